@@ -1,0 +1,1 @@
+"""OSM Roundtrip plugin package: pure core (``core``), QGIS adapters (``adapters``)."""

@@ -1,0 +1,82 @@
+"""Typed errors of the core.
+
+Every error carries an English message template and its parameters. The template is marked with
+``QT_TRANSLATE_NOOP`` so that ``pylupdate5`` extracts it into the translation files; the QGIS
+adapters translate it with ``QCoreApplication.translate(CONTEXT, template)`` before showing it, so
+the core stays free of Qt while the user still reads the message in their language.
+"""
+
+from __future__ import annotations
+
+CONTEXT = "OsmRoundtripErrors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name recognised by pylupdate
+    """Mark ``text`` for translation in ``context`` without translating it (pure Python)."""
+    return text
+
+
+class OsmRoundtripError(Exception):
+    """Base class of all errors the plugin reports to the user."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+    def translated(self, translate) -> str:
+        """Message in the user's language; ``translate(context, text)`` is Qt's translate."""
+        return translate(CONTEXT, self.template).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(OsmRoundtripError):
+    """Invalid input detected before any request is sent."""
+
+
+class TransportError(OsmRoundtripError):
+    """A request could not be completed (network, HTTP status, bad payload)."""
+
+
+class ConnectionFailed(TransportError):
+    pass
+
+
+class RequestTimeout(TransportError):
+    pass
+
+
+class Cancelled(OsmRoundtripError):
+    """The user cancelled the operation."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(CONTEXT, "The operation was cancelled."))
+
+
+class HttpError(TransportError):
+    """The server answered with an error status; ``body`` is the server's text."""
+
+    def __init__(self, template: str, status: int, body: str = "", headers=None, **params) -> None:
+        self.status = status
+        self.body = body
+        self.headers = dict(headers or {})
+        super().__init__(template, status=status, body=body, **params)
+
+
+class RateLimited(HttpError):
+    """429/509 or a Nominatim 'blocked' answer; ``retry_after`` in seconds when the server said."""
+
+    def __init__(self, template: str, status: int, body: str = "", headers=None,
+                 retry_after: float | None = None, **params) -> None:
+        self.retry_after = retry_after
+        super().__init__(template, status, body, headers, **params)
+
+
+class BadPayload(TransportError):
+    """The server answered 200 but with something we cannot read (HTML, invalid JSON/XML)."""

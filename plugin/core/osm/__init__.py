@@ -1,0 +1,1 @@
+"""OSM data model, reader, geometry, download, diff and upload (pure Python)."""
