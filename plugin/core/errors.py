@@ -1,7 +1,8 @@
 """Typed errors of the core.
 
 Every error carries an English message template and its parameters. The template is marked with
-``QT_TRANSLATE_NOOP`` so that ``pylupdate5`` extracts it into the translation files; the QGIS
+``QT_TRANSLATE_NOOP("OsmRoundtripErrors", ...)`` -- the context written as a literal, which is
+what ``pylupdate5`` needs to extract it into the translation files; the QGIS
 adapters translate it with ``QCoreApplication.translate(CONTEXT, template)`` before showing it, so
 the core stays free of Qt while the user still reads the message in their language.
 """
@@ -56,7 +57,7 @@ class Cancelled(OsmRoundtripError):
     """The user cancelled the operation."""
 
     def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(CONTEXT, "The operation was cancelled."))
+        super().__init__(QT_TRANSLATE_NOOP("OsmRoundtripErrors", "The operation was cancelled."))
 
 
 class HttpError(TransportError):
@@ -72,8 +73,15 @@ class HttpError(TransportError):
 class RateLimited(HttpError):
     """429/509 or a Nominatim 'blocked' answer; ``retry_after`` in seconds when the server said."""
 
-    def __init__(self, template: str, status: int, body: str = "", headers=None,
-                 retry_after: float | None = None, **params) -> None:
+    def __init__(
+        self,
+        template: str,
+        status: int,
+        body: str = "",
+        headers=None,
+        retry_after: float | None = None,
+        **params,
+    ) -> None:
         self.retry_after = retry_after
         super().__init__(template, status, body, headers, **params)
 

@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 import requests
 
 from .errors import (
-    CONTEXT,
     QT_TRANSLATE_NOOP,
     BadPayload,
     Cancelled,
@@ -52,7 +51,8 @@ class Response:
         if self.content_type == "text/html" or self.content.lstrip()[:1] == b"<":
             raise BadPayload(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "The server at {url} answered with a web page instead of data: {snippet}"
+                    "OsmRoundtripErrors",
+                    "The server at {url} answered with a web page instead of data: {snippet}",
                 ),
                 url=self.url,
                 snippet=snippet(self.text),
@@ -61,7 +61,9 @@ class Response:
             return json.loads(self.content)
         except ValueError as exc:
             raise BadPayload(
-                QT_TRANSLATE_NOOP(CONTEXT, "The server at {url} sent invalid JSON ({error})."),
+                QT_TRANSLATE_NOOP(
+                    "OsmRoundtripErrors", "The server at {url} sent invalid JSON ({error})."
+                ),
                 url=self.url,
                 error=str(exc),
             ) from None
@@ -154,19 +156,21 @@ class HttpTransport:
                 response = Response(reply.status_code, reply.headers, b"".join(chunks), reply.url)
         except requests.exceptions.Timeout:
             raise RequestTimeout(
-                QT_TRANSLATE_NOOP(CONTEXT, "The server {host} did not answer within {seconds} s."),
+                QT_TRANSLATE_NOOP(
+                    "OsmRoundtripErrors", "The server {host} did not answer within {seconds} s."
+                ),
                 host=host,
                 seconds=round(timeout or self.timeout),
             ) from None
         except requests.exceptions.ConnectionError as exc:
             raise ConnectionFailed(
-                QT_TRANSLATE_NOOP(CONTEXT, "Could not connect to {host}: {reason}"),
+                QT_TRANSLATE_NOOP("OsmRoundtripErrors", "Could not connect to {host}: {reason}"),
                 host=host,
                 reason=_reason(exc),
             ) from None
         except requests.exceptions.RequestException as exc:
             raise ConnectionFailed(
-                QT_TRANSLATE_NOOP(CONTEXT, "The request to {host} failed: {reason}"),
+                QT_TRANSLATE_NOOP("OsmRoundtripErrors", "The request to {host} failed: {reason}"),
                 host=host,
                 reason=_reason(exc),
             ) from None
@@ -186,7 +190,8 @@ def raise_for_status(response: Response) -> None:
     if response.status in (429, 509):
         raise RateLimited(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "The server refused the request because of rate limiting (HTTP {status}). {body}"
+                "OsmRoundtripErrors",
+                "The server refused the request because of rate limiting (HTTP {status}). {body}",
             ),
             response.status,
             text,
@@ -194,7 +199,7 @@ def raise_for_status(response: Response) -> None:
             retry_after=retry_after_seconds(response.headers),
         )
     raise HttpError(
-        QT_TRANSLATE_NOOP(CONTEXT, "The server answered HTTP {status}: {body}"),
+        QT_TRANSLATE_NOOP("OsmRoundtripErrors", "The server answered HTTP {status}: {body}"),
         response.status,
         text,
         response.headers,
