@@ -7,6 +7,7 @@ under, so that the plugin's relative imports work as they do inside QGIS.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -23,10 +24,8 @@ def _package_parent() -> Path:
     parent.mkdir(exist_ok=True)
     link = parent / "osm_roundtrip"
     if not link.is_symlink():
-        try:
+        with contextlib.suppress(FileExistsError):
             link.symlink_to(ROOT, target_is_directory=True)
-        except FileExistsError:
-            pass
     return parent
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 CONTEXT = "OsmRoundtripErrors"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name recognised by pylupdate
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context`` without translating it (pure Python)."""
     return text
 

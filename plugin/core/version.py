@@ -15,4 +15,6 @@ def _read() -> tuple[str, str]:
 
 
 PLUGIN_NAME, PLUGIN_VERSION = _read()
-USER_AGENT = f"OSMRoundtrip/{PLUGIN_VERSION} (QGIS plugin; +https://github.com/osm-roundtrip/osm-roundtrip)"
+USER_AGENT = (
+    f"OSMRoundtrip/{PLUGIN_VERSION} (QGIS plugin; +https://github.com/osm-roundtrip/osm-roundtrip)"
+)

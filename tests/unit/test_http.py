@@ -1,5 +1,4 @@
 import pytest
-
 from osm_roundtrip.plugin.core.errors import ConnectionFailed, HttpError, RateLimited
 from osm_roundtrip.plugin.core.http import HttpTransport, Response, Throttle, raise_for_status
 
@@ -11,7 +10,7 @@ def test_connection_refused_is_a_clear_error():
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     sock.close()
-    with pytest.raises(ConnectionFailed, match="Could not connect to 127.0.0.1"):
+    with pytest.raises(ConnectionFailed, match=r"Could not connect to 127\.0\.0\.1"):
         HttpTransport(timeout=2).request("GET", f"http://127.0.0.1:{port}/")
 
 

@@ -24,7 +24,9 @@ OSM_TYPE, OSM_ID, OSM_VERSION = "osm_type", "osm_id", "osm_version"
 OTHER_TAGS = "other_tags"  # JSON object of the tags that have no column of their own
 MEMBERS = "osm_members"  # relations layer: JSON list of [type, ref, role]
 INCOMPLETE = "osm_incomplete"  # 1 when members were outside the downloaded area
-RESERVED_COLUMNS = frozenset({FID, GEOM, OSM_TYPE, OSM_ID, OSM_VERSION, OTHER_TAGS, MEMBERS, INCOMPLETE})
+RESERVED_COLUMNS = frozenset(
+    {FID, GEOM, OSM_TYPE, OSM_ID, OSM_VERSION, OTHER_TAGS, MEMBERS, INCOMPLETE}
+)
 
 Geometry = Union[None, Coord, List[Coord], MultiPolygonCoords]
 

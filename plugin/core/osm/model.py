@@ -28,9 +28,17 @@ class Element:
     __slots__ = ("changeset", "id", "tags", "timestamp", "uid", "user", "version", "visible")
     type = ""
 
-    def __init__(self, id: int, version: int = 0, tags: Optional[Dict[str, str]] = None,
-                 visible: bool = True, changeset: int = 0, timestamp: str = "",
-                 user: str = "", uid: int = 0) -> None:
+    def __init__(
+        self,
+        id: int,
+        version: int = 0,
+        tags: Optional[Dict[str, str]] = None,
+        visible: bool = True,
+        changeset: int = 0,
+        timestamp: str = "",
+        user: str = "",
+        uid: int = 0,
+    ) -> None:
         self.id = id
         self.version = version
         self.tags = tags if tags is not None else {}
@@ -61,8 +69,15 @@ class Node(Element):
     __slots__ = ("lat", "lon")
     type = NODE
 
-    def __init__(self, id: int, lat: float, lon: float, version: int = 0,
-                 tags: Optional[Dict[str, str]] = None, **kw) -> None:
+    def __init__(
+        self,
+        id: int,
+        lat: float,
+        lon: float,
+        version: int = 0,
+        tags: Optional[Dict[str, str]] = None,
+        **kw,
+    ) -> None:
         super().__init__(id, version, tags, **kw)
         self.lat = lat
         self.lon = lon
@@ -75,8 +90,14 @@ class Way(Element):
     __slots__ = ("nodes",)
     type = WAY
 
-    def __init__(self, id: int, nodes: List[int], version: int = 0,
-                 tags: Optional[Dict[str, str]] = None, **kw) -> None:
+    def __init__(
+        self,
+        id: int,
+        nodes: List[int],
+        version: int = 0,
+        tags: Optional[Dict[str, str]] = None,
+        **kw,
+    ) -> None:
         super().__init__(id, version, tags, **kw)
         self.nodes = nodes
 
@@ -92,8 +113,14 @@ class Relation(Element):
     __slots__ = ("members",)
     type = RELATION
 
-    def __init__(self, id: int, members: List[Member], version: int = 0,
-                 tags: Optional[Dict[str, str]] = None, **kw) -> None:
+    def __init__(
+        self,
+        id: int,
+        members: List[Member],
+        version: int = 0,
+        tags: Optional[Dict[str, str]] = None,
+        **kw,
+    ) -> None:
         super().__init__(id, version, tags, **kw)
         self.members = members
 
@@ -144,5 +171,9 @@ class DataSet:
         return len(self.nodes) + len(self.ways) + len(self.relations)
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, DataSet) and self.nodes == other.nodes
-                and self.ways == other.ways and self.relations == other.relations)
+        return (
+            isinstance(other, DataSet)
+            and self.nodes == other.nodes
+            and self.ways == other.ways
+            and self.relations == other.relations
+        )
