@@ -1,0 +1,83 @@
+# OSM Roundtrip — developer tasks. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PLUGIN := osm_roundtrip
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export QT_QPA_PLATFORM ?= offscreen
+
+# Debian packages needed by the tests, the demo and the benchmarks.
+DEB_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth osmium-tool gdal-bin python3-venv \
+	python3-lxml python3-requests pyqt5-dev-tools qttools5-dev-tools
+# What goes into the plugin (and what pylupdate5 scans): no tests, tools or benchmarks.
+PLUGIN_SOURCES := __init__.py $(shell find plugin ui -name '*.py' -o -name '*.ui' | sort)
+TS_FILES := i18n/$(PLUGIN)_de.ts i18n/$(PLUGIN)_fr.ts
+QM_FILES := $(TS_FILES:.ts=.qm)
+QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+
+.PHONY: help system venv test lint format zip deploy transup transcompile demo bench sandbox clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
+		awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
+
+system: ## Install the Debian packages that are missing (nothing when all are there)
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+venv: system $(VENV)/.installed ## Create the virtual environment with the pinned test tools
+
+$(VENV)/.installed: requirements-dev.txt
+	@[ -x $(PY) ] || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+test: venv transcompile ## Install what is needed, run the whole test suite headless, then lint
+	$(PY) -m pytest
+	$(MAKE) --no-print-directory lint
+
+lint: venv ## Lint and check formatting with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv ## Reformat the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+transup: system ## Refresh i18n/*.ts from the .py and .ui sources (pylupdate5)
+	python3 tools/pylupdate.py $(PLUGIN_SOURCES) -ts $(TS_FILES)
+
+transcompile: system $(QM_FILES) ## Compile the translations into .qm files
+
+i18n/%.qm: i18n/%.ts
+	lrelease -silent $< -qm $@
+
+zip: transcompile ## Build dist/osm_roundtrip.zip for "Install from ZIP"
+	@rm -rf build/zip dist/$(PLUGIN).zip && mkdir -p build/zip/$(PLUGIN) dist
+	@cp -r --parents metadata.txt LICENSE README.md $(PLUGIN_SOURCES) icons $(QM_FILES) build/zip/$(PLUGIN)/
+	@find build/zip -name '__pycache__' -prune -exec rm -rf {} +
+	@cd build/zip && python3 -c "import shutil; shutil.make_archive('../../dist/$(PLUGIN)', 'zip', '.', '$(PLUGIN)')"
+	@echo "dist/$(PLUGIN).zip"
+
+deploy: transcompile ## Symlink the plugin into the default QGIS profile
+	mkdir -p $(QGIS_PROFILE_DIR)
+	ln -sfn $(CURDIR) $(QGIS_PROFILE_DIR)/$(PLUGIN)
+	@echo "Linked $(QGIS_PROFILE_DIR)/$(PLUGIN) -> $(CURDIR); enable it in Plugins > Manage and Install Plugins."
+
+demo: venv zip ## Offline demo on the bundled data: real QGIS with the plugin, writes demo/screenshot.png
+	$(PY) tools/demo.py --zip dist/$(PLUGIN).zip --out demo
+
+bench: venv ## Run the benchmarks and print their figures
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+sandbox: venv ## Run the local OSM API sandbox in the foreground (http://127.0.0.1:8111)
+	$(PY) -m tools.osm_sandbox --seed tests/data/liechtenstein.osm.pbf --port 8111
+
+clean: ## Remove build products (keeps the virtual environment)
+	rm -rf build dist demo i18n/*.qm

@@ -1,0 +1,1 @@
+"""QGIS adapters: settings, logging, translation, tasks, layers and Processing."""

@@ -1,0 +1,47 @@
+"""Translation: the translator is installed before any ``tr()`` runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+from ..core.errors import OsmRoundtripError
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
+LANGUAGES = ("de", "fr")
+
+
+def language() -> str:
+    """Two-letter language: the plugin's own setting if set, else the QGIS locale."""
+    chosen = QgsSettings().value("osm_roundtrip/language", "") or QgsApplication.locale()
+    return (chosen or "en")[:2].lower()
+
+
+def install_translator() -> QTranslator | None:
+    """Load ``i18n/osm_roundtrip_<lang>.qm`` into the application; ``None`` for English."""
+    qm = I18N_DIR / f"osm_roundtrip_{language()}.qm"
+    if not qm.exists():
+        return None
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+def remove_translator(translator: QTranslator | None) -> None:
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(error: BaseException) -> str:
+    """The user's-language text of an error (core errors carry translatable templates)."""
+    if isinstance(error, OsmRoundtripError):
+        return error.translated(QCoreApplication.translate)
+    return str(error)

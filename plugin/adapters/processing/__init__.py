@@ -1,0 +1,1 @@
+"""Processing provider ``osmroundtrip`` and its algorithms."""

@@ -1,0 +1,36 @@
+"""The ``osmroundtrip`` Processing provider."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ...core.version import PLUGIN_VERSION
+
+ICON = Path(__file__).resolve().parents[3] / "icons" / "osm_roundtrip.svg"
+
+
+def algorithm_classes() -> list:
+    """Every algorithm of the provider, in display order."""
+    return []
+
+
+class OsmRoundtripProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "osmroundtrip"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("OsmRoundtripProvider", "OSM Roundtrip")
+
+    def longName(self) -> str:
+        return f"{self.name()} {PLUGIN_VERSION}"
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def loadAlgorithms(self) -> None:
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

@@ -1,0 +1,74 @@
+"""The plugin's settings, declared once and read through this module only.
+
+Values live in ``QgsSettings`` under ``osm_roundtrip/``. Secrets never live here: the OAuth token is
+kept in the QGIS authentication database and only the id of that auth configuration is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from qgis.core import QgsSettings
+
+PREFIX = "osm_roundtrip/"
+
+PUBLIC_NOMINATIM = "https://nominatim.openstreetmap.org"
+OSM_SERVERS = {
+    # key: (API base URL, OAuth 2.0 base URL)
+    "production": ("https://api.openstreetmap.org/api/0.6", "https://www.openstreetmap.org/oauth2"),
+    "dev": (
+        "https://master.apis.dev.openstreetmap.org/api/0.6",
+        "https://master.apis.dev.openstreetmap.org/oauth2",
+    ),
+}
+
+
+@dataclass
+class Settings:
+    """Every setting of the plugin with its default."""
+
+    nominatim_url: str = PUBLIC_NOMINATIM
+    nominatim_params: str = ""  # fixed extra parameters of key-based providers, e.g. "key=abc"
+    nominatim_interval: float = 1.0  # seconds between requests (the public server forces >= 1)
+    osm_server: str = "production"  # production | dev | sandbox | custom
+    sandbox_url: str = "http://127.0.0.1:8111"
+    custom_api_url: str = ""
+    oauth_client_id: str = ""
+    auth_config_id: str = ""  # id of the QGIS auth configuration that holds the OAuth token
+    contact_email: str = ""
+    language: str = ""  # empty: follow the QGIS locale
+    timeout: float = 30.0
+
+    def api_url(self) -> str:
+        """Base URL (ending in ``/api/0.6``) of the OSM API chosen in the settings."""
+        if self.osm_server in OSM_SERVERS:
+            return OSM_SERVERS[self.osm_server][0]
+        if self.osm_server == "sandbox":
+            return self.sandbox_url.rstrip("/") + "/api/0.6"
+        return self.custom_api_url.rstrip("/")
+
+    def oauth_url(self) -> str:
+        if self.osm_server in OSM_SERVERS:
+            return OSM_SERVERS[self.osm_server][1]
+        base = self.api_url()
+        return base[: -len("/api/0.6")] + "/oauth2" if base.endswith("/api/0.6") else base
+
+
+def load() -> Settings:
+    """Read all settings (defaults for the ones never written)."""
+    store = QgsSettings()
+    values = {}
+    for field in fields(Settings):
+        default = field.default
+        raw = store.value(PREFIX + field.name, default)
+        try:
+            values[field.name] = type(default)(raw) if raw is not None else default
+        except (TypeError, ValueError):
+            values[field.name] = default
+    return Settings(**values)
+
+
+def save(settings: Settings) -> None:
+    store = QgsSettings()
+    for field in fields(Settings):
+        store.setValue(PREFIX + field.name, getattr(settings, field.name))

@@ -1,0 +1,107 @@
+"""The plugin object: wires actions, the dock, the options page and the Processing provider.
+
+``initGui()`` and ``unload()`` mirror each other: everything added is removed again.
+"""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .adapters import i18n, log
+from .adapters.processing.provider import ICON, OsmRoundtripProvider
+
+MENU = "&OSM Roundtrip"
+
+
+class OsmRoundtripPlugin:
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        # Before anything calls tr(): strings created from here on are translated.
+        self.translator = i18n.install_translator()
+        self.provider: OsmRoundtripProvider | None = None
+        self.log_handler = None
+        self.toolbar = None
+        self.dock = None
+        self.options_factory = None
+        self.actions: list[QAction] = []
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("OsmRoundtripPlugin", text)
+
+    # -- Processing (also called alone by qgis_process) ---------------------------------------
+    def initProcessing(self) -> None:
+        if self.provider is None:
+            self.provider = OsmRoundtripProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # -- GUI ------------------------------------------------------------------------------------
+    def initGui(self) -> None:
+        from ..ui.search_dock import SearchDock
+        from ..ui.settings_page import SettingsPageFactory
+
+        self.log_handler = log.install()
+        self.initProcessing()
+
+        self.toolbar = self.iface.addToolBar(self.tr("OSM Roundtrip"))
+        self.toolbar.setObjectName("OsmRoundtripToolbar")
+
+        self.dock = SearchDock(self.iface)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        search = self.dock.toggleViewAction()
+        search.setIcon(QIcon(str(ICON)))
+        search.setText(self.tr("Search OpenStreetMap (Nominatim)"))
+        self._add_action(search)
+
+        settings = QAction(self.tr("Settings…"), self.iface.mainWindow())
+        settings.triggered.connect(self.show_settings)
+        self._add_action(settings, toolbar=False)
+
+        self.options_factory = SettingsPageFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+    def unload(self) -> None:
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+
+        for action in self.actions:
+            self.iface.removePluginWebMenu(MENU, action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+        self.actions = []
+
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+
+        if self.log_handler is not None:
+            log.uninstall(self.log_handler)
+            self.log_handler = None
+
+        i18n.remove_translator(self.translator)
+        self.translator = None
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _add_action(self, action: QAction, toolbar: bool = True) -> QAction:
+        self.iface.addPluginToWebMenu(MENU, action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def show_settings(self) -> None:
+        self.iface.showOptionsDialog(self.iface.mainWindow(), "OSM Roundtrip")

@@ -1,0 +1,101 @@
+"""Translations: complete, current with the sources, and used when QGIS runs in German."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ("de", "fr")
+TS = {lang: ROOT / "i18n" / f"osm_roundtrip_{lang}.ts" for lang in LANGUAGES}
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
+
+
+def plugin_sources() -> list[str]:
+    files = [ROOT / "__init__.py"]
+    for folder in ("plugin", "ui"):
+        files += sorted((ROOT / folder).rglob("*.py")) + sorted((ROOT / folder).rglob("*.ui"))
+    return [str(f.relative_to(ROOT)) for f in files]
+
+
+def messages(path: Path) -> dict[tuple[str, str], etree._Element]:
+    tree = etree.parse(str(path))
+    return {
+        (m.getparent().findtext("name"), m.findtext("source")): m.find("translation")
+        for m in tree.iter("message")
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_string_is_translated(lang):
+    unfinished = [
+        source
+        for (_, source), translation in messages(TS[lang]).items()
+        if translation.get("type") in ("unfinished", "obsolete", "vanished")
+        or not (translation.text or "").strip()
+    ]
+    assert unfinished == [], f"{len(unfinished)} unfinished {lang} translations"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_placeholders_survive_translation(lang):
+    broken = [
+        source
+        for (_, source), translation in messages(TS[lang]).items()
+        if sorted(PLACEHOLDER.findall(source))
+        != sorted(PLACEHOLDER.findall(translation.text or ""))
+    ]
+    assert broken == []
+
+
+def test_ts_files_are_current_with_the_sources():
+    """`make transup` would change nothing: every string in the code is in the .ts files."""
+    ts = [str(p.relative_to(ROOT)) for p in TS.values()]
+    out = subprocess.run(
+        [sys.executable, "tools/pylupdate.py", "--check", *plugin_sources(), "-ts", *ts],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    for committed, refreshed in zip(TS.values(), out):
+        assert set(messages(Path(refreshed))) == set(messages(committed)), committed.name
+
+
+def test_error_templates_use_a_literal_context():
+    """Messages are QT_TRANSLATE_NOOP("Context", "text") or (CONTEXT, "text") from core.errors."""
+    bad = []
+    for name in plugin_sources():
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for match in re.finditer(r"QT_TRANSLATE_NOOP\(\s*([^\s)][^,)]*),\s*(.)", text):
+            if match.group(1)[0] != '"' and match.group(1) != "CONTEXT" or match.group(2) != '"':
+                bad.append(f"{name}:{text[: match.start()].count(chr(10)) + 1}")
+    assert [b for b in bad if not b.startswith("plugin/core/errors.py")] == []
+
+
+def test_plugin_speaks_german(qgis_iface, qgis_processing):
+    """Started with the QGIS locale set to German, the plugin's labels are German."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "de_DE")
+    settings.setValue("osm_roundtrip/language", "")
+    from osm_roundtrip.plugin.main import OsmRoundtripPlugin
+
+    plugin = OsmRoundtripPlugin(qgis_iface)
+    try:
+        assert plugin.translator is not None, "the German .qm was not loaded (make transcompile)"
+        plugin.initGui()
+        texts = [action.text() for action in plugin.actions]
+        assert "OpenStreetMap durchsuchen (Nominatim)" in texts
+        assert plugin.dock.windowTitle() == "OSM Roundtrip-Suche"
+    finally:
+        plugin.unload()
+        settings.remove("locale/overrideFlag")
+        settings.remove("locale/userLocale")

@@ -1,0 +1,67 @@
+"""Run pylupdate5 over the plugin's .py and .ui files.
+
+pylupdate5's Python parser needs literal contexts (``QT_TRANSLATE_NOOP(CONTEXT, ...)`` of the core
+errors is rewritten to the literal) and skips a ``tr()``/``translate()``/``QT_TRANSLATE_NOOP()`` call whose last
+argument is followed by a trailing comma, which is how the code formatter writes calls split over
+several lines. So the sources are copied to ``build/i18n`` with those commas removed, pylupdate5
+runs there on copies of the ``.ts`` files (same relative paths, so the locations recorded in the
+``.ts`` files stay the repository's own), and the refreshed ``.ts`` files are copied back.
+
+Usage: python tools/pylupdate.py [--check] SOURCE... -ts TS...
+With ``--check`` the ``.ts`` files are left alone and the refreshed copies are printed (their paths).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "build" / "i18n"
+TRAILING_COMMA = re.compile(r",(\s*)\)")
+# errors.CONTEXT is "OsmRoundtripErrors"; pylupdate5 needs the context as a literal.
+NAMED_CONTEXT = re.compile(r"QT_TRANSLATE_NOOP\(\s*CONTEXT\s*,")
+
+
+def refresh(sources: list[str], ts_files: list[str]) -> list[Path]:
+    shutil.rmtree(WORK, ignore_errors=True)
+    for name in sources:
+        target = WORK / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = (ROOT / name).read_text(encoding="utf-8")
+        if name.endswith(".py"):
+            text = TRAILING_COMMA.sub(r"\1)", text)
+            text = NAMED_CONTEXT.sub('QT_TRANSLATE_NOOP("OsmRoundtripErrors",', text)
+        target.write_text(text, encoding="utf-8")
+    for name in ts_files:
+        (WORK / name).parent.mkdir(parents=True, exist_ok=True)
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, WORK / name)
+    subprocess.run(
+        ["pylupdate5", "-noobsolete", *sources, "-ts", *ts_files],
+        cwd=WORK,
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
+    return [WORK / name for name in ts_files]
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    argv = [a for a in argv if a != "--check"]
+    split = argv.index("-ts")
+    sources, ts_files = argv[:split], argv[split + 1 :]
+    refreshed = refresh(sources, ts_files)
+    for name, path in zip(ts_files, refreshed):
+        if check:
+            print(path)
+        else:
+            shutil.copy(path, ROOT / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
