@@ -56,6 +56,15 @@ class OsmRoundtripPlugin:
         search.setText(self.tr("Search OpenStreetMap (Nominatim)"))
         self._add_action(search)
 
+        # -- search: reverse-geocoding map tool etc. (added by the search feature) --
+        # -- end search --
+
+        # -- load: "Download OSM data…", "Open .osm file…" (added by the load feature) --
+        # -- end load --
+
+        # -- upload: "Upload changes…", "Save as .osc…" (added by the upload feature) --
+        # -- end upload --
+
         settings = QAction(self.tr("Settings…"), self.iface.mainWindow())
         settings.triggered.connect(self.show_settings)
         self._add_action(settings, toolbar=False)
@@ -67,6 +76,13 @@ class OsmRoundtripPlugin:
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
+
+        # -- search unload --
+        # -- end search unload --
+        # -- load unload --
+        # -- end load unload --
+        # -- upload unload --
+        # -- end upload unload --
 
         for action in self.actions:
             self.iface.removePluginWebMenu(MENU, action)

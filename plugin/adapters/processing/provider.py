@@ -15,7 +15,14 @@ ICON = Path(__file__).resolve().parents[3] / "icons" / "osm_roundtrip.svg"
 
 def algorithm_classes() -> list:
     """Every algorithm of the provider, in display order."""
-    return []
+    classes: list = []
+    # -- search algorithms --
+    # -- end search algorithms --
+    # -- load algorithms --
+    # -- end load algorithms --
+    # -- upload algorithms --
+    # -- end upload algorithms --
+    return classes
 
 
 class OsmRoundtripProvider(QgsProcessingProvider):

@@ -1,0 +1,345 @@
+"""Geometry assembly: which OSM element becomes which feature of which layer.
+
+* Tagged nodes become points.
+* Ways become lines, or polygons when they are closed and their tags make them an area (the
+  explicit rule table below: :data:`AREA_KEYS`, :data:`AREA_VALUES`, ``area=yes/no``).
+* ``type=multipolygon`` and ``type=boundary`` relations become (multi)polygons with holes, assembled
+  from their member ways, also when a ring is made of several ways.
+* Every relation is also listed in the relations table with its members; a relation with members
+  missing from the data set is *incomplete*: it is kept and flagged, and gets no polygon unless all
+  of its member ways (with their nodes) are present.
+
+Untagged ways that are members of a relation are not emitted as lines (their geometry is part of
+the relation); untagged ways outside any relation are emitted as lines so they can be seen and
+fixed. The vertex order of a closed way's polygon follows the way's node order (no reorientation),
+so vertex *i* is node *i* of the way.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
+
+from .model import NODE, RELATION, WAY, DataSet, Relation, Way
+
+Coord = Tuple[float, float]  # (lon, lat)
+
+# --------------------------------------------------------------------------------------------
+# The area rule table. A closed way is a polygon when:
+#   1. it has area=no                                  -> never (line)
+#   2. it has area=yes                                 -> always (polygon)
+#   3. it has a key of AREA_KEYS whose value is not "no" and not in that key's exceptions
+#   4. it has a key of AREA_VALUES with one of the listed values
+# otherwise it is a line. Ways that are not closed are always lines.
+# --------------------------------------------------------------------------------------------
+AREA_KEYS: Dict[str, frozenset] = {
+    "aeroway": frozenset({"taxiway", "runway", "parking_position", "jet_bridge"}),
+    "amenity": frozenset(),
+    "area:highway": frozenset(),
+    "boundary": frozenset(),
+    "building": frozenset(),
+    "building:part": frozenset(),
+    "craft": frozenset(),
+    "geological": frozenset(),
+    "historic": frozenset(),
+    "landuse": frozenset(),
+    "leisure": frozenset({"track", "slipway"}),
+    "man_made": frozenset(
+        {"pipeline", "embankment", "cutline", "breakwater", "groyne", "dyke", "pier"}
+    ),
+    "military": frozenset(),
+    "natural": frozenset(
+        {"coastline", "cliff", "ridge", "arete", "tree_row", "valley", "gorge", "earth_bank"}
+    ),
+    "office": frozenset(),
+    "place": frozenset(),
+    "shop": frozenset(),
+    "sport": frozenset(),
+    "tourism": frozenset(),
+}
+
+AREA_VALUES: Dict[str, frozenset] = {
+    "highway": frozenset({"platform", "rest_area", "services"}),
+    "public_transport": frozenset({"platform", "station"}),
+    "railway": frozenset({"platform", "station"}),
+    "waterway": frozenset({"riverbank", "dock", "boatyard", "dam"}),
+    "power": frozenset({"plant", "substation", "generator", "transformer"}),
+}
+
+POLYGON_RELATION_TYPES = frozenset({"multipolygon", "boundary"})
+RING_ROLES = frozenset({"outer", "inner", ""})
+
+
+def is_area(tags: Dict[str, str]) -> bool:
+    """Do these tags make a *closed* way an area (see the rule table above)?"""
+    area = tags.get("area")
+    if area == "no":
+        return False
+    if area == "yes":
+        return True
+    for key, value in tags.items():
+        exceptions = AREA_KEYS.get(key)
+        if exceptions is not None:
+            if value != "no" and value not in exceptions:
+                return True
+            continue
+        values = AREA_VALUES.get(key)
+        if values is not None and value in values:
+            return True
+    return False
+
+
+def way_is_polygon(way: Way) -> bool:
+    return way.is_closed and is_area(way.tags)
+
+
+# --------------------------------------------------------------------------------------------
+# Features
+# --------------------------------------------------------------------------------------------
+
+
+class Feature(NamedTuple):
+    osm_type: str
+    osm_id: int
+    version: int
+    tags: Dict[str, str]
+    # (lon, lat) | [(lon, lat), ...] | [[ring, hole, ...], ...] | None
+    geometry: object
+
+
+class RelationRecord(NamedTuple):
+    osm_id: int
+    version: int
+    tags: Dict[str, str]
+    members: list
+    incomplete: bool
+
+
+class FeatureSet:
+    """The features of the four layers built from a data set, plus what could not be built."""
+
+    __slots__ = (
+        "incomplete_ways",
+        "invalid_relations",
+        "lines",
+        "points",
+        "polygons",
+        "relations",
+    )
+
+    def __init__(self) -> None:
+        self.points: List[Feature] = []
+        self.lines: List[Feature] = []
+        self.polygons: List[Feature] = []
+        self.relations: List[RelationRecord] = []
+        self.incomplete_ways: List[int] = []  # ways with nodes missing: no geometry
+        self.invalid_relations: List[int] = []  # complete multipolygons whose rings do not close
+
+
+def build_features(dataset: DataSet) -> FeatureSet:
+    """Classify every element of ``dataset`` into the layers and build the geometries."""
+    result = FeatureSet()
+    nodes = dataset.nodes
+    coords: Dict[int, Coord] = {}
+    points = result.points
+    for node in nodes.values():
+        coords[node.id] = (node.lon, node.lat)
+        if node.tags:
+            points.append(Feature(NODE, node.id, node.version, node.tags, (node.lon, node.lat)))
+
+    relation_ways = set()
+    for relation in dataset.relations.values():
+        for member in relation.members:
+            if member.type == WAY:
+                relation_ways.add(member.ref)
+
+    lines, polygons = result.lines, result.polygons
+    for way in dataset.ways.values():
+        tags = way.tags
+        if not tags and way.id in relation_ways:
+            continue
+        try:
+            line = [coords[ref] for ref in way.nodes]
+        except KeyError:
+            result.incomplete_ways.append(way.id)
+            continue
+        if len(line) < 2:
+            result.incomplete_ways.append(way.id)
+            continue
+        if tags and way.is_closed and is_area(tags):
+            polygons.append(Feature(WAY, way.id, way.version, tags, [[line]]))
+        else:
+            lines.append(Feature(WAY, way.id, way.version, tags, line))
+
+    tables = {NODE: nodes, WAY: dataset.ways, RELATION: dataset.relations}
+    for relation in dataset.relations.values():
+        incomplete = any(
+            member.ref not in tables.get(member.type, ()) for member in relation.members
+        )
+        result.relations.append(
+            RelationRecord(
+                relation.id, relation.version, relation.tags, relation.members, incomplete
+            )
+        )
+        if relation.tags.get("type") not in POLYGON_RELATION_TYPES:
+            continue
+        rings = relation_rings(relation, dataset.ways, coords)
+        if rings is None:
+            continue  # member ways or their nodes are missing (flagged incomplete)
+        if not rings:
+            result.invalid_relations.append(relation.id)
+            continue
+        polygons_coords = assemble_polygons(rings, coords)
+        polygons.append(
+            Feature(RELATION, relation.id, relation.version, relation.tags, polygons_coords)
+        )
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Multipolygon ring assembly
+# --------------------------------------------------------------------------------------------
+
+
+def relation_rings(
+    relation: Relation, ways: Dict[int, Way], coords: Dict[int, Coord]
+) -> Union[bool, List[List[int]], None]:
+    """Node-id rings of a multipolygon relation.
+
+    Returns ``None`` when a member way or one of its nodes is missing (incomplete relation),
+    ``False`` when the ways do not form closed rings, else the list of closed node-id rings.
+    """
+    segments: List[List[int]] = []
+    seen = set()
+    for member in relation.members:
+        if member.type != WAY or member.role not in RING_ROLES:
+            continue
+        if member.ref in seen:
+            continue
+        seen.add(member.ref)
+        way = ways.get(member.ref)
+        if way is None:
+            return None
+        if any(ref not in coords for ref in way.nodes):
+            return None
+        if len(way.nodes) >= 2:
+            segments.append(list(way.nodes))
+    if not segments:
+        return False
+    rings = join_rings(segments)
+    return rings if rings is not None else False
+
+
+def join_rings(segments: Sequence[List[int]]) -> Optional[List[List[int]]]:
+    """Join node-id segments end to end into closed rings; ``None`` if some ring stays open."""
+    rings: List[List[int]] = []
+    open_segments: List[List[int]] = []
+    for segment in segments:
+        if segment[0] == segment[-1]:
+            if len(segment) >= 4:
+                rings.append(segment)
+            else:
+                return None
+        else:
+            open_segments.append(segment)
+    # endpoint -> indices of open segments touching it
+    ends: Dict[int, List[int]] = {}
+    for index, segment in enumerate(open_segments):
+        ends.setdefault(segment[0], []).append(index)
+        ends.setdefault(segment[-1], []).append(index)
+    used = [False] * len(open_segments)
+    for start_index, start in enumerate(open_segments):
+        if used[start_index]:
+            continue
+        used[start_index] = True
+        ring = list(start)
+        while ring[0] != ring[-1]:
+            tail = ring[-1]
+            for index in ends.get(tail, ()):
+                if not used[index]:
+                    break
+            else:
+                return None
+            used[index] = True
+            segment = open_segments[index]
+            if segment[0] == tail:
+                ring.extend(segment[1:])
+            else:
+                ring.extend(reversed(segment[:-1]))
+        if len(ring) < 4:
+            return None
+        rings.append(ring)
+    return rings
+
+
+def signed_area(ring: Sequence[Coord]) -> float:
+    """Shoelace area (positive when counter-clockwise in lon/lat)."""
+    total = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        total += x1 * y2 - x2 * y1
+    return total / 2.0
+
+
+def point_in_ring(x: float, y: float, ring: Sequence[Coord]) -> bool:
+    inside = False
+    x1, y1 = ring[-1]
+    for x2, y2 in ring:
+        if (y2 > y) != (y1 > y) and x < (x1 - x2) * (y - y2) / (y1 - y2) + x2:
+            inside = not inside
+        x1, y1 = x2, y2
+    return inside
+
+
+def assemble_polygons(rings: List[List[int]], coords: Dict[int, Coord]) -> List[List[List[Coord]]]:
+    """Nest closed node-id rings into polygons with holes (even depth = outer, odd = hole).
+
+    Containment is decided geometrically, not by the member roles, which are often wrong in
+    real data. Rings keep the vertex order of their ways (no reorientation).
+    """
+    items = []
+    for refs in rings:
+        ring = [coords[ref] for ref in refs]
+        xs = [c[0] for c in ring]
+        ys = [c[1] for c in ring]
+        items.append(
+            (abs(signed_area(ring)), refs, ring, (min(xs), min(ys), max(xs), max(ys)), set(refs))
+        )
+    items.sort(key=lambda item: -item[0])
+    parents: List[int] = []
+    depths: List[int] = []
+    for index, (_area, refs, ring, box, _ids) in enumerate(items):
+        parent = -1
+        for candidate in range(index - 1, -1, -1):  # smallest containing ring first
+            _c_area, _c_refs, c_ring, c_box, c_ids = items[candidate]
+            if not (
+                c_box[0] <= box[0]
+                and c_box[1] <= box[1]
+                and c_box[2] >= box[2]
+                and c_box[3] >= box[3]
+            ):
+                continue
+            if _ring_inside(refs, ring, c_ring, c_ids):
+                parent = candidate
+                break
+        parents.append(parent)
+        depths.append(0 if parent < 0 else depths[parent] + 1)
+    polygons: List[List[List[Coord]]] = []
+    polygon_of: Dict[int, int] = {}
+    for index, (_area, _refs, ring, _box, _ids) in enumerate(items):
+        if depths[index] % 2 == 0:
+            polygon_of[index] = len(polygons)
+            polygons.append([ring])
+        else:
+            polygons[polygon_of[parents[index]]].append(ring)
+    return polygons
+
+
+def _ring_inside(refs, ring, container, container_ids) -> bool:
+    """Is ``ring`` inside ``container``? Tested on a vertex the two rings do not share."""
+    for ref, (x, y) in zip(refs, ring):
+        if ref not in container_ids:
+            return point_in_ring(x, y, container)
+    # every vertex is shared: try the midpoint of an edge
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        x, y = (x1 + x2) / 2.0, (y1 + y2) / 2.0
+        return point_in_ring(x, y, container)
+    return False

@@ -1,0 +1,269 @@
+"""Streaming, hardened reader of OSM XML (API 0.6 answers and local ``.osm`` files).
+
+The document is parsed with lxml's *target* interface: libxml2 tokenises the input in C and calls
+:meth:`_Builder.start` for every start tag, so no element tree is ever built and memory stays
+proportional to the data set, not to the document. The parser is hardened: a document type
+declaration is refused outright (so there is no DTD, no entity declaration and no entity
+expansion), external resources are never fetched (``no_network``), and libxml2's limits for huge
+documents stay on. A broken or truncated document raises :class:`OsmXmlError` naming the line and
+column.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import Callable, Optional, Union
+
+from lxml import etree
+
+from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload, Cancelled
+from .model import SCALE, DataSet, Member, Node, Relation, Way
+
+CHUNK = 1 << 20
+ProgressCallback = Callable[[int, int, str], None]
+
+__all__ = ["OsmXmlError", "load_osm_file", "parse_osm_bytes", "parse_osm_stream"]
+
+
+class OsmXmlError(BadPayload):
+    """The OSM document cannot be read (not XML, truncated, not an ``<osm>`` document)."""
+
+
+def _make_parser(target) -> etree.XMLParser:
+    return etree.XMLParser(
+        target=target,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def _coord(text: str) -> float:
+    value = float(text)
+    # The API writes at most 7 decimals ("-179.1234567" is 12 characters); files from other
+    # tools may carry more, which are rounded the way the OSM database stores coordinates.
+    if len(text) > 12:
+        value = round(value * SCALE) / SCALE
+    return value
+
+
+_new = object.__new__
+
+
+class _Builder:
+    """lxml parser target that turns start tags into model elements."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.dataset = DataSet()
+        self.nodes = self.dataset.nodes
+        self.ways = self.dataset.ways
+        self.relations = self.dataset.relations
+        self.root: Optional[str] = None
+        self.tags: dict = {}
+        self.nds: list = []
+        self.members: list = []
+        self.current = "document"
+
+    # libxml2 reports <!DOCTYPE ...> here, before any entity could be declared or expanded.
+    def doctype(self, name, public_id, system_url) -> None:
+        if (name or "").lower() == "html":
+            raise _html_error(self.source)
+        raise OsmXmlError(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "The OSM data from {source} declares a document type (DTD), which is not "
+                "accepted for security reasons.",
+            ),
+            source=self.source,
+        )
+
+    def start(self, tag: str, attrib) -> None:
+        # Ordered by frequency: <nd> and <tag> are the most common elements.
+        if tag == "nd":
+            self.nds.append(int(attrib["ref"]))
+        elif tag == "tag":
+            self.tags[attrib["k"]] = attrib["v"]
+        elif tag == "node":
+            get = attrib.get
+            node = _new(Node)
+            node.id = int(attrib["id"])
+            self.current = f"node {attrib['id']}"
+            node.lat = _coord(attrib["lat"]) if "lat" in attrib else 0.0
+            node.lon = _coord(attrib["lon"]) if "lon" in attrib else 0.0
+            version = get("version")
+            node.version = int(version) if version else 0
+            node.tags = self.tags = {}
+            node.visible = get("visible") != "false"
+            changeset = get("changeset")
+            node.changeset = int(changeset) if changeset else 0
+            node.timestamp = get("timestamp", "")
+            node.user = get("user", "")
+            uid = get("uid")
+            node.uid = int(uid) if uid else 0
+            self.nodes[node.id] = node
+        elif tag == "way":
+            way = self._element(_new(Way), attrib, self.ways)
+            way.nodes = self.nds = []
+        elif tag == "member":
+            self.members.append(Member(attrib["type"], int(attrib["ref"]), attrib.get("role", "")))
+        elif tag == "relation":
+            relation = self._element(_new(Relation), attrib, self.relations)
+            relation.members = self.members = []
+        elif self.root is None:
+            self.root = tag
+            if tag == "html":
+                raise _html_error(self.source)
+            if tag != "osm":
+                raise OsmXmlError(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "The data from {source} is not an OSM document (it starts with <{tag}>).",
+                    ),
+                    source=self.source,
+                    tag=tag,
+                )
+        elif tag == "bounds":
+            box = (
+                float(attrib["minlon"]),
+                float(attrib["minlat"]),
+                float(attrib["maxlon"]),
+                float(attrib["maxlat"]),
+            )
+            if box not in self.dataset.bounds:
+                self.dataset.bounds.append(box)
+
+    def _element(self, element, attrib, table: dict):
+        get = attrib.get
+        element.id = int(attrib["id"])
+        self.current = f"{element.type} {attrib['id']}"
+        version = get("version")
+        element.version = int(version) if version else 0
+        element.tags = self.tags = {}
+        element.visible = get("visible") != "false"
+        changeset = get("changeset")
+        element.changeset = int(changeset) if changeset else 0
+        element.timestamp = get("timestamp", "")
+        element.user = get("user", "")
+        uid = get("uid")
+        element.uid = int(uid) if uid else 0
+        table[element.id] = element
+        return element
+
+    def close(self) -> DataSet:
+        if self.root is None:
+            raise OsmXmlError(
+                QT_TRANSLATE_NOOP(CONTEXT, "The OSM data from {source} is empty."),
+                source=self.source,
+            )
+        return self.dataset
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, source: str) -> OsmXmlError:
+    line, column = exc.position if exc.position else (exc.lineno or 0, 0)
+    reason = (exc.msg or str(exc)).split(", line ")[0]
+    return OsmXmlError(
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "The OSM data from {source} is not valid XML at line {line}, column {column}: {reason}",
+        ),
+        source=source,
+        line=line,
+        column=column,
+        reason=reason,
+    )
+
+
+def _invalid_value(builder: _Builder, exc: Exception) -> OsmXmlError:
+    return OsmXmlError(
+        QT_TRANSLATE_NOOP(
+            CONTEXT, "The OSM data from {source} has an invalid value in {element}: {reason}"
+        ),
+        source=builder.source,
+        element=builder.current,
+        reason=f"missing attribute {exc}" if isinstance(exc, KeyError) else str(exc),
+    )
+
+
+def parse_osm_stream(
+    stream: io.RawIOBase,
+    source: str = "",
+    *,
+    cancel: Optional[Callable[[], bool]] = None,
+    progress: Optional[ProgressCallback] = None,
+    total: int = 0,
+) -> DataSet:
+    """Parse an OSM XML document from a binary stream, chunk by chunk.
+
+    ``cancel`` is checked between chunks (raising :class:`Cancelled`); ``progress(done_bytes,
+    total, message)`` is called after each chunk when given.
+    """
+    builder = _Builder(source)
+    parser = _make_parser(builder)
+    done = 0
+    try:
+        while True:
+            chunk = stream.read(CHUNK)
+            if not chunk:
+                break
+            parser.feed(chunk)
+            done += len(chunk)
+            if cancel is not None and cancel():
+                raise Cancelled()
+            if progress is not None:
+                progress(done, total, "")
+        return parser.close()
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, source) from None
+    except (KeyError, ValueError, TypeError) as exc:
+        raise _invalid_value(builder, exc) from None
+
+
+def _html_error(source: str) -> OsmXmlError:
+    return OsmXmlError(
+        QT_TRANSLATE_NOOP(
+            CONTEXT, "The server at {source} answered with a web page instead of OSM data."
+        ),
+        source=source,
+    )
+
+
+def parse_osm_bytes(content: bytes, source: str = "") -> DataSet:
+    """Parse an OSM XML document held in memory (an API answer)."""
+    head = content[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        raise _html_error(source)
+    builder = _Builder(source)
+    parser = _make_parser(builder)
+    try:
+        return etree.fromstring(content, parser)
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, source) from None
+    except (KeyError, ValueError, TypeError) as exc:
+        raise _invalid_value(builder, exc) from None
+
+
+def load_osm_file(
+    path: Union[str, os.PathLike],
+    *,
+    cancel: Optional[Callable[[], bool]] = None,
+    progress: Optional[ProgressCallback] = None,
+) -> DataSet:
+    """Read a local ``.osm`` file (OSM XML) into a :class:`DataSet`."""
+    path = os.fspath(path)
+    name = os.path.basename(path)
+    try:
+        total = os.path.getsize(path)
+        with open(path, "rb") as stream:
+            return parse_osm_stream(stream, name, cancel=cancel, progress=progress, total=total)
+    except OSError as exc:
+        raise OsmXmlError(
+            QT_TRANSLATE_NOOP(CONTEXT, "Could not read the file {source}: {reason}"),
+            source=name,
+            reason=exc.strerror or str(exc),
+        ) from None
