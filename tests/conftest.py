@@ -34,3 +34,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(1, str(ROOT))  # for tools.* (servers used by the tests)
 
 DATA = ROOT / "tests" / "data"
+
+# Fixture modules of the local servers (OSM API sandbox, Nominatim), registered for every test.
+TESTS = ROOT / "tests"
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+pytest_plugins = [
+    name for name in ("sandbox_fixture", "nominatim_fixture") if (TESTS / f"{name}.py").exists()
+]
