@@ -305,7 +305,7 @@ def _bad_result(expected: str, got: str) -> BadPayload:
     return BadPayload(
         QT_TRANSLATE_NOOP(
             CONTEXT,
-            "The server sent a result that cannot be read (expected {expected}, got {got}).",
+            "The server sent a result that cannot be read (expected {expected}; got {got}).",
         ),
         expected=expected,
         got=got,

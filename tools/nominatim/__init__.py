@@ -1,0 +1,1 @@
+"""Tools to build and run a local Nominatim (used by the tests, the bench and the demo)."""
