@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from .model import NODE, RELATION, WAY, DataSet, Relation, Way
+from .model import NODE, RELATION, WAY, DataSet, Node, Relation, Way
 
 Coord = Tuple[float, float]  # (lon, lat)
 
@@ -98,11 +98,17 @@ def way_is_polygon(way: Way) -> bool:
 
 
 class Feature(NamedTuple):
+    """A feature of a geometry layer.
+
+    ``geometry`` is given by node ids, as OSM defines it: a point is ``(lon, lat)``, a line is
+    the way's node id list, a polygon is ``[[outer_ids, hole_ids, ...], ...]`` (closed id rings).
+    :func:`resolve` turns it into coordinates.
+    """
+
     osm_type: str
     osm_id: int
     version: int
     tags: Dict[str, str]
-    # (lon, lat) | [(lon, lat), ...] | [[ring, hole, ...], ...] | None
     geometry: object
 
 
@@ -136,13 +142,11 @@ class FeatureSet:
 
 
 def build_features(dataset: DataSet) -> FeatureSet:
-    """Classify every element of ``dataset`` into the layers and build the geometries."""
+    """Classify every element of ``dataset`` into the layers (geometries as node ids)."""
     result = FeatureSet()
     nodes = dataset.nodes
-    coords: Dict[int, Coord] = {}
     points = result.points
     for node in nodes.values():
-        coords[node.id] = (node.lon, node.lat)
         if node.tags:
             points.append(Feature(NODE, node.id, node.version, node.tags, (node.lon, node.lat)))
 
@@ -157,18 +161,14 @@ def build_features(dataset: DataSet) -> FeatureSet:
         tags = way.tags
         if not tags and way.id in relation_ways:
             continue
-        try:
-            line = [coords[ref] for ref in way.nodes]
-        except KeyError:
-            result.incomplete_ways.append(way.id)
-            continue
-        if len(line) < 2:
+        refs = way.nodes
+        if len(refs) < 2 or not all(map(nodes.__contains__, refs)):
             result.incomplete_ways.append(way.id)
             continue
         if tags and way.is_closed and is_area(tags):
-            polygons.append(Feature(WAY, way.id, way.version, tags, [[line]]))
+            polygons.append(Feature(WAY, way.id, way.version, tags, [[refs]]))
         else:
-            lines.append(Feature(WAY, way.id, way.version, tags, line))
+            lines.append(Feature(WAY, way.id, way.version, tags, refs))
 
     tables = {NODE: nodes, WAY: dataset.ways, RELATION: dataset.relations}
     for relation in dataset.relations.values():
@@ -182,17 +182,31 @@ def build_features(dataset: DataSet) -> FeatureSet:
         )
         if relation.tags.get("type") not in POLYGON_RELATION_TYPES:
             continue
-        rings = relation_rings(relation, dataset.ways, coords)
+        rings = relation_rings(relation, dataset.ways, nodes)
         if rings is None:
             continue  # member ways or their nodes are missing (flagged incomplete)
         if not rings:
             result.invalid_relations.append(relation.id)
             continue
-        polygons_coords = assemble_polygons(rings, coords)
         polygons.append(
-            Feature(RELATION, relation.id, relation.version, relation.tags, polygons_coords)
+            Feature(
+                RELATION,
+                relation.id,
+                relation.version,
+                relation.tags,
+                assemble_polygons(rings, nodes),
+            )
         )
     return result
+
+
+def resolve(geometry, nodes: Dict[int, Node]):
+    """Coordinates of a :class:`Feature` geometry given by node ids (points pass through)."""
+    if isinstance(geometry, tuple):
+        return geometry
+    if geometry and isinstance(geometry[0], int):
+        return [(nodes[ref].lon, nodes[ref].lat) for ref in geometry]
+    return [[resolve(ring, nodes) for ring in polygon] for polygon in geometry]
 
 
 # --------------------------------------------------------------------------------------------
@@ -201,7 +215,7 @@ def build_features(dataset: DataSet) -> FeatureSet:
 
 
 def relation_rings(
-    relation: Relation, ways: Dict[int, Way], coords: Dict[int, Coord]
+    relation: Relation, ways: Dict[int, Way], nodes: Dict[int, Node]
 ) -> Union[bool, List[List[int]], None]:
     """Node-id rings of a multipolygon relation.
 
@@ -219,7 +233,7 @@ def relation_rings(
         way = ways.get(member.ref)
         if way is None:
             return None
-        if any(ref not in coords for ref in way.nodes):
+        if not all(map(nodes.__contains__, way.nodes)):
             return None
         if len(way.nodes) >= 2:
             segments.append(list(way.nodes))
@@ -289,7 +303,7 @@ def point_in_ring(x: float, y: float, ring: Sequence[Coord]) -> bool:
     return inside
 
 
-def assemble_polygons(rings: List[List[int]], coords: Dict[int, Coord]) -> List[List[List[Coord]]]:
+def assemble_polygons(rings: List[List[int]], nodes: Dict[int, Node]) -> List[List[List[int]]]:
     """Nest closed node-id rings into polygons with holes (even depth = outer, odd = hole).
 
     Containment is decided geometrically, not by the member roles, which are often wrong in
@@ -297,7 +311,7 @@ def assemble_polygons(rings: List[List[int]], coords: Dict[int, Coord]) -> List[
     """
     items = []
     for refs in rings:
-        ring = [coords[ref] for ref in refs]
+        ring = [(nodes[ref].lon, nodes[ref].lat) for ref in refs]
         xs = [c[0] for c in ring]
         ys = [c[1] for c in ring]
         items.append(
@@ -322,14 +336,14 @@ def assemble_polygons(rings: List[List[int]], coords: Dict[int, Coord]) -> List[
                 break
         parents.append(parent)
         depths.append(0 if parent < 0 else depths[parent] + 1)
-    polygons: List[List[List[Coord]]] = []
+    polygons: List[List[List[int]]] = []
     polygon_of: Dict[int, int] = {}
-    for index, (_area, _refs, ring, _box, _ids) in enumerate(items):
+    for index, item in enumerate(items):
         if depths[index] % 2 == 0:
             polygon_of[index] = len(polygons)
-            polygons.append([ring])
+            polygons.append([item[1]])
         else:
-            polygons[polygon_of[parents[index]]].append(ring)
+            polygons[polygon_of[parents[index]]].append(item[1])
     return polygons
 
 

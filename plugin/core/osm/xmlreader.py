@@ -11,6 +11,7 @@ column.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 from typing import Callable, Optional, Union
@@ -206,6 +207,8 @@ def parse_osm_stream(
     builder = _Builder(source)
     parser = _make_parser(builder)
     done = 0
+    gc_enabled = gc.isenabled()
+    gc.disable()  # the collector would rescan the many new elements again and again
     try:
         while True:
             chunk = stream.read(CHUNK)
@@ -222,6 +225,9 @@ def parse_osm_stream(
         raise _syntax_error(exc, source) from None
     except (KeyError, ValueError, TypeError) as exc:
         raise _invalid_value(builder, exc) from None
+    finally:
+        if gc_enabled:
+            gc.enable()
 
 
 def _html_error(source: str) -> OsmXmlError:
@@ -238,14 +244,7 @@ def parse_osm_bytes(content: bytes, source: str = "") -> DataSet:
     head = content[:512].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")):
         raise _html_error(source)
-    builder = _Builder(source)
-    parser = _make_parser(builder)
-    try:
-        return etree.fromstring(content, parser)
-    except etree.XMLSyntaxError as exc:
-        raise _syntax_error(exc, source) from None
-    except (KeyError, ValueError, TypeError) as exc:
-        raise _invalid_value(builder, exc) from None
+    return parse_osm_stream(io.BytesIO(content), source)
 
 
 def load_osm_file(
