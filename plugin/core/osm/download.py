@@ -1,0 +1,461 @@
+"""Download the OSM data of a bounding box from an OSM API 0.6 server (``GET /api/0.6/map``).
+
+* :meth:`Capabilities.fetch` reads the server's limits and status, and falls back to the
+  production server's defaults when the server does not serve ``capabilities``.
+* :func:`validate_bbox` checks a box client-side before anything is sent.
+* :func:`plan_tiles` cuts a box larger than the area limit into tiles of at most that area.
+* :func:`download_bbox` fetches the tiles with bounded concurrency (never more than two at a time
+  to the public server), splits a tile the server refuses with "too many nodes" into quadrants
+  (bounded depth), waits ``Retry-After`` on 429/509 (bounded attempts, cancellable), reports
+  progress per tile, and merges the tiles by id and version.
+
+Bounding boxes are ``(min_lon, min_lat, max_lon, max_lat)`` in WGS84 degrees, as in
+:attr:`DataSet.bounds`.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Sequence, Tuple
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ..errors import (
+    CONTEXT,
+    QT_TRANSLATE_NOOP,
+    BadPayload,
+    Cancelled,
+    HttpError,
+    RateLimited,
+    TransportError,
+    ValidationError,
+)
+from .model import DataSet
+from .xmlreader import parse_osm_bytes
+
+BBox = Tuple[float, float, float, float]
+CancelCheck = Callable[[], bool]
+ProgressCallback = Callable[[int, int, str], None]
+
+PRODUCTION_API = "https://api.openstreetmap.org"
+PUBLIC_HOSTS = frozenset({"api.openstreetmap.org", "www.openstreetmap.org", "openstreetmap.org"})
+PUBLIC_MAX_WORKERS = 2
+DEFAULT_RETRY_WAIT = 10.0  # seconds, when a 429/509 answer has no Retry-After
+MAX_RETRY_WAIT = 600.0  # a longer Retry-After is reported instead of waited for
+MAX_RATE_LIMIT_RETRIES = 5
+MAX_SPLIT_DEPTH = 6
+MAX_TILES = 400
+
+
+def api_base(api_url: str) -> str:
+    """``https://host/api/0.6`` for ``https://host``, ``https://host/`` or ``.../api/0.6``."""
+    base = (api_url or PRODUCTION_API).rstrip("/")
+    if base.endswith("/api/0.6"):
+        return base
+    if base.endswith("/api"):
+        return base + "/0.6"
+    return base + "/api/0.6"
+
+
+def _hardened_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+@dataclass
+class Capabilities:
+    """Limits and status of an API server (defaults: the production server's)."""
+
+    max_area: float = 0.25  # square degrees per map request
+    max_nodes: int = 50000  # nodes per map request (not advertised by the API)
+    max_way_nodes: int = 2000
+    max_members: int = 32000
+    max_changes: int = 10000  # elements per changeset
+    timeout: int = 300
+    database_status: str = "online"
+    api_status: str = "online"
+    gpx_status: str = "online"
+    served: bool = False  # True when read from the server, False for the defaults
+
+    @property
+    def readable(self) -> bool:
+        return self.api_status in ("online", "readonly") and self.database_status in (
+            "online",
+            "readonly",
+        )
+
+    @property
+    def writable(self) -> bool:
+        return self.api_status == "online" and self.database_status == "online"
+
+    @classmethod
+    def parse(cls, content: bytes, source: str = "") -> Capabilities:
+        try:
+            root = etree.fromstring(content, _hardened_parser())
+        except etree.XMLSyntaxError as exc:
+            raise BadPayload(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "The capabilities from {source} are not valid XML: {reason}"
+                ),
+                source=source,
+                reason=str(exc),
+            ) from None
+        api = root.find("api")
+        if root.tag != "osm" or api is None:
+            raise BadPayload(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "The answer from {source} is not an API capabilities document."
+                ),
+                source=source,
+            )
+        caps = cls(served=True)
+
+        def number(path: str, attribute: str, convert, default):
+            element = api.find(path)
+            value = element.get(attribute) if element is not None else None
+            try:
+                return convert(value) if value is not None else default
+            except ValueError:
+                return default
+
+        caps.max_area = number("area", "maximum", float, caps.max_area)
+        caps.max_nodes = number("nodes", "maximum", int, caps.max_nodes)
+        caps.max_way_nodes = number("waynodes", "maximum", int, caps.max_way_nodes)
+        caps.max_members = number("relationmembers", "maximum", int, caps.max_members)
+        caps.max_changes = number("changesets", "maximum_elements", int, caps.max_changes)
+        caps.timeout = number("timeout", "seconds", int, caps.timeout)
+        status = api.find("status")
+        if status is not None:
+            caps.database_status = status.get("database", caps.database_status)
+            caps.api_status = status.get("api", caps.api_status)
+            caps.gpx_status = status.get("gpx", caps.gpx_status)
+        return caps
+
+    @classmethod
+    def fetch(cls, transport, api_url: str, *, cancel: Optional[CancelCheck] = None):
+        """Read ``/api/capabilities``; production defaults when the server does not serve it.
+
+        Connection failures, timeouts, rate limiting and server errors (5xx) are raised: the
+        server is not usable then anyway.
+        """
+        base = api_base(api_url)
+        root = base[: -len("/0.6")]
+        for url in (root + "/capabilities", base + "/capabilities"):
+            try:
+                response = transport.request("GET", url, cancel=cancel)
+                return cls.parse(response.content, url)
+            except RateLimited:
+                raise
+            except HttpError as exc:
+                if exc.status >= 500 and exc.status != 501:
+                    raise
+            except BadPayload:
+                pass
+        return cls()
+
+
+def validate_bbox(bbox: Sequence[float], max_area: Optional[float] = None) -> BBox:
+    """Check ``(min_lon, min_lat, max_lon, max_lat)`` and return it as floats.
+
+    With ``max_area`` the box must also not be larger than that (square degrees).
+    """
+    names = ("min_lon", "min_lat", "max_lon", "max_lat")
+    try:
+        values = list(bbox)
+    except TypeError:
+        values = []
+    if len(values) != 4:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "A bounding box needs four numbers (min_lon, min_lat, max_lon, max_lat), "
+                "got {value}.",
+            ),
+            value=repr(bbox),
+        )
+    numbers = []
+    for name, value in zip(names, values):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not math.isfinite(number):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "The bounding box value {name} is not a number: {value}"
+                ),
+                name=name,
+                value=value,
+            )
+        numbers.append(number)
+    min_lon, min_lat, max_lon, max_lat = numbers
+    for name, value in (("min_lon", min_lon), ("max_lon", max_lon)):
+        if not -180.0 <= value <= 180.0:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "The longitude {name} = {value} is outside the range -180 to 180."
+                ),
+                name=name,
+                value=value,
+            )
+    for name, value in (("min_lat", min_lat), ("max_lat", max_lat)):
+        if not -90.0 <= value <= 90.0:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "The latitude {name} = {value} is outside the range -90 to 90."
+                ),
+                name=name,
+                value=value,
+            )
+    for low_name, low, high_name, high in (
+        ("min_lon", min_lon, "max_lon", max_lon),
+        ("min_lat", min_lat, "max_lat", max_lat),
+    ):
+        if not low < high:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "The bounding box is empty: {low_name} ({low}) must be smaller than "
+                    "{high_name} ({high}).",
+                ),
+                low_name=low_name,
+                low=low,
+                high_name=high_name,
+                high=high,
+            )
+    area = (max_lon - min_lon) * (max_lat - min_lat)
+    if max_area is not None and area > max_area:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "The bounding box covers {area:.4f} square degrees; the server allows at most "
+                "{max_area} per request.",
+            ),
+            area=area,
+            max_area=max_area,
+        )
+    return (min_lon, min_lat, max_lon, max_lat)
+
+
+def plan_tiles(bbox: Sequence[float], max_area: float) -> List[BBox]:
+    """Cut ``bbox`` into a grid of equal, nearly square tiles of at most ``max_area`` each.
+
+    Tiles share their edges exactly, cover the box, and are listed row by row from the south-west.
+    """
+    min_lon, min_lat, max_lon, max_lat = validate_bbox(bbox)
+    if max_area <= 0:
+        raise ValueError("max_area must be positive")
+    width, height = max_lon - min_lon, max_lat - min_lat
+    limit = max_area * (1 - 1e-6)  # margin for rounding to 7 decimals in the request
+    if width * height <= limit:
+        return [(min_lon, min_lat, max_lon, max_lat)]
+    side = math.sqrt(limit)
+    columns = max(1, math.ceil(width / side))
+    rows = max(1, math.ceil(height / side))
+    while (width / columns) * (height / rows) > limit:  # pragma: no cover - float edge cases
+        if width / columns >= height / rows:
+            columns += 1
+        else:
+            rows += 1
+    xs = [min_lon + width * i / columns for i in range(columns)] + [max_lon]
+    ys = [min_lat + height * j / rows for j in range(rows)] + [max_lat]
+    return [(xs[i], ys[j], xs[i + 1], ys[j + 1]) for j in range(rows) for i in range(columns)]
+
+
+def quadrants(bbox: BBox) -> List[BBox]:
+    min_lon, min_lat, max_lon, max_lat = bbox
+    mid_lon, mid_lat = (min_lon + max_lon) / 2.0, (min_lat + max_lat) / 2.0
+    return [
+        (min_lon, min_lat, mid_lon, mid_lat),
+        (mid_lon, min_lat, max_lon, mid_lat),
+        (min_lon, mid_lat, mid_lon, max_lat),
+        (mid_lon, mid_lat, max_lon, max_lat),
+    ]
+
+
+def bbox_param(bbox: BBox) -> str:
+    return ",".join(_decimal(value) for value in bbox)
+
+
+def _decimal(value: float) -> str:
+    text = f"{value:.7f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def is_too_many_nodes(error: HttpError) -> bool:
+    """Does this 400 mean "make the box smaller" (node limit, or the area limit)?"""
+    text = (error.body or "").lower()
+    return error.status == 400 and (
+        "too many nodes" in text or "bbox size" in text or "request was too large" in text
+    )
+
+
+def wait_cancellable(
+    seconds: float, cancel: Optional[CancelCheck], sleep=time.sleep, step: float = 0.25
+) -> None:
+    """Sleep ``seconds`` in small steps, raising :class:`Cancelled` as soon as asked."""
+    remaining = seconds
+    while remaining > 0:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        chunk = min(step, remaining)
+        sleep(chunk)
+        remaining -= chunk
+    if cancel is not None and cancel():
+        raise Cancelled()
+
+
+def max_workers_for(api_url: str, max_workers: int) -> int:
+    host = (urlsplit(api_base(api_url)).hostname or "").lower()
+    workers = max(1, int(max_workers))
+    if host in PUBLIC_HOSTS:
+        workers = min(workers, PUBLIC_MAX_WORKERS)
+    return workers
+
+
+def _message(template: str, **params) -> str:
+    return template.format(**params)
+
+
+def download_bbox(
+    api_url: str,
+    bbox: Sequence[float],
+    transport,
+    *,
+    max_workers: int = 2,
+    cancel: Optional[CancelCheck] = None,
+    progress: Optional[ProgressCallback] = None,
+    sleep=time.sleep,
+    capabilities: Optional[Capabilities] = None,
+    max_tiles: int = MAX_TILES,
+    max_split_depth: int = MAX_SPLIT_DEPTH,
+    max_retries: int = MAX_RATE_LIMIT_RETRIES,
+) -> DataSet:
+    """Download every element in ``bbox``; tiles as needed and merges them.
+
+    ``progress(done_tiles, total_tiles, message)`` is called when the plan is made and after each
+    tile; ``total_tiles`` grows when a tile is split. ``cancel()`` is checked between tiles, while
+    waiting for a rate limit, and between chunks of each answer; it raises :class:`Cancelled`.
+    """
+    box = validate_bbox(bbox)
+    if cancel is not None and cancel():
+        raise Cancelled()
+    if capabilities is None:
+        capabilities = Capabilities.fetch(transport, api_url, cancel=cancel)
+    if not capabilities.readable:
+        raise TransportError(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "The OSM API at {url} is not available for reading (api: {api}, database: "
+                "{database}).",
+            ),
+            url=api_url,
+            api=capabilities.api_status,
+            database=capabilities.database_status,
+        )
+    tiles = plan_tiles(box, capabilities.max_area)
+    if len(tiles) > max_tiles:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "The area is too large: it needs {tiles} requests to the server (at most "
+                "{max_tiles}). Choose a smaller area.",
+            ),
+            tiles=len(tiles),
+            max_tiles=max_tiles,
+        )
+    url = api_base(api_url) + "/map"
+    workers = max_workers_for(api_url, max_workers)
+    stop = threading.Event()
+
+    def stopped() -> bool:
+        return stop.is_set() or (cancel is not None and bool(cancel()))
+
+    def fetch(tile: BBox):
+        attempt = 0
+        while True:
+            if stopped():
+                raise Cancelled()
+            try:
+                response = transport.request(
+                    "GET", url, params={"bbox": bbox_param(tile)}, cancel=stopped
+                )
+            except RateLimited as exc:
+                attempt += 1
+                wait_for = exc.retry_after if exc.retry_after is not None else DEFAULT_RETRY_WAIT
+                if attempt > max_retries or wait_for > MAX_RETRY_WAIT:
+                    raise
+                wait_cancellable(wait_for, stopped, sleep)
+                continue
+            except HttpError as exc:
+                if is_too_many_nodes(exc):
+                    return exc
+                raise
+            return parse_osm_bytes(response.content, url)
+
+    def report(done: int, total: int, message: str) -> None:
+        if progress is not None:
+            progress(done, total, message)
+
+    result = DataSet()
+    queue = deque((tile, 0) for tile in tiles)
+    total, done = len(tiles), 0
+    report(
+        0, total, _message(QT_TRANSLATE_NOOP(CONTEXT, "Downloading {total} area(s)"), total=total)
+    )
+    pending = {}
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="osm-download")
+    try:
+        while queue or pending:
+            while queue and len(pending) < workers:
+                if stopped():
+                    raise Cancelled()
+                tile, depth = queue.popleft()
+                pending[pool.submit(fetch, tile)] = (tile, depth)
+            finished, _ = wait(list(pending), timeout=0.1, return_when=FIRST_COMPLETED)
+            if cancel is not None and cancel():
+                raise Cancelled()
+            for future in finished:
+                tile, depth = pending.pop(future)
+                value = future.result()
+                if isinstance(value, HttpError):
+                    if depth >= max_split_depth:
+                        raise value
+                    queue.extend((quarter, depth + 1) for quarter in quadrants(tile))
+                    total += 3
+                    report(
+                        done,
+                        total,
+                        _message(
+                            QT_TRANSLATE_NOOP(
+                                CONTEXT, "Too many nodes: splitting an area into {parts} parts"
+                            ),
+                            parts=4,
+                        ),
+                    )
+                    continue
+                result.merge(value)
+                done += 1
+                report(
+                    done,
+                    total,
+                    _message(
+                        QT_TRANSLATE_NOOP(CONTEXT, "Downloaded area {done} of {total}"),
+                        done=done,
+                        total=total,
+                    ),
+                )
+    except BaseException:
+        stop.set()
+        for future in pending:
+            future.cancel()
+        raise
+    finally:
+        pool.shutdown(wait=True)
+    result.bounds = [box]
+    return result
