@@ -1,13 +1,53 @@
-"""The search dock."""
+"""The search dock: Nominatim search (free-form or structured), results, reverse geocoding.
+
+Every request runs in a :class:`CoreTask`; the dock only reads its inputs, starts the task and
+shows what comes back. Searches start on Enter or the Search button, never while typing.
+
+Scripted use (e.g. a demo)::
+
+    dock.searchFinished.connect(lambda: dock.add_all_to_map())
+    dock.search_text("Vaduz", outlines=True)
+"""
 
 from __future__ import annotations
 
-from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtWidgets import QWidget
+from typing import Callable, List, Optional
 
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsDockWidget, QgsRubberBand
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QAction, QSizePolicy, QTreeWidgetItem, QWidget
+
+from ..plugin.adapters import nominatim_layers, nominatim_service
+from ..plugin.adapters.i18n import error_text
+from ..plugin.adapters.tasks import CoreTask
+from ..plugin.core.errors import Cancelled, ValidationError
+from ..plugin.core.nominatim import (
+    FEATURE_TYPES,
+    LAYERS,
+    STRUCTURED_FIELDS,
+    Place,
+    ReverseQuery,
+    SearchQuery,
+    Viewbox,
+)
 from . import load_ui
+from .reverse_tool import ReverseGeocodeTool
 
 FORM = load_ui("search_dock")
+WGS84 = "EPSG:4326"
+PLACE_ROLE = Qt.ItemDataRole.UserRole
+HIGHLIGHT = QColor(230, 40, 90)
 
 
 class SearchPanel(QWidget, FORM):
@@ -19,6 +59,9 @@ class SearchPanel(QWidget, FORM):
 class SearchDock(QgsDockWidget):
     OBJECT_NAME = "OsmRoundtripSearchDock"
 
+    #: Emitted on the GUI thread when a search or reverse lookup has been shown (or failed).
+    searchFinished = pyqtSignal()
+
     def __init__(self, iface, parent=None) -> None:
         super().__init__(parent)
         self.iface = iface
@@ -26,3 +69,431 @@ class SearchDock(QgsDockWidget):
         self.setWindowTitle(self.tr("OSM Roundtrip search"))
         self.panel = SearchPanel(self)
         self.setWidget(self.panel)
+
+        self.places: List[Place] = []
+        self.query: Optional[SearchQuery] = None
+        self.task: Optional[CoreTask] = None
+        self.last_error: Optional[BaseException] = None
+        self._highlight: Optional[QgsRubberBand] = None
+
+        self._fill_choices()
+        self._make_reverse_tool()
+        self._connect()
+        self._set_running(False)
+
+    # -- set-up -----------------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        p = self.panel
+        p.extentCombo.addItem(self.tr("Search everywhere"), "")
+        p.extentCombo.addItem(self.tr("Prefer results in the map extent"), "prefer")
+        p.extentCombo.addItem(self.tr("Only results in the map extent"), "bounded")
+        p.featureTypeCombo.addItem(self.tr("Any"), "")
+        labels = {
+            "country": self.tr("Country"),
+            "state": self.tr("State"),
+            "city": self.tr("City"),
+            "settlement": self.tr("Settlement"),
+        }
+        for value in FEATURE_TYPES:
+            p.featureTypeCombo.addItem(labels.get(value, value), value)
+        layer_labels = {
+            "address": self.tr("Addresses"),
+            "poi": self.tr("Points of interest"),
+            "railway": self.tr("Railway"),
+            "natural": self.tr("Natural features"),
+            "manmade": self.tr("Man-made features"),
+        }
+        for value in LAYERS:
+            p.layersCombo.addItemWithCheckState(
+                layer_labels.get(value, value), Qt.CheckState.Unchecked, value
+            )
+        p.layersCombo.setDefaultText(self.tr("All"))
+        p.languageEdit.setText(nominatim_service.default_language())
+        header = p.resultsTree.header()
+        header.setStretchLastSection(True)
+        p.resultsTree.setColumnWidth(0, 130)
+        p.resultsTree.setColumnWidth(1, 90)
+
+    def _make_reverse_tool(self) -> None:
+        canvas = self.iface.mapCanvas()
+        self.reverse_tool = ReverseGeocodeTool(canvas)
+        self.reverse_action = QAction(self.tr("Identify place on map"), self)
+        self.reverse_action.setToolTip(
+            self.tr("Click the map to get the address and outline of the place there")
+        )
+        self.reverse_action.setCheckable(True)
+        self.reverse_tool.setAction(self.reverse_action)
+        self.reverse_action.toggled.connect(self._toggle_reverse_tool)
+        self.reverse_tool.positionPicked.connect(self.reverse_at)
+        self.panel.reverseButton.setDefaultAction(self.reverse_action)
+
+    def _connect(self) -> None:
+        p = self.panel
+        p.searchButton.clicked.connect(self.search)
+        p.cancelButton.clicked.connect(self.cancel)
+        p.moreButton.clicked.connect(self.more_results)
+        p.addSelectedButton.clicked.connect(self.add_selected_to_map)
+        p.addAllButton.clicked.connect(self.add_all_to_map)
+        for edit in self._line_edits():
+            edit.returnPressed.connect(self.search)
+        p.resultsTree.itemSelectionChanged.connect(self._selection_changed)
+        p.modeTabs.currentChanged.connect(self._fit_mode_tabs)
+        self._fit_mode_tabs()
+
+    def _line_edits(self):
+        p = self.panel
+        return [p.queryEdit, p.countriesEdit, p.languageEdit] + [
+            getattr(p, f"{name}Edit") for name in STRUCTURED_FIELDS
+        ]
+
+    def _fit_mode_tabs(self, *_args) -> None:
+        """Size the mode tabs to the page shown, not to the largest page."""
+        tabs = self.panel.modeTabs
+        for index in range(tabs.count()):
+            page = tabs.widget(index)
+            policy = (
+                QSizePolicy.Policy.Preferred
+                if index == tabs.currentIndex()
+                else QSizePolicy.Policy.Ignored
+            )
+            page.setSizePolicy(policy, policy)
+            page.adjustSize()
+        tabs.adjustSize()
+        tabs.updateGeometry()
+
+    def _toggle_reverse_tool(self, checked: bool) -> None:
+        canvas = self.iface.mapCanvas()
+        if checked:
+            canvas.setMapTool(self.reverse_tool)
+        elif canvas.mapTool() is self.reverse_tool:
+            canvas.unsetMapTool(self.reverse_tool)
+
+    def shutdown(self) -> None:
+        """Cancel the running request and take the highlight and the map tool off the canvas."""
+        self.cancel()
+        self.task = None
+        self.clear_highlight()
+        canvas = self.iface.mapCanvas()
+        if canvas.mapTool() is self.reverse_tool:
+            canvas.unsetMapTool(self.reverse_tool)
+
+    # -- the query from the form -------------------------------------------------------------------
+    def build_query(self) -> SearchQuery:
+        """The query the form describes (raises ValidationError for bad input)."""
+        p = self.panel
+        values = {}
+        if p.modeTabs.currentWidget() is p.structuredTab:
+            for name in STRUCTURED_FIELDS:
+                values[name] = getattr(p, f"{name}Edit").text()
+        else:
+            values["q"] = p.queryEdit.text()
+        extent_mode = p.extentCombo.currentData()
+        outlines = p.outlinesCheck.isChecked()
+        query = SearchQuery(
+            **values,
+            limit=p.limitSpin.value(),
+            countrycodes=p.countriesEdit.text(),
+            feature_type=p.featureTypeCombo.currentData() or None,
+            layer=tuple(p.layersCombo.checkedItemsData()),
+            accept_language=p.languageEdit.text(),
+            addressdetails=p.addressCheck.isChecked(),
+            extratags=p.extratagsCheck.isChecked(),
+            namedetails=p.namedetailsCheck.isChecked(),
+            polygon_geojson=outlines,
+            viewbox=self._canvas_viewbox() if extent_mode else None,
+            bounded=extent_mode == "bounded",
+        )
+        query.validate()
+        return query
+
+    def _canvas_viewbox(self) -> Viewbox:
+        canvas = self.iface.mapCanvas()
+        transform = QgsCoordinateTransform(
+            canvas.mapSettings().destinationCrs(),
+            QgsCoordinateReferenceSystem(WGS84),
+            QgsProject.instance(),
+        )
+        box = transform.transformBoundingBox(canvas.extent())
+        return Viewbox.from_corners(
+            max(-180.0, box.xMinimum()),
+            max(-90.0, box.yMinimum()),
+            min(180.0, box.xMaximum()),
+            min(90.0, box.yMaximum()),
+        )
+
+    # -- actions -----------------------------------------------------------------------------------
+    def search(self) -> Optional[CoreTask]:
+        """Start a new search from the form; ``None`` when the input is invalid or one runs."""
+        try:
+            query = self.build_query()
+        except ValidationError as exc:
+            self._show_error(exc)
+            return None
+        return self._run_search(query, append=False)
+
+    def search_text(self, text: str, outlines: bool = False) -> Optional[CoreTask]:
+        """Free-form search for ``text`` as if typed in and confirmed (for scripts and demos)."""
+        p = self.panel
+        p.modeTabs.setCurrentWidget(p.freeFormTab)
+        p.queryEdit.setText(text)
+        p.outlinesCheck.setChecked(outlines)
+        return self.search()
+
+    def more_results(self) -> Optional[CoreTask]:
+        """Next page of the current search: the same query excluding the places shown."""
+        if self.query is None:
+            return None
+        return self._run_search(self.query.next_page(self.places), append=True)
+
+    def reverse_at(self, lat: float, lon: float, zoom: Optional[int] = None) -> Optional[CoreTask]:
+        """Look up the place at a WGS 84 position (with its outline) and show it as the result."""
+        p = self.panel
+        try:
+            query = ReverseQuery(
+                lat=lat,
+                lon=lon,
+                zoom=zoom,
+                accept_language=p.languageEdit.text(),
+                extratags=p.extratagsCheck.isChecked(),
+                namedetails=p.namedetailsCheck.isChecked(),
+                polygon_geojson=True,
+            )
+            query.validate()
+        except ValidationError as exc:
+            self._show_error(exc)
+            return None
+
+        def work(task):
+            place = nominatim_service.client().reverse(query, cancel=task.isCanceled)
+            return [place] if place else []
+
+        status = self.tr("Looking up the place at {lat:.5f}, {lon:.5f}…").format(lat=lat, lon=lon)
+        return self._start(status, work, lambda places: self._show_reverse(places, lat, lon))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def add_all_to_map(self) -> dict:
+        return self._add_to_map(self.places)
+
+    def add_selected_to_map(self) -> dict:
+        return self._add_to_map(self.selected_places())
+
+    def selected_places(self) -> List[Place]:
+        items = self.panel.resultsTree.selectedItems()
+        return [self.places[item.data(0, PLACE_ROLE)] for item in items]
+
+    # -- running requests --------------------------------------------------------------------------
+    def _run_search(self, query: SearchQuery, append: bool) -> Optional[CoreTask]:
+        def work(task):
+            return nominatim_service.client().search(query, cancel=task.isCanceled)
+
+        def show(places):
+            self._show_search(query, places, append)
+
+        text = query.q or ", ".join(query.structured.values())
+        status = self.tr("Searching for “{text}”…").format(text=text)
+        return self._start(status, work, show)
+
+    def _start(self, status: str, work, show: Callable) -> Optional[CoreTask]:
+        if self.task is not None:
+            return None  # one request at a time; Cancel stops the running one
+        self.last_error = None
+        task = None
+
+        def done(result, error):
+            if task is not self.task:
+                return  # the dock was shut down meanwhile
+            self.task = None
+            self._set_running(False)
+            if error is not None:
+                self._show_error(error)
+            else:
+                show(result)
+            self.searchFinished.emit()
+
+        task = CoreTask(self.tr("Nominatim request"), work, done)
+        self.task = task
+        self._set_running(True)
+        self._set_status(status)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _set_running(self, running: bool) -> None:
+        p = self.panel
+        p.searchButton.setEnabled(not running)
+        p.cancelButton.setEnabled(running)
+        p.busyBar.setVisible(running)
+        has_places = bool(self.places) and not running
+        p.addAllButton.setEnabled(has_places)
+        p.addSelectedButton.setEnabled(has_places and bool(p.resultsTree.selectedItems()))
+        p.moreButton.setEnabled(not running and self._may_have_more())
+
+    def _may_have_more(self) -> bool:
+        return (
+            self.query is not None
+            and self.query.limit is not None
+            and getattr(self, "_last_page_size", 0) >= self.query.limit
+        )
+
+    # -- showing results ---------------------------------------------------------------------------
+    def _show_search(self, query: SearchQuery, places: List[Place], append: bool) -> None:
+        if not append:
+            self.places = []
+            self.panel.resultsTree.clear()
+            self.clear_highlight()
+        known = {p.place_id for p in self.places}
+        new = [p for p in places if p.place_id is None or p.place_id not in known]
+        self.query = query
+        self._last_page_size = len(places)
+        self._append_rows(new)
+        total = len(self.places)
+        if not total:
+            self._set_status(self.tr("No results. Check the spelling or relax the options."))
+        elif append and not new:
+            self._set_status(self.tr("No further results."))
+        else:
+            self._set_status(self.tr("%n result(s)", "", total))
+        self._set_running(False)
+        if not append and self.places:
+            self.panel.resultsTree.setCurrentItem(self.panel.resultsTree.topLevelItem(0))
+
+    def _show_reverse(self, places: List[Place], lat: float, lon: float) -> None:
+        self.places = []
+        self.query = None
+        self._last_page_size = 0
+        self.panel.resultsTree.clear()
+        self.clear_highlight()
+        if not places:
+            self._set_status(
+                self.tr("Nothing found at {lat:.5f}, {lon:.5f}.").format(lat=lat, lon=lon)
+            )
+        else:
+            self._append_rows(places)
+            self._set_status(places[0].display_name)
+            self.panel.resultsTree.setCurrentItem(self.panel.resultsTree.topLevelItem(0))
+        self._set_running(False)
+
+    def _append_rows(self, places: List[Place]) -> None:
+        tree = self.panel.resultsTree
+        for place in places:
+            item = QTreeWidgetItem([_title(place), _kind(place), _address(place)])
+            item.setData(0, PLACE_ROLE, len(self.places))
+            item.setToolTip(0, place.display_name)
+            item.setToolTip(2, place.display_name)
+            item.setToolTip(1, "{}={}".format(place.category or "", place.type or ""))
+            self.places.append(place)
+            tree.addTopLevelItem(item)
+
+    def _selection_changed(self) -> None:
+        self._set_running(self.task is not None)
+        places = self.selected_places()
+        if places:
+            self.highlight(places)
+
+    def _add_to_map(self, places: List[Place]) -> dict:
+        if not places:
+            return {}
+        counts = nominatim_layers.ResultLayers(QgsProject.instance()).add(places)
+        message = self.tr("Added to the map: points {points}, outlines {outlines}.").format(
+            points=counts[nominatim_layers.POINTS],
+            outlines=counts[nominatim_layers.POLYGONS] + counts[nominatim_layers.LINES],
+        )
+        self._set_status(message)
+        self.iface.messageBar().pushMessage(
+            self.tr("Nominatim"), message, level=Qgis.MessageLevel.Success, duration=4
+        )
+        return counts
+
+    def _set_status(self, text: str) -> None:
+        self.panel.statusLabel.setStyleSheet("")
+        self.panel.statusLabel.setText(text)
+
+    def _show_error(self, error: BaseException) -> None:
+        self.last_error = error
+        if isinstance(error, Cancelled):
+            self._set_status(self.tr("Search cancelled."))
+            return
+        text = error_text(error)
+        self.panel.statusLabel.setStyleSheet("color: #b00020;")
+        self.panel.statusLabel.setText(text)
+        if not isinstance(error, ValidationError):
+            self.iface.messageBar().pushMessage(
+                self.tr("Nominatim search failed"), text, level=Qgis.MessageLevel.Warning
+            )
+
+    # -- highlight ---------------------------------------------------------------------------------
+    def highlight(self, places: List[Place]) -> None:
+        """Show ``places`` (outline or point) on the canvas and zoom to them."""
+        canvas = self.iface.mapCanvas()
+        wgs84 = QgsCoordinateReferenceSystem(WGS84)
+        self.clear_highlight()
+        band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+        band.setColor(HIGHLIGHT)
+        band.setFillColor(QColor(HIGHLIGHT.red(), HIGHLIGHT.green(), HIGHLIGHT.blue(), 50))
+        band.setWidth(3)
+        band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
+        band.setIconSize(14)
+        geometries = []
+        for place in places:
+            geometry = (
+                nominatim_layers.outline_geometry(place)
+                if nominatim_layers.outline_kind(place)
+                else nominatim_layers.point_geometry(place)
+            )
+            geometries.append(geometry)
+        combined = QgsGeometry.collectGeometry(geometries) if len(geometries) > 1 else geometries[0]
+        band.setToGeometry(combined, wgs84)
+        self._highlight = band
+
+        extent = QgsRectangle()
+        for place in places:
+            box = place.boundingbox
+            rect = (
+                QgsRectangle(*box.xy)
+                if box
+                else QgsRectangle(place.lon, place.lat, place.lon, place.lat)
+            )
+            if extent.isNull():
+                extent = rect
+            else:
+                extent.combineExtentWith(rect)
+        transform = QgsCoordinateTransform(
+            wgs84, canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
+        target = transform.transformBoundingBox(extent)
+        if target.width() == 0 or target.height() == 0:
+            target.grow(200 if not canvas.mapSettings().destinationCrs().isGeographic() else 0.002)
+        else:
+            target.scale(1.15)
+        canvas.setExtent(target)
+        canvas.refresh()
+
+    def clear_highlight(self) -> None:
+        if self._highlight is not None:
+            self.iface.mapCanvas().scene().removeItem(self._highlight)
+            self._highlight = None
+
+    @property
+    def highlight_geometry(self) -> Optional[QgsGeometry]:
+        """The highlighted geometry, in the canvas CRS (``None`` when nothing is highlighted)."""
+        return self._highlight.asGeometry() if self._highlight is not None else None
+
+
+def _title(place: Place) -> str:
+    return place.name or place.display_name.split(",")[0].strip()
+
+
+def _kind(place: Place) -> str:
+    value = place.type or ""
+    if place.category in ("boundary", "place") and place.addresstype:
+        value = place.addresstype
+    return value.replace("_", " ").capitalize()
+
+
+def _address(place: Place) -> str:
+    parts = [part.strip() for part in place.display_name.split(",")]
+    if parts and parts[0] == _title(place):
+        parts = parts[1:]
+    return ", ".join(parts)

@@ -1,0 +1,237 @@
+"""Nominatim places → QGIS features and layers (EPSG:4326).
+
+One field per attribute of a place: the fixed ones (:data:`BASE_FIELDS`), then one column per
+address part (``addr_<key>``), extra tag (``extra_<key>``) and name detail (``names_<key>``) seen,
+and ``raw_json`` (the server's answer for that place, without the outline, which is the geometry
+of the outline layers). Outlines are split by dimension: polygons and lines.
+
+:class:`ResultLayers` keeps the dock's result layers of the session: each "Add to map" appends to
+them (adding columns when new keys appear) instead of making a new layer per search.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ..core.nominatim import Place
+
+CRS = "EPSG:4326"
+ROLE_PROPERTY = "osm_roundtrip/nominatim_results"
+POINTS, POLYGONS, LINES = "points", "polygons", "lines"
+
+BASE_FIELDS: Tuple[Tuple[str, QVariant.Type], ...] = (
+    ("place_id", QVariant.LongLong),
+    ("osm_type", QVariant.String),
+    ("osm_id", QVariant.LongLong),
+    ("lat", QVariant.Double),
+    ("lon", QVariant.Double),
+    ("category", QVariant.String),
+    ("type", QVariant.String),
+    ("place_rank", QVariant.Int),
+    ("importance", QVariant.Double),
+    ("addresstype", QVariant.String),
+    ("name", QVariant.String),
+    ("display_name", QVariant.String),
+)
+RAW_FIELD = "raw_json"
+PREFIXES = (("address", "addr_"), ("extratags", "extra_"), ("namedetails", "names_"))
+#: Answer keys that hold the outline; left out of ``raw_json`` (the outline is the geometry).
+_OUTLINE_KEYS = ("geojson", "geotext", "svg", "geokml")
+_WKB = {
+    POINTS: QgsWkbTypes.Point,
+    POLYGONS: QgsWkbTypes.MultiPolygon,
+    LINES: QgsWkbTypes.MultiLineString,
+}
+
+
+def _field(name: str, kind: QVariant.Type = QVariant.String) -> QgsField:
+    return QgsField(name, kind)
+
+
+def detail_columns(places: Iterable[Place]) -> List[str]:
+    """``addr_*``, ``extra_*``, ``names_*`` columns of ``places``, in order of first appearance."""
+    seen: Dict[str, None] = {}
+    for place in places:
+        for attr, prefix in PREFIXES:
+            for key in getattr(place, attr):
+                seen.setdefault(prefix + key, None)
+    return list(seen)
+
+
+def place_fields(places: Iterable[Place] = ()) -> QgsFields:
+    """The fields for ``places``: fixed fields, detail columns, ``raw_json``."""
+    fields = QgsFields()
+    for name, kind in BASE_FIELDS:
+        fields.append(_field(name, kind))
+    for name in detail_columns(places):
+        fields.append(_field(name))
+    fields.append(_field(RAW_FIELD))
+    return fields
+
+
+def raw_json(place: Place) -> str:
+    raw = {k: v for k, v in place.raw.items() if k not in _OUTLINE_KEYS}
+    return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+
+
+def place_values(place: Place) -> Dict[str, object]:
+    """Attribute values of ``place`` by column name."""
+    values: Dict[str, object] = {
+        "place_id": place.place_id,
+        "osm_type": place.osm_type,
+        "osm_id": place.osm_id,
+        "lat": place.lat,
+        "lon": place.lon,
+        "category": place.category,
+        "type": place.type,
+        "place_rank": place.place_rank,
+        "importance": place.importance,
+        "addresstype": place.addresstype,
+        "name": place.name,
+        "display_name": place.display_name,
+        RAW_FIELD: raw_json(place),
+    }
+    for attr, prefix in PREFIXES:
+        for key, value in getattr(place, attr).items():
+            values[prefix + key] = value
+    return values
+
+
+def geometry_from_geojson(geometry: Optional[dict]) -> QgsGeometry:
+    """A QGIS geometry from a GeoJSON geometry dict (empty geometry when unreadable)."""
+    if not geometry:
+        return QgsGeometry()
+    from osgeo import ogr
+
+    ogr_geometry = ogr.CreateGeometryFromJson(json.dumps(geometry))
+    if ogr_geometry is None:
+        return QgsGeometry()
+    result = QgsGeometry()
+    result.fromWkb(bytes(ogr_geometry.ExportToIsoWkb()))
+    return result
+
+
+def outline_kind(place: Place) -> Optional[str]:
+    """``polygons``/``lines`` for a place with an areal or linear outline, else ``None``."""
+    if not place.outline:
+        return None
+    kind = str(place.outline.get("type", ""))
+    if kind in ("Polygon", "MultiPolygon"):
+        return POLYGONS
+    if kind in ("LineString", "MultiLineString"):
+        return LINES
+    return None
+
+
+def point_geometry(place: Place) -> QgsGeometry:
+    return QgsGeometry.fromPointXY(QgsPointXY(place.lon, place.lat))
+
+
+def outline_geometry(place: Place) -> QgsGeometry:
+    """The outline as a multi geometry (the layers are multi-typed)."""
+    geometry = geometry_from_geojson(place.outline)
+    if not geometry.isEmpty() and not geometry.isMultipart():
+        geometry.convertToMultiType()
+    return geometry
+
+
+def make_feature(place: Place, fields: QgsFields, geometry: QgsGeometry) -> QgsFeature:
+    feature = QgsFeature(fields)
+    for name, value in place_values(place).items():
+        index = fields.indexOf(name)
+        if index >= 0 and value is not None:
+            feature.setAttribute(index, value)
+    feature.setGeometry(geometry)
+    return feature
+
+
+def layer_names() -> Dict[str, str]:
+    """Display names of the result layers (translated when called, never at import)."""
+    return {
+        POINTS: QCoreApplication.translate("NominatimLayers", "Nominatim points"),
+        POLYGONS: QCoreApplication.translate("NominatimLayers", "Nominatim outlines"),
+        LINES: QCoreApplication.translate("NominatimLayers", "Nominatim outlines (lines)"),
+    }
+
+
+def new_layer(role: str, fields: QgsFields, name: Optional[str] = None) -> QgsVectorLayer:
+    """An empty memory layer for ``role`` (points/polygons/lines) in EPSG:4326."""
+    uri = "{}?crs={}".format(QgsWkbTypes.displayString(_WKB[role]), CRS)
+    layer = QgsVectorLayer(uri, name or layer_names()[role], "memory")
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
+    layer.setCustomProperty(ROLE_PROPERTY, role)
+    return layer
+
+
+class ResultLayers:
+    """The session's result layers in ``project``: found by their role, made when missing."""
+
+    def __init__(self, project: Optional[QgsProject] = None) -> None:
+        self.project = project or QgsProject.instance()
+
+    def layer(self, role: str) -> Optional[QgsVectorLayer]:
+        for layer in self.project.mapLayers().values():
+            if isinstance(layer, QgsVectorLayer) and layer.customProperty(ROLE_PROPERTY) == role:
+                return layer
+        return None
+
+    def _layer_for(self, role: str, places: Sequence[Place]) -> QgsVectorLayer:
+        layer = self.layer(role)
+        if layer is None:
+            layer = new_layer(role, place_fields(places))
+            self.project.addMapLayer(layer)
+            return layer
+        missing = [name for name in detail_columns(places) if layer.fields().indexOf(name) < 0]
+        if missing:
+            layer.dataProvider().addAttributes([_field(name) for name in missing])
+            layer.updateFields()
+        return layer
+
+    def add(self, places: Sequence[Place]) -> Dict[str, int]:
+        """Append ``places`` (points, and outlines where there are some); counts by role."""
+        counts = {POINTS: 0, POLYGONS: 0, LINES: 0}
+        if not places:
+            return counts
+        groups = {POINTS: list(places), POLYGONS: [], LINES: []}
+        for place in places:
+            kind = outline_kind(place)
+            if kind:
+                groups[kind].append(place)
+        for role, members in groups.items():
+            if not members:
+                continue
+            layer = self._layer_for(role, members)
+            fields = layer.fields()
+            features = [
+                make_feature(
+                    place,
+                    fields,
+                    point_geometry(place) if role == POINTS else outline_geometry(place),
+                )
+                for place in members
+            ]
+            ok, _ = layer.dataProvider().addFeatures(features)
+            if ok:
+                counts[role] = len(features)
+            layer.updateExtents()
+            layer.triggerRepaint()
+        return counts
+
+
+def crs() -> QgsCoordinateReferenceSystem:
+    return QgsCoordinateReferenceSystem(CRS)
