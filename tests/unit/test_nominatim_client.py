@@ -155,7 +155,13 @@ def test_reverse(fake):
     ("route", "fmt", "error", "message"),
     [
         ("429", "jsonv2", RateLimited, r"rate limiting \(HTTP 429\)\. Too Many Requests"),
-        ("403block", "jsonv2", RateLimited, r"blocked the request \(HTTP 403\).*Access blocked"),
+        (
+            "403block",
+            "jsonv2",
+            RateLimited,
+            r"blocked the request \(HTTP 403\), usually because its usage policy was not "
+            r"respected: Access blocked You have been blocked because",
+        ),
         ("403key", "jsonv2", HttpError, "HTTP 403: The AppKey submitted with this request is"),
         ("500", "jsonv2", HttpError, "HTTP 500: Internal error: database went away"),
         ("400", "jsonv2", HttpError, "HTTP 400: Parameter 'limit' must be a number."),

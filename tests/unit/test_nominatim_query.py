@@ -263,6 +263,9 @@ def test_queries_are_frozen_and_hashable():
     with pytest.raises(AttributeError):
         query.q = "Schaan"
     assert query == SearchQuery(q="Vaduz", countrycodes="li")
+    assert SearchQuery(q="x", exclude_place_ids="5, 7") == SearchQuery(
+        q="x", exclude_place_ids=[5, 7]
+    )
     assert len({query, SearchQuery(q="Vaduz", countrycodes="LI")}) == 1
 
 

@@ -12,6 +12,7 @@ Usage policy, built in:
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -252,7 +253,7 @@ def check_response(response: Response) -> None:
                 "was not respected: {body}",
             ),
             response.status,
-            message or snippet(response.text),
+            message or _plain_text(response),
             response.headers,
             retry_after=retry_after_seconds(response.headers),
         )
@@ -264,6 +265,15 @@ def check_response(response: Response) -> None:
             response.headers,
         )
     raise_for_status(response)
+
+
+def _plain_text(response: Response) -> str:
+    """The server's text, without markup when it sent a web page."""
+    text = response.text
+    if response.content_type == "text/html" or text.lstrip()[:1] == "<":
+        text = re.sub(r"(?is)<(script|style|title).*?</\1>", " ", text)
+        text = re.sub(r"<[^>]+>", " ", text)
+    return snippet(text)
 
 
 def _is_block(response: Response, message: str) -> bool:

@@ -258,7 +258,14 @@ class SearchQuery(_CommonOptions):
             if value is not None:
                 set_(self, name, str(value).strip() or None)
         set_(self, "countrycodes", tuple(str(c).lower() for c in _split_list(self.countrycodes)))
-        set_(self, "exclude_place_ids", _split_list(self.exclude_place_ids))
+        set_(
+            self,
+            "exclude_place_ids",
+            tuple(
+                int(p) if isinstance(p, str) and p.isdigit() else p
+                for p in _split_list(self.exclude_place_ids)
+            ),
+        )
         if self.feature_type is not None:
             set_(self, "feature_type", self.feature_type.strip().lower() or None)
         if self.viewbox is not None:
