@@ -34,7 +34,9 @@ class OsmXmlError(BadPayload):
 def _make_parser(target) -> etree.XMLParser:
     return etree.XMLParser(
         target=target,
-        resolve_entities=False,
+        # The predefined entities (&amp; ...) must be decoded. Nothing else can be expanded:
+        # a document type declaration, the only place entities can be declared, is refused.
+        resolve_entities=True,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
@@ -46,9 +48,9 @@ def _make_parser(target) -> etree.XMLParser:
 
 def _coord(text: str) -> float:
     value = float(text)
-    # The API writes at most 7 decimals ("-179.1234567" is 12 characters); files from other
-    # tools may carry more, which are rounded the way the OSM database stores coordinates.
-    if len(text) > 12:
+    # The API writes at most 7 decimals; files from other tools may carry more, which are
+    # rounded the way the OSM database stores coordinates.
+    if len(text) > 10 and len(text) - text.find(".") > 8:
         value = round(value * SCALE) / SCALE
     return value
 
@@ -70,12 +72,14 @@ class _Builder:
         self.nds: list = []
         self.members: list = []
         self.current = "document"
+        self.error: Optional[Exception] = None
 
     # libxml2 reports <!DOCTYPE ...> here, before any entity could be declared or expanded.
     def doctype(self, name, public_id, system_url) -> None:
         if (name or "").lower() == "html":
-            raise _html_error(self.source)
-        raise OsmXmlError(
+            self.error = _html_error(self.source)
+            raise self.error
+        self.error = OsmXmlError(
             QT_TRANSLATE_NOOP(
                 CONTEXT,
                 "The OSM data from {source} declares a document type (DTD), which is not "
@@ -83,6 +87,7 @@ class _Builder:
             ),
             source=self.source,
         )
+        raise self.error
 
     def start(self, tag: str, attrib) -> None:
         # Ordered by frequency: <nd> and <tag> are the most common elements.
@@ -119,9 +124,10 @@ class _Builder:
         elif self.root is None:
             self.root = tag
             if tag == "html":
-                raise _html_error(self.source)
+                self.error = _html_error(self.source)
+                raise self.error
             if tag != "osm":
-                raise OsmXmlError(
+                self.error = OsmXmlError(
                     QT_TRANSLATE_NOOP(
                         CONTEXT,
                         "The data from {source} is not an OSM document (it starts with <{tag}>).",
@@ -129,6 +135,7 @@ class _Builder:
                     source=self.source,
                     tag=tag,
                 )
+                raise self.error
         elif tag == "bounds":
             box = (
                 float(attrib["minlon"]),
@@ -157,6 +164,8 @@ class _Builder:
         return element
 
     def close(self) -> DataSet:
+        if self.error is not None:
+            raise self.error
         if self.root is None:
             raise OsmXmlError(
                 QT_TRANSLATE_NOOP(CONTEXT, "The OSM data from {source} is empty."),
