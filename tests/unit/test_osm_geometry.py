@@ -1,5 +1,4 @@
 import pytest
-
 from osm_roundtrip.plugin.core.osm.geometry import (
     AREA_KEYS,
     AREA_VALUES,

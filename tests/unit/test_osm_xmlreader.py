@@ -2,7 +2,6 @@ import gc
 import io
 
 import pytest
-
 from osm_roundtrip.plugin.core.errors import BadPayload, Cancelled
 from osm_roundtrip.plugin.core.osm.model import Member, Node, Relation, Way
 from osm_roundtrip.plugin.core.osm.xmlreader import (
@@ -75,7 +74,7 @@ def test_load_osm_file_and_progress(tmp_path):
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
-    with pytest.raises(OsmXmlError, match="Could not read the file nope.osm"):
+    with pytest.raises(OsmXmlError, match=r"Could not read the file nope\.osm"):
         load_osm_file(tmp_path / "nope.osm")
 
 
