@@ -17,7 +17,7 @@ TS_FILES := i18n/$(PLUGIN)_de.ts i18n/$(PLUGIN)_fr.ts
 QM_FILES := $(TS_FILES:.ts=.qm)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
-.PHONY: help system venv test lint format zip deploy transup transcompile demo bench sandbox clean
+.PHONY: help system venv nominatim test lint format zip deploy transup transcompile demo bench sandbox clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -38,9 +38,12 @@ $(VENV)/.installed: requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-test: venv transcompile ## Install what is needed, run the whole test suite headless, then lint
+test: venv transcompile nominatim ## Install what is needed, run the whole test suite headless, then lint
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory lint
+
+nominatim: system ## Build (once, cached outside the repository) the local Nominatim database
+	@tools/nominatim/ensure.sh >/dev/null
 
 lint: venv ## Lint and check formatting with ruff
 	$(VENV)/bin/ruff check .

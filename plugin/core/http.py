@@ -8,6 +8,7 @@ in chunks and ``cancel`` is checked between chunks.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ class Response:
                     "The server at {url} answered with a web page instead of data: {snippet}",
                 ),
                 url=self.url,
-                snippet=snippet(self.text),
+                snippet=snippet(strip_tags(self.text)),
             )
         try:
             return json.loads(self.content)
@@ -185,7 +186,7 @@ def raise_for_status(response: Response) -> None:
         return
     body = response.text
     if response.content_type == "text/html":
-        body = snippet(_strip_tags(body))
+        body = snippet(strip_tags(body))
     text = snippet(body) or response.headers.get("Error", "")
     if response.status in (429, 509):
         raise RateLimited(
@@ -206,9 +207,8 @@ def raise_for_status(response: Response) -> None:
     )
 
 
-def _strip_tags(html: str) -> str:
-    import re
-
+def strip_tags(html: str) -> str:
+    """The visible text of an HTML page (for error messages)."""
     html = re.sub(r"(?is)<(script|style).*?</\1>", " ", html)
     return re.sub(r"<[^>]+>", " ", html)
 

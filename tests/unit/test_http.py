@@ -33,3 +33,13 @@ def test_throttle_spaces_requests():
     throttle.wait()
     throttle.wait()
     assert now[0] == pytest.approx(2.0)
+
+
+def test_html_instead_of_json_names_the_page_text_not_its_tags():
+    from osm_roundtrip.plugin.core.errors import BadPayload
+
+    page = b"<html><head><style>p{}</style></head><body><h1>Bad Gateway</h1></body></html>"
+    response = Response(200, {"Content-Type": "text/html"}, page, "http://h/search")
+    with pytest.raises(BadPayload, match="web page instead of data: Bad Gateway") as info:
+        response.json()
+    assert "<h1>" not in str(info.value)
