@@ -170,7 +170,7 @@ def layer_names() -> Dict[str, str]:
 
 def new_layer(role: str, fields: QgsFields, name: Optional[str] = None) -> QgsVectorLayer:
     """An empty memory layer for ``role`` (points/polygons/lines) in EPSG:4326."""
-    uri = "{}?crs={}".format(QgsWkbTypes.displayString(_WKB[role]), CRS)
+    uri = f"{QgsWkbTypes.displayString(_WKB[role])}?crs={CRS}"
     layer = QgsVectorLayer(uri, name or layer_names()[role], "memory")
     layer.dataProvider().addAttributes(fields.toList())
     layer.updateFields()

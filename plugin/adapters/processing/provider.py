@@ -17,6 +17,9 @@ def algorithm_classes() -> list:
     """Every algorithm of the provider, in display order."""
     classes: list = []
     # -- search algorithms --
+    from .nominatim_algorithms import ALGORITHMS as SEARCH_ALGORITHMS
+
+    classes += SEARCH_ALGORITHMS
     # -- end search algorithms --
     # -- load algorithms --
     # -- end load algorithms --
