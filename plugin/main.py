@@ -57,6 +57,7 @@ class OsmRoundtripPlugin:
         self._add_action(search)
 
         # -- search: reverse-geocoding map tool etc. (added by the search feature) --
+        self._add_action(self.dock.reverse_action)
         # -- end search --
 
         # -- load: "Download OSM data…", "Open .osm file…" (added by the load feature) --
@@ -78,6 +79,8 @@ class OsmRoundtripPlugin:
             self.options_factory = None
 
         # -- search unload --
+        if self.dock is not None:
+            self.dock.shutdown()
         # -- end search unload --
         # -- load unload --
         # -- end load unload --

@@ -121,6 +121,7 @@ class SearchDock(QgsDockWidget):
         self.reverse_action.setToolTip(
             self.tr("Click the map to get the address and outline of the place there")
         )
+        self.reverse_action.setIcon(QgsApplication.getThemeIcon("/mActionIdentify.svg"))
         self.reverse_action.setCheckable(True)
         self.reverse_tool.setAction(self.reverse_action)
         self.reverse_action.toggled.connect(self._toggle_reverse_tool)
