@@ -683,6 +683,65 @@ def _uri_path(path: str) -> str:
     return quote(os.path.abspath(path).replace(os.sep, "/"))
 
 
+def _blob_envelope(blob) -> Optional[tuple]:
+    """(minx, maxx, miny, maxy) of a GPKG blob, ``None`` for NULL or empty geometries."""
+    if blob is None:
+        return None
+    blob = bytes(blob)
+    if len(blob) < 8 or blob[:2] != b"GP" or blob[3] & 0x10:
+        return None
+    if (blob[3] >> 1) & 0x07:
+        order = "<" if blob[3] & 1 else ">"
+        return struct.unpack_from(order + "4d", blob, 8)
+    geometry = decode_geometry(blob)
+    points = list(_points(geometry))
+    if not points:
+        return None
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return (min(xs), max(xs), min(ys), max(ys))
+
+
+def _points(geometry):
+    if geometry is None:
+        return
+    if isinstance(geometry, tuple):
+        yield geometry
+        return
+    for part in geometry:
+        yield from _points(part)
+
+
+def _envelope_function(index: int):
+    def function(blob):
+        env = _blob_envelope(blob)
+        return None if env is None else env[index]
+
+    return function
+
+
+def register_functions(connection: sqlite3.Connection) -> None:
+    """Register the SQL functions the spatial index triggers call (as GDAL/QGIS do).
+
+    Needed to insert, update or delete rows of the layers from plain :mod:`sqlite3`.
+    """
+    connection.create_function(
+        "ST_IsEmpty", 1, lambda blob: 1 if _blob_envelope(blob) is None else 0, deterministic=True
+    )
+    for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
+        connection.create_function(name, 1, _envelope_function(index), deterministic=True)
+
+
+def connect(path) -> sqlite3.Connection:
+    """Open the GeoPackage for writing with plain :mod:`sqlite3` (triggers' functions ready)."""
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise FileNotFoundError(path)
+    connection = sqlite3.connect(path)
+    register_functions(connection)
+    return connection
+
+
 def read_meta(path) -> Dict[str, str]:
     connection = _connect_readonly(path)
     try:
