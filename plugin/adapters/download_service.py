@@ -1,0 +1,412 @@
+"""Load: a bounding box of the OSM API (or a local ``.osm`` file) into a download's GeoPackage.
+
+Two ways in, one implementation:
+
+* :func:`download_to_gpkg` / :func:`osm_file_to_gpkg` -- synchronous, for Processing (which runs
+  them in its own worker thread) and for scripts;
+* :func:`start_download` / :func:`start_file_load` -- run the same functions in a
+  :class:`~.tasks.CoreTask` with progress and cancel, then open the layers in the project, report
+  in the message bar and call ``on_done(layers, error)`` on the GUI thread.
+
+Bounding boxes are ``(min_lon, min_lat, max_lon, max_lat)`` in WGS84 degrees.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Optional, Sequence, Tuple
+from urllib.parse import quote, urlsplit
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsSettings,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core import gpkg
+from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
+from ..core.http import HttpTransport
+from ..core.osm import download
+from ..core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
+from ..core.osm.xmlreader import load_osm_file
+from . import osm_layers
+from . import settings as plugin_settings
+from .i18n import error_text
+from .tasks import CoreTask
+
+logger = logging.getLogger("osm_roundtrip")
+
+BBox = Tuple[float, float, float, float]
+Progress = Callable[[float, float], None]  # (done, total)
+OnDone = Callable[[Optional[Dict[str, QgsVectorLayer]], Optional[BaseException]], None]
+
+# Above this area the dialog asks before downloading (a dense town of this size is ~10^6 nodes).
+LARGE_AREA_KM2 = 20.0
+# Share of the progress bar for the network part; the rest is writing the GeoPackage.
+DOWNLOAD_SHARE = 0.85
+
+TITLE = "OSM Roundtrip"  # product name, not translated
+_running: set = set()  # tasks alive until finished (QgsTaskManager does not keep Python objects)
+
+
+# ---------------------------------------------------------------------------------------------
+# Transport with the QGIS proxy settings
+# ---------------------------------------------------------------------------------------------
+
+
+def qgis_proxies(url: str) -> Optional[Dict[str, str]]:
+    """``requests`` proxies from the QGIS network settings for ``url`` (``None``: no proxy set).
+
+    Reads :class:`QgsSettings` only, so it is safe in any thread. The system proxy ("default
+    proxy") is left to ``requests``, which reads the same environment variables.
+    """
+    store = QgsSettings()
+    if str(store.value("proxy/proxyEnabled", False)).lower() not in ("true", "1"):
+        return None
+    host = str(store.value("proxy/proxyHost", "") or "").strip()
+    kind = str(store.value("proxy/proxyType", "") or "")
+    if not host or kind in ("", "DefaultProxy", "NoProxy"):
+        return None
+    for excluded in _as_list(store.value("proxy/proxyExcludedUrls", [])) + _as_list(
+        store.value("proxy/noProxyUrls", [])
+    ):
+        if excluded and url.startswith(excluded):
+            return None
+    if urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1"):
+        return None
+    port = str(store.value("proxy/proxyPort", "") or "").strip()
+    user = str(store.value("proxy/proxyUser", "") or "")
+    password = str(store.value("proxy/proxyPassword", "") or "")
+    scheme = "socks5h" if kind == "Socks5Proxy" else "http"
+    credentials = f"{quote(user, safe='')}:{quote(password, safe='')}@" if user else ""
+    proxy = f"{scheme}://{credentials}{host}" + (f":{port}" if port else "")
+    return {"http": proxy, "https": proxy}
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part for part in value.split("|") if part]
+    return [str(part) for part in value]
+
+
+def make_transport(url: str) -> HttpTransport:
+    """The plugin's HTTP transport with the timeout of the settings and the QGIS proxy."""
+    return HttpTransport(timeout=plugin_settings.load().timeout, proxies=qgis_proxies(url))
+
+
+# ---------------------------------------------------------------------------------------------
+# Synchronous work (no project, no widgets: safe in a worker thread)
+# ---------------------------------------------------------------------------------------------
+
+
+def _scaled(progress: Optional[Progress], start: float, share: float):
+    """A core ``progress(done, total, message)`` mapped onto ``[start, start + share]`` of 100."""
+
+    def report(done, total, _message="") -> None:
+        if progress is not None and total:
+            progress(100.0 * (start + share * min(1.0, done / total)), 100.0)
+
+    return report
+
+
+def download_to_gpkg(
+    bbox: Sequence[float],
+    api_url: str,
+    gpkg_path,
+    *,
+    transport: Optional[HttpTransport] = None,
+    cancel: Optional[Callable[[], bool]] = None,
+    progress: Optional[Progress] = None,
+) -> gpkg.WriteSummary:
+    """Download ``bbox`` from the API at ``api_url`` (tiled as needed) into ``gpkg_path``."""
+    box = download.validate_bbox(bbox)
+    transport = transport or make_transport(api_url)
+    dataset = download.download_bbox(
+        api_url,
+        box,
+        transport,
+        cancel=cancel,
+        progress=_scaled(progress, 0.0, DOWNLOAD_SHARE),
+    )
+    _check(cancel)
+    return gpkg.write_dataset(
+        dataset,
+        gpkg_path,
+        api_url=download.api_base(api_url),
+        progress=_scaled(progress, DOWNLOAD_SHARE, 1.0 - DOWNLOAD_SHARE),
+    )
+
+
+def osm_file_to_gpkg(
+    osm_path,
+    gpkg_path,
+    *,
+    cancel: Optional[Callable[[], bool]] = None,
+    progress: Optional[Progress] = None,
+) -> gpkg.WriteSummary:
+    """Read a local OSM XML file into ``gpkg_path``.
+
+    The snapshot records no API URL: uploading edits of a file needs the data to exist on the
+    server chosen at upload time with the same ids and versions.
+    """
+    dataset = load_osm_file(osm_path, cancel=cancel, progress=_scaled(progress, 0.0, 0.6))
+    _check(cancel)
+    return gpkg.write_dataset(dataset, gpkg_path, progress=_scaled(progress, 0.6, 0.4))
+
+
+def _check(cancel) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled()
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers for the dialog and the algorithms
+# ---------------------------------------------------------------------------------------------
+
+
+def bbox_area_km2(bbox: Sequence[float]) -> float:
+    """Area of a WGS84 box on the ellipsoid, in km²."""
+    calculator = QgsDistanceArea()
+    calculator.setSourceCrs(
+        QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance().transformContext()
+    )
+    calculator.setEllipsoid("WGS84")
+    area = calculator.measureArea(QgsGeometry.fromRect(QgsRectangle(*bbox)))
+    return area / 1e6
+
+
+def request_count(bbox: Sequence[float], max_area: float = 0.25) -> int:
+    """Requests needed at least for ``bbox`` with the production server's area limit."""
+    return len(download.plan_tiles(bbox, max_area))
+
+
+def is_large(bbox: Sequence[float]) -> bool:
+    return bbox_area_km2(bbox) > LARGE_AREA_KM2
+
+
+def default_name(now: Optional[datetime.datetime] = None) -> str:
+    """File stem of a new download, e.g. ``osm_2024-05-01_1430``."""
+    return "osm_" + (now or datetime.datetime.now()).strftime("%Y-%m-%d_%H%M")
+
+
+def default_folder(project: Optional[QgsProject] = None) -> str:
+    """Next to the project when it is saved, else the user's home folder."""
+    project = project or QgsProject.instance()
+    home = project.homePath() if project.fileName() else ""
+    return home or os.path.expanduser("~")
+
+
+def default_gpkg_path(stem: str, project: Optional[QgsProject] = None) -> str:
+    """``<folder>/<stem>.gpkg``, numbered (``_2``, ``_3``…) when the file exists."""
+    folder = default_folder(project)
+    candidate = os.path.join(folder, f"{stem}.gpkg")
+    number = 2
+    while os.path.exists(candidate):
+        candidate = os.path.join(folder, f"{stem}_{number}.gpkg")
+        number += 1
+    return candidate
+
+
+def group_name_for(gpkg_path) -> str:
+    return os.path.splitext(os.path.basename(os.fspath(gpkg_path)))[0]
+
+
+def release_target(gpkg_path, project: Optional[QgsProject] = None) -> Optional[str]:
+    """Make ``gpkg_path`` writable: remove its layers from the project (GUI thread only).
+
+    Returns the name of the group the layers were in (to reopen them if the new download fails),
+    ``None`` when the file was not loaded. Raises :class:`ValidationError` when the layers have
+    unsaved edits: those must be saved or discarded by the user first.
+    """
+    project = project or QgsProject.instance()
+    layers = osm_layers.download_layers(gpkg_path, project)
+    if not layers:
+        return None
+    if osm_layers.has_unsaved_edits(list(layers.values())):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "OsmRoundtripErrors",
+                "The layers of {path} have unsaved edits. Save or discard them, or choose "
+                "another file.",
+            ),
+            path=os.fspath(gpkg_path),
+        )
+    group = _group_of(project, next(iter(layers.values())))
+    osm_layers.remove_download(gpkg_path, project)
+    return group
+
+
+def _group_of(project: QgsProject, layer: QgsVectorLayer) -> Optional[str]:
+    node = project.layerTreeRoot().findLayer(layer.id())
+    parent = node.parent() if node is not None else None
+    return parent.name() if parent is not None and parent.parent() is not None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Background tasks
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadJob:
+    """What a running task needs on the GUI thread when it finishes."""
+
+    iface: object
+    gpkg_path: str
+    group_name: str
+    on_done: Optional[OnDone]
+    project: QgsProject
+    previous_group: Optional[str] = None
+    layers: Dict[str, QgsVectorLayer] = field(default_factory=dict)
+
+
+def start_download(
+    iface,
+    bbox: Sequence[float],
+    api_url: str,
+    gpkg_path,
+    on_done: Optional[OnDone] = None,
+    group_name: Optional[str] = None,
+    project: Optional[QgsProject] = None,
+) -> CoreTask:
+    """Download ``bbox`` in a background task, then add the layers to the project.
+
+    ``on_done(layers, error)`` runs on the GUI thread: ``layers`` is ``{role: layer}`` on success,
+    ``error`` the exception otherwise (:class:`Cancelled` when the user cancelled). Invalid input
+    and a target file with unsaved edits raise before any task starts.
+    """
+    box = download.validate_bbox(bbox)
+    transport = make_transport(api_url)  # QGIS settings read here, on the GUI thread
+    job = _job(iface, gpkg_path, group_name, on_done, project)
+    description = QCoreApplication.translate(
+        "DownloadService", "Downloading OpenStreetMap data into {name}"
+    ).format(name=job.group_name)
+
+    def work(task: CoreTask) -> gpkg.WriteSummary:
+        return download_to_gpkg(
+            box,
+            api_url,
+            job.gpkg_path,
+            transport=transport,
+            cancel=task.isCanceled,
+            progress=task.report,
+        )
+
+    return _start(job, description, work)
+
+
+def start_file_load(
+    iface,
+    osm_path,
+    gpkg_path=None,
+    on_done: Optional[OnDone] = None,
+    group_name: Optional[str] = None,
+    project: Optional[QgsProject] = None,
+) -> CoreTask:
+    """Read a local ``.osm`` file in a background task, then add the layers to the project.
+
+    Without ``gpkg_path`` the GeoPackage is written next to the file (``<name>.gpkg``).
+    """
+    osm_path = os.fspath(osm_path)
+    if gpkg_path is None:
+        gpkg_path = os.path.splitext(osm_path)[0] + ".gpkg"
+    job = _job(iface, gpkg_path, group_name, on_done, project)
+    description = QCoreApplication.translate("DownloadService", "Reading {file}").format(
+        file=os.path.basename(osm_path)
+    )
+
+    def work(task: CoreTask) -> gpkg.WriteSummary:
+        return osm_file_to_gpkg(
+            osm_path, job.gpkg_path, cancel=task.isCanceled, progress=task.report
+        )
+
+    return _start(job, description, work)
+
+
+def _job(iface, gpkg_path, group_name, on_done, project) -> LoadJob:
+    project = project or QgsProject.instance()
+    path = os.path.abspath(os.fspath(gpkg_path))
+    job = LoadJob(iface, path, group_name or group_name_for(path), on_done, project)
+    job.previous_group = release_target(path, project)
+    return job
+
+
+def _start(job: LoadJob, description: str, work) -> CoreTask:
+    def finished(summary, error) -> None:
+        _running.discard(task)
+        _finish(job, summary, error)
+
+    task = CoreTask(description, work, finished)
+    _running.add(task)
+    QgsApplication.taskManager().addTask(task)
+    return task
+
+
+def _finish(job: LoadJob, summary: Optional[gpkg.WriteSummary], error) -> None:
+    """GUI thread: open the layers, tell the user, call back."""
+    bar = job.iface.messageBar() if job.iface is not None else None
+    layers: Optional[Dict[str, QgsVectorLayer]] = None
+    if error is None and summary is not None:
+        try:
+            layers = osm_layers.open_download(job.gpkg_path, job.group_name, job.project)
+        except ValueError as exc:
+            error = exc
+    if error is not None and job.previous_group is not None and os.path.exists(job.gpkg_path):
+        try:  # the old file is untouched (the writer replaces it only at the very end)
+            osm_layers.open_download(job.gpkg_path, job.previous_group, job.project)
+        except ValueError:
+            logger.warning("Could not reopen %s", job.gpkg_path)
+    if bar is not None:
+        if isinstance(error, Cancelled):
+            bar.pushMessage(
+                TITLE,
+                QCoreApplication.translate("DownloadService", "The download was cancelled."),
+                Qgis.Info,
+                5,
+            )
+        elif error is not None:
+            bar.pushMessage(TITLE, failure_text(error), Qgis.Critical, 0)
+        else:
+            bar.pushMessage(TITLE, summary_text(summary, job.group_name), Qgis.Success, 8)
+    if error is not None and not isinstance(error, Cancelled):
+        logger.error("Loading %s failed: %s", job.gpkg_path, error_text(error))
+    if job.on_done is not None:
+        job.on_done(layers, error)
+
+
+def failure_text(error: BaseException) -> str:
+    return QCoreApplication.translate(
+        "DownloadService", "The OSM data could not be loaded: {reason}"
+    ).format(reason=error_text(error))
+
+
+def summary_text(summary: gpkg.WriteSummary, name: str) -> str:
+    counts = summary.counts
+    text = QCoreApplication.translate(
+        "DownloadService",
+        "Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations "
+        "into the group {name}.",
+    ).format(
+        points=counts.get(POINTS, 0),
+        lines=counts.get(LINES, 0),
+        polygons=counts.get(POLYGONS, 0),
+        relations=counts.get(RELATIONS, 0),
+        name=name,
+    )
+    if summary.incomplete_relations:
+        text += " " + QCoreApplication.translate(
+            "DownloadService", "{count} relations reach outside the area and are marked incomplete."
+        ).format(count=len(summary.incomplete_relations))
+    return text
