@@ -1,0 +1,495 @@
+"""Write upload results and conflict resolutions into the download's GeoPackage (pure sqlite3).
+
+After each uploaded chunk, :func:`apply_upload` makes the layers and the base snapshot
+(:mod:`.gpkg`) say what the server now has, so the user can keep editing and upload again:
+
+* base snapshot: created elements inserted with their new ids (way nodes and relation members
+  with real ids), modified elements replaced with the sent state and the new version, deleted
+  elements removed (an if-unused delete the server skipped keeps the element);
+* layers: a new feature gets ``osm_type``/``osm_id``/``osm_version`` of the element made from it;
+  features of modified elements get the new version; rows of deleted elements are removed; rows
+  the loader would have written for created elements that no feature stands for (the relations
+  table row of a new multipolygon, the further ways of a long line split in parts) are added.
+
+Conflict resolution: :func:`rebase` ("keep mine": the base takes the server's version number, so
+the next upload overwrites the server state with the user's) and :func:`take_theirs` (base and
+layer rows replaced by the server's elements, or removed when the server deleted them).
+
+The GeoPackage R*Tree triggers call ``ST_*`` functions that GDAL registers; they are registered
+here on the connection (from the blob envelopes) so the spatial index stays right.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import closing
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from .gpkg import (
+    BASE_NODES,
+    BASE_RELATIONS,
+    BASE_WAYS,
+    decode_geometry,
+    encode_linestring,
+    encode_multipolygon,
+    encode_point,
+)
+from .osm.diff import CREATE, DELETE, OsmChanges
+from .osm.features import (
+    INCOMPLETE,
+    LINES,
+    MEMBERS,
+    OSM_ID,
+    OSM_TYPE,
+    OSM_VERSION,
+    OTHER_TAGS,
+    POINTS,
+    POLYGONS,
+    RELATIONS,
+)
+from .osm.geometry import build_features, way_is_polygon
+from .osm.model import NODE, RELATION, WAY, DataSet, Element, Member, Node, Relation, Way
+from .osm.osmchange import DiffEntry, ordered
+
+ElementKey = Tuple[str, int]
+Source = Tuple[str, int]
+GEOMETRY_LAYERS = (POINTS, LINES, POLYGONS)
+ALL_LAYERS = (POINTS, LINES, POLYGONS, RELATIONS)
+# Which element types a feature of each layer can stand for, best first.
+LAYER_TYPES = {
+    POINTS: (NODE,),
+    LINES: (WAY,),
+    POLYGONS: (RELATION, WAY),
+    RELATIONS: (RELATION,),
+}
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+# ---------------------------------------------------------------------------------------------
+# Connection with the GeoPackage SQL functions the R*Tree triggers use
+# ---------------------------------------------------------------------------------------------
+
+
+def _envelope(blob):
+    geometry = decode_geometry(blob) if blob is not None else None
+    if geometry is None:
+        return None
+    xs: List[float] = []
+    ys: List[float] = []
+
+    def walk(value):
+        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], (int, float)):
+            xs.append(value[0])
+            ys.append(value[1])
+        else:
+            for part in value:
+                walk(part)
+
+    walk(geometry)
+    return (min(xs), max(xs), min(ys), max(ys)) if xs else None
+
+
+def _st(index):
+    def function(blob):
+        env = _envelope(blob)
+        return env[index] if env else None
+
+    return function
+
+
+def connect(path) -> sqlite3.Connection:
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise FileNotFoundError(path)
+    connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+    connection.create_function("ST_IsEmpty", 1, lambda blob: 1 if _envelope(blob) is None else 0)
+    connection.create_function("ST_MinX", 1, _st(0))
+    connection.create_function("ST_MaxX", 1, _st(1))
+    connection.create_function("ST_MinY", 1, _st(2))
+    connection.create_function("ST_MaxY", 1, _st(3))
+    return connection
+
+
+# ---------------------------------------------------------------------------------------------
+# Base snapshot rows
+# ---------------------------------------------------------------------------------------------
+
+
+def _write_base(connection, element: Element) -> None:
+    tags = _dumps(element.tags) if element.tags else None
+    if element.type == NODE:
+        connection.execute(
+            f"INSERT OR REPLACE INTO {BASE_NODES} VALUES (?,?,?,?,?)",
+            (element.id, element.version, element.lat, element.lon, tags),  # type: ignore[attr-defined]
+        )
+    elif element.type == WAY:
+        connection.execute(
+            f"INSERT OR REPLACE INTO {BASE_WAYS} VALUES (?,?,?,?)",
+            (element.id, element.version, _dumps(element.nodes), tags),  # type: ignore[attr-defined]
+        )
+    else:
+        members = [list(m) for m in element.members]  # type: ignore[attr-defined]
+        connection.execute(
+            f"INSERT OR REPLACE INTO {BASE_RELATIONS} VALUES (?,?,?,?)",
+            (element.id, element.version, _dumps(members), tags),
+        )
+
+
+_BASE_TABLE = {NODE: BASE_NODES, WAY: BASE_WAYS, RELATION: BASE_RELATIONS}
+
+
+def _delete_base(connection, key: ElementKey) -> None:
+    connection.execute(f"DELETE FROM {_BASE_TABLE[key[0]]} WHERE id = ?", (key[1],))
+
+
+def _base_coords(connection, node_ids: Sequence[int]) -> Optional[List[Tuple[float, float]]]:
+    coords = []
+    for node_id in node_ids:
+        row = connection.execute(
+            f"SELECT lon, lat FROM {BASE_NODES} WHERE id = ?", (node_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        coords.append((row[0], row[1]))
+    return coords
+
+
+# ---------------------------------------------------------------------------------------------
+# Layer rows
+# ---------------------------------------------------------------------------------------------
+
+
+def _columns(connection, layer: str) -> List[str]:
+    return [row[1] for row in connection.execute(f'PRAGMA table_info("{layer}")')]
+
+
+_NOT_TAG = {"fid", "geom", OSM_TYPE, OSM_ID, OSM_VERSION, OTHER_TAGS, MEMBERS, INCOMPLETE}
+
+
+def _tag_assignments(columns: List[str], tags: Dict[str, str]) -> Dict[str, object]:
+    """Column values for ``tags``: own columns where they exist, the rest in ``other_tags``."""
+    tag_columns = [c for c in columns if c.lower() not in _NOT_TAG]
+    values: Dict[str, object] = {c: None for c in tag_columns}
+    other = {}
+    for key, value in tags.items():
+        if key in values:
+            values[key] = value
+        else:
+            other[key] = value
+    if OTHER_TAGS in columns:
+        values[OTHER_TAGS] = _dumps(other) if other else None
+    return values
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _insert_row(connection, layer: str, values: Dict[str, object]) -> None:
+    names = ", ".join(_quote(k) for k in values)
+    marks = ", ".join("?" for _ in values)
+    connection.execute(f'INSERT INTO "{layer}" ({names}) VALUES ({marks})', list(values.values()))
+
+
+def _update_row(connection, layer: str, fid: int, values: Dict[str, object]) -> None:
+    sets = ", ".join(f"{_quote(k)} = ?" for k in values)
+    connection.execute(f'UPDATE "{layer}" SET {sets} WHERE fid = ?', [*values.values(), fid])
+
+
+def _rows_of(connection, layer: str, key: ElementKey) -> List[int]:
+    return [
+        row[0]
+        for row in connection.execute(
+            f'SELECT fid FROM "{layer}" WHERE {OSM_TYPE} = ? AND {OSM_ID} = ?', key
+        )
+    ]
+
+
+def _geometry_blob(connection, layer: str, element: Element) -> Optional[bytes]:
+    if element.type == NODE:
+        return encode_point(element.lon, element.lat)  # type: ignore[attr-defined]
+    if element.type == WAY:
+        coords = _base_coords(connection, element.nodes)  # type: ignore[attr-defined]
+        if coords is None or len(coords) < 2:
+            return None
+        if layer == POLYGONS:
+            return encode_multipolygon([[coords]])[0]
+        return encode_linestring(coords)[0]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Applying a chunk's diffResult
+# ---------------------------------------------------------------------------------------------
+
+
+def apply_upload(
+    path,
+    sent: OsmChanges,
+    entries: Sequence[DiffEntry],
+    sources: Dict[ElementKey, List[Source]],
+) -> None:
+    """Record one uploaded chunk (as sent, with its diffResult) in the GeoPackage.
+
+    Idempotent: applying the same chunk twice leaves the same file (placeholders that are no
+    longer in the layers are simply not found again).
+    """
+    changes = ordered(sent)
+    if len(changes) != len(entries):
+        raise ValueError("the diffResult does not match the chunk")
+    ids: Dict[ElementKey, int] = {}
+    for change, entry in zip(changes, entries):
+        if change.action == CREATE and entry.new_id is not None:
+            ids[change.element.key] = entry.new_id
+
+    def real(kind: str, ref: int) -> int:
+        return ids.get((kind, ref), ref) if ref < 0 else ref
+
+    with closing(connect(path)) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            columns = {layer: _columns(connection, layer) for layer in ALL_LAYERS}
+            created: Dict[ElementKey, Element] = {}
+            modified: Dict[ElementKey, Element] = {}
+            for change, entry in zip(changes, entries):
+                element = _resolved(change.element, real)
+                key = element.key
+                if change.action == DELETE:
+                    if entry.new_id is None:
+                        _delete_base(connection, key)
+                        for layer in ALL_LAYERS:
+                            connection.execute(
+                                f'DELETE FROM "{layer}" WHERE {OSM_TYPE} = ? AND {OSM_ID} = ?', key
+                            )
+                        created.pop(key, None)
+                        modified.pop(key, None)
+                    elif entry.new_version is not None:
+                        connection.execute(
+                            f"UPDATE {_BASE_TABLE[key[0]]} SET version = ? WHERE id = ?",
+                            (entry.new_version, key[1]),
+                        )
+                    continue
+                element.version = entry.new_version or element.version
+                _write_base(connection, element)
+                if change.action == CREATE or key in created:
+                    created[key] = element
+                else:
+                    modified[key] = element
+            _update_layers(connection, columns, created, modified, sources, ids)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _resolved(element: Element, real) -> Element:
+    """A copy of ``element`` with real ids in place of this chunk's placeholders."""
+    if element.type == NODE:
+        copy: Element = Node(real(NODE, element.id), element.lat, element.lon)  # type: ignore[attr-defined]
+    elif element.type == WAY:
+        copy = Way(real(WAY, element.id), [real(NODE, r) for r in element.nodes])  # type: ignore[attr-defined]
+    else:
+        copy = Relation(
+            real(RELATION, element.id),
+            [Member(m.type, real(m.type, m.ref), m.role) for m in element.members],  # type: ignore[attr-defined]
+        )
+    copy.version = element.version
+    copy.tags = dict(element.tags)
+    return copy
+
+
+def _update_layers(connection, columns, created, modified, sources, ids) -> None:
+    placeholder_of = {(k, new): old for (k, old), new in ids.items()}
+    # 1. features the user made: give each the element made from it
+    by_feature: Dict[Source, List[Element]] = {}
+    for key, element in created.items():
+        old = placeholder_of.get(key)
+        for source in sources.get((key[0], old), ()) if old is not None else ():
+            by_feature.setdefault(tuple(source), []).append(element)
+    represented = set()
+    for (layer, fid), elements in by_feature.items():
+        if layer not in LAYER_TYPES:
+            continue
+        row = connection.execute(f'SELECT {OSM_ID} FROM "{layer}" WHERE fid = ?', (fid,)).fetchone()
+        if row is None:
+            continue
+        chosen = None
+        for kind in LAYER_TYPES[layer]:
+            candidates = [e for e in elements if e.type == kind and (kind != WAY or e.tags)]
+            if kind == WAY and not candidates:
+                candidates = [e for e in elements if e.type == kind]
+            if candidates:
+                chosen = candidates[0]
+                break
+        if chosen is None:
+            continue
+        values: Dict[str, object] = {
+            OSM_TYPE: chosen.type,
+            OSM_ID: chosen.id,
+            OSM_VERSION: chosen.version,
+        }
+        if layer == RELATIONS:
+            values[MEMBERS] = _dumps([list(m) for m in chosen.members])  # type: ignore[attr-defined]
+        _update_row(connection, layer, fid, values)
+        represented.add((layer, chosen.key))
+    # 2. rows the loader writes that no feature stands for
+    for key, element in created.items():
+        if element.type == RELATION and (RELATIONS, key) not in represented:
+            if not _rows_of(connection, RELATIONS, key):
+                _insert_relation_row(connection, columns[RELATIONS], element)
+        elif element.type == WAY and element.tags:
+            if any((layer, key) in represented for layer in (LINES, POLYGONS)):
+                continue
+            layer = POLYGONS if way_is_polygon(element) else LINES  # type: ignore[arg-type]
+            if _rows_of(connection, layer, key):
+                continue
+            blob = _geometry_blob(connection, layer, element)
+            if blob is None:
+                continue
+            values = {
+                "geom": blob,
+                OSM_TYPE: WAY,
+                OSM_ID: element.id,
+                OSM_VERSION: element.version,
+            }
+            values.update(_tag_assignments(columns[layer], element.tags))
+            _insert_row(connection, layer, values)
+    # 3. modified elements: new version (and real member ids in the relations table)
+    for key, element in modified.items():
+        for layer in ALL_LAYERS:
+            values = {OSM_VERSION: element.version}
+            if layer == RELATIONS and element.type == RELATION:
+                values[MEMBERS] = _dumps([list(m) for m in element.members])  # type: ignore[attr-defined]
+            for fid in _rows_of(connection, layer, key):
+                _update_row(connection, layer, fid, values)
+
+
+def _insert_relation_row(connection, columns: List[str], relation: Element) -> None:
+    values: Dict[str, object] = {
+        OSM_TYPE: RELATION,
+        OSM_ID: relation.id,
+        OSM_VERSION: relation.version,
+        MEMBERS: _dumps([list(m) for m in relation.members]),  # type: ignore[attr-defined]
+        INCOMPLETE: 0,
+    }
+    values.update(_tag_assignments(columns, relation.tags))
+    _insert_row(connection, RELATIONS, values)
+
+
+# ---------------------------------------------------------------------------------------------
+# Conflict resolution
+# ---------------------------------------------------------------------------------------------
+
+
+def rebase(path, versions: Iterable[Tuple[str, int, int]]) -> None:
+    """ "Keep mine": ``(type, id, server_version)`` become the base versions of those elements."""
+    with closing(connect(path)) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for kind, element_id, version in versions:
+                connection.execute(
+                    f"UPDATE {_BASE_TABLE[kind]} SET version = ? WHERE id = ?",
+                    (version, element_id),
+                )
+                for layer in ALL_LAYERS:
+                    connection.execute(
+                        f'UPDATE "{layer}" SET {OSM_VERSION} = ? '
+                        f"WHERE {OSM_TYPE} = ? AND {OSM_ID} = ?",
+                        (version, kind, element_id),
+                    )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def take_theirs(path, server: DataSet, keys: Iterable[ElementKey]) -> None:
+    """ "Take theirs": base and layer rows of ``keys`` become the server's state.
+
+    ``server`` holds the server's current elements (with the nodes and member ways they need, as
+    ``/full`` returns them); a key missing from it (or invisible) was deleted on the server and
+    is removed from the base and the layers.
+    """
+    features = build_features(server)
+    by_key: Dict[Tuple[str, ElementKey], object] = {}
+    for layer, items in ((POINTS, features.points), (LINES, features.lines),
+                         (POLYGONS, features.polygons)):  # fmt: skip
+        for feature in items:
+            by_key[(layer, (feature.osm_type, feature.osm_id))] = feature
+    with closing(connect(path)) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            columns = {layer: _columns(connection, layer) for layer in ALL_LAYERS}
+            # the server's nodes of the ways/relations (new positions, new nodes)
+            for node in server.nodes.values():
+                if node.visible:
+                    _write_base(connection, node)
+            for way in server.ways.values():
+                if way.visible:
+                    _write_base(connection, way)
+            for key in keys:
+                element = server.get(*key)
+                if element is None or not element.visible:
+                    _delete_base(connection, key)
+                    for layer in ALL_LAYERS:
+                        connection.execute(
+                            f'DELETE FROM "{layer}" WHERE {OSM_TYPE} = ? AND {OSM_ID} = ?', key
+                        )
+                    continue
+                _write_base(connection, element)
+                _replace_rows(connection, columns, element, by_key)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _replace_rows(connection, columns, element: Element, by_key) -> None:
+    key = element.key
+    for layer in GEOMETRY_LAYERS:
+        for fid in _rows_of(connection, layer, key):
+            connection.execute(f'DELETE FROM "{layer}" WHERE fid = ?', (fid,))
+        feature = by_key.get((layer, key))
+        if feature is None:
+            continue
+        blob = _feature_blob(connection, layer, element, feature)
+        if blob is None:
+            continue
+        values = {"geom": blob, OSM_TYPE: key[0], OSM_ID: key[1], OSM_VERSION: element.version}
+        values.update(_tag_assignments(columns[layer], element.tags))
+        _insert_row(connection, layer, values)
+    if element.type == RELATION:
+        values = {
+            OSM_VERSION: element.version,
+            MEMBERS: _dumps([list(m) for m in element.members]),  # type: ignore[attr-defined]
+        }
+        values.update(_tag_assignments(columns[RELATIONS], element.tags))
+        rows = _rows_of(connection, RELATIONS, key)
+        for fid in rows:
+            _update_row(connection, RELATIONS, fid, values)
+        if not rows:
+            _insert_relation_row(connection, columns[RELATIONS], element)
+
+
+def _feature_blob(connection, layer: str, element: Element, feature) -> Optional[bytes]:
+    geometry = feature.geometry
+    if layer == POINTS:
+        return encode_point(*geometry)
+    if layer == LINES:
+        coords = _base_coords(connection, geometry)
+        return encode_linestring(coords)[0] if coords and len(coords) >= 2 else None
+    polygons = []
+    for polygon in geometry:
+        rings = []
+        for ring in polygon:
+            if ring and isinstance(ring[0], int):
+                coords = _base_coords(connection, ring)
+                if coords is None:
+                    return None
+                rings.append(coords)
+            else:
+                rings.append([tuple(c) for c in ring])
+        polygons.append(rings)
+    return encode_multipolygon(polygons)[0] if polygons else None

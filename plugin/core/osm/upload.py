@@ -1,0 +1,912 @@
+"""The upload state machine: changeset, chunks, journal, failure handling (pure Python).
+
+An upload is a folder (the *journal*) written **before** anything is sent::
+
+    journal.json          state of the upload (see below), rewritten atomically after each step
+    pending.osc           every change as the user reviewed it (no changeset id)
+    chunk-0001.osc        the chunks (at most ``maximum_elements`` each), placeholders as built
+    chunk-0001.sent.osc   the exact document of the attempt in progress (real ids, changeset id)
+    chunk-0001.diff.xml   the server's diffResult once it arrived
+
+``journal.json``::
+
+    {"format": 1, "api_url": "...", "tags": {"comment": ..., "source": ..., "created_by": ...},
+     "status": "running" | "stopped" | "done", "error": "<last reason>",
+     "changeset": <open changeset id or null>, "changesets": [ids used so far],
+     "chunks": [{"file": "chunk-0001.osc", "elements": 812,
+                 "state": "pending" | "sending" | "uploaded" | "applied",
+                 "changeset": <id it was sent to>, "attempt": 2}],
+     "id_map": {"ids": [["node", -1, 123]], "versions": [["node", 123, 1]],
+                "deleted": [["way", 5]], "skipped": [["node", 7]]},
+     "gone": [["node", 9]],                 # deletes dropped because the server said 410
+     "sources": [["node", -1, "osm_points", 12]]}   # which feature a placeholder came from
+
+Per chunk: ``pending`` → (journal saved, fsync) ``sending`` → POST → diffResult saved →
+``uploaded`` → applied to the layers/base (``on_applied``) → ``applied``. A chunk found in
+``sending`` (crash or lost connection: outcome unknown) is settled first by downloading the
+changeset (:func:`settle_from_download`): it was either applied completely or not at all (the
+upload is one transaction), and its diffResult is rebuilt from the download. It is never sent
+twice without that check.
+
+Failures (each raises a typed error after saving the journal, the changeset is closed when the
+server is reachable): 409 version mismatch → :class:`UploadConflict` listing every element of
+the remaining chunks whose server version differs; 409 changeset closed → a new changeset for
+the rest; 410 on a delete → the element is dropped from the chunk and treated as deleted;
+412 → :class:`~.api.PreconditionFailed` naming the users; 429/509 → wait ``Retry-After`` when
+short, else stop with the reason; lost connection → settle, then retry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from ..errors import (
+    QT_TRANSLATE_NOOP,
+    Cancelled,
+    ConnectionFailed,
+    OsmRoundtripError,
+    RateLimited,
+    RequestTimeout,
+)
+from ..http import CancelCheck
+from ..version import PLUGIN_NAME, PLUGIN_VERSION
+from .api import (
+    ChangedElement,
+    ChangesetClosed,
+    Gone,
+    OsmApi,
+    VersionConflict,
+)
+from .diff import CREATE, DELETE, MODIFY, OsmChanges
+from .model import NODE, RELATION, WAY, round_coord
+from .osmchange import (
+    DiffEntry,
+    IdMap,
+    apply_diff_result,
+    build,
+    ordered,
+    parse_diff_result,
+    parse_osc,
+    split_chunks,
+)
+
+JOURNAL = "journal.json"
+FORMAT = 1
+ElementKey = Tuple[str, int]
+Source = Tuple[str, int]
+ProgressCallback = Callable[[int, int, str], None]
+AppliedCallback = Callable[[OsmChanges, List[DiffEntry], Dict[ElementKey, List[Source]]], None]
+
+PENDING, SENDING, UPLOADED, APPLIED = "pending", "sending", "uploaded", "applied"
+RUNNING, STOPPED, DONE = "running", "stopped", "done"
+
+
+def created_by() -> str:
+    return f"{PLUGIN_NAME} {PLUGIN_VERSION}"
+
+
+def changeset_tags(comment: str, source: str = "", extra: Optional[Dict[str, str]] = None):
+    tags = {"comment": comment.strip(), "created_by": created_by()}
+    if source and source.strip():
+        tags["source"] = source.strip()
+    tags.update(extra or {})
+    return tags
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------------------------
+
+
+class UploadError(OsmRoundtripError):
+    """The upload stopped; the journal keeps what is left. ``report`` is the progress so far."""
+
+    report: Optional[UploadReport] = None
+
+
+class CommentRequired(UploadError):
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "OsmRoundtripErrors", "A changeset comment is required: describe your changes."
+            )
+        )
+
+
+class UploadInconsistent(UploadError):
+    """The changeset download does not tell clearly whether a chunk was applied."""
+
+
+class UploadUnsettled(UploadError):
+    """The outcome of a sent chunk is unknown and the server cannot be reached to find out."""
+
+
+@dataclass
+class Conflict:
+    """An element changed on the server since the download."""
+
+    type: str
+    id: int
+    action: str  # what we wanted: modify | delete
+    mine: int  # the version we based our change on
+    theirs: int  # the server's current version
+    visible: bool = True  # False: deleted on the server
+
+    @property
+    def key(self) -> ElementKey:
+        return (self.type, self.id)
+
+
+class UploadConflict(UploadError):
+    """409 version mismatch: ``conflicts`` lists every element of the rest that is out of date."""
+
+    def __init__(self, conflicts: List[Conflict], cause: VersionConflict) -> None:
+        self.conflicts = conflicts
+        self.cause = cause
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "OsmRoundtripErrors",
+                "{count} elements were changed on the server by someone else since your "
+                "download (first: {first}). Resolve the conflicts, then upload again.",
+            ),
+            count=len(conflicts),
+            first=f"{cause.element_type} {cause.element_id}",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class UploadReport:
+    changesets: List[int] = field(default_factory=list)
+    chunks: int = 0
+    chunks_done: int = 0
+    elements: int = 0
+    uploaded: int = 0
+    created: int = 0
+    modified: int = 0
+    deleted: int = 0
+    skipped: List[ElementKey] = field(default_factory=list)  # if-unused deletes not done
+    gone: List[ElementKey] = field(default_factory=list)  # already deleted on the server
+    settled: int = 0  # chunks whose outcome was found from the changeset download
+    waited: float = 0.0  # seconds spent waiting for rate limits
+    request_seconds: float = 0.0  # time inside HTTP calls (server + network)
+    total_seconds: float = 0.0
+    journal: str = ""
+    id_map: IdMap = field(default_factory=IdMap)
+
+    @property
+    def complete(self) -> bool:
+        return self.chunks_done == self.chunks
+
+    def summary(self) -> str:
+        return (
+            f"{self.uploaded} changes in changeset(s) {', '.join(map(str, self.changesets))}: "
+            f"{self.created} created, {self.modified} modified, {self.deleted} deleted"
+            + (f", {len(self.skipped)} deletes skipped (still used)" if self.skipped else "")
+            + (f", {len(self.gone)} already deleted" if self.gone else "")
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Journal
+# ---------------------------------------------------------------------------------------------
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temp = path.with_name(path.name + ".tmp")
+    with open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _keys(items) -> List[list]:
+    return sorted([list(k) for k in items])
+
+
+class Journal:
+    """The on-disk record of one upload (see the module documentation)."""
+
+    def __init__(self, folder: Path, data: dict) -> None:
+        self.folder = Path(folder)
+        self.data = data
+
+    # -- creation and loading -------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        folder,
+        changes: OsmChanges,
+        *,
+        api_url: str,
+        tags: Dict[str, str],
+        max_elements: int,
+    ) -> Journal:
+        folder = Path(folder)
+        if (folder / JOURNAL).exists():
+            raise FileExistsError(str(folder / JOURNAL))
+        folder.mkdir(parents=True, exist_ok=True)
+        chunks = split_chunks(changes, max_elements)
+        sources = []
+        for change in changes:
+            if change.action == CREATE:
+                for layer, fid in change.sources:
+                    sources.append([change.element.type, change.element.id, layer, fid])
+        _write_atomic(folder / "pending.osc", build(changes, None))
+        entries = []
+        for number, chunk in enumerate(chunks, 1):
+            name = f"chunk-{number:04d}.osc"
+            _write_atomic(folder / name, build(chunk, None))
+            entries.append(
+                {"file": name, "elements": len(chunk), "state": PENDING, "changeset": None}
+            )
+        journal = cls(
+            folder,
+            {
+                "format": FORMAT,
+                "api_url": api_url,
+                "tags": tags,
+                "status": RUNNING,
+                "error": "",
+                "changeset": None,
+                "changesets": [],
+                "chunks": entries,
+                "id_map": {"ids": [], "versions": [], "deleted": [], "skipped": []},
+                "gone": [],
+                "sources": sources,
+            },
+        )
+        journal.save()
+        return journal
+
+    @classmethod
+    def load(cls, folder) -> Optional[Journal]:
+        path = Path(folder) / JOURNAL
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            raise ValueError(f"unknown journal format {data.get('format')!r}")
+        return cls(Path(folder), data)
+
+    def save(self) -> None:
+        text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)
+        _write_atomic(self.folder / JOURNAL, text.encode("utf-8"))
+
+    def remove(self) -> None:
+        for path in self.folder.iterdir():
+            path.unlink()
+        self.folder.rmdir()
+
+    # -- accessors ------------------------------------------------------------------------------
+    @property
+    def chunks(self) -> List[dict]:
+        return self.data["chunks"]
+
+    @property
+    def status(self) -> str:
+        return self.data["status"]
+
+    @property
+    def in_flight(self) -> bool:
+        """A chunk was sent (or its answer kept) but not applied to the layers yet."""
+        return any(c["state"] in (SENDING, UPLOADED) for c in self.chunks)
+
+    @property
+    def finished(self) -> bool:
+        return all(c["state"] == APPLIED for c in self.chunks)
+
+    def chunk_changes(self, index: int) -> OsmChanges:
+        return parse_osc((self.folder / self.chunks[index]["file"]).read_bytes())
+
+    def sent_path(self, index: int) -> Path:
+        return self.folder / self.chunks[index]["file"].replace(".osc", ".sent.osc")
+
+    def diff_path(self, index: int) -> Path:
+        return self.folder / self.chunks[index]["file"].replace(".osc", ".diff.xml")
+
+    def id_map(self) -> IdMap:
+        raw = self.data["id_map"]
+        return IdMap(
+            ids={(t, i): n for t, i, n in raw["ids"]},
+            versions={(t, i): v for t, i, v in raw["versions"]},
+            deleted={(t, i) for t, i in raw["deleted"]},
+            skipped={(t, i) for t, i in raw["skipped"]},
+        )
+
+    def store_id_map(self, id_map: IdMap) -> None:
+        self.data["id_map"] = {
+            "ids": sorted([t, i, n] for (t, i), n in id_map.ids.items()),
+            "versions": sorted([t, i, v] for (t, i), v in id_map.versions.items()),
+            "deleted": _keys(id_map.deleted),
+            "skipped": _keys(id_map.skipped),
+        }
+
+    def sources(self) -> Dict[ElementKey, List[Source]]:
+        result: Dict[ElementKey, List[Source]] = {}
+        for kind, element_id, layer, fid in self.data.get("sources", []):
+            result.setdefault((kind, element_id), []).append((layer, fid))
+        return result
+
+
+# ---------------------------------------------------------------------------------------------
+# "Was it applied?" — settle a chunk from the changeset download
+# ---------------------------------------------------------------------------------------------
+
+
+def _same_node(change_element, item: ChangedElement) -> bool:
+    return (
+        item.lat is not None
+        and round_coord(item.lat) == round_coord(change_element.lat)
+        and round_coord(item.lon) == round_coord(change_element.lon)
+        and item.tags == change_element.tags
+    )
+
+
+def settle_from_download(
+    sent: OsmChanges, download: Sequence[ChangedElement], known_new_ids: set
+) -> Optional[List[DiffEntry]]:
+    """The diffResult of ``sent`` rebuilt from the changeset download, or ``None`` when the
+    chunk was not applied. ``known_new_ids`` are the ``(type, id)`` created by earlier chunks.
+
+    The upload of a chunk is one transaction, so every element tells the same story: a modify or
+    delete of version *v* was applied iff the changeset holds version *v+1*; creates were applied
+    iff the changeset holds as many not yet known version-1 elements of each type as the chunk
+    creates (they get ids in document order). Mixed evidence raises :class:`UploadInconsistent`.
+    """
+    versions: Dict[ElementKey, Dict[int, ChangedElement]] = {}
+    for item in download:
+        versions.setdefault((item.type, item.id), {})[item.version] = item
+    order = ordered(sent)
+    yes = no = 0
+    for change in order:
+        element = change.element
+        if element.id > 0 and change.action in (MODIFY, DELETE):
+            if element.version + 1 in versions.get(element.key, {}):
+                yes += 1
+            elif change.action == MODIFY or not change.if_unused:
+                no += 1
+    fresh: Dict[str, List[ChangedElement]] = {NODE: [], WAY: [], RELATION: []}
+    for item in download:
+        if item.version == 1 and (item.type, item.id) not in known_new_ids:
+            fresh[item.type].append(item)
+    for items in fresh.values():
+        items.sort(key=lambda i: i.id)
+    wanted: Dict[str, int] = {NODE: 0, WAY: 0, RELATION: 0}
+    for change in order:
+        if change.action == CREATE:
+            wanted[change.element.type] += 1
+    for kind, count in wanted.items():
+        if not count:
+            continue
+        if len(fresh[kind]) == count:
+            yes += 1
+        elif not fresh[kind]:
+            no += 1
+        else:
+            yes += 1
+            no += 1
+    if yes and no:
+        raise UploadInconsistent(
+            QT_TRANSLATE_NOOP(
+                "OsmRoundtripErrors",
+                "The changeset on the server does not show clearly whether the last upload was "
+                "applied. Nothing more was sent; download the area again before editing further.",
+            )
+        )
+    if not yes:
+        return None
+    # Rebuild the diffResult in document order.
+    new_ids: Dict[ElementKey, int] = {}
+    current: Dict[ElementKey, int] = {}
+    next_fresh = {kind: iter(items) for kind, items in fresh.items()}
+    entries: List[DiffEntry] = []
+    for change in order:
+        element = change.element
+        key = element.key
+        if change.action == CREATE:
+            item = next(next_fresh[element.type])
+            if element.type == NODE and not _same_node(element, item):
+                raise UploadInconsistent(
+                    QT_TRANSLATE_NOOP(
+                        "OsmRoundtripErrors",
+                        "The changeset on the server holds a node that differs from the one "
+                        "sent ({element}). Nothing more was sent; download the area again.",
+                    ),
+                    element=f"node {item.id}",
+                )
+            new_ids[key] = item.id
+            current[key] = 1
+            entries.append(DiffEntry(element.type, element.id, item.id, 1))
+            continue
+        real = new_ids.get(key, element.id)
+        base_version = current.get(key, element.version)
+        found = versions.get((element.type, real), {}).get(base_version + 1)
+        if change.action == MODIFY:
+            current[key] = base_version + 1
+            entries.append(DiffEntry(element.type, element.id, real, base_version + 1))
+        elif found is not None and not found.visible:
+            current[key] = base_version + 1
+            entries.append(DiffEntry(element.type, element.id, None, None))
+        else:  # if-unused delete the server skipped
+            entries.append(DiffEntry(element.type, element.id, real, base_version))
+    return entries
+
+
+# ---------------------------------------------------------------------------------------------
+# The uploader
+# ---------------------------------------------------------------------------------------------
+
+
+class Uploader:
+    """Runs (or resumes) the upload recorded in a :class:`Journal`.
+
+    ``on_applied(sent_chunk, diff_entries, sources)`` writes a chunk's result to the layers and
+    the base snapshot (skipped when ``None``, e.g. for a plain ``.osc`` upload). ``max_wait`` is
+    the longest ``Retry-After`` (seconds) worth waiting for; longer ones stop the upload.
+    """
+
+    def __init__(
+        self,
+        api: OsmApi,
+        journal: Journal,
+        *,
+        on_applied: Optional[AppliedCallback] = None,
+        progress: Optional[ProgressCallback] = None,
+        cancel: Optional[CancelCheck] = None,
+        max_wait: float = 60.0,
+        max_retries: int = 3,
+        settle_attempts: int = 4,
+        sleep: Callable[[float], None] = time.sleep,
+        check_permissions: bool = True,
+    ) -> None:
+        self.api = api
+        self.journal = journal
+        self.on_applied = on_applied
+        self.progress = progress
+        self.cancel = cancel
+        self.max_wait = max_wait
+        self.max_retries = max_retries
+        self.settle_attempts = settle_attempts
+        self.sleep = sleep
+        self.check_permissions = check_permissions
+        self.report = UploadReport(journal=str(journal.folder))
+        self.id_map = journal.id_map()
+        self._request_time = 0.0
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _timed(self, call, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return call(*args, **kwargs)
+        finally:
+            self._request_time += time.perf_counter() - start
+
+    def _cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel()
+
+    def _progress(self, message: str) -> None:
+        if self.progress is not None:
+            done = sum(c["elements"] for c in self.journal.chunks if c["state"] == APPLIED)
+            total = sum(c["elements"] for c in self.journal.chunks)
+            self.progress(done, total, message)
+
+    def _wait(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        self.report.waited += seconds
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            if self._cancelled():
+                raise Cancelled()
+            self.sleep(min(left, 0.25))
+
+    def _stop(self, error: BaseException) -> None:
+        journal = self.journal
+        journal.data["status"] = STOPPED
+        journal.data["error"] = str(error)
+        journal.save()
+        self._close_quietly()
+        self._finish_report()
+        if isinstance(error, UploadError):
+            error.report = self.report
+
+    def _close_quietly(self) -> None:
+        changeset = self.journal.data.get("changeset")
+        if changeset is None:
+            return
+        with contextlib.suppress(OsmRoundtripError):
+            self._timed(self.api.close_changeset, changeset)
+        self.journal.data["changeset"] = None
+        self.journal.save()
+
+    def _finish_report(self) -> None:
+        report = self.report
+        journal = self.journal
+        report.changesets = list(journal.data["changesets"])
+        report.chunks = len(journal.chunks)
+        report.chunks_done = sum(1 for c in journal.chunks if c["state"] == APPLIED)
+        report.elements = sum(c["elements"] for c in journal.chunks)
+        report.gone = [tuple(k) for k in journal.data.get("gone", [])]
+        report.id_map = self.id_map
+        report.skipped = sorted(self.id_map.skipped)
+        report.request_seconds = self._request_time
+
+    def _open_changeset(self) -> int:
+        journal = self.journal
+        changeset = journal.data.get("changeset")
+        if changeset is None:
+            changeset = self._timed(self.api.create_changeset, journal.data["tags"], self.cancel)
+            journal.data["changeset"] = changeset
+            journal.data["changesets"].append(changeset)
+            journal.save()
+        return changeset
+
+    # -- the run --------------------------------------------------------------------------------
+    def run(self) -> UploadReport:
+        started = time.perf_counter()
+        journal = self.journal
+        journal.data["status"] = RUNNING
+        journal.save()
+        try:
+            if self.check_permissions:
+                self._timed(self.api.check_write_permission, self.cancel)
+            self.settle_in_flight()
+            for index, chunk in enumerate(journal.chunks):
+                if chunk["state"] == APPLIED:
+                    continue
+                if self._cancelled():
+                    raise Cancelled()
+                self._upload_chunk(index)
+        except (OsmRoundtripError, OSError) as exc:
+            self._stop(exc)
+            self.report.total_seconds = time.perf_counter() - started
+            raise
+        self._close_quietly()
+        journal.data["status"] = DONE
+        journal.data["error"] = ""
+        journal.save()
+        self._finish_report()
+        self.report.total_seconds = time.perf_counter() - started
+        self._progress("done")
+        return self.report
+
+    def settle_in_flight(self) -> None:
+        """Finish what a previous run left between sending and applying."""
+        for index, chunk in enumerate(self.journal.chunks):
+            if chunk["state"] == SENDING:
+                self._settle(index)
+            if chunk["state"] == UPLOADED:
+                self._apply(index)
+
+    def _prepare(self, index: int) -> OsmChanges:
+        """The chunk with the ids and versions of everything uploaded before it."""
+        chunk = self.journal.chunk_changes(index)
+        apply_diff_result(OsmChanges(), [], [chunk], self.id_map)
+        gone = {tuple(k) for k in self.journal.data.get("gone", [])}
+        if gone:
+            chunk.deletes = [c for c in chunk.deletes if c.element.key not in gone]
+        return chunk
+
+    def _upload_chunk(self, index: int) -> None:
+        journal = self.journal
+        entry = journal.chunks[index]
+        attempts = 0
+        closed_in_a_row = 0
+        while True:
+            chunk = self._prepare(index)
+            if not len(chunk):
+                entry["state"] = APPLIED
+                journal.save()
+                return
+            changeset = self._open_changeset()
+            payload = build(chunk, changeset)
+            _write_atomic(journal.sent_path(index), payload)
+            entry["state"] = SENDING
+            entry["changeset"] = changeset
+            entry["attempt"] = entry.get("attempt", 0) + 1
+            journal.save()
+            self._progress(f"uploading chunk {index + 1}/{len(journal.chunks)}")
+            try:
+                result = self._timed(self.api.upload, changeset, payload, self.cancel)
+            except ChangesetClosed:
+                entry["state"] = PENDING
+                journal.data["changeset"] = None
+                journal.save()
+                closed_in_a_row += 1
+                if closed_in_a_row > 2:
+                    raise
+                continue
+            except Gone as exc:
+                entry["state"] = PENDING
+                journal.save()
+                if exc.key is None or not self._drop_gone(chunk, exc.key):
+                    raise
+                continue
+            except VersionConflict as exc:
+                entry["state"] = PENDING
+                journal.save()
+                raise self._conflicts(index, exc) from None
+            except RateLimited as exc:
+                entry["state"] = PENDING
+                journal.save()
+                attempts += 1
+                if (
+                    exc.retry_after is None
+                    or exc.retry_after > self.max_wait
+                    or attempts > self.max_retries
+                ):
+                    raise
+                self._wait(exc.retry_after)
+                continue
+            except (ConnectionFailed, RequestTimeout):
+                attempts += 1
+                self._settle(index)
+                if entry["state"] == UPLOADED:
+                    self._apply(index)
+                    return
+                if attempts > self.max_retries:
+                    raise
+                continue
+            except Cancelled:
+                # the request was abandoned: its outcome must be settled, now or on resume
+                self._settle(index, quick=True)
+                if entry["state"] == UPLOADED:
+                    self._apply(index)
+                raise
+            except OsmRoundtripError:
+                entry["state"] = PENDING  # refused: the transaction was rolled back
+                journal.save()
+                raise
+            _write_atomic(journal.diff_path(index), result)
+            entry["state"] = UPLOADED
+            journal.save()
+            self._apply(index)
+            return
+
+    def _drop_gone(self, chunk: OsmChanges, key: ElementKey) -> bool:
+        if not any(c.element.key == key for c in chunk.deletes):
+            return False
+        gone = self.journal.data.setdefault("gone", [])
+        if list(key) in gone:
+            return False
+        gone.append(list(key))
+        self.journal.save()
+        return True
+
+    def _settle(self, index: int, quick: bool = False) -> None:
+        """Decide from the changeset download whether the chunk in flight was applied."""
+        journal = self.journal
+        entry = journal.chunks[index]
+        changeset = entry["changeset"]
+        sent = parse_osc(journal.sent_path(index).read_bytes())
+        delay = 1.0
+        attempts = 1 if quick else self.settle_attempts
+        for attempt in range(attempts):
+            try:
+                download = self._timed(self.api.download_changeset, changeset)
+                break
+            except (ConnectionFailed, RequestTimeout) as exc:
+                if attempt == attempts - 1:
+                    raise UploadUnsettled(
+                        QT_TRANSLATE_NOOP(
+                            "OsmRoundtripErrors",
+                            "The connection was lost during the upload and the server cannot "
+                            "be reached to check whether it was applied ({reason}). Nothing "
+                            "was lost: resume the upload when the server is reachable.",
+                        ),
+                        reason=str(exc),
+                    ) from None
+                self.sleep(delay)
+                delay *= 2
+        known = {(t, n) for (t, _), n in self.id_map.ids.items()}
+        entries = settle_from_download(sent, download, known)
+        self.report.settled += 1
+        if entries is None:
+            entry["state"] = PENDING
+            journal.save()
+            return
+        _write_atomic(journal.diff_path(index), _diff_xml(entries))
+        entry["state"] = UPLOADED
+        journal.save()
+
+    def _apply(self, index: int) -> None:
+        journal = self.journal
+        entry = journal.chunks[index]
+        sent = parse_osc(journal.sent_path(index).read_bytes())
+        entries = parse_diff_result(journal.diff_path(index).read_bytes())
+        apply_diff_result(sent, entries, (), self.id_map)
+        if self.on_applied is not None:
+            self.on_applied(sent, entries, journal.sources())
+        counts = {CREATE: 0, MODIFY: 0, DELETE: 0}
+        for change, result in zip(ordered(sent), entries):
+            if change.action == DELETE and result.new_id is not None:
+                continue
+            counts[change.action] += 1
+        self.report.created += counts[CREATE]
+        self.report.modified += counts[MODIFY]
+        self.report.deleted += counts[DELETE]
+        self.report.uploaded += sum(counts.values())
+        journal.store_id_map(self.id_map)
+        entry["state"] = APPLIED
+        journal.save()
+        self._progress(f"chunk {index + 1}/{len(journal.chunks)} applied")
+
+    def _conflicts(self, index: int, cause: VersionConflict) -> UploadConflict:
+        """Every out-of-date element of the chunks not yet applied (the server names one)."""
+        wanted: Dict[ElementKey, Tuple[str, int]] = {}
+        for other in range(index, len(self.journal.chunks)):
+            if self.journal.chunks[other]["state"] == APPLIED:
+                continue
+            for change in self._prepare(other):
+                element = change.element
+                if element.id > 0 and change.action in (MODIFY, DELETE):
+                    wanted.setdefault(element.key, (change.action, element.version))
+        try:
+            current = self._timed(self.api.element_versions, wanted.keys(), self.cancel)
+        except OsmRoundtripError:
+            current = {}
+        conflicts = []
+        for key, (action, version) in wanted.items():
+            server = current.get(key)
+            if server is None:
+                continue
+            server_version, visible = server
+            if server_version != version:
+                conflicts.append(Conflict(key[0], key[1], action, version, server_version, visible))
+        if not any(c.key == cause.key for c in conflicts):
+            action = wanted.get(cause.key, (MODIFY, cause.provided))[0]
+            conflicts.insert(
+                0,
+                Conflict(
+                    cause.element_type, cause.element_id, action, cause.provided, cause.server
+                ),
+            )
+        return UploadConflict(conflicts, cause)
+
+
+def _diff_xml(entries: Sequence[DiffEntry]) -> bytes:
+    from lxml import etree
+
+    root = etree.Element("diffResult", version="0.6", generator=created_by())
+    for entry in entries:
+        attrs = {"old_id": str(entry.old_id)}
+        if entry.new_id is not None:
+            attrs["new_id"] = str(entry.new_id)
+        if entry.new_version is not None:
+            attrs["new_version"] = str(entry.new_version)
+        etree.SubElement(root, entry.type, attrs)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------------------------
+
+
+def start_upload(
+    api: OsmApi,
+    changes: OsmChanges,
+    journal_dir,
+    *,
+    comment: str,
+    source: str = "",
+    max_elements: Optional[int] = None,
+    **options,
+) -> UploadReport:
+    """Write the journal for ``changes`` and upload them (see :class:`Uploader` for options)."""
+    if not comment or not comment.strip():
+        raise CommentRequired()
+    if max_elements is None:
+        max_elements = api.capabilities().max_elements
+    journal = Journal.create(
+        journal_dir,
+        changes,
+        api_url=api.api_url,
+        tags=changeset_tags(comment, source),
+        max_elements=max_elements,
+    )
+    report = Uploader(api, journal, **options).run()
+    journal.remove()
+    return report
+
+
+def resume_upload(api: OsmApi, journal_dir, **options) -> Optional[UploadReport]:
+    """Continue the upload left in ``journal_dir``; ``None`` when there is none."""
+    journal = Journal.load(journal_dir)
+    if journal is None:
+        return None
+    report = Uploader(api, journal, **options).run()
+    journal.remove()
+    return report
+
+
+def journal_dir_for(path) -> Path:
+    """Where the journal of uploads from ``path`` (a GeoPackage or an ``.osc``) lives."""
+    path = Path(path)
+    return path.with_name(path.name + ".upload")
+
+
+def changes_of_geopackage(path, edited=None, max_way_nodes: int = 2000) -> OsmChanges:
+    """The changes between the base snapshot and the layers (or ``edited`` features)."""
+    from ..gpkg import read_base, read_features
+    from .diff import compute_changes
+
+    base = read_base(path)
+    features = edited if edited is not None else read_features(path)
+    return compute_changes(base, features, max_way_nodes=max_way_nodes)
+
+
+def upload_geopackage(
+    path,
+    api: OsmApi,
+    *,
+    comment: str,
+    source: str = "",
+    edited=None,
+    changes: Optional[OsmChanges] = None,
+    capabilities=None,
+    **options,
+) -> UploadReport:
+    """Upload the edits of a download's GeoPackage and write the results back into it.
+
+    A journal left by an interrupted upload is settled first (its chunks in flight are checked
+    against the server and applied), then the changes are computed afresh from the GeoPackage,
+    which by then holds everything the server has.
+    """
+    from ..gpkg_update import apply_upload
+    from .osmchange import validate
+
+    if not comment or not comment.strip():
+        raise CommentRequired()
+    folder = journal_dir_for(path)
+
+    def on_applied(sent, entries, sources):
+        apply_upload(path, sent, entries, sources)
+
+    previous = Journal.load(folder)
+    if previous is not None:
+        uploader = Uploader(api, previous, on_applied=on_applied, check_permissions=False)
+        uploader.settle_in_flight()
+        uploader._close_quietly()
+        previous.remove()
+        changes = None  # recompute: the GeoPackage now has what was applied
+    caps = capabilities or api.capabilities()
+    if changes is None:
+        changes = changes_of_geopackage(path, edited, caps.waynodes)
+    validate(changes, caps, comment)
+    if not changes:
+        return UploadReport()
+    journal = Journal.create(
+        folder,
+        changes,
+        api_url=api.api_url,
+        tags=changeset_tags(comment, source),
+        max_elements=caps.max_elements,
+    )
+    report = Uploader(api, journal, on_applied=on_applied, **options).run()
+    journal.remove()
+    return report
