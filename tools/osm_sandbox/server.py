@@ -503,7 +503,7 @@ class Handler(BaseHTTPRequestHandler):
     def error_response(self, err: ApiError) -> Response:
         status, message = err.status, err.message
         headers = dict(err.headers)
-        if status in (404, 405, 410) or (status == 406 and err.style == "rails"):
+        if status in (404, 405) or not message:
             ctype = "text/html; charset=utf-8" if status == 404 else "text/plain; charset=utf-8"
             return Response(status, b"", ctype, headers)
         if (self.headers.get("X-Error-Format") or "").lower() == "xml":
