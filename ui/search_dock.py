@@ -21,7 +21,6 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsRectangle,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsDockWidget, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
@@ -74,7 +73,7 @@ class SearchDock(QgsDockWidget):
         self.query: Optional[SearchQuery] = None
         self.task: Optional[CoreTask] = None
         self.last_error: Optional[BaseException] = None
-        self._highlight: Optional[QgsRubberBand] = None
+        self._highlights: List[QgsRubberBand] = []
 
         self._fill_choices()
         self._make_reverse_tool()
@@ -272,8 +271,14 @@ class SearchDock(QgsDockWidget):
         return self._start(status, work, lambda places: self._show_reverse(places, lat, lon))
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        """Stop the running request; the dock is ready again at once, a late answer is dropped."""
+        task, self.task = self.task, None
+        if task is None:
+            return
+        task.cancel()
+        self._set_running(False)
+        self._set_status(self.tr("Search cancelled."))
+        self.searchFinished.emit()
 
     def add_all_to_map(self) -> dict:
         return self._add_to_map(self.places)
@@ -357,8 +362,6 @@ class SearchDock(QgsDockWidget):
         else:
             self._set_status(self.tr("%n result(s)", "", total))
         self._set_running(False)
-        if not append and self.places:
-            self.panel.resultsTree.setCurrentItem(self.panel.resultsTree.topLevelItem(0))
 
     def _show_reverse(self, places: List[Place], lat: float, lon: float) -> None:
         self.places = []
@@ -373,7 +376,7 @@ class SearchDock(QgsDockWidget):
         else:
             self._append_rows(places)
             self._set_status(places[0].display_name)
-            self.panel.resultsTree.setCurrentItem(self.panel.resultsTree.topLevelItem(0))
+            self.highlight(places, zoom=False)  # the user is looking there already
         self._set_running(False)
 
     def _append_rows(self, places: List[Place]) -> None:
@@ -425,29 +428,31 @@ class SearchDock(QgsDockWidget):
             )
 
     # -- highlight ---------------------------------------------------------------------------------
-    def highlight(self, places: List[Place]) -> None:
+    def highlight(self, places: List[Place], zoom: bool = True) -> None:
         """Show ``places`` (outline or point) on the canvas and zoom to them."""
         canvas = self.iface.mapCanvas()
         wgs84 = QgsCoordinateReferenceSystem(WGS84)
         self.clear_highlight()
-        band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-        band.setColor(HIGHLIGHT)
-        band.setFillColor(QColor(HIGHLIGHT.red(), HIGHLIGHT.green(), HIGHLIGHT.blue(), 50))
-        band.setWidth(3)
-        band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
-        band.setIconSize(14)
-        geometries = []
         for place in places:
             geometry = (
                 nominatim_layers.outline_geometry(place)
                 if nominatim_layers.outline_kind(place)
                 else nominatim_layers.point_geometry(place)
             )
-            geometries.append(geometry)
-        combined = QgsGeometry.collectGeometry(geometries) if len(geometries) > 1 else geometries[0]
-        band.setToGeometry(combined, wgs84)
-        self._highlight = band
+            band = QgsRubberBand(canvas, geometry.type())
+            band.setColor(HIGHLIGHT)
+            band.setFillColor(QColor(HIGHLIGHT.red(), HIGHLIGHT.green(), HIGHLIGHT.blue(), 50))
+            band.setWidth(3)
+            band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
+            band.setIconSize(14)
+            band.setToGeometry(geometry, wgs84)
+            self._highlights.append(band)
+        if zoom:
+            self._zoom_to(places)
 
+    def _zoom_to(self, places: List[Place]) -> None:
+        canvas = self.iface.mapCanvas()
+        wgs84 = QgsCoordinateReferenceSystem(WGS84)
         extent = QgsRectangle()
         for place in places:
             box = place.boundingbox
@@ -472,14 +477,15 @@ class SearchDock(QgsDockWidget):
         canvas.refresh()
 
     def clear_highlight(self) -> None:
-        if self._highlight is not None:
-            self.iface.mapCanvas().scene().removeItem(self._highlight)
-            self._highlight = None
+        scene = self.iface.mapCanvas().scene()
+        for band in self._highlights:
+            scene.removeItem(band)
+        self._highlights = []
 
     @property
-    def highlight_geometry(self) -> Optional[QgsGeometry]:
-        """The highlighted geometry, in the canvas CRS (``None`` when nothing is highlighted)."""
-        return self._highlight.asGeometry() if self._highlight is not None else None
+    def highlight_geometries(self) -> List[QgsGeometry]:
+        """The highlighted geometries, in the canvas CRS."""
+        return [band.asGeometry() for band in self._highlights]
 
 
 def _title(place: Place) -> str:

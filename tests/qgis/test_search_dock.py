@@ -1,0 +1,364 @@
+"""The search dock against the real local Nominatim: search, paging, filters, layers, reverse."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsSettings,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QVariant
+
+SHOTS = Path("/tmp") / "osm_roundtrip_search_shots"
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
+VADUZ = QgsPointXY(9.5228, 47.1392)
+
+
+def _set(values: dict):
+    store = QgsSettings()
+    old = {key: store.value(key) for key in values}
+    for key, value in values.items():
+        store.setValue(key, value)
+    return old
+
+
+def _restore(old: dict) -> None:
+    store = QgsSettings()
+    for key, value in old.items():
+        if value is None:
+            store.remove(key)
+        else:
+            store.setValue(key, value)
+
+
+@pytest.fixture
+def server_settings(nominatim_server):
+    old = _set(
+        {
+            "osm_roundtrip/nominatim_url": nominatim_server.url,
+            "osm_roundtrip/nominatim_interval": 0.0,
+            "osm_roundtrip/nominatim_params": "",
+            "osm_roundtrip/timeout": 5.0,
+        }
+    )
+    yield nominatim_server
+    _restore(old)
+
+
+@pytest.fixture
+def dock(qgis_iface, qgis_new_project, server_settings, qtbot):
+    from osm_roundtrip.ui.search_dock import SearchDock
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.resize(600, 400)
+    canvas.setDestinationCrs(MERCATOR)
+    widget = SearchDock(qgis_iface)
+    widget.resize(380, 720)
+    widget.show()
+    yield widget
+    widget.shutdown()
+    widget.deleteLater()
+
+
+def run(qtbot, dock, start, timeout=15000):
+    """Start a request with ``start()`` and wait until the dock has shown its outcome."""
+    with qtbot.waitSignal(dock.searchFinished, timeout=timeout):
+        task = start()
+        assert task is not None, dock.panel.statusLabel.text()
+    return dock.places
+
+
+def shot(widget, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def to_canvas(point: QgsPointXY) -> QgsPointXY:
+    return QgsCoordinateTransform(WGS84, MERCATOR, QgsProject.instance()).transform(point)
+
+
+def rows(dock) -> list:
+    tree = dock.panel.resultsTree
+    return [
+        [tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())
+    ]
+
+
+def test_free_form_search_shows_results_and_adds_outline_layers(dock, qtbot):
+    places = run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+
+    assert dock.last_error is None
+    assert places[0].osm_type == "relation" and places[0].name == "Vaduz"
+    assert rows(dock)[0][:2] == ["Vaduz", "Town"]
+    assert "Liechtenstein" in rows(dock)[0][2]
+    assert dock.panel.attributionLabel.isVisible()
+    assert "OpenStreetMap" in dock.panel.attributionLabel.text()
+    shot(dock, "vaduz")
+
+    counts = dock.add_all_to_map()
+
+    assert counts == {"points": 1, "polygons": 1, "lines": 0}
+    layers = {layer.name(): layer for layer in QgsProject.instance().mapLayers().values()}
+    points, outlines = layers["Nominatim points"], layers["Nominatim outlines"]
+    assert points.crs().authid() == outlines.crs().authid() == "EPSG:4326"
+    assert points.featureCount() == outlines.featureCount() == 1
+    assert outlines.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+    outline = next(outlines.getFeatures())
+    assert outline.geometry().contains(VADUZ)
+    feature = next(points.getFeatures())
+    fields = points.fields()
+    assert fields.field("osm_id").type() == QVariant.LongLong
+    assert fields.field("importance").type() == QVariant.Double
+    assert fields.field("place_rank").type() == QVariant.Int
+    assert feature["osm_id"] == 1155956 and feature["osm_type"] == "relation"
+    assert feature["addr_country_code"] == "li"
+    assert feature["extra_capital"] == "yes"
+    assert '"place_id":105863' in feature["raw_json"]
+    assert "geojson" not in feature["raw_json"]  # the outline is the geometry, not an attribute
+
+
+def test_structured_search_uses_the_address_fields(dock, qtbot):
+    panel = dock.panel
+    panel.modeTabs.setCurrentWidget(panel.structuredTab)
+    panel.cityEdit.setText("Vaduz")
+    panel.streetEdit.setText("Städtle")
+
+    places = run(qtbot, dock, dock.search)
+
+    assert places and all(p.category == "highway" for p in places)
+    assert all(p.address.get("town") == "Vaduz" for p in places)
+    assert {row[0] for row in rows(dock)} == {"Städtle"}
+
+
+def test_more_results_pages_without_repeating_places(dock, qtbot):
+    dock.panel.limitSpin.setValue(3)
+    first = list(run(qtbot, dock, lambda: dock.search_text("Restaurant")))
+    assert len(first) == 3 and dock.panel.moreButton.isEnabled()
+
+    everything = run(qtbot, dock, dock.more_results)
+
+    ids = [p.place_id for p in everything]
+    assert len(ids) == 6 and len(set(ids)) == 6
+    assert ids[:3] == [p.place_id for p in first]
+    assert len(rows(dock)) == 6
+    assert dock.query.exclude_place_ids == tuple(ids[:3])
+
+
+@pytest.mark.parametrize(
+    ("text", "option", "value", "check"),
+    [
+        ("Vaduz", "countries", "ch", lambda places: places == []),
+        ("Vaduz", "countries", "li", lambda places: places[0].name == "Vaduz"),
+        ("Schaan", "feature_type", "country", lambda places: places == []),
+        (
+            "Liechtenstein",
+            "feature_type",
+            "country",
+            lambda places: [p.place_rank for p in places] == [4],
+        ),
+        (
+            "Schule",
+            "layer",
+            "poi",
+            lambda places: (
+                places and all(p.category != "highway" or p.place_rank == 30 for p in places)
+            ),
+        ),
+    ],
+    ids=[
+        "country-excludes",
+        "country-includes",
+        "featuretype-excludes",
+        "featuretype-country",
+        "layer-poi",
+    ],
+)
+def test_filters(dock, qtbot, text, option, value, check):
+    panel = dock.panel
+    if option == "countries":
+        panel.countriesEdit.setText(value)
+    elif option == "feature_type":
+        panel.featureTypeCombo.setCurrentIndex(panel.featureTypeCombo.findData(value))
+    else:
+        panel.layersCombo.setCheckedItems(
+            [panel.layersCombo.itemText(panel.layersCombo.findData(value))]
+        )
+
+    places = run(qtbot, dock, lambda: dock.search_text(text))
+
+    assert dock.last_error is None
+    assert check(places)
+    if not places:
+        assert "No results" in panel.statusLabel.text()
+
+
+def test_bounded_to_the_map_extent(dock, qtbot, qgis_iface):
+    box = QgsRectangle(9.50, 47.20, 9.55, 47.25)
+    qgis_iface.mapCanvas().setExtent(
+        QgsCoordinateTransform(WGS84, MERCATOR, QgsProject.instance()).transformBoundingBox(box)
+    )
+    panel = dock.panel
+    panel.extentCombo.setCurrentIndex(panel.extentCombo.findData("bounded"))
+    panel.limitSpin.setValue(40)
+    visible = qgis_iface.mapCanvas().extent()
+
+    places = run(qtbot, dock, lambda: dock.search_text("Restaurant"))
+
+    assert places
+    assert qgis_iface.mapCanvas().extent() == visible  # a search never moves the map
+    for place in places:
+        assert visible.contains(to_canvas(QgsPointXY(place.lon, place.lat))), place.display_name
+    panel.extentCombo.setCurrentIndex(panel.extentCombo.findData(""))
+    everywhere = run(qtbot, dock, lambda: dock.search_text("Restaurant"))
+    assert len(everywhere) > len(places)
+
+
+def test_typing_does_not_search_only_enter_does(dock, qtbot):
+    qtbot.keyClicks(dock.panel.queryEdit, "Vaduz")
+    qtbot.wait(50)
+    assert dock.task is None and dock.places == []
+
+    with qtbot.waitSignal(dock.searchFinished, timeout=15000):
+        qtbot.keyClick(dock.panel.queryEdit, Qt.Key.Key_Return)
+
+    assert dock.places[0].name == "Vaduz"
+
+
+def test_adding_again_appends_to_the_same_layers_and_adds_columns(dock, qtbot):
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+    dock.add_all_to_map()
+    points = next(
+        layer
+        for layer in QgsProject.instance().mapLayers().values()
+        if layer.name() == "Nominatim points"
+    )
+    columns_before = set(points.fields().names())
+
+    run(qtbot, dock, lambda: dock.search_text("Restaurant Da Teresa"))
+    dock.panel.resultsTree.topLevelItem(0).setSelected(True)
+    counts = dock.add_selected_to_map()
+
+    assert counts["points"] == 1
+    assert len(QgsProject.instance().mapLayersByName("Nominatim points")) == 1
+    assert points.featureCount() == 2
+    new_columns = set(points.fields().names()) - columns_before
+    assert "addr_house_number" in new_columns
+    teresa = [f for f in points.getFeatures() if f["name"] == "Restaurant Da Teresa"]
+    assert teresa and teresa[0]["addr_house_number"] == "73"
+
+
+def test_selecting_a_result_highlights_and_zooms_to_it(dock, qtbot, qgis_iface):
+    qgis_iface.mapCanvas().setExtent(QgsRectangle(0, 0, 1000, 1000))
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+
+    dock.panel.resultsTree.setCurrentItem(dock.panel.resultsTree.topLevelItem(0))
+
+    [geometry] = dock.highlight_geometries
+    assert geometry.type() == QgsWkbTypes.GeometryType.PolygonGeometry
+    assert geometry.contains(to_canvas(VADUZ))
+    assert qgis_iface.mapCanvas().extent().contains(to_canvas(VADUZ))
+
+
+def test_reverse_tool_click_shows_the_place_and_its_outline(dock, qtbot, qgis_iface):
+    canvas = qgis_iface.mapCanvas()
+    centre = to_canvas(QgsPointXY(9.5199871, 47.1396562))  # a building in Vaduz
+    canvas.setExtent(
+        QgsRectangle(centre.x() - 15, centre.y() - 10, centre.x() + 15, centre.y() + 10)
+    )
+    canvas.refresh()
+    dock.reverse_action.trigger()
+    assert canvas.mapTool() is dock.reverse_tool
+    pixel = canvas.getCoordinateTransform().transform(centre)
+    event = QgsMapMouseEvent(
+        canvas,
+        QEvent.Type.MouseButtonPress,
+        QPoint(round(pixel.x()), round(pixel.y())),
+        Qt.MouseButton.LeftButton,
+    )
+
+    with qtbot.waitSignal(dock.searchFinished, timeout=15000):
+        dock.reverse_tool.canvasPressEvent(event)
+
+    assert dock.last_error is None
+    assert len(dock.places) == 1
+    place = dock.places[0]
+    assert "Vaduz" in place.display_name
+    assert place.category == "building"  # zoomed in this far, the tool asks for buildings
+    assert place.outline is not None
+    assert dock.panel.statusLabel.text() == place.display_name
+    [geometry] = dock.highlight_geometries
+    assert geometry.type() == QgsWkbTypes.GeometryType.PolygonGeometry
+    shot(dock, "reverse")
+
+
+def test_invalid_input_is_reported_before_sending(dock, qtbot):
+    dock.panel.countriesEdit.setText("xyz")
+
+    assert dock.search_text("Vaduz") is None
+
+    assert dock.task is None
+    assert "“xyz” is not a country code" in dock.panel.statusLabel.text()
+
+
+def test_errors_appear_in_the_dock_and_the_message_bar(dock, qtbot, qgis_iface):
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    QgsSettings().setValue("osm_roundtrip/nominatim_url", f"http://127.0.0.1:{port}")
+
+    run(qtbot, dock, lambda: dock.search_text("Vaduz"))
+
+    message = f"Could not connect to 127.0.0.1:{port}"
+    assert message in dock.panel.statusLabel.text()
+    warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert any(message in text for text in warnings)
+    assert dock.panel.searchButton.isEnabled() and not dock.panel.cancelButton.isEnabled()
+
+
+def test_a_running_search_can_be_cancelled(dock, qtbot):
+    with socket.socket() as listener:  # accepts connections but never answers
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(5)
+        QgsSettings().setValue(
+            "osm_roundtrip/nominatim_url", f"http://127.0.0.1:{listener.getsockname()[1]}"
+        )
+        task = dock.search_text("Vaduz")
+        assert task is not None
+        qtbot.wait(200)
+        assert not dock.panel.searchButton.isEnabled() and dock.panel.cancelButton.isEnabled()
+
+        qtbot.mouseClick(dock.panel.cancelButton, Qt.MouseButton.LeftButton)
+
+        assert dock.task is None
+        assert "cancelled" in dock.panel.statusLabel.text()
+        assert dock.panel.searchButton.isEnabled() and not dock.panel.cancelButton.isEnabled()
+        assert task.isCanceled()
+    qtbot.waitUntil(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=10000)
+
+
+def test_result_language_defaults_to_the_users(server_settings, qgis_iface):
+    from osm_roundtrip.ui.search_dock import SearchDock
+
+    old = _set({"osm_roundtrip/language": "fr"})
+    try:
+        widget = SearchDock(qgis_iface)
+        assert widget.panel.languageEdit.text() == "fr"
+        widget.panel.queryEdit.setText("Vaduz")
+        assert widget.build_query().accept_language == "fr"
+        widget.shutdown()
+    finally:
+        _restore(old)
