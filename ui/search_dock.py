@@ -489,18 +489,27 @@ class SearchDock(QgsDockWidget):
 
 
 def _title(place: Place) -> str:
-    return place.name or place.display_name.split(",")[0].strip()
+    if place.name:
+        return place.name
+    road, number = place.address.get("road"), place.address.get("house_number")
+    if road and number:
+        return f"{road} {number}"
+    return place.display_name.split(",")[0].strip()
 
 
 def _kind(place: Place) -> str:
     value = place.type or ""
     if place.category in ("boundary", "place") and place.addresstype:
         value = place.addresstype
+    elif value == "yes":  # building=yes, shop=yes, …: the key says more
+        value = place.category or value
     return value.replace("_", " ").capitalize()
 
 
 def _address(place: Place) -> str:
+    """The display name without the parts the Name column already shows."""
     parts = [part.strip() for part in place.display_name.split(",")]
-    if parts and parts[0] == _title(place):
+    shown = set(_title(place).split(" ")) | {_title(place)}
+    while parts and parts[0] in shown:
         parts = parts[1:]
     return ", ".join(parts)

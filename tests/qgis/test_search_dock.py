@@ -19,6 +19,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QVariant
+from qgis.PyQt.QtWidgets import QApplication
 
 SHOTS = Path("/tmp") / "osm_roundtrip_search_shots"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -82,6 +83,7 @@ def run(qtbot, dock, start, timeout=15000):
 
 def shot(widget, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()  # let the layout follow the latest texts
     path = SHOTS / f"{name}.png"
     widget.grab().save(str(path))
     return path
@@ -300,6 +302,7 @@ def test_reverse_tool_click_shows_the_place_and_its_outline(dock, qtbot, qgis_if
     assert place.category == "building"  # zoomed in this far, the tool asks for buildings
     assert place.outline is not None
     assert dock.panel.statusLabel.text() == place.display_name
+    assert rows(dock)[0][:2] == ["Badwegli 5", "Building"]
     [geometry] = dock.highlight_geometries
     assert geometry.type() == QgsWkbTypes.GeometryType.PolygonGeometry
     shot(dock, "reverse")
