@@ -61,6 +61,20 @@ class OsmRoundtripPlugin:
         # -- end search --
 
         # -- load: "Download OSM data…", "Open .osm file…" (added by the load feature) --
+        from ..ui.download_dialog import open_osm_file, show_download_dialog
+
+        download = QAction(QIcon(str(ICON)), self.tr("Download OSM data…"), self.iface.mainWindow())
+        download.setObjectName("OsmRoundtripDownload")
+        download.triggered.connect(lambda: show_download_dialog(self.iface))
+        self._add_action(download)
+        open_osm = QAction(
+            QgsApplication.getThemeIcon("/mActionFileOpen.svg"),
+            self.tr("Open .osm file…"),
+            self.iface.mainWindow(),
+        )
+        open_osm.setObjectName("OsmRoundtripOpenOsmFile")
+        open_osm.triggered.connect(lambda: open_osm_file(self.iface))
+        self._add_action(open_osm, toolbar=False)
         # -- end load --
 
         # -- upload: "Upload changes…", "Save as .osc…" (added by the upload feature) --

@@ -11,10 +11,17 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsProject,
     QgsRectangle,
+    QgsSettings,
 )
 from qgis.gui import QgsFileWidget, QgsMessageBar
-from qgis.PyQt.QtCore import QLocale
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QSizePolicy
+from qgis.PyQt.QtCore import QCoreApplication, QLocale
+from qgis.PyQt.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QSizePolicy,
+)
 
 from ..plugin.adapters import download_service
 from ..plugin.adapters import settings as plugin_settings
@@ -176,3 +183,32 @@ class DownloadDialog(QDialog, FORM):
     def show_error(self, text: str) -> None:
         self.bar.pushMessage(text, Qgis.Critical, 0)
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+
+def show_download_dialog(iface) -> Optional[DownloadDialog]:
+    """The toolbar action: show the dialog; the download runs on after it closes."""
+    dialog = DownloadDialog(iface)
+    dialog.exec_()
+    return dialog
+
+
+def open_osm_file(iface, path: Optional[str] = None):
+    """The "Open .osm file…" action: pick a file and load it next to itself as a GeoPackage."""
+    store = QgsSettings()
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(
+            iface.mainWindow(),
+            QCoreApplication.translate("DownloadDialog", "Open an OSM file"),
+            store.value("osm_roundtrip/last_osm_folder", os.path.expanduser("~")),
+            QCoreApplication.translate("DownloadDialog", "OSM XML (*.osm *.xml)"),
+        )
+        if not path:
+            return None
+    store.setValue("osm_roundtrip/last_osm_folder", os.path.dirname(path))
+    try:
+        return download_service.start_file_load(iface, path)
+    except OsmRoundtripError as exc:
+        iface.messageBar().pushMessage(
+            download_service.TITLE, download_service.failure_text(exc), Qgis.Critical, 0
+        )
+        return None

@@ -22,6 +22,9 @@ def algorithm_classes() -> list:
     classes += SEARCH_ALGORITHMS
     # -- end search algorithms --
     # -- load algorithms --
+    from .load_algorithms import DownloadBboxAlgorithm, LoadOsmFileAlgorithm
+
+    classes += [DownloadBboxAlgorithm, LoadOsmFileAlgorithm]
     # -- end load algorithms --
     # -- upload algorithms --
     # -- end upload algorithms --
