@@ -15,6 +15,7 @@ Bounding boxes are ``(min_lon, min_lat, max_lon, max_lat)`` in WGS84 degrees, as
 
 from __future__ import annotations
 
+import heapq
 import math
 import threading
 import time
@@ -243,28 +244,44 @@ def validate_bbox(bbox: Sequence[float], max_area: Optional[float] = None) -> BB
 
 
 def plan_tiles(bbox: Sequence[float], max_area: float) -> List[BBox]:
-    """Cut ``bbox`` into a grid of equal, nearly square tiles of at most ``max_area`` each.
+    """Cut ``bbox`` into the fewest equal tiles of at most ``max_area`` square degrees each.
 
-    Tiles share their edges exactly, cover the box, and are listed row by row from the south-west.
+    Tile edges are rounded to 7 decimals (as sent to the server) and shared exactly between
+    neighbours; tiles cover the box and are listed row by row from the south-west. Among grids
+    with the fewest tiles the one with the squarest tiles wins.
     """
     min_lon, min_lat, max_lon, max_lat = validate_bbox(bbox)
     if max_area <= 0:
         raise ValueError("max_area must be positive")
     width, height = max_lon - min_lon, max_lat - min_lat
-    limit = max_area * (1 - 1e-6)  # margin for rounding to 7 decimals in the request
-    if width * height <= limit:
-        return [(min_lon, min_lat, max_lon, max_lat)]
-    side = math.sqrt(limit)
-    columns = max(1, math.ceil(width / side))
-    rows = max(1, math.ceil(height / side))
-    while (width / columns) * (height / rows) > limit:  # pragma: no cover - float edge cases
-        if width / columns >= height / rows:
-            columns += 1
-        else:
-            rows += 1
-    xs = [min_lon + width * i / columns for i in range(columns)] + [max_lon]
-    ys = [min_lat + height * j / rows for j in range(rows)] + [max_lat]
-    return [(xs[i], ys[j], xs[i + 1], ys[j + 1]) for j in range(rows) for i in range(columns)]
+    # Candidate grids, fewest tiles (then squarest tiles) first; the first whose rounded tiles
+    # all fit wins. A grid that does not fit comes back with one more column.
+    max_rows = max(1, math.ceil(height / math.sqrt(max_area)) * 2)
+    heap = []
+    for rows in range(1, max_rows + 1):
+        columns = max(1, math.ceil(width * (height / rows) / max_area - 1e-9))
+        heapq.heappush(heap, _grid_key(rows, columns, width, height))
+    while True:
+        _count, _aspect, rows, columns = heapq.heappop(heap)
+        xs, ys = _edges(min_lon, max_lon, columns), _edges(min_lat, max_lat, rows)
+        widest = max(b - a for a, b in zip(xs, xs[1:]))
+        tallest = max(b - a for a, b in zip(ys, ys[1:]))
+        if widest * tallest <= max_area:
+            break
+        heapq.heappush(heap, _grid_key(rows, columns + 1, width, height))
+    return [
+        (xs[i], ys[j], xs[i + 1], ys[j + 1]) for j in range(len(ys) - 1) for i in range(len(xs) - 1)
+    ]
+
+
+def _grid_key(rows: int, columns: int, width: float, height: float) -> tuple:
+    tile_w, tile_h = width / columns, height / rows
+    return (rows * columns, max(tile_w, tile_h) / min(tile_w, tile_h), rows, columns)
+
+
+def _edges(low: float, high: float, parts: int) -> List[float]:
+    inner = [round(low + (high - low) * i / parts, 7) for i in range(1, parts)]
+    return [low, *inner, high]
 
 
 def quadrants(bbox: BBox) -> List[BBox]:
