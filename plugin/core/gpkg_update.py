@@ -423,9 +423,16 @@ def take_theirs(path, server: DataSet, keys: Iterable[ElementKey]) -> None:
         try:
             columns = {layer: _columns(connection, layer) for layer in ALL_LAYERS}
             # the server's nodes of the ways/relations (new positions, new nodes)
+            moves: Dict[Tuple[float, float], Tuple[float, float]] = {}
             for node in server.nodes.values():
                 if node.visible:
+                    row = connection.execute(
+                        f"SELECT lon, lat FROM {BASE_NODES} WHERE id = ?", (node.id,)
+                    ).fetchone()
+                    if row is not None and tuple(row) != (node.lon, node.lat):
+                        moves[tuple(row)] = (node.lon, node.lat)
                     _write_base(connection, node)
+            _move_vertices(connection, moves)
             for way in server.ways.values():
                 if way.visible:
                     _write_base(connection, way)
@@ -444,6 +451,37 @@ def take_theirs(path, server: DataSet, keys: Iterable[ElementKey]) -> None:
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+
+
+def _move_vertices(connection, moves: Dict[Tuple[float, float], Tuple[float, float]]) -> None:
+    """Move the vertices of line/polygon features that sit on nodes the server moved."""
+    if not moves:
+        return
+
+    def moved(value):
+        if isinstance(value, tuple):
+            return moves.get(value, value)
+        return [moved(part) for part in value]
+
+    for layer, encode in ((LINES, encode_linestring), (POLYGONS, encode_multipolygon)):
+        fids = set()
+        for x, y in moves:
+            fids.update(
+                row[0]
+                for row in connection.execute(
+                    f'SELECT id FROM "rtree_{layer}_geom" '
+                    "WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?",
+                    (x, x, y, y),
+                )
+            )
+        for fid in sorted(fids):
+            row = connection.execute(f'SELECT geom FROM "{layer}" WHERE fid = ?', (fid,)).fetchone()
+            geometry = decode_geometry(row[0]) if row and row[0] is not None else None
+            if geometry is None:
+                continue
+            new = moved(geometry)
+            if new != geometry:
+                _update_row(connection, layer, fid, {"geom": encode(new)[0]})
 
 
 def _replace_rows(connection, columns, element: Element, by_key) -> None:

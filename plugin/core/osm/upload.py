@@ -643,7 +643,8 @@ class Uploader:
             except Gone as exc:
                 entry["state"] = PENDING
                 journal.save()
-                if exc.key is None or not self._drop_gone(chunk, exc.key):
+                keys = [exc.key] if exc.key is not None else self._find_gone(chunk)
+                if not keys or not all(self._drop_gone(chunk, key) for key in keys):
                     raise
                 continue
             except VersionConflict as exc:
@@ -687,6 +688,12 @@ class Uploader:
             self._apply(index)
             return
 
+    def _find_gone(self, chunk: OsmChanges) -> List[ElementKey]:
+        """The deletes of ``chunk`` already deleted on the server (a 410 without text)."""
+        keys = [c.element.key for c in chunk.deletes if c.element.id > 0]
+        current = self._timed(self.api.element_versions, keys, self.cancel)
+        return [key for key in keys if key in current and not current[key][1]]
+
     def _drop_gone(self, chunk: OsmChanges, key: ElementKey) -> bool:
         if not any(c.element.key == key for c in chunk.deletes):
             return False
@@ -695,6 +702,11 @@ class Uploader:
             return False
         gone.append(list(key))
         self.journal.save()
+        if self.on_applied is not None:  # already deleted on the server: drop it locally too
+            change = next(c for c in chunk.deletes if c.element.key == key)
+            self.on_applied(
+                OsmChanges(deletes=[change]), [DiffEntry(key[0], key[1], None, None)], {}
+            )
         return True
 
     def _settle(self, index: int, quick: bool = False) -> None:
