@@ -11,7 +11,6 @@ import json
 
 import pytest
 import requests
-
 from osm_roundtrip.plugin.core.errors import RateLimited
 from osm_roundtrip.plugin.core.gpkg import encode_linestring, encode_point, read_base, write_dataset
 from osm_roundtrip.plugin.core.gpkg_update import connect, rebase, take_theirs
@@ -207,8 +206,8 @@ def test_changeset_closed_opens_a_new_one_for_the_rest(sandbox, gpkg):
 
 def test_precondition_failed_names_the_users_and_keeps_everything(sandbox, gpkg):
     node_id, version = rename_point(gpkg)
-    sandbox.fault("status", path=r"/upload$", status=412,
-                  body=f"Precondition failed: Node {node_id} is still used by ways 11,12.")  # fmt: skip
+    body = f"Precondition failed: Node {node_id} is still used by ways 11,12."
+    sandbox.fault("status", path=r"/upload$", status=412, body=body)
     with pytest.raises(PreconditionFailed) as caught:
         upload.upload_geopackage(gpkg, api_for(sandbox), comment="Refused")
     assert caught.value.used_by == {"way": [11, 12]}
