@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 from difflib import SequenceMatcher
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from .features import (
@@ -47,12 +47,19 @@ from .features import (
     RELATIONS,
     EditedFeature,
 )
+from .geometry import (
+    POLYGON_RELATION_TYPES,
+    RING_ROLES,
+    build_features,
+    is_area,
+    relation_rings,
+    resolve,
+)
 from .model import NODE, RELATION, SCALE, WAY, DataSet, Element, Member, Node, Relation, Way
 
 CREATE, MODIFY, DELETE = "create", "modify", "delete"
 ACTIONS = (CREATE, MODIFY, DELETE)
 MAX_WAY_NODES = 2000
-AREA_RELATION_TYPES = frozenset({"multipolygon", "boundary"})
 
 Key = Tuple[int, int]  # (lon, lat) as integers × 10^7
 Source = Tuple[str, int]  # (layer, fid)
@@ -203,119 +210,58 @@ class OsmChanges:
 # What the loader produces (also the default "expected features" for delete detection)
 # --------------------------------------------------------------------------------------------
 
-_AREA_KEYS = frozenset(
-    {
-        "building",
-        "landuse",
-        "amenity",
-        "leisure",
-        "natural",
-        "place",
-        "shop",
-        "tourism",
-        "building:part",
-        "area:highway",
-        "aeroway",
-        "boundary",
-        "craft",
-        "historic",
-        "office",
-        "military",
-        "man_made",
-        "public_transport",
-        "ruins",
-        "sport",
-        "water",
-        "wetland",
-    }
-)
-_NOT_AREA = {
-    ("natural", "coastline"),
-    ("natural", "tree_row"),
-    ("natural", "cliff"),
-    ("natural", "ridge"),
-    ("natural", "arete"),
-    ("man_made", "embankment"),
-    ("man_made", "pipeline"),
-    ("leisure", "track"),
-    ("leisure", "slipway"),
-    ("barrier", "fence"),
-}
-
-
-def is_area_way(way: Way) -> bool:
-    """Whether a way is drawn as a polygon (a simple version of the usual area rules)."""
-    if not way.is_closed:
-        return False
-    tags = way.tags
-    if tags.get("area") == "no":
-        return False
-    if tags.get("area") == "yes":
-        return True
-    return any(k in _AREA_KEYS and (k, v) not in _NOT_AREA for k, v in tags.items())
-
-
-def is_feature_way(way: Way, parents: Sequence[Relation]) -> bool:
-    """Every way is a line/polygon feature except untagged ways used only as area-relation rings."""
-    if way.tags or not parents:
-        return True
-    return not all(r.tags.get("type") in AREA_RELATION_TYPES for r in parents)
-
 
 def loaded_features(base: DataSet) -> Dict[str, List[EditedFeature]]:
-    """The features a loader writes for ``base``, unedited (fids are the element ids).
+    """The features the loader writes for ``base``, unedited, with ``fid`` = the OSM id.
 
-    Points for tagged nodes, lines/polygons for ways (:func:`is_feature_way`,
-    :func:`is_area_way`), polygons for multipolygon/boundary relations whose rings close, and one
-    row per relation in the relations layer.
+    Built with the loader's own classification (:func:`.geometry.build_features`): the
+    reference for "no edit" and the starting point of edits in tests.
     """
+    built = build_features(base)
     nodes = base.nodes
-    parents = _relation_parents(base)
     result: Dict[str, List[EditedFeature]] = {layer: [] for layer in LAYERS}
-    for node in nodes.values():
-        if node.tags:
-            result[POINTS].append(
-                EditedFeature(POINTS, node.id, NODE, node.id, dict(node.tags), (node.lon, node.lat))
+    for layer, items in ((POINTS, built.points), (LINES, built.lines), (POLYGONS, built.polygons)):
+        out = result[layer]
+        for f in items:
+            out.append(
+                EditedFeature(
+                    layer, f.osm_id, f.osm_type, f.osm_id, dict(f.tags), resolve(f.geometry, nodes)
+                )
             )
-    for way in base.ways.values():
-        rels = [base.relations[r] for r in parents.get((WAY, way.id), ()) if r in base.relations]
-        if not is_feature_way(way, rels):
-            continue
-        if any(n not in nodes for n in way.nodes):
-            continue
-        coords = [(nodes[n].lon, nodes[n].lat) for n in way.nodes]
-        if is_area_way(way):
-            result[POLYGONS].append(
-                EditedFeature(POLYGONS, way.id, WAY, way.id, dict(way.tags), [[coords]])
-            )
-        else:
-            result[LINES].append(EditedFeature(LINES, way.id, WAY, way.id, dict(way.tags), coords))
-    for rel in base.relations.values():
+    for r in built.relations:
         result[RELATIONS].append(
             EditedFeature(
                 RELATIONS,
-                rel.id,
+                r.osm_id,
                 RELATION,
-                rel.id,
-                dict(rel.tags),
+                r.osm_id,
+                dict(r.tags),
                 None,
-                [(m.type, m.ref, m.role) for m in rel.members],
+                [(m.type, m.ref, m.role) for m in r.members],
             )
         )
-        if rel.tags.get("type") in AREA_RELATION_TYPES:
-            rings = assemble_rings(base, rel)
-            if rings:
-                result[POLYGONS].append(
-                    EditedFeature(
-                        POLYGONS,
-                        rel.id,
-                        RELATION,
-                        rel.id,
-                        dict(rel.tags),
-                        rings_to_multipolygon(base, rings),
-                    )
-                )
     return result
+
+
+def loaded_keys(base: DataSet) -> Iterator[Tuple[str, str, int]]:
+    """``(layer, osm_type, osm_id)`` of every feature the loader writes for ``base``: the same
+    rules as :func:`.geometry.build_features`, without building geometries."""
+    nodes = base.nodes
+    for node in nodes.values():
+        if node.tags:
+            yield (POINTS, NODE, node.id)
+    relation_ways = {m.ref for r in base.relations.values() for m in r.members if m.type == WAY}
+    for way in base.ways.values():
+        tags = way.tags
+        if not tags and way.id in relation_ways:
+            continue
+        if len(way.nodes) < 2 or not all(map(nodes.__contains__, way.nodes)):
+            continue
+        yield (POLYGONS if tags and way.is_closed and is_area(tags) else LINES, WAY, way.id)
+    for rel in base.relations.values():
+        yield (RELATIONS, RELATION, rel.id)
+        if rel.tags.get("type") in POLYGON_RELATION_TYPES and relation_rings(rel, base.ways, nodes):
+            yield (POLYGONS, RELATION, rel.id)
 
 
 def _relation_parents(base: DataSet) -> Dict[ElementKey, List[int]]:
@@ -356,7 +302,7 @@ def assemble_rings(base: DataSet, relation: Relation) -> Optional[List[BaseRing]
     """Join the way members of ``relation`` into closed rings; ``None`` if that is impossible."""
     roles: Dict[int, str] = {}
     for m in relation.members:
-        if m.type == WAY and m.ref not in roles:
+        if m.type == WAY and m.role in RING_ROLES and m.ref not in roles:
             roles[m.ref] = m.role or "outer"
     if not roles:
         return None
@@ -403,38 +349,6 @@ def assemble_rings(base: DataSet, relation: Relation) -> Optional[List[BaseRing]
             return None
         rings.append(BaseRing(chain[:-1], segments, roles[wid]))
     return rings
-
-
-def rings_to_multipolygon(base: DataSet, rings: List[BaseRing]):
-    """Coordinates of assembled rings as a multipolygon: each outer ring with the inner rings
-    that lie inside it (first vertex test), closed, ``(lon, lat)``."""
-    nodes = base.nodes
-
-    def coords(ring: BaseRing):
-        pts = [(nodes[n].lon, nodes[n].lat) for n in ring.nodes]
-        return [*pts, pts[0]]
-
-    outers = [coords(r) for r in rings if r.role != "inner"]
-    inners = [coords(r) for r in rings if r.role == "inner"]
-    polygons = [[o] for o in outers]
-    for inner in inners:
-        for polygon in polygons:
-            if _point_in_ring(inner[0], polygon[0]):
-                polygon.append(inner)
-                break
-        else:
-            if polygons:
-                polygons[0].append(inner)
-    return polygons
-
-
-def _point_in_ring(point, ring) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
-            inside = not inside
-    return inside
 
 
 # --------------------------------------------------------------------------------------------
@@ -1384,7 +1298,7 @@ class _Differ:
         """Elements whose feature was loaded and is no longer in its layer."""
         expected = self.loaded
         if expected is None:
-            expected = self.expected_features()
+            expected = loaded_keys(self.base)
         present = self.present
         deleted: Set[ElementKey] = set()
         present_ways = {(WAY, i) for (layer, t, i) in present if t == WAY}
@@ -1398,24 +1312,6 @@ class _Differ:
             if self.base.get(otype, oid) is not None:
                 deleted.add((otype, oid))
         return deleted
-
-    def expected_features(self) -> Iterable[Tuple[str, str, int]]:
-        base = self.base
-        for node in base.nodes.values():
-            if node.tags:
-                yield (POINTS, NODE, node.id)
-        parents = self.rel_parents
-        relations = base.relations
-        for way in base.ways.values():
-            rels = [relations[r] for r in parents.get((WAY, way.id), ()) if r in relations]
-            if is_feature_way(way, rels):
-                yield (POLYGONS if is_area_way(way) else LINES, WAY, way.id)
-        for rel in relations.values():
-            yield (RELATIONS, RELATION, rel.id)
-            if rel.tags.get("type") in AREA_RELATION_TYPES and (
-                (POLYGONS, RELATION, rel.id) in self.present or assemble_rings(base, rel)
-            ):
-                yield (POLYGONS, RELATION, rel.id)
 
     def cascade(
         self, deleted_primary, final_pos, final_tags, final_nodes, final_members, created_ways
