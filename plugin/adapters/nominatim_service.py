@@ -109,7 +109,9 @@ def client(
     target = endpoint(url, interval, values)
     transport = HttpTransport(timeout=values.timeout, proxies=proxies_for(target.base_url))
     return NominatimClient(
-        target, transport=transport, cache=cache or shared_cache(target.base_url)
+        target,
+        transport=transport,
+        cache=cache if cache is not None else shared_cache(target.base_url),
     )
 
 
