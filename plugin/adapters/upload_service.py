@@ -1,0 +1,333 @@
+"""Upload: the edited layers of a download → osmChange → changeset on the OSM API.
+
+* :func:`edited_features` reads QGIS layers into :class:`~..core.osm.features.EditedFeature`
+  records in EPSG:4326 (any layer CRS is transformed);
+* :func:`compute_changes` / :func:`export_osc` — the review and "Save as .osc…";
+* :func:`upload_edits` — synchronous (Processing, scripts, the demo): journal, changeset,
+  chunks, results written back into the GeoPackage;
+* :func:`start_upload` — the same in a :class:`~.tasks.CoreTask`, then the layers are reloaded
+  and ``on_done(report, error)`` runs on the GUI thread.
+
+The layers must have no unsaved edits: the results are written into the GeoPackage by feature id.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Callable, Dict, List, Mapping, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.errors import QT_TRANSLATE_NOOP, ValidationError
+from ..core.gpkg import read_base
+from ..core.osm import upload as core_upload
+from ..core.osm.api import Capabilities, OsmApi
+from ..core.osm.diff import OsmChanges
+from ..core.osm.diff import compute_changes as diff_changes
+from ..core.osm.features import (
+    FID,
+    GEOM,
+    INCOMPLETE,
+    LAYERS,
+    MEMBERS,
+    OSM_ID,
+    OSM_TYPE,
+    OSM_VERSION,
+    OTHER_TAGS,
+    RELATIONS,
+    EditedFeature,
+)
+from ..core.osm.osmchange import build, write_osc
+from . import osm_layers
+from .download_service import make_transport
+from .tasks import CoreTask
+
+logger = logging.getLogger("osm_roundtrip")
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+NOT_TAGS = {FID, GEOM, OSM_TYPE, OSM_ID, OSM_VERSION, OTHER_TAGS, MEMBERS, INCOMPLETE}
+Progress = Callable[[float, float], None]
+_running: set = set()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("UploadService", text)
+
+
+class UnsavedEdits(ValidationError):
+    def __init__(self, layers: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "OsmRoundtripErrors",
+                "Save the edits of {layers} before uploading: the results are written into "
+                "the saved layers.",
+            ),
+            layers=layers,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Layers → EditedFeature
+# ---------------------------------------------------------------------------------------------
+
+
+def _text(value) -> Optional[str]:
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and value.isNull():  # QVariant NULL
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    return text if text != "" and text != "NULL" else None
+
+
+def _coords(points, transform) -> list:
+    result = []
+    for point in points:
+        if transform is not None:
+            point = transform.transform(point)
+        result.append((point.x(), point.y()))
+    return result
+
+
+def _geometry(feature, transform):
+    geometry = feature.geometry()
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    kind = QgsWkbTypes.geometryType(geometry.wkbType())
+    if kind == QgsWkbTypes.PointGeometry:
+        points = geometry.asMultiPoint() if geometry.isMultipart() else [geometry.asPoint()]
+        return _coords(points, transform)[0] if points else None
+    if kind == QgsWkbTypes.LineGeometry:
+        if geometry.isMultipart():
+            parts = geometry.asMultiPolyline()
+            if len(parts) == 1:
+                return _coords(parts[0], transform)
+            return [_coords(part, transform) for part in parts]
+        return _coords(geometry.asPolyline(), transform)
+    if kind == QgsWkbTypes.PolygonGeometry:
+        polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
+        return [[_coords(ring, transform) for ring in polygon] for polygon in polygons]
+    return None
+
+
+def edited_features(layers: Mapping[str, QgsVectorLayer]) -> Dict[str, List[EditedFeature]]:
+    """The features of the OSM layers (``{role: layer}``) as the differ reads them, in WGS84."""
+    result: Dict[str, List[EditedFeature]] = {}
+    context = QgsProject.instance().transformContext()
+    for role, layer in layers.items():
+        if role not in LAYERS or layer is None:
+            continue
+        transform = None
+        if role != RELATIONS and layer.crs().isValid() and layer.crs() != WGS84:
+            transform = QgsCoordinateTransform(layer.crs(), WGS84, context)
+        names = layer.fields().names()
+        tag_fields = [n for n in names if n.lower() not in NOT_TAGS]
+        features = []
+        for feature in layer.getFeatures():
+            tags: Dict[str, str] = {}
+            if OTHER_TAGS in names:
+                other = _text(feature[OTHER_TAGS])
+                if other:
+                    for key, value in json.loads(other).items():
+                        if _text(value) is not None:
+                            tags[key] = str(value)
+            for name in tag_fields:
+                value = _text(feature[name])
+                if value is not None:
+                    tags[name] = value
+            osm_id = _text(feature[OSM_ID]) if OSM_ID in names else None
+            members = None
+            if role == RELATIONS and MEMBERS in names:
+                members = [tuple(m) for m in json.loads(_text(feature[MEMBERS]) or "[]")]
+            features.append(
+                EditedFeature(
+                    layer=role,
+                    fid=feature.id(),
+                    osm_type=_text(feature[OSM_TYPE]) if OSM_TYPE in names else None,
+                    osm_id=int(osm_id) if osm_id is not None else None,
+                    tags=tags,
+                    geometry=_geometry(feature, transform) if role != RELATIONS else None,
+                    members=members,
+                )
+            )
+        result[role] = features
+    return result
+
+
+def check_saved(layers: Mapping[str, QgsVectorLayer]) -> None:
+    unsaved = [
+        layer.name() for layer in layers.values() if layer is not None and layer.isModified()
+    ]
+    if unsaved:
+        raise UnsavedEdits(", ".join(unsaved))
+
+
+# ---------------------------------------------------------------------------------------------
+# Review and export
+# ---------------------------------------------------------------------------------------------
+
+
+def compute_changes(
+    gpkg_path, layers: Optional[Mapping[str, QgsVectorLayer]] = None, max_way_nodes: int = 2000
+) -> OsmChanges:
+    """The changes of the layers (or of the saved GeoPackage) against the base snapshot."""
+    if not layers:
+        return core_upload.changes_of_geopackage(gpkg_path, max_way_nodes=max_way_nodes)
+    return diff_changes(read_base(gpkg_path), edited_features(layers), max_way_nodes=max_way_nodes)
+
+
+def osmchange_text(changes: OsmChanges) -> str:
+    return build(changes, None).decode("utf-8")
+
+
+def export_osc(gpkg_path, layers: Optional[Mapping[str, QgsVectorLayer]], osc_path) -> OsmChanges:
+    """ "Save as .osc…": the changes written to ``osc_path`` without uploading."""
+    changes = compute_changes(gpkg_path, layers)
+    write_osc(changes, osc_path)
+    return changes
+
+
+# ---------------------------------------------------------------------------------------------
+# Upload
+# ---------------------------------------------------------------------------------------------
+
+
+def upload_edits(
+    gpkg_path,
+    layers: Optional[Mapping[str, QgsVectorLayer]],
+    api_url: str,
+    token: str,
+    comment: str,
+    source: str = "",
+    progress: Optional[Progress] = None,
+    cancel: Optional[Callable[[], bool]] = None,
+    *,
+    changes: Optional[OsmChanges] = None,
+    capabilities: Optional[Capabilities] = None,
+    max_wait: float = 60.0,
+) -> core_upload.UploadReport:
+    """Upload the edits of a download and write the results into its GeoPackage.
+
+    ``layers`` (``{role: layer}``; ``None``: read the saved GeoPackage) must have no unsaved
+    edits. Safe in a worker thread when ``layers`` is ``None`` or their edits are saved. Raises
+    the typed errors of :mod:`..core.osm.upload` / :mod:`..core.osm.api`.
+    """
+    if layers:
+        check_saved(layers)
+    api = OsmApi(api_url, token, make_transport(api_url))
+
+    def report(done, total, _message="") -> None:
+        if progress is not None and total:
+            progress(done, total)
+
+    edited = edited_features(layers) if layers else None
+    return core_upload.upload_geopackage(
+        gpkg_path,
+        api,
+        comment=comment,
+        source=source,
+        edited=edited,
+        changes=changes,
+        capabilities=capabilities,
+        progress=report,
+        cancel=cancel,
+        max_wait=max_wait,
+    )
+
+
+def reload_layers(layers: Mapping[str, QgsVectorLayer]) -> None:
+    for layer in layers.values():
+        if layer is None:
+            continue
+        provider = layer.dataProvider()
+        if provider is not None:
+            provider.reloadData()
+        layer.reload()
+        layer.updateExtents()
+        layer.triggerRepaint()
+
+
+def start_upload(
+    gpkg_path,
+    layers: Mapping[str, QgsVectorLayer],
+    api_url: str,
+    token: str,
+    comment: str,
+    source: str = "",
+    on_done: Optional[Callable[[object, Optional[BaseException]], None]] = None,
+    changes: Optional[OsmChanges] = None,
+) -> CoreTask:
+    """Run :func:`upload_edits` in a task with progress; reload the layers afterwards."""
+    from qgis.core import QgsApplication
+
+    check_saved(layers)
+    # The features are read here, on the GUI thread; the task only talks to the server and
+    # writes the GeoPackage.
+    edited = edited_features(layers)
+    api = OsmApi(api_url, token, make_transport(api_url))
+
+    def work(task: CoreTask):
+        return core_upload.upload_geopackage(
+            gpkg_path,
+            api,
+            comment=comment,
+            source=source,
+            edited=edited,
+            changes=changes,
+            progress=lambda done, total, _m="": task.report(done, total),
+            cancel=task.isCanceled,
+        )
+
+    def finished(result, error) -> None:
+        _running.discard(task)
+        reload_layers(layers)
+        if on_done is not None:
+            on_done(result, error)
+
+    task = CoreTask(tr("Uploading changes to OpenStreetMap"), work, finished)
+    _running.add(task)
+    QgsApplication.taskManager().addTask(task)
+    return task
+
+
+def layers_for(gpkg_path) -> Dict[str, QgsVectorLayer]:
+    return osm_layers.download_layers(gpkg_path)
+
+
+def is_large(changes: OsmChanges, limit: int = 1000) -> bool:
+    return len(changes) > limit
+
+
+def changes_bbox(changes: OsmChanges, base=None):
+    """(min_lon, min_lat, max_lon, max_lat) of the nodes the changes touch (new and old)."""
+    xs: List[float] = []
+    ys: List[float] = []
+    nodes = base.nodes if base is not None else {}
+    for change in changes:
+        element = change.element
+        if element.type == "node":
+            if change.action != "delete":
+                xs.append(element.lon)
+                ys.append(element.lat)
+            old = nodes.get(element.id)
+            if old is not None:
+                xs.append(old.lon)
+                ys.append(old.lat)
+        elif element.type == "way":
+            for ref in element.nodes:
+                node = nodes.get(ref)
+                if node is not None:
+                    xs.append(node.lon)
+                    ys.append(node.lat)
+    if not xs:
+        return None
+    return (min(xs), min(ys), max(xs), max(ys))
