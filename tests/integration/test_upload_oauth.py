@@ -33,8 +33,9 @@ def browser(decision: str = "approve", user: str = "carol", final: list | None =
         fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', page.text))
         fields = {k: unescape(v) for k, v in fields.items() if k != "decision"}
         action = url.split("/oauth2/")[0] + "/oauth2/authorize"
-        reply = requests.post(action, data={**fields, "user": user, "decision": decision},
-                              timeout=20)  # fmt: skip
+        reply = requests.post(
+            action, data={**fields, "user": user, "decision": decision}, timeout=20
+        )
         if final is not None:
             final.append(reply)
 

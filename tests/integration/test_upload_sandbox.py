@@ -123,8 +123,11 @@ def test_round_trip_of_every_kind_of_edit(sandbox, gpkg, tmp_path):
 def test_chunks_never_exceed_maximum_elements_and_reference_earlier_chunks(sandbox, gpkg):
     with connect(gpkg) as db:
         for i in range(3):
-            coords = [(9.519 + i * 0.001, 47.139), (9.5192 + i * 0.001, 47.1392),
-                      (9.5194 + i * 0.001, 47.139)]  # fmt: skip
+            coords = [
+                (9.519 + i * 0.001, 47.139),
+                (9.5192 + i * 0.001, 47.1392),
+                (9.5194 + i * 0.001, 47.139),
+            ]
             db.execute(
                 "INSERT INTO osm_lines (geom, highway) VALUES (?, 'path')",
                 (encode_linestring(coords)[0],),
@@ -194,8 +197,13 @@ def test_changeset_closed_opens_a_new_one_for_the_rest(sandbox, gpkg):
     with connect(gpkg) as db:
         for fid, _, _ in free_points(db, 4):
             db.execute("UPDATE osm_points SET name = 'checked' WHERE fid = ?", (fid,))
-    sandbox.fault("status", path=r"/upload$", status=409, times=1,
-                  body="The changeset 1 was closed at 2025-01-01 10:05:00 UTC")  # fmt: skip
+    sandbox.fault(
+        "status",
+        path=r"/upload$",
+        status=409,
+        times=1,
+        body="The changeset 1 was closed at 2025-01-01 10:05:00 UTC",
+    )
     report = upload.upload_geopackage(
         gpkg, api_for(sandbox), comment="Closed", capabilities=Capabilities(max_elements=2)
     )

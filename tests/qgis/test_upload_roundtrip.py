@@ -24,8 +24,9 @@ def snapshot(layers) -> dict:
         for f in features:
             geometry = json.dumps(f.geometry, default=list)
             geometry = json.loads(geometry) if geometry != "null" else None
-            items.append((f.osm_type, json.dumps(f.tags, sort_keys=True),
-                          json.dumps(_rounded(geometry))))  # fmt: skip
+            items.append(
+                (f.osm_type, json.dumps(f.tags, sort_keys=True), json.dumps(_rounded(geometry)))
+            )
         result[role] = sorted(items)
     return result
 
@@ -72,8 +73,9 @@ def test_edits_of_every_kind_round_trip(osm_sandbox, download, tmp_path):
     # tag edit, move, delete of points
     points.changeAttributeValue(free[0].id(), name, "Umbenannt")
     old = free[1].geometry().asPoint()
-    points.changeGeometry(free[1].id(), QgsGeometry.fromPointXY(QgsPointXY(old.x() + 0.0001,
-                                                                          old.y())))  # fmt: skip
+    points.changeGeometry(
+        free[1].id(), QgsGeometry.fromPointXY(QgsPointXY(old.x() + 0.0001, old.y()))
+    )
     points.deleteFeature(free[2].id())
     # new point, new line, new polygon
     new_point = QgsFeature(points.fields())
@@ -89,8 +91,12 @@ def test_edits_of_every_kind_round_trip(osm_sandbox, download, tmp_path):
     new_line["highway"] = "footway"
     lines.addFeature(new_line)
     new_polygon = QgsFeature(polygons.fields())
-    ring = [QgsPointXY(9.5221, 47.1385), QgsPointXY(9.5224, 47.1385),
-            QgsPointXY(9.5224, 47.1387), QgsPointXY(9.5221, 47.1387)]  # fmt: skip
+    ring = [
+        QgsPointXY(9.5221, 47.1385),
+        QgsPointXY(9.5224, 47.1385),
+        QgsPointXY(9.5224, 47.1387),
+        QgsPointXY(9.5221, 47.1387),
+    ]
     new_polygon.setGeometry(QgsGeometry.fromMultiPolygonXY([[[*ring, ring[0]]]]))
     new_polygon["building"] = "yes"
     polygons.addFeature(new_polygon)

@@ -27,6 +27,9 @@ def algorithm_classes() -> list:
     classes += [DownloadBboxAlgorithm, LoadOsmFileAlgorithm]
     # -- end load algorithms --
     # -- upload algorithms --
+    from .upload_algorithms import ALGORITHMS as UPLOAD_ALGORITHMS
+
+    classes += UPLOAD_ALGORITHMS
     # -- end upload algorithms --
     return classes
 
