@@ -117,18 +117,23 @@ class _LoadAlgorithm(OsmRoundtripAlgorithm):
         return path
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
-        """On the main thread: refuse to overwrite a GeoPackage whose layers are open."""
+        """On the main thread: note whether the target GeoPackage is open in the project."""
         path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if path and not path.lower().endswith(".gpkg"):
             path += ".gpkg"
-        if path and osm_layers.download_layers(path, context.project() or QgsProject.instance()):
+        project = context.project() or QgsProject.instance()
+        self._open_target = path if path and osm_layers.download_layers(path, project) else ""
+        return True
+
+    def _check_target(self) -> None:
+        """Never overwrite a GeoPackage whose layers are open (their edits live in it)."""
+        if getattr(self, "_open_target", ""):
             raise QgsProcessingException(
                 self.tr(
                     "The GeoPackage {path} is open in the project. Remove its layers first or "
                     "choose another file."
-                ).format(path=path)
+                ).format(path=self._open_target)
             )
-        return True
 
     def _results(self, path: str, summary, context) -> dict:
         results = {
@@ -194,6 +199,7 @@ class DownloadBboxAlgorithm(_LoadAlgorithm):
         bbox = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
         endpoint = (self.parameterAsString(parameters, "ENDPOINT", context) or "").strip()
         api_url = endpoint or plugin_settings.load().api_url()
+        self._check_target()
         path = self._output_path(parameters, context)
         feedback.pushInfo(
             self.tr("Downloading {bbox} from {url}").format(
@@ -239,6 +245,7 @@ class LoadOsmFileAlgorithm(_LoadAlgorithm):
             raise QgsProcessingException(
                 self.tr("The file {path} does not exist.").format(path=source)
             )
+        self._check_target()
         path = self._output_path(parameters, context)
         summary = download_service.osm_file_to_gpkg(
             source, path, cancel=feedback.isCanceled, progress=self._feedback_progress(feedback)
