@@ -15,8 +15,11 @@ LANGUAGES = ("de", "fr")
 
 def language() -> str:
     """Two-letter language: the plugin's own setting if set, else the QGIS locale."""
-    chosen = QgsSettings().value("osm_roundtrip/language", "") or QgsApplication.locale()
-    return (chosen or "en")[:2].lower()
+    chosen = QgsSettings().value("osm_roundtrip/language", "") or QgsApplication.locale() or ""
+    code = chosen[:2].lower()
+    return (
+        code if len(code) == 2 and code.isalpha() and chosen.lower() not in ("c", "posix") else "en"
+    )
 
 
 def install_translator() -> QTranslator | None:

@@ -7,7 +7,7 @@ from typing import Any, Callable, Optional
 
 from qgis.core import QgsTask
 
-from ..core.errors import Cancelled
+from ..core.errors import Cancelled, OsmRoundtripError
 
 logger = logging.getLogger("osm_roundtrip")
 
@@ -42,6 +42,10 @@ class CoreTask(QgsTask):
         try:
             self.result = self._work(self)
         except Cancelled as exc:
+            self.error = exc
+            return False
+        except OsmRoundtripError as exc:  # expected failure: its message says it all
+            logger.warning("%s: %s", self.description(), exc)
             self.error = exc
             return False
         except Exception as exc:  # reported in finished() on the GUI thread

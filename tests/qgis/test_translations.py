@@ -73,7 +73,8 @@ def test_error_templates_use_a_literal_context():
     for name in plugin_sources():
         text = (ROOT / name).read_text(encoding="utf-8")
         for match in re.finditer(r"QT_TRANSLATE_NOOP\(\s*([^\s)][^,)]*),\s*(.)", text):
-            if match.group(1)[0] != '"' and match.group(1) != "CONTEXT" or match.group(2) != '"':
+            literal_context = match.group(1)[0] == '"' or match.group(1) == "CONTEXT"
+            if not literal_context or match.group(2) != '"':
                 bad.append(f"{name}:{text[: match.start()].count(chr(10)) + 1}")
     assert [b for b in bad if not b.startswith("plugin/core/errors.py")] == []
 
