@@ -1,9 +1,9 @@
 """Run pylupdate5 over the plugin's .py and .ui files.
 
-pylupdate5's Python parser needs literal contexts (``QT_TRANSLATE_NOOP(CONTEXT, ...)`` of the core
-errors is rewritten to the literal) and skips a ``tr()``/``translate()``/``QT_TRANSLATE_NOOP()`` call whose last
-argument is followed by a trailing comma, which is how the code formatter writes calls split over
-several lines. So the sources are copied to ``build/i18n`` with those commas removed, pylupdate5
+pylupdate5's Python parser needs literal contexts (the core errors'
+``QT_TRANSLATE_NOOP(CONTEXT, ...)`` is rewritten to the literal) and skips a ``tr()``,
+``translate()`` or ``QT_TRANSLATE_NOOP()`` call whose last argument is followed by a trailing
+comma, which is how the code formatter writes calls split over several lines. So the sources are copied to ``build/i18n`` with those commas removed, pylupdate5
 runs there on copies of the ``.ts`` files (same relative paths, so the locations recorded in the
 ``.ts`` files stay the repository's own), and the refreshed ``.ts`` files are copied back.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from qgis.core import Qgis, QgsMessageLog
@@ -21,10 +22,8 @@ class QgsLogHandler(logging.Handler):
             level = Qgis.Warning
         else:
             level = Qgis.Info
-        try:
+        with contextlib.suppress(RuntimeError):  # application shutting down
             QgsMessageLog.logMessage(self.format(record), TAG, level, notifyUser=False)
-        except RuntimeError:  # application shutting down
-            pass
 
 
 def install() -> QgsLogHandler:

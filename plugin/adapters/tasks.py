@@ -15,10 +15,10 @@ logger = logging.getLogger("osm_roundtrip")
 class CoreTask(QgsTask):
     """Runs ``work(task)`` in a worker thread and reports on the GUI thread.
 
-    ``work`` receives the task: it calls ``task.isCanceled`` between chunks (pass it as the core's
-    ``cancel`` callable) and ``task.report(done, total)`` for progress. ``run()`` stores the result or
-    the exception; ``finished()`` calls ``on_done(result, error)`` on the GUI thread. ``run()`` never
-    touches widgets or the project.
+    ``work`` receives the task: it calls ``task.isCanceled`` between chunks (pass it as the
+    core's ``cancel`` callable) and ``task.report(done, total)`` for progress. ``run()`` stores
+    the result or the exception; ``finished()`` calls ``on_done(result, error)`` on the GUI
+    thread. ``run()`` never touches widgets or the project.
     """
 
     def __init__(
