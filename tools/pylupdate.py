@@ -3,12 +3,14 @@
 pylupdate5's Python parser needs literal contexts (the core errors'
 ``QT_TRANSLATE_NOOP(CONTEXT, ...)`` is rewritten to the literal) and skips a ``tr()``,
 ``translate()`` or ``QT_TRANSLATE_NOOP()`` call whose last argument is followed by a trailing
-comma, which is how the code formatter writes calls split over several lines. So the sources are copied to ``build/i18n`` with those commas removed, pylupdate5
-runs there on copies of the ``.ts`` files (same relative paths, so the locations recorded in the
-``.ts`` files stay the repository's own), and the refreshed ``.ts`` files are copied back.
+comma, which is how the code formatter writes calls split over several lines. So the sources
+are copied to ``build/i18n`` with those commas removed, pylupdate5 runs there on copies of the
+``.ts`` files (same relative paths, so the locations recorded in the ``.ts`` files stay the
+repository's own), and the refreshed ``.ts`` files are copied back.
 
 Usage: python tools/pylupdate.py [--check] SOURCE... -ts TS...
-With ``--check`` the ``.ts`` files are left alone and the refreshed copies are printed (their paths).
+With ``--check`` the ``.ts`` files are left alone and the paths of the refreshed copies are
+printed.
 """
 
 from __future__ import annotations
