@@ -1,0 +1,160 @@
+"""The review and conflict dialogs, rendered offscreen (PNGs under ``build/screenshots``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from osm_roundtrip.plugin.core.osm.diff import CREATE, DELETE, MODIFY, Change, Note, OsmChanges
+from osm_roundtrip.plugin.core.osm.model import DataSet, Node, Way
+from osm_roundtrip.plugin.core.osm.osmchange import build
+from osm_roundtrip.plugin.core.osm.upload import Conflict
+from qgis.core import QgsPointXY
+from qgis.PyQt.QtCore import Qt
+
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+def sample() -> tuple:
+    base = DataSet()
+    base.nodes[101] = Node(101, 47.1400, 9.5200, 3, {"amenity": "bench"})
+    base.nodes[102] = Node(102, 47.1410, 9.5210, 1)
+    base.nodes[103] = Node(103, 47.1420, 9.5220, 1)
+    base.ways[201] = Way(201, [102, 103], 4, {"highway": "footway"})
+    changes = OsmChanges(
+        creates=[
+            Change(
+                CREATE,
+                Node(-1, 47.1405, 9.5205, 0, {"amenity": "waste_basket"}),
+                sources=[("osm_points", 17)],
+                notes=[Note("new point")],
+            ),
+            Change(CREATE, Node(-2, 47.1406, 9.5206)),
+            Change(
+                CREATE,
+                Way(-1, [-2, 102], 0, {"highway": "path"}),
+                sources=[("osm_lines", 9)],
+                notes=[Note("new line")],
+            ),
+        ],
+        modifies=[
+            Change(
+                MODIFY,
+                Node(101, 47.1400, 9.5200, 3, {"amenity": "bench", "backrest": "yes"}),
+                sources=[("osm_points", 1)],
+                notes=[Note("tags: +backrest=yes")],
+            ),
+        ],
+        deletes=[
+            Change(
+                DELETE,
+                Node(103, 47.1420, 9.5220, 1),
+                if_unused=True,
+                notes=[Note("vertex removed")],
+            )
+        ],
+    )
+    return base, changes
+
+
+def shot(widget, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    widget.show()
+    widget.grab().save(str(path))
+    return path
+
+
+def test_review_dialog_needs_a_comment_and_a_login(qgis_iface, qtbot):
+    from osm_roundtrip.ui.review_dialog import ReviewDialog
+
+    base, changes = sample()
+    dialog = ReviewDialog(
+        qgis_iface,
+        changes,
+        build(changes, None).decode(),
+        base=base,
+        server="http://127.0.0.1:8111/api/0.6",
+        logged_in=False,
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.countsTable.item(0, 0).text() == "2"  # create nodes
+    assert dialog.countsTable.item(0, 3).text() == "3"
+    assert dialog.countsTable.item(2, 3).text() == "1"
+    assert dialog.changesTree.topLevelItemCount() == 5
+    assert not dialog.upload_button.isEnabled()
+    dialog.set_server("http://127.0.0.1:8111/api/0.6", True)
+    assert not dialog.upload_button.isEnabled()
+    qtbot.keyClicks(dialog.commentEdit, "Benches in the park")
+    assert dialog.upload_button.isEnabled()
+    assert dialog.comment == "Benches in the park"
+    assert "<osmChange" in dialog.oscText.toPlainText()
+    assert not dialog.warningLabel.isVisibleTo(dialog)
+    dialog.resize(900, 680)
+    assert shot(dialog, "review_dialog").exists()
+
+
+def test_review_dialog_warns_about_large_and_wide_uploads(qgis_iface, qtbot):
+    from osm_roundtrip.ui.review_dialog import ReviewDialog
+
+    changes = OsmChanges(
+        creates=[
+            Change(CREATE, Node(-i, 47.0 + i * 0.001, 9.0 + i * 0.001, 0, {"amenity": "bench"}))
+            for i in range(1, 1202)
+        ]
+    )
+    dialog = ReviewDialog(qgis_iface, changes, "", server="sandbox", logged_in=True)
+    qtbot.addWidget(dialog)
+    text = dialog.warningLabel.text()
+    assert dialog.warningLabel.isVisibleTo(dialog)
+    assert "Automated Edits code of conduct" in text
+    assert "spread over 1.20° × 1.20°" in text
+    dialog.resize(900, 680)
+    shot(dialog, "review_dialog_warnings")
+
+
+def test_clicking_a_change_zooms_to_it(qgis_iface, qtbot, qgis_canvas):
+    from osm_roundtrip.ui.review_dialog import ReviewDialog
+
+    base, changes = sample()
+    dialog = ReviewDialog(qgis_iface, changes, "", base=base, server="x", logged_in=True)
+    qtbot.addWidget(dialog)
+    qgis_canvas.setDestinationCrs(
+        __import__("qgis.core").core.QgsCoordinateReferenceSystem("EPSG:4326")
+    )
+    dialog.changesTree.setCurrentItem(dialog.changesTree.topLevelItem(4))  # the deleted node
+    extent = qgis_canvas.extent()
+    assert extent.contains(QgsPointXY(9.5220, 47.1420))
+    assert extent.width() < 1
+    assert dialog.highlight is not None
+    dialog.reject()
+    assert dialog.highlight is None
+
+
+@pytest.mark.parametrize("button", ["allMineButton", "allTheirsButton"], ids=["mine", "theirs"])
+def test_conflict_dialog_lists_mine_and_theirs(qtbot, button):
+    from osm_roundtrip.ui.conflict_dialog import KEEP_MINE, TAKE_THEIRS, ConflictDialog
+
+    conflicts = [
+        Conflict("node", 101, "modify", 3, 4),
+        Conflict("way", 201, "delete", 4, 6),
+        Conflict("node", 55, "modify", 2, 3, visible=False),
+    ]
+    mine = {("node", 101): Node(101, 47.14, 9.52, 3, {"name": "Mine", "amenity": "bench"})}
+    theirs = {
+        ("node", 101): Node(
+            101, 47.1401, 9.52, 4, {"name": "Theirs", "amenity": "bench"}, user="bob"
+        )
+    }
+    dialog = ConflictDialog(conflicts, mine, theirs)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 3
+    assert dialog.table.item(0, 3).text() == "name: Mine ⟷ Theirs; position differs"
+    assert dialog.table.item(0, 2).text() == "v4 by bob"
+    assert dialog.table.item(2, 2).text() == "deleted (v3)"
+    assert set(dialog.choices().values()) == {KEEP_MINE}
+    qtbot.mouseClick(getattr(dialog, button), Qt.LeftButton)
+    expected = KEEP_MINE if button == "allMineButton" else TAKE_THEIRS
+    assert set(dialog.choices().values()) == {expected}
+    dialog.resize(900, 360)
+    shot(dialog, "conflict_dialog")
