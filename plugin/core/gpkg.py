@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime
 import gc
 import json
+import math
 import os
 import sqlite3
 import struct
@@ -587,11 +588,8 @@ def _write_layer(
         "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)",
         (table, geometry_type, SRS_ID),
     )
-    # Spatial index: filled directly from the envelopes we computed, then GDAL's triggers.
-    connection.execute(
-        f'CREATE VIRTUAL TABLE "rtree_{table}_geom" USING rtree(id, minx, maxx, miny, maxy)'
-    )
-    connection.executemany(f'INSERT INTO "rtree_{table}_geom" VALUES (?,?,?,?,?)', boxes)
+    # Spatial index: bulk-loaded from the envelopes we computed, then GDAL's triggers.
+    bulk_load_rtree(connection, f"rtree_{table}_geom", boxes)
     for trigger in _RTREE_TRIGGERS:
         connection.execute(trigger.format(t=table))
     connection.execute(
@@ -599,6 +597,93 @@ def _write_layer(
         "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
         (table,),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# R*Tree bulk loading (Sort-Tile-Recursive packing written straight into SQLite's shadow tables,
+# as GDAL does): much faster than one INSERT per feature, and a better packed tree.
+# ---------------------------------------------------------------------------------------------
+
+_RTREE_CELL = struct.Struct(">q4f")  # id or child node, minx, maxx, miny, maxy (big endian)
+_RTREE_HEADER = struct.Struct(">HH")  # depth (root only), number of cells
+_TOWARDS, _AWAY = 1.0 - 1.0 / 8388608.0, 1.0 + 1.0 / 8388608.0  # as SQLite's rtree.c
+
+
+def _down(value: float) -> float:
+    """A value whose 32-bit float is <= ``value`` (R*Tree boxes must contain the geometry)."""
+    return value * (_TOWARDS if value > 0 else _AWAY)
+
+
+def _up(value: float) -> float:
+    return value * (_AWAY if value > 0 else _TOWARDS)
+
+
+def _str_groups(entries: list, capacity: int) -> List[list]:
+    """Sort-Tile-Recursive: vertical slices by x centre, then runs of ``capacity`` by y centre."""
+    leaves = -(-len(entries) // capacity)
+    slices = max(1, math.ceil(math.sqrt(leaves)))
+    per_slice = slices * capacity
+    entries = sorted(entries, key=lambda e: e[1] + e[2])
+    groups = []
+    for start in range(0, len(entries), per_slice):
+        column = sorted(entries[start : start + per_slice], key=lambda e: e[3] + e[4])
+        groups.extend(column[i : i + capacity] for i in range(0, len(column), capacity))
+    return groups
+
+
+def bulk_load_rtree(connection, name: str, boxes: Sequence[tuple]) -> None:
+    """Create the R*Tree ``name`` and fill it with ``(id, minx, maxx, miny, maxy)`` boxes."""
+    connection.execute(f'CREATE VIRTUAL TABLE "{name}" USING rtree(id, minx, maxx, miny, maxy)')
+    if not boxes:
+        return
+    (node_size,) = connection.execute(
+        f'SELECT length(data) FROM "{name}_node" WHERE nodeno = 1'
+    ).fetchone()
+    capacity = (node_size - 4) // _RTREE_CELL.size
+    level = [(b[0], _down(b[1]), _up(b[2]), _down(b[3]), _up(b[4])) for b in boxes]
+    levels = []  # bottom-up: lists of groups of entries
+    while True:
+        groups = _str_groups(level, capacity) if len(level) > capacity else [level]
+        levels.append(groups)
+        if len(groups) == 1:
+            break
+        level = [
+            (
+                index,
+                min(e[1] for e in group),
+                max(e[2] for e in group),
+                min(e[3] for e in group),
+                max(e[4] for e in group),
+            )
+            for index, group in enumerate(groups)
+        ]
+    # number the nodes top-down: the root is node 1
+    numbers: List[List[int]] = []
+    next_number = 1
+    for groups in reversed(levels):
+        numbers.append(list(range(next_number, next_number + len(groups))))
+        next_number += len(groups)
+    numbers.reverse()  # numbers[k][i]: node number of group i of level k (0 = leaves)
+    depth = len(levels) - 1
+    pack = _RTREE_CELL.pack
+    node_rows, parent_rows, rowid_rows = [], [], []
+    for k, groups in enumerate(levels):
+        for i, group in enumerate(groups):
+            number = numbers[k][i]
+            if k == 0:
+                cells = [pack(*entry) for entry in group]
+                rowid_rows.extend((entry[0], number) for entry in group)
+            else:
+                below = numbers[k - 1]
+                cells = [pack(below[e[0]], e[1], e[2], e[3], e[4]) for e in group]
+                parent_rows.extend((below[e[0]], number) for e in group)
+            header = _RTREE_HEADER.pack(depth if number == 1 else 0, len(group))
+            blob = b"".join([header, *cells])
+            node_rows.append((number, blob + bytes(node_size - len(blob))))
+    connection.execute(f'DELETE FROM "{name}_node"')
+    connection.executemany(f'INSERT INTO "{name}_node" VALUES (?, ?)', node_rows)
+    connection.executemany(f'INSERT INTO "{name}_rowid" VALUES (?, ?)', rowid_rows)
+    connection.executemany(f'INSERT INTO "{name}_parent" VALUES (?, ?)', parent_rows)
 
 
 def _write_relations(connection, relations, summary, now: str) -> None:

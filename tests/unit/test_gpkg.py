@@ -415,3 +415,55 @@ def test_plain_sqlite_edits_need_and_get_the_trigger_functions(tmp_path):
     ids = {r[0] for r in con.execute("SELECT id FROM rtree_osm_points_geom")}
     fids = dict(con.execute("SELECT fid, osm_id FROM osm_points"))
     assert ids == {fid for fid, osm_id in fids.items() if osm_id != 1}
+
+
+@pytest.mark.parametrize(
+    "count", [1, 51, 52, 3000], ids=["one", "full-root", "two-levels", "three-levels"]
+)
+def test_bulk_loaded_rtree_is_valid_and_answers_queries(count):
+    import random
+
+    rng = random.Random(count)
+    boxes = []
+    for fid in range(1, count + 1):
+        x, y = rng.uniform(-10, 10), rng.uniform(40, 50)
+        boxes.append((fid, x, x + rng.uniform(0, 0.5), y, y + rng.uniform(0, 0.5)))
+    con = sqlite3.connect(":memory:")
+    gpkg.bulk_load_rtree(con, "rt", boxes)
+    assert con.execute("SELECT rtreecheck('rt')").fetchone()[0] == "ok"
+    assert con.execute("SELECT count(*) FROM rt").fetchone()[0] == count
+    for _ in range(20):
+        x, y = rng.uniform(-10, 10), rng.uniform(40, 50)
+        window = (x, x + 1, y, y + 1)
+        expected = {
+            b[0]
+            for b in boxes
+            if b[1] <= window[1] and b[2] >= window[0] and b[3] <= window[3] and b[4] >= window[2]
+        }
+        found = {
+            r[0]
+            for r in con.execute(
+                "SELECT id FROM rt WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?",
+                (window[1], window[0], window[3], window[2]),
+            )
+        }
+        assert expected <= found
+        assert len(found - expected) <= 1  # float32 boxes are rounded outwards
+    # SQLite's own inserts and deletes work on the packed tree
+    con.execute("INSERT INTO rt VALUES (?, 0, 1, 0, 1)", (count + 1,))
+    con.execute("DELETE FROM rt WHERE id = 1")
+    assert con.execute("SELECT rtreecheck('rt')").fetchone()[0] == "ok"
+    stored = (
+        con.execute("SELECT minx, maxx, miny, maxy FROM rt WHERE id = 2").fetchone()
+        if count > 1
+        else None
+    )
+    if stored:
+        _, minx, maxx, miny, maxy = boxes[1]
+        assert stored[0] <= minx and stored[1] >= maxx and stored[2] <= miny and stored[3] >= maxy
+
+
+def test_empty_rtree():
+    con = sqlite3.connect(":memory:")
+    gpkg.bulk_load_rtree(con, "rt", [])
+    assert con.execute("SELECT rtreecheck('rt')").fetchone()[0] == "ok"
