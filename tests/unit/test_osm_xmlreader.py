@@ -157,7 +157,7 @@ def test_other_root_element_is_refused():
     [
         (b'<osm><node id="x" lat="1" lon="1"/></osm>', "invalid value"),
         (b'<osm><node id="5" lat="north" lon="1"/></osm>', "node 5"),
-        (b'<osm><way id="6"><nd/></way></osm>', "missing attribute 'ref'"),
+        (b'<osm><way id="6"><nd/></way></osm>', "way 6: missing attribute 'ref'"),
     ],
     ids=["bad-id", "bad-lat", "nd-without-ref"],
 )

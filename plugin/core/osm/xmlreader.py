@@ -47,12 +47,8 @@ def _make_parser(target) -> etree.XMLParser:
 
 
 def _coord(text: str) -> float:
-    value = float(text)
-    # The API writes at most 7 decimals; files from other tools may carry more, which are
-    # rounded the way the OSM database stores coordinates.
-    if len(text) > 10 and len(text) - text.find(".") > 8:
-        value = round(value * SCALE) / SCALE
-    return value
+    """A coordinate with more than 7 decimals, rounded the way the OSM database stores it."""
+    return round(float(text) * SCALE) / SCALE
 
 
 _new = object.__new__
@@ -71,7 +67,8 @@ class _Builder:
         self.tags: dict = {}
         self.nds: list = []
         self.members: list = []
-        self.current = "document"
+        self.last = None  # attributes of the last node, way or relation started
+        self.kind = ""
         self.error: Optional[Exception] = None
 
     # libxml2 reports <!DOCTYPE ...> here, before any entity could be declared or expanded.
@@ -98,10 +95,12 @@ class _Builder:
         elif tag == "node":
             get = attrib.get
             node = _new(Node)
+            self.last, self.kind = attrib, "node"  # named in error messages
             node.id = int(attrib["id"])
-            self.current = f"node {attrib['id']}"
-            node.lat = _coord(attrib["lat"]) if "lat" in attrib else 0.0
-            node.lon = _coord(attrib["lon"]) if "lon" in attrib else 0.0
+            # at most 7 decimals (as the API writes them) unless a "." comes before the last 8
+            lat, lon = get("lat", "0"), get("lon", "0")
+            node.lat = float(lat) if "." not in lat[:-8] else _coord(lat)
+            node.lon = float(lon) if "." not in lon[:-8] else _coord(lon)
             version = get("version")
             node.version = int(version) if version else 0
             node.tags = self.tags = {}
@@ -148,8 +147,8 @@ class _Builder:
 
     def _element(self, element, attrib, table: dict):
         get = attrib.get
+        self.last, self.kind = attrib, element.type
         element.id = int(attrib["id"])
-        self.current = f"{element.type} {attrib['id']}"
         version = get("version")
         element.version = int(version) if version else 0
         element.tags = self.tags = {}
@@ -195,9 +194,15 @@ def _invalid_value(builder: _Builder, exc: Exception) -> OsmXmlError:
             CONTEXT, "The OSM data from {source} has an invalid value in {element}: {reason}"
         ),
         source=builder.source,
-        element=builder.current,
+        element=_describe(builder),
         reason=f"missing attribute {exc}" if isinstance(exc, KeyError) else str(exc),
     )
+
+
+def _describe(builder: _Builder) -> str:
+    if builder.last is None:
+        return "the document"
+    return f"{builder.kind} {builder.last.get('id', '?')}"
 
 
 def parse_osm_stream(
