@@ -78,6 +78,25 @@ class OsmRoundtripPlugin:
         # -- end load --
 
         # -- upload: "Upload changes…", "Save as .osc…" (added by the upload feature) --
+        from ..ui.review_dialog import UploadAction
+
+        self.uploader = UploadAction(self.iface)
+        upload = QAction(
+            QgsApplication.getThemeIcon("/mActionSharingExport.svg"),
+            self.tr("Upload changes…"),
+            self.iface.mainWindow(),
+        )
+        upload.setObjectName("OsmRoundtripUpload")
+        upload.triggered.connect(self.uploader.upload)
+        self._add_action(upload)
+        save_osc = QAction(
+            QgsApplication.getThemeIcon("/mActionFileSaveAs.svg"),
+            self.tr("Save changes as .osc…"),
+            self.iface.mainWindow(),
+        )
+        save_osc.setObjectName("OsmRoundtripSaveOsc")
+        save_osc.triggered.connect(lambda: self.uploader.save_osc())
+        self._add_action(save_osc, toolbar=False)
         # -- end upload --
 
         settings = QAction(self.tr("Settings…"), self.iface.mainWindow())
@@ -99,6 +118,7 @@ class OsmRoundtripPlugin:
         # -- load unload --
         # -- end load unload --
         # -- upload unload --
+        self.uploader = None
         # -- end upload unload --
 
         for action in self.actions:

@@ -112,3 +112,147 @@ def remember(token: str, api_url: str) -> str:
         values.auth_config_id = config_id
         plugin_settings.save(values)
     return config_id
+
+
+# ---------------------------------------------------------------------------------------------
+# Interactive login (GUI): browser + loopback listener, polled without blocking
+# ---------------------------------------------------------------------------------------------
+
+SANDBOX_CLIENT_ID = "osm-sandbox"
+
+
+class MissingClientId(OsmRoundtripError):
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "OsmRoundtripErrors",
+                "No OAuth 2 client id is set. Register an application (not confidential, "
+                "redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, "
+                "permissions read_prefs and write_api) in your account settings on the server "
+                "and enter its client id in the plugin settings.",
+            )
+        )
+
+
+def client_id_for(values) -> str:
+    if values.oauth_client_id:
+        return values.oauth_client_id
+    if values.osm_server == "sandbox":
+        return SANDBOX_CLIENT_ID
+    raise MissingClientId()
+
+
+class InteractiveLogin:
+    """Log in with the browser: ``start()`` opens the authorize page; a timer polls the loopback
+    listener; the code is exchanged in a task; ``on_done(token, error)`` runs on the GUI thread
+    after the token was stored. ``ask_code(url)`` is used for the out-of-band fallback."""
+
+    POLL_MS = 300
+    TIMEOUT_S = 300
+
+    def __init__(self, on_done, ask_code=None, open_url=None) -> None:
+        self.on_done = on_done
+        self.ask_code = ask_code
+        self.open_url = open_url
+        self.flow = None
+        self.timer = None
+        self.task = None
+        self.started = 0.0
+
+    def start(self) -> None:
+        import time
+
+        from qgis.PyQt.QtCore import QTimer, QUrl
+        from qgis.PyQt.QtGui import QDesktopServices
+
+        from ..core import oauth
+
+        values = plugin_settings.load()
+        try:
+            client_id = client_id_for(values)
+        except MissingClientId as exc:
+            self.on_done(None, exc)
+            return
+        self.api_url = values.api_url()
+        self.flow = oauth.AuthorizationFlow(values.oauth_url(), client_id)
+        url = self.flow.authorize_url
+        (self.open_url or (lambda u: QDesktopServices.openUrl(QUrl(u))))(url)
+        if self.flow.out_of_band:
+            code = self.ask_code(url) if self.ask_code else ""
+            if not code:
+                self._finish(None, None)
+                return
+            self._exchange(oauth.extract_code(code))
+            return
+        self.started = time.monotonic()
+        self.timer = QTimer()
+        self.timer.setInterval(self.POLL_MS)
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def cancel(self) -> None:
+        self._finish(None, None)
+
+    def _poll(self) -> None:
+        import time
+
+        try:
+            code = self.flow.poll()
+        except OsmRoundtripError as exc:
+            self._finish(None, exc)
+            return
+        if code:
+            self.timer.stop()
+            self._exchange(code)
+        elif time.monotonic() - self.started > self.TIMEOUT_S:
+            from ..core.oauth import LoginTimeout
+
+            self._finish(
+                None,
+                LoginTimeout(
+                    QT_TRANSLATE_NOOP(
+                        "OsmRoundtripErrors",
+                        "No answer from the browser within {seconds} s; the login was abandoned.",
+                    ),
+                    seconds=self.TIMEOUT_S,
+                ),
+            )
+
+    def _exchange(self, code: str) -> None:
+        from qgis.core import QgsApplication
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        from .download_service import make_transport
+        from .tasks import CoreTask
+
+        flow = self.flow
+        transport = make_transport(flow.oauth_url)
+
+        def work(task):
+            return flow.exchange(code, transport, task.isCanceled)
+
+        def done(token, error) -> None:
+            if error is None and token is not None:
+                try:
+                    remember(token.access_token, self.api_url)
+                except OsmRoundtripError as exc:
+                    error = exc
+            self._finish(token if error is None else None, error)
+
+        self.task = CoreTask(
+            QCoreApplication.translate("OsmRoundtripLogin", "Logging in to OpenStreetMap"),
+            work,
+            done,
+        )
+        QgsApplication.taskManager().addTask(self.task)
+
+    def _finish(self, token, error) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        if self.flow is not None:
+            self.flow.close()
+            self.flow = None
+        callback, self.on_done = self.on_done, None
+        if callback is not None:
+            callback(token, error)
