@@ -43,17 +43,22 @@ INPUTS = {
 # Runs in a fresh interpreter: our load, then its figures as JSON on stdout.
 OURS = r"""
 import json, resource, sys, time
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 start = time.perf_counter()
 sys.path[:0] = [sys.argv[3], sys.argv[4]]
 from osm_roundtrip.plugin.core.gpkg import write_dataset
 from osm_roundtrip.plugin.core.osm.xmlreader import load_osm_file
 imported = time.perf_counter()
+cpu_start = cpu()
 dataset = load_osm_file(sys.argv[1])
 parsed = time.perf_counter()
 summary = write_dataset(dataset, sys.argv[2])
 done = time.perf_counter()
 print(json.dumps({
     "load": done - imported, "parse": parsed - imported, "write": done - parsed,
+    "cpu": cpu() - cpu_start,
     "imports": imported - start, "nodes": len(dataset.nodes), "ways": len(dataset.ways),
     "relations": len(dataset.relations), "counts": summary.counts,
     "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -66,7 +71,8 @@ import json, resource, subprocess, sys, time
 start = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
 wall = time.perf_counter() - start
-print(json.dumps({"wall": wall, "rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_kb": usage.ru_maxrss}))
 """
 
 
@@ -145,11 +151,13 @@ def main() -> int:
                 min(ours_runs, key=lambda r: r["process"]),
                 min(gdal_runs, key=lambda r: r["wall"]),
                 osm.stat().st_size,
+                min(r["cpu"] for r in ours_runs),
+                min(r["cpu"] for r in gdal_runs),
             )
         print(f"{'input':6} {'size':>8} {'nodes':>7} | {'ours load':>9} {'parse':>6} {'write':>6}"
               f" {'process':>8} {'peak':>7} | {'ogr2ogr':>8} {'peak':>7} | {'time x':>6}"
               f" {'proc x':>6} {'mem x':>5}")  # fmt: skip
-        for name, (ours, ours_process, gdal, size) in results.items():
+        for name, (ours, ours_process, gdal, size, _, _) in results.items():
             print(
                 f"{name:6} {size / 1e6:6.1f}MB {ours['nodes']:7d} | {ours['load']:8.3f}s"
                 f" {ours['parse']:5.3f}s {ours['write']:5.3f}s {ours_process['process']:7.3f}s"
@@ -158,7 +166,14 @@ def main() -> int:
                 f" {ours_process['process'] / gdal['wall']:5.2f}x"
                 f" {ours['rss_kb'] / gdal['rss_kb']:4.2f}x"
             )
-        (small, _, small_gdal, _), (large, _, large_gdal, _) = results["small"], results["large"]
+        print("CPU time (user+system, best round; less sensitive to other load on the machine):")
+        for name, (*_, ours_cpu, gdal_cpu) in results.items():
+            print(
+                f"  {name:6} ours {ours_cpu:6.3f}s  ogr2ogr {gdal_cpu:6.3f}s"
+                f"  ratio {ours_cpu / gdal_cpu:4.2f}x"
+            )
+        small, _, small_gdal, *_ = results["small"]
+        large, _, large_gdal, *_ = results["large"]
         growth_nodes = large["nodes"] / small["nodes"]
         growth_gdal = large_gdal["wall"] / small_gdal["wall"]
         print(
