@@ -192,7 +192,7 @@ def draw_operations(data, model: Model, steps: int) -> None:
                     "modify_relation",
                     "delete",
                 ]
-            )  # fmt: skip
+            )
         )
         nodes = model.visible("node")
         if op == "create_node":
