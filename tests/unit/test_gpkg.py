@@ -467,3 +467,17 @@ def test_empty_rtree():
     con = sqlite3.connect(":memory:")
     gpkg.bulk_load_rtree(con, "rt", [])
     assert con.execute("SELECT rtreecheck('rt')").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("width", "count"),
+    [(5, 0), (5, 1), (5, 199), (5, 200), (5, 401), (600, 3), (999, 2)],
+    ids=["none", "one", "one-short", "one-batch", "batches-and-rest", "wide", "widest"],
+)
+def test_insert_rows_in_batches_keeps_every_row_in_order(width, count):
+    con = sqlite3.connect(":memory:")
+    columns = ",".join(f"c{i}" for i in range(width))
+    con.execute(f"CREATE TABLE t (n INTEGER PRIMARY KEY, {columns})")
+    rows = [(n, *(f"{n}:{i}" for i in range(width))) for n in range(1, count + 1)]
+    gpkg.insert_rows(con, "t", width + 1, rows)
+    assert con.execute("SELECT * FROM t ORDER BY n").fetchall() == rows
