@@ -445,10 +445,31 @@ Slot = Tuple[int, Key]  # (base position or -1 for a new vertex, edited coordina
 def _align(base: List[Key], edited: List[Key]) -> Tuple[List[Slot], int]:
     """Align edited vertices with base vertices; returns the slots and the number of vertices
     that matched exactly."""
-    slots: List[Slot] = []
-    equal = 0
-    matcher = SequenceMatcher(None, base, edited, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    nb, ne = len(base), len(edited)
+    head = 0
+    limit = min(nb, ne)
+    while head < limit and base[head] == edited[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and base[nb - 1 - tail] == edited[ne - 1 - tail]:
+        tail += 1
+    slots: List[Slot] = [(i, edited[i]) for i in range(head)]
+    equal = head + tail
+    mid_b, mid_e = base[head : nb - tail], edited[head : ne - tail]
+    if not mid_b or not mid_e or len(mid_b) == len(mid_e) <= 2:
+        opcodes = [
+            (
+                "replace" if mid_b and mid_e else "insert" if mid_e else "delete",
+                0,
+                len(mid_b),
+                0,
+                len(mid_e),
+            )
+        ]
+    else:
+        opcodes = SequenceMatcher(None, mid_b, mid_e, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         if tag == "equal":
             slots.extend((i1 + k, edited[j1 + k]) for k in range(i2 - i1))
             equal += i2 - i1
@@ -459,7 +480,22 @@ def _align(base: List[Key], edited: List[Key]) -> Tuple[List[Slot], int]:
             for j in range(j2 - j1):
                 i = paired.get(j)
                 slots.append((i1 + i if i is not None else -1, edited[j1 + j]))
+    slots.extend((nb - tail + k, edited[ne - tail + k]) for k in range(tail))
     return slots, equal
+
+
+def _same_floats(coords, nodes: Dict[int, Node], ids: Sequence[int]) -> bool:
+    """Quick test: are the coordinates exactly the base nodes' (the unedited case)?"""
+    if len(coords) != len(ids):
+        return False
+    try:
+        for (lon, lat), nid in zip(coords, ids):
+            node = nodes[nid]
+            if lon != node.lon or lat != node.lat:
+                return False
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _align_cycle(base: List[Key], edited: List[Key], allow_reverse: bool) -> List[Slot]:
@@ -583,6 +619,7 @@ class _Differ:
         max_way_nodes: int,
     ) -> None:
         self.base = base
+        self.tables = {NODE: base.nodes, WAY: base.ways, RELATION: base.relations}
         self.edited = edited
         self.loaded = set(loaded) if loaded is not None else None
         self.removed_ring_ways: Set[int] = set()
@@ -675,7 +712,7 @@ class _Differ:
                 layer=layer,
                 osm_type=otype,
             )
-        element = self.base.get(otype, f.osm_id)
+        element = self.tables[otype].get(f.osm_id)
         if element is None:
             raise _err(
                 QT_TRANSLATE_NOOP(
@@ -786,6 +823,8 @@ class _Differ:
                     parts=len(geometry),
                 )
             geometry = geometry[0]
+        if _same_floats([geometry], self.base.nodes, [node.id]):
+            return
         key = self.geometry_keys([geometry], f, src)[0]
         self.claim_pos(node.id, key, src)
 
@@ -810,8 +849,10 @@ class _Differ:
                 id=way.id,
                 parts=len(parts),
             )
-        edited = _dedupe(self.geometry_keys(parts[0], f, src))
         nodes = self.base.nodes
+        if _same_floats(parts[0], nodes, way.nodes):
+            return
+        edited = _dedupe(self.geometry_keys(parts[0], f, src))
         base_keys = [node_key(nodes[n]) for n in way.nodes]
         if edited == base_keys:
             return
@@ -908,6 +949,15 @@ class _Differ:
                 fid=f.fid,
                 id=way.id,
             )
+        geometry = f.geometry
+        if (
+            geometry
+            and len(geometry) == 1
+            and len(geometry[0]) == 1
+            and _same_floats(geometry[0][0], self.base.nodes, way.nodes)
+        ):
+            self.claim_tags(way, f.tags, src)
+            return
         rings = self.polygon_rings(f, src)
         base_ring = BaseRing(list(way.nodes[:-1]), [(0, way.id, False)], "outer")
         base_keys = self.ring_keys(base_ring)
@@ -1286,12 +1336,17 @@ class _Differ:
         return final_tags.get((NODE, nid), self.base.nodes[nid].tags)
 
     def final_index(self, final_pos: Dict[int, Key]) -> Dict[Key, int]:
+        """Node id by final coordinate (the smallest id where several nodes coincide)."""
         index: Dict[Key, int] = {}
-        for node in self.base.nodes.values():
-            key = final_pos.get(node.id) or node_key(node)
-            current = index.get(key)
-            if current is None or node.id < current:
-                index[key] = node.id
+        get = index.get
+        moved = final_pos.get
+        for nid, node in self.base.nodes.items():
+            key = moved(nid)
+            if key is None:
+                key = (round(node.lon * SCALE), round(node.lat * SCALE))
+            current = get(key)
+            if current is None or nid < current:
+                index[key] = nid
         return index
 
     def deleted_features(self) -> Set[ElementKey]:
