@@ -104,8 +104,9 @@ class SandboxProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
-        if self.proc.stdout:
-            self.proc.stdout.close()
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            if pipe:
+                pipe.close()
         self.stderr_path.unlink(missing_ok=True)
 
     def __enter__(self) -> SandboxProcess:
@@ -130,13 +131,14 @@ def start_sandbox(
         "--port",
         "0",
         "--test-control",
+        "--exit-on-stdin-eof",
         *extra_args,
     ]
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     with os.fdopen(fd, "wb") as err:
         proc = subprocess.Popen(
-            cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, env=env
-        )
+            cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.PIPE, env=env
+        )  # the server stops when this process ends and the stdin pipe closes
     lines: list[bytes] = []
     reader = threading.Thread(target=lambda: lines.append(proc.stdout.readline()), daemon=True)
     reader.start()
@@ -146,6 +148,8 @@ def start_sandbox(
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout=10)
+        for pipe in (proc.stdin, proc.stdout):
+            pipe.close()
         log = stderr_path.read_text(errors="replace")[-2000:]
         stderr_path.unlink(missing_ok=True)
         raise SandboxError(f"the sandbox did not start ({first!r}): {log}")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import requests
@@ -92,3 +94,41 @@ def test_database_file_is_kept_between_runs(tmp_path):
         r = requests.get(sandbox.api + "/node/10", timeout=10)
         assert r.status_code == 200
         assert 'version="1"' in r.text
+
+
+def test_server_stops_when_the_test_process_is_killed():
+    script = (
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(ROOT / 'tests')!r})\n"
+        "from sandbox_fixture import start_sandbox\n"
+        f"sandbox = start_sandbox({str(TINY)!r})\n"
+        "print(sandbox.url, sandbox.proc.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        url, pid = parent.stdout.readline().split()
+        assert requests.get(url + "/api/versions", timeout=10).status_code == 200
+    finally:
+        parent.kill()  # no teardown runs: the server must notice on its own
+        parent.wait(timeout=10)
+        parent.stdout.close()
+    deadline = time.monotonic() + 10
+    alive = True
+    while alive and time.monotonic() < deadline:
+        try:
+            os.kill(int(pid), 0)
+            with open(f"/proc/{pid}/stat") as fh:
+                alive = fh.read().split()[2] != "Z"
+        except (ProcessLookupError, FileNotFoundError):
+            alive = False
+        time.sleep(0.1)
+    assert not alive
+    try:
+        requests.get(url + "/api/versions", timeout=2)
+        answered = True
+    except requests.ConnectionError:
+        answered = False
+    assert answered is False

@@ -11,7 +11,8 @@ Running
 
     python -m tools.osm_sandbox --seed FILE --port N [--db PATH|:memory:]
         [--token TOKEN:USER[:SCOPES]]... [--oauth-client-id ID] [--oauth-redirect-uri URI]...
-        [--auto-approve USER] [--test-control] [--cache-dir DIR] [--verbose]
+        [--auto-approve USER] [--test-control] [--cache-dir DIR] [--exit-on-stdin-eof]
+        [--verbose]
 
 When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0.0.1:PORT``
 (``--port 0`` picks a free port). The API base is ``http://127.0.0.1:PORT/api/0.6``.
@@ -26,6 +27,8 @@ When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0
   practice data between runs; delete the file to start afresh).
 * Users: ``alice`` (uid 1), ``bob`` (2), ``carol`` (3), plus the seed users and any user named in
   the seed file. New ids continue after the largest seeded id of each type.
+* ``--exit-on-stdin-eof``: stop when standard input closes, so that a server started by a test
+  runner never outlives it (the pytest fixture passes it).
 * ``--token TOKEN:USER[:SCOPES]``: a bearer token for USER (name or uid); SCOPES separated by
   commas, ``+`` or spaces, default ``read_prefs write_api``.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -55,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--test-control", action="store_true", help="enable the /__sandbox__/ control endpoints"
     )
+    p.add_argument(
+        "--exit-on-stdin-eof",
+        action="store_true",
+        help="stop when standard input is closed (test runners: no server outlives its parent)",
+    )
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return p
 
@@ -88,6 +94,14 @@ def main(argv: list[str] | None = None) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    if args.exit_on_stdin_eof:
+
+        def watch_stdin() -> None:
+            while sys.stdin.buffer.read(4096):
+                pass
+            server.shutdown()
+
+        threading.Thread(target=watch_stdin, daemon=True).start()
     print(f"OSM sandbox listening on http://127.0.0.1:{port}", flush=True)
     try:
         server.serve_forever(poll_interval=0.2)
