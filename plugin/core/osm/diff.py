@@ -34,7 +34,9 @@ Rules (see "Round-trip identity" in the design notes):
 
 from __future__ import annotations
 
+import gc
 import math
+from contextlib import contextmanager
 from difflib import SequenceMatcher
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
@@ -1662,4 +1664,18 @@ def compute_changes(
     Raises :class:`~..errors.ValidationError` (or :class:`EditConflict`) with a message naming
     the feature when an edit cannot be expressed in OSM.
     """
-    return _Differ(base, edited, loaded, max_way_nodes).run()
+    with gc_paused():
+        return _Differ(base, edited, loaded, max_way_nodes).run()
+
+
+@contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector: the differ allocates many small objects that are
+    all still alive, and full collections over a big base snapshot cost more than the diff."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload, ValidationError
 from ..version import PLUGIN_NAME, PLUGIN_VERSION
-from .diff import CREATE, DELETE, MODIFY, Change, Note, OsmChanges, label
+from .diff import CREATE, DELETE, MODIFY, Change, Note, OsmChanges, gc_paused, label
 from .model import NODE, RELATION, WAY, Element, Member, Node, Relation, Way
 
 GENERATOR = f"{PLUGIN_NAME} {PLUGIN_VERSION}"
@@ -170,6 +170,11 @@ def build(changes: OsmChanges, changeset_id: Optional[int], generator: str = GEN
     for later upload). Deletes with ``if_unused`` go into ``<delete if-unused="true">`` blocks;
     consecutive elements of one action share a block.
     """
+    with gc_paused():
+        return _build(changes, changeset_id, generator)
+
+
+def _build(changes: OsmChanges, changeset_id: Optional[int], generator: str) -> bytes:
     root = etree.Element("osmChange", version="0.6", generator=generator)
     block = None
     block_kind = None
