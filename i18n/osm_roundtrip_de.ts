@@ -1,6 +1,859 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../plugin/adapters/upload_service.py" line="296"/>
+        <source>Uploading changes to OpenStreetMap</source>
+        <translation>Änderungen werden zu OpenStreetMap hochgeladen</translation>
+    </message>
+</context>
+<context>
+    <name>BuildOsmChangeAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="57"/>
+        <source>Build osmChange from edited layers</source>
+        <translation>osmChange aus bearbeiteten Layern erstellen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="60"/>
+        <source>Compares the saved layers of a download&apos;s GeoPackage with the data downloaded (the base snapshot kept in the same file) and writes the changes as an osmChange (.osc) file, ordered for upload: creates, modifies, deletes. Nothing is uploaded. Unsaved edits of open layers are not included: save them first.</source>
+        <translation>Vergleicht die gespeicherten Layer des GeoPackages eines Downloads mit den heruntergeladenen Daten (dem in derselben Datei gespeicherten Basisstand) und schreibt die Änderungen als osmChange-Datei (.osc), in der Reihenfolge für das Hochladen: Erstellungen, Änderungen, Löschungen. Es wird nichts hochgeladen. Ungespeicherte Bearbeitungen geöffneter Layer sind nicht enthalten: Speichern Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="68"/>
+        <source>GeoPackage of a download</source>
+        <translation>GeoPackage eines Downloads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="73"/>
+        <source>osmChange file</source>
+        <translation>osmChange-Datei</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="73"/>
+        <source>osmChange (*.osc)</source>
+        <translation>osmChange (*.osc)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="88"/>
+        <source>{created} created, {modified} modified, {deleted} deleted</source>
+        <translation>{created} erstellt, {modified} geändert, {deleted} gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="94"/>
+        <source>The layers have no changes: the file is empty.</source>
+        <translation>Die Layer enthalten keine Änderungen: Die Datei ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="47"/>
+        <source>modified (v{version})</source>
+        <translation>geändert (v{version})</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="53"/>
+        <source>deleted (v{version})</source>
+        <translation>gelöscht (v{version})</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="55"/>
+        <source>v{version}</source>
+        <translation>v{version}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="57"/>
+        <source>by {user}</source>
+        <translation>von {user}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="63"/>
+        <source>Keep mine</source>
+        <translation>Meine Version behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="64"/>
+        <source>Take theirs</source>
+        <translation>Server-Version übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="87"/>
+        <source>position differs</source>
+        <translation>Position unterschiedlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="89"/>
+        <source>vertices differ</source>
+        <translation>Stützpunkte unterschiedlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="91"/>
+        <source>members differ</source>
+        <translation>Mitglieder unterschiedlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="92"/>
+        <source>only the version differs</source>
+        <translation>nur die Version unterscheidet sich</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="7"/>
+        <source>Resolve upload conflicts</source>
+        <translation>Konflikte beim Hochladen lösen</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="12"/>
+        <source>These elements were changed on the server by someone else after your download. Nothing of yours was uploaded for them yet. Choose for each: &lt;b&gt;Keep mine&lt;/b&gt; uploads your version on top of theirs; &lt;b&gt;Take theirs&lt;/b&gt; replaces your edit in the layer with the server&apos;s version.</source>
+        <translation>Diese Elemente wurden nach Ihrem Download von jemand anderem auf dem Server geändert. Für sie wurde noch nichts von Ihnen hochgeladen. Wählen Sie für jedes: &lt;b&gt;Meine Version behalten&lt;/b&gt; lädt Ihre Version über die fremde hoch; &lt;b&gt;Server-Version übernehmen&lt;/b&gt; ersetzt Ihre Bearbeitung im Layer durch die Version des Servers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="25"/>
+        <source>Element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="26"/>
+        <source>Mine</source>
+        <translation>Meine Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="27"/>
+        <source>Theirs (server)</source>
+        <translation>Fremde Version (Server)</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="28"/>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="29"/>
+        <source>Resolution</source>
+        <translation>Lösung</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="36"/>
+        <source>Keep mine for all</source>
+        <translation>Für alle meine Version behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="41"/>
+        <source>Take theirs for all</source>
+        <translation>Für alle Server-Version übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadBboxAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="166"/>
+        <source>Download OSM data (bounding box)</source>
+        <translation>OSM-Daten herunterladen (Begrenzungsrahmen)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="169"/>
+        <source>Downloads every node, way and relation of the extent from an OSM API 0.6 server into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot needed to upload edits. Large extents are split into several requests within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server chosen in the plugin settings.</source>
+        <translation>Lädt alle Knoten, Wege und Relationen der Ausdehnung von einem OSM-API-0.6-Server in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations sowie dem Basisstand, der zum Hochladen von Bearbeitungen nötig ist. Große Ausdehnungen werden innerhalb der Grenzen des Servers auf mehrere Anfragen aufgeteilt. ENDPOINT ist die Basis-URL der API (…/api/0.6); leer bedeutet: der in den Plugin-Einstellungen gewählte Server.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="178"/>
+        <source>Extent</source>
+        <translation>Ausdehnung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="179"/>
+        <source>OSM API URL (…/api/0.6)</source>
+        <translation>OSM-API-URL (…/api/0.6)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="184"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="184"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="204"/>
+        <source>Downloading {bbox} from {url}</source>
+        <translation>{bbox} wird von {url} heruntergeladen</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="17"/>
+        <source>Area</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="60"/>
+        <source>OpenStreetMap (production)</source>
+        <translation>OpenStreetMap (Produktivserver)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="61"/>
+        <source>OpenStreetMap development server</source>
+        <translation>OpenStreetMap-Entwicklungsserver</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="62"/>
+        <source>Local sandbox</source>
+        <translation>Lokale Sandbox</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="63"/>
+        <source>Custom URL</source>
+        <translation>Eigene URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="73"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="74"/>
+        <source>Save the download as</source>
+        <translation>Download speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="79"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="159"/>
+        <source>Choose the area to download.</source>
+        <translation>Wählen Sie das herunterzuladende Gebiet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="130"/>
+        <source>About {area} km², at least {requests} request(s) to the server.</source>
+        <translation>Etwa {area} km², mindestens {requests} Anfrage(n) an den Server.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="134"/>
+        <source>This is a large area: the download may take long and load the server.</source>
+        <translation>Dies ist ein großes Gebiet: Der Download kann lange dauern und den Server belasten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="142"/>
+        <source>Large download</source>
+        <translation>Großer Download</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="142"/>
+        <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
+        <translation>Das Gebiet umfasst etwa {area} km². Das Herunterladen dauert lange, belastet die OpenStreetMap-Server und ergibt Layer, die sich nur langsam bearbeiten lassen. Trotzdem herunterladen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="162"/>
+        <source>Enter the URL of the OSM API.</source>
+        <translation>Geben Sie die URL der OSM-API ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="166"/>
+        <source>Choose the GeoPackage to save the download in.</source>
+        <translation>Wählen Sie das GeoPackage, in dem der Download gespeichert wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="172"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="199"/>
+        <source>Open an OSM file</source>
+        <translation>OSM-Datei öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="199"/>
+        <source>OSM XML (*.osm *.xml)</source>
+        <translation>OSM XML (*.osm *.xml)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="7"/>
+        <source>Download OSM data</source>
+        <translation>OSM-Daten herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="11"/>
+        <source>Download every node, way and relation of an area from the OpenStreetMap editing API into editable layers.</source>
+        <translation>Alle Knoten, Wege und Relationen eines Gebiets von der OpenStreetMap-Bearbeitungs-API in bearbeitbare Layer herunterladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="28"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="30"/>
+        <source>OSM API</source>
+        <translation>OSM-API</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="32"/>
+        <source>API URL</source>
+        <translation>API-URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="33"/>
+        <source>https://example.org/api/0.6</source>
+        <translation>https://example.org/api/0.6</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="39"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="41"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="45"/>
+        <source>Edits are saved in this file; the layers are grouped under its name.</source>
+        <translation>Bearbeitungen werden in dieser Datei gespeichert; die Layer werden unter ihrem Namen gruppiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="57"/>
+        <source>Data © OpenStreetMap contributors, ODbL.</source>
+        <translation>Daten © OpenStreetMap-Mitwirkende, ODbL.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadService</name>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="293"/>
+        <source>Downloading OpenStreetMap data into {name}</source>
+        <translation>OpenStreetMap-Daten werden in {name} heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="326"/>
+        <source>Reading {file}</source>
+        <translation>{file} wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="373"/>
+        <source>The download was cancelled.</source>
+        <translation>Der Download wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="390"/>
+        <source>The OSM data could not be loaded: {reason}</source>
+        <translation>Die OSM-Daten konnten nicht geladen werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="397"/>
+        <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
+        <translation>{points} Punkte, {lines} Linien, {polygons} Polygone und {relations} Relationen in die Gruppe {name} geladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="409"/>
+        <source>{count} relations reach outside the area and are marked incomplete.</source>
+        <translation>{count} Relationen reichen über das Gebiet hinaus und sind als unvollständig markiert.</translation>
+    </message>
+</context>
+<context>
+    <name>GeocodeTable</name>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="393"/>
+        <source>Geocode table (Nominatim)</source>
+        <translation>Tabelle geokodieren (Nominatim)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="396"/>
+        <source>Geocodes each row of a table: free-form from one field, or structured from the address fields mapped below. The output keeps every input attribute and adds status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name and more; rows that fail keep their attributes and have no geometry. Requests are spaced as the server&apos;s usage policy requires (at least 1 s for the public server) and identical addresses are asked once.</source>
+        <translation>Geokodiert jede Zeile einer Tabelle: als Freitext aus einem Feld oder strukturiert aus den unten zugeordneten Adressfeldern. Die Ausgabe behält alle Eingabeattribute und ergänzt status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name und weitere; fehlgeschlagene Zeilen behalten ihre Attribute und haben keine Geometrie. Zwischen den Anfragen wird so lange gewartet, wie es die Nutzungsrichtlinie des Servers verlangt (beim öffentlichen Server mindestens 1 s), und gleiche Adressen werden nur einmal abgefragt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="406"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="411"/>
+        <source>Free-form address field</source>
+        <translation>Adressfeld (Freitext)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="420"/>
+        <source>Amenity field (structured)</source>
+        <translation>Feld für Einrichtung (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="421"/>
+        <source>Street field (structured)</source>
+        <translation>Feld für Straße (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="422"/>
+        <source>City field (structured)</source>
+        <translation>Feld für Ort (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="423"/>
+        <source>County field (structured)</source>
+        <translation>Feld für Kreis (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="424"/>
+        <source>State field (structured)</source>
+        <translation>Feld für Bundesland (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="425"/>
+        <source>Country field (structured)</source>
+        <translation>Feld für Land (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="426"/>
+        <source>Postcode field (structured)</source>
+        <translation>Feld für Postleitzahl (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="434"/>
+        <source>Limit to countries (ISO codes, e.g. li,ch)</source>
+        <translation>Auf Länder beschränken (ISO-Codes, z. B. li,ch)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="443"/>
+        <source>Geocoded</source>
+        <translation>Geokodiert</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="448"/>
+        <source>Rows geocoded</source>
+        <translation>Geokodierte Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="449"/>
+        <source>Rows not geocoded</source>
+        <translation>Nicht geokodierte Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="459"/>
+        <source>Choose either a free-form address field or structured address fields, not both.</source>
+        <translation>Wählen Sie entweder ein Freitext-Adressfeld oder strukturierte Adressfelder, nicht beides.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="466"/>
+        <source>Choose the field that holds the address (free-form) or at least one structured address field.</source>
+        <translation>Wählen Sie das Feld mit der Adresse (Freitext) oder mindestens ein strukturiertes Adressfeld.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="475"/>
+        <source>The table has no field “{field}”.</source>
+        <translation>Die Tabelle hat kein Feld „{field}“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="492"/>
+        <source>Server: {url}; at least {seconds} s between requests.</source>
+        <translation>Server: {url}; mindestens {seconds} s zwischen Anfragen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="533"/>
+        <source>{failed} of {total} rows could not be geocoded; see status_text.</source>
+        <translation>{failed} von {total} Zeilen konnten nicht geokodiert werden; siehe status_text.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="553"/>
+        <source>No address in this row.</source>
+        <translation>Keine Adresse in dieser Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="562"/>
+        <source>Row {id}: {message}</source>
+        <translation>Zeile {id}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="567"/>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>LoadOsmFileAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="224"/>
+        <source>Load .osm file</source>
+        <translation>.osm-Datei laden</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="227"/>
+        <source>Reads an OSM XML file (.osm) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
+        <translation>Liest eine OSM-XML-Datei (.osm) in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations sowie dem Basisstand ein, genau wie ein Download von der API.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="234"/>
+        <source>OSM file</source>
+        <translation>OSM-Datei</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="235"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="235"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="245"/>
+        <source>The file {path} does not exist.</source>
+        <translation>Die Datei {path} existiert nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>NominatimLayers</name>
+    <message>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="165"/>
+        <source>Nominatim points</source>
+        <translation>Nominatim-Punkte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="166"/>
+        <source>Nominatim outlines</source>
+        <translation>Nominatim-Umrisse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="167"/>
+        <source>Nominatim outlines (lines)</source>
+        <translation>Nominatim-Umrisse (Linien)</translation>
+    </message>
+</context>
+<context>
+    <name>NominatimSearch</name>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="158"/>
+        <source>Search places (Nominatim)</source>
+        <translation>Orte suchen (Nominatim)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="161"/>
+        <source>Runs one Nominatim search, free-form (Query) or structured (the address fields), and writes the results as points and, with outlines, as polygons and lines in EPSG:4326. Address parts, extra tags and name details become columns (addr_*, extra_*, names_*); raw_json holds the server's answer for each place. Data © OpenStreetMap contributors, ODbL.</source>
+        <translation>Führt eine Nominatim-Suche aus, als Freitext (Abfrage) oder strukturiert (die Adressfelder), und schreibt die Ergebnisse als Punkte sowie, mit Umrissen, als Polygone und Linien in EPSG:4326. Adressbestandteile, zusätzliche Tags und Namensdetails werden zu Spalten (addr_*, extra_*, names_*); raw_json enthält die Antwort des Servers für jeden Ort. Daten © OpenStreetMap-Mitwirkende, ODbL.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="171"/>
+        <source>Query (free-form)</source>
+        <translation>Abfrage (Freitext)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="175"/>
+        <source>Amenity (structured)</source>
+        <translation>Einrichtung (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="176"/>
+        <source>Street with house number (structured)</source>
+        <translation>Straße mit Hausnummer (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="177"/>
+        <source>City (structured)</source>
+        <translation>Ort (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="178"/>
+        <source>County (structured)</source>
+        <translation>Kreis (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="179"/>
+        <source>State (structured)</source>
+        <translation>Bundesland (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="180"/>
+        <source>Country (structured)</source>
+        <translation>Land (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="181"/>
+        <source>Postcode (structured)</source>
+        <translation>Postleitzahl (strukturiert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="185"/>
+        <source>Limit to countries (ISO codes, e.g. li,ch)</source>
+        <translation>Auf Länder beschränken (ISO-Codes, z. B. li,ch)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="192"/>
+        <source>Maximum number of results</source>
+        <translation>Maximale Anzahl an Ergebnissen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="201"/>
+        <source>Preferred area (viewbox)</source>
+        <translation>Bevorzugtes Gebiet (viewbox)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="206"/>
+        <source>Only results inside the preferred area</source>
+        <translation>Nur Ergebnisse im bevorzugten Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="211"/>
+        <source>Limit to layers</source>
+        <translation>Auf Layer beschränken</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="222"/>
+        <source>Limit to feature type</source>
+        <translation>Auf Objekttyp beschränken</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="232"/>
+        <source>Exclude place ids (comma-separated)</source>
+        <translation>Place-IDs ausschließen (kommagetrennt)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <source>Address details</source>
+        <translation>Adressdetails</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <source>Extra tags</source>
+        <translation>Zusätzliche Tags</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <source>Name details</source>
+        <translation>Namensdetails</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <source>Fetch outlines</source>
+        <translation>Umrisse abrufen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="249"/>
+        <source>Outline simplification tolerance (degrees)</source>
+        <translation>Toleranz für die Vereinfachung der Umrisse (Grad)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="260"/>
+        <source>Remove duplicate results</source>
+        <translation>Doppelte Ergebnisse entfernen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="267"/>
+        <source>Nominatim points</source>
+        <translation>Nominatim-Punkte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="272"/>
+        <source>Nominatim outlines</source>
+        <translation>Nominatim-Umrisse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="280"/>
+        <source>Nominatim outlines (lines)</source>
+        <translation>Nominatim-Umrisse (Linien)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="289"/>
+        <source>Number of results</source>
+        <translation>Anzahl der Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="339"/>
+        <source>Request: {url}</source>
+        <translation>Anfrage: {url}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="341"/>
+        <source>{count} places found.</source>
+        <translation>{count} Orte gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>OsmLayers</name>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="217"/>
+        <source>The layer {layer} of {path} cannot be opened.</source>
+        <translation>Der Layer {layer} von {path} kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Places</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Shops</source>
+        <translation>Geschäfte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Amenities</source>
+        <translation>Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Tourism</source>
+        <translation>Tourismus</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Public transport</source>
+        <translation>Öffentlicher Verkehr</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Trees</source>
+        <translation>Bäume</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Entrances</source>
+        <translation>Eingänge</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Motorways and trunk roads</source>
+        <translation>Autobahnen und Schnellstraßen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Primary roads</source>
+        <translation>Primärstraßen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Secondary roads</source>
+        <translation>Sekundärstraßen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Tertiary roads</source>
+        <translation>Tertiärstraßen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Local streets</source>
+        <translation>Ortsstraßen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Service roads</source>
+        <translation>Zufahrtswege</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Paths</source>
+        <translation>Fuß- und Radwege</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Tracks</source>
+        <translation>Wirtschaftswege</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Railways</source>
+        <translation>Bahnstrecken</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Waterways</source>
+        <translation>Wasserläufe</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Power lines</source>
+        <translation>Stromleitungen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Barriers</source>
+        <translation>Barrieren</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Other roads</source>
+        <translation>Sonstige Straßen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Buildings</source>
+        <translation>Gebäude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Water</source>
+        <translation>Wasserflächen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Parking</source>
+        <translation>Parkplätze</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Sports</source>
+        <translation>Sportanlagen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Parks</source>
+        <translation>Parks</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Forest</source>
+        <translation>Wald</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Grass</source>
+        <translation>Grasflächen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Farmland</source>
+        <translation>Ackerland</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Residential</source>
+        <translation>Wohngebiete</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Commercial</source>
+        <translation>Geschäftsgebiete</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Industrial</source>
+        <translation>Industriegebiete</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Other land use</source>
+        <translation>Sonstige Landnutzung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="508"/>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+</context>
 <context>
     <name>OsmRoundtripErrors</name>
     <message>
@@ -9,39 +862,754 @@
         <translation>Der Vorgang wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="52"/>
+        <location filename="../plugin/core/http.py" line="53"/>
         <source>The server at {url} answered with a web page instead of data: {snippet}</source>
         <translation>Der Server unter {url} hat statt Daten eine Webseite geliefert: {snippet}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="63"/>
+        <location filename="../plugin/core/http.py" line="64"/>
         <source>The server at {url} sent invalid JSON ({error}).</source>
         <translation>Der Server unter {url} hat ungültiges JSON gesendet ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="158"/>
+        <location filename="../plugin/core/http.py" line="159"/>
         <source>The server {host} did not answer within {seconds} s.</source>
         <translation>Der Server {host} hat nicht innerhalb von {seconds} s geantwortet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="166"/>
+        <location filename="../plugin/core/http.py" line="167"/>
         <source>Could not connect to {host}: {reason}</source>
         <translation>Keine Verbindung zu {host} möglich: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="172"/>
+        <location filename="../plugin/core/http.py" line="173"/>
         <source>The request to {host} failed: {reason}</source>
         <translation>Die Anfrage an {host} ist fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="191"/>
+        <location filename="../plugin/core/http.py" line="192"/>
         <source>The server refused the request because of rate limiting (HTTP {status}). {body}</source>
         <translation>Der Server hat die Anfrage wegen einer Ratenbegrenzung abgelehnt (HTTP {status}). {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="201"/>
+        <location filename="../plugin/core/nominatim/client.py" line="259"/>
         <source>The server answered HTTP {status}: {body}</source>
         <translation>Der Server hat mit HTTP {status} geantwortet: {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="238"/>
+        <source>The layers of {path} have unsaved edits. Save or discard them, or choose another file.</source>
+        <translation>Die Layer von {path} haben ungespeicherte Bearbeitungen. Speichern oder verwerfen Sie sie oder wählen Sie eine andere Datei.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/client.py" line="233"/>
+        <source>The server at {url} sent an unreadable answer: {reason}</source>
+        <translation>Der Server unter {url} hat eine unlesbare Antwort gesendet: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/client.py" line="248"/>
+        <source>The server blocked the request (HTTP {status}), usually because its usage policy was not respected: {body}</source>
+        <translation>Der Server hat die Anfrage blockiert (HTTP {status}), meist weil seine Nutzungsrichtlinie nicht eingehalten wurde: {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/places.py" line="280"/>
+        <source>The server sent invalid XML ({error}).</source>
+        <translation>Der Server hat ungültiges XML gesendet ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/places.py" line="305"/>
+        <source>The server sent a result that cannot be read (expected {expected}; got {got}).</source>
+        <translation>Der Server hat ein Ergebnis gesendet, das nicht gelesen werden kann (erwartet: {expected}; erhalten: {got}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="100"/>
+        <source>The viewbox {viewbox} is out of range: longitudes must be within -180..180 and latitudes within -90..90.</source>
+        <translation>Die viewbox {viewbox} liegt außerhalb des gültigen Bereichs: Längengrade müssen innerhalb von -180..180 und Breitengrade innerhalb von -90..90 liegen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="108"/>
+        <source>The viewbox {viewbox} is not a proper box: its corners must differ in both longitude and latitude.</source>
+        <translation>Die viewbox {viewbox} ist kein echtes Rechteck: Ihre Ecken müssen sich sowohl in der Länge als auch in der Breite unterscheiden.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="122"/>
+        <source>The viewbox “{value}” is malformed: give four numbers x1,y1,x2,y2 (two opposite corners, longitude then latitude).</source>
+        <translation>Die viewbox „{value}“ ist fehlerhaft: Geben Sie vier Zahlen x1,y1,x2,y2 an (zwei gegenüberliegende Ecken, jeweils Länge, dann Breite).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="167"/>
+        <source>The output format “{format}” is not supported; use one of {formats}.</source>
+        <translation>Das Ausgabeformat „{format}“ wird nicht unterstützt; verwenden Sie eines von {formats}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="175"/>
+        <source>The layer “{layer}” is unknown; use any of {layers}.</source>
+        <translation>Der Layer „{layer}“ ist unbekannt; verwenden Sie beliebige von {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="182"/>
+        <source>Only one outline format can be requested at a time (asked for {formats}).</source>
+        <translation>Es kann nur ein Umrissformat gleichzeitig angefordert werden (angefordert: {formats}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="193"/>
+        <source>The outline simplification tolerance must be a number of degrees, zero or more (got {value}).</source>
+        <translation>Die Toleranz für die Vereinfachung der Umrisse muss eine Gradzahl von null oder mehr sein (erhalten: {value}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="201"/>
+        <source>An outline simplification tolerance needs an outline format (polygon_geojson, polygon_kml, polygon_svg or polygon_text).</source>
+        <translation>Eine Toleranz für die Vereinfachung der Umrisse erfordert ein Umrissformat (polygon_geojson, polygon_kml, polygon_svg oder polygon_text).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="208"/>
+        <source>“{email}” is not a valid e-mail address.</source>
+        <translation>„{email}“ ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="278"/>
+        <source>A free-form query cannot be combined with structured address fields ({fields}); use one or the other.</source>
+        <translation>Eine Freitextabfrage kann nicht mit strukturierten Adressfeldern ({fields}) kombiniert werden; verwenden Sie das eine oder das andere.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="286"/>
+        <source>The query is empty: enter a search text or at least one address field.</source>
+        <translation>Die Abfrage ist leer: Geben Sie einen Suchtext oder mindestens ein Adressfeld ein.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="296"/>
+        <source>The number of results must be between 1 and {maximum} (got {limit}).</source>
+        <translation>Die Anzahl der Ergebnisse muss zwischen 1 und {maximum} liegen (erhalten: {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="304"/>
+        <source>“{code}” is not a country code: use two-letter ISO 3166-1 codes such as li or de.</source>
+        <translation>„{code}“ ist kein Ländercode: Verwenden Sie zweibuchstabige ISO-3166-1-Codes wie li oder de.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="312"/>
+        <source>The feature type “{value}” is unknown; use one of {types}.</source>
+        <translation>Der Objekttyp „{value}“ ist unbekannt; verwenden Sie einen von {types}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="320"/>
+        <source>“{value}” is not a place id (a positive whole number).</source>
+        <translation>„{value}“ ist keine Place-ID (eine positive ganze Zahl).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="328"/>
+        <source>Restricting the results to the viewbox (bounded) needs a viewbox.</source>
+        <translation>Um die Ergebnisse auf die viewbox zu beschränken (bounded), wird eine viewbox benötigt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="422"/>
+        <source>The position {lat}, {lon} is not valid: latitude must be within -90..90 and longitude within -180..180.</source>
+        <translation>Die Position {lat}, {lon} ist ungültig: Die Breite muss innerhalb von -90..90 und die Länge innerhalb von -180..180 liegen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="435"/>
+        <source>The zoom level must be between 0 and {maximum} (got {zoom}).</source>
+        <translation>Die Zoomstufe muss zwischen 0 und {maximum} liegen (erhalten: {zoom}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="133"/>
+        <source>The server at {url} did not send an access token.</source>
+        <translation>Der Server unter {url} hat kein Zugriffstoken gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="303"/>
+        <source>The authorization was refused: {reason}</source>
+        <translation>Die Autorisierung wurde verweigert: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="308"/>
+        <source>The answer of the authorization server does not belong to this login (state mismatch); please try again.</source>
+        <translation>Die Antwort des Autorisierungsservers gehört nicht zu dieser Anmeldung (state stimmt nicht überein); bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="326"/>
+        <source>No loopback listener: enter the code shown by the server.</source>
+        <translation>Kein lokaler Empfänger (Loopback): Geben Sie den vom Server angezeigten Code ein.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="334"/>
+        <source>No answer from the browser within {seconds} s; the login was abandoned.</source>
+        <translation>Keine Antwort vom Browser innerhalb von {seconds} s; die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="379"/>
+        <source>The server refused to issue a token (HTTP {status}): {body}</source>
+        <translation>Der Server hat die Ausstellung eines Tokens verweigert (HTTP {status}): {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="420"/>
+        <source>Could not listen on 127.0.0.1 for the browser&apos;s answer and no way to ask for the code was given.</source>
+        <translation>Auf 127.0.0.1 konnte nicht auf die Antwort des Browsers gewartet werden, und es wurde keine Möglichkeit angegeben, den Code abzufragen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="53"/>
+        <source>{element_type} {element_id} was changed on the server by someone else (your version {provided}, server version {server}).</source>
+        <translation>{element_type} {element_id} wurde auf dem Server von jemand anderem geändert (Ihre Version {provided}, Serverversion {server}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="79"/>
+        <source>The changeset {changeset} was closed at {closed_at}.</source>
+        <translation>Der Änderungssatz {changeset} wurde am {closed_at} geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="115"/>
+        <source>{element_type} {element_id} cannot be deleted: it is still used by {users}.</source>
+        <translation>{element_type} {element_id} kann nicht gelöscht werden: Es wird noch von {users} verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="121"/>
+        <source>{element_type} {element_id} refers to elements that do not exist or were deleted on the server: {users}.</source>
+        <translation>{element_type} {element_id} verweist auf Elemente, die auf dem Server nicht existieren oder gelöscht wurden: {users}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="350"/>
+        <source>The server refused the upload: {body}</source>
+        <translation>Der Server hat das Hochladen abgelehnt: {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="155"/>
+        <source>{element_type} {element_id} has already been deleted on the server.</source>
+        <translation>{element_type} {element_id} wurde auf dem Server bereits gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="160"/>
+        <source>The element has already been deleted on the server.</source>
+        <translation>Das Element wurde auf dem Server bereits gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="281"/>
+        <source>The changeset is busy with another upload; try again in a moment. ({body})</source>
+        <translation>Der Änderungssatz ist durch einen anderen Hochladevorgang belegt; versuchen Sie es gleich noch einmal. ({body})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="290"/>
+        <source>The server refused the changeset: {body}</source>
+        <translation>Der Server hat den Änderungssatz abgelehnt: {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="319"/>
+        <source>The upload is too large for the server (HTTP 413): {body} Upload smaller areas in separate changesets.</source>
+        <translation>Der Upload ist zu groß für den Server (HTTP 413): {body} Laden Sie kleinere Gebiete in getrennten Änderungssätzen hoch.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="330"/>
+        <source>The server did not accept your login (HTTP {status}): {body} Log in again.</source>
+        <translation>Der Server hat Ihre Anmeldung nicht akzeptiert (HTTP {status}): {body} Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="340"/>
+        <source>The server does not know the changeset or one of the elements (HTTP 404).</source>
+        <translation>Der Server kennt den Änderungssatz oder eines der Elemente nicht (HTTP 404).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="385"/>
+        <source>The server at {url} sent XML that cannot be read: {reason}</source>
+        <translation>Der Server unter {url} hat XML gesendet, das nicht gelesen werden kann: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="445"/>
+        <source>The server at {url} sent no changeset.</source>
+        <translation>Der Server unter {url} hat keinen Änderungssatz gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="481"/>
+        <source>The server at {url} did not send an osmChange document.</source>
+        <translation>Der Server unter {url} hat kein osmChange-Dokument gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="585"/>
+        <source>Your login does not allow editing the map (permission write_api is missing). Log in again and grant u201cModify the mapu201d.</source>
+        <translation>Ihre Anmeldung erlaubt keine Bearbeitung der Karte (die Berechtigung write_api fehlt). Melden Sie sich erneut an und erteilen Sie die Berechtigung zum Bearbeiten der Karte („Modify the map“).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="607"/>
+        <source>The server at {url} did not answer with a changeset number: {snippet}</source>
+        <translation>Der Server unter {url} hat nicht mit einer Änderungssatznummer geantwortet: {snippet}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="687"/>
+        <source>Unknown OSM layer {layer}.</source>
+        <translation>Unbekannter OSM-Layer {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="707"/>
+        <source>Feature {fid} of layer {layer} has OSM type &apos;{osm_type}&apos;, which this layer cannot hold.</source>
+        <translation>Objekt {fid} des Layers {layer} hat den OSM-Typ „{osm_type}“, den dieser Layer nicht aufnehmen kann.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="718"/>
+        <source>Feature {fid} of layer {layer} refers to {element}, which is not in the downloaded data.</source>
+        <translation>Objekt {fid} des Layers {layer} verweist auf {element}, das nicht in den heruntergeladenen Daten enthalten ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="729"/>
+        <source>Features {fid} and {other} of layer {layer} both carry the identity of {element}. Clear osm_id on the copy so that it becomes a new feature.</source>
+        <translation>Die Objekte {fid} und {other} des Layers {layer} tragen beide die Identität von {element}. Leeren Sie osm_id in der Kopie, damit sie zu einem neuen Objekt wird.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="758"/>
+        <source>Relation {id} (feature {fid}) has an invalid member {member}.</source>
+        <translation>Relation {id} (Objekt {fid}) hat ein ungültiges Mitglied {member}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="781"/>
+        <source>Feature {fid} of layer {layer} has an invalid geometry.</source>
+        <translation>Objekt {fid} des Layers {layer} hat eine ungültige Geometrie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="789"/>
+        <source>Feature {fid} of layer {layer} has coordinates outside longitude -180..180 / latitude -90..90 ({lon}, {lat}): is the layer transformed to WGS84?</source>
+        <translation>Objekt {fid} des Layers {layer} hat Koordinaten außerhalb von Länge -180..180 / Breite -90..90 ({lon}, {lat}): Ist der Layer nach WGS84 transformiert?</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1145"/>
+        <source>Feature {fid} of layer {layer} has no geometry.</source>
+        <translation>Objekt {fid} des Layers {layer} hat keine Geometrie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="813"/>
+        <source>Point {fid} of node {id} has {parts} parts; an OSM node has one.</source>
+        <translation>Punkt {fid} von Knoten {id} hat {parts} Teile; ein OSM-Knoten hat einen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="837"/>
+        <source>Line {fid} of way {id} has {parts} parts; an OSM way has exactly one. Split it into separate features (the copies without osm_id).</source>
+        <translation>Linie {fid} von Weg {id} hat {parts} Teile; ein OSM-Weg hat genau einen. Teilen Sie sie in separate Objekte auf (die Kopien ohne osm_id).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="854"/>
+        <source>Line {fid} of way {id} has fewer than two distinct vertices; delete the feature instead.</source>
+        <translation>Linie {fid} von Weg {id} hat weniger als zwei verschiedene Stützpunkte; löschen Sie stattdessen das Objekt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="906"/>
+        <source>Polygon {fid} of layer {layer} has a ring with fewer than three distinct vertices.</source>
+        <translation>Polygon {fid} des Layers {layer} hat einen Ring mit weniger als drei verschiedenen Stützpunkten.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="937"/>
+        <source>Polygon {fid} refers to way {id}, which is not closed.</source>
+        <translation>Polygon {fid} verweist auf Weg {id}, der nicht geschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="974"/>
+        <source>multipolygon replacing the tags of {element}</source>
+        <translation>Multipolygon ersetzt die Tags von {element}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="996"/>
+        <source>Relation {id} (feature {fid}) is incomplete or its rings do not close; its geometry cannot be changed here. Edit its member ways instead (tag edits are fine).</source>
+        <translation>Relation {id} (Objekt {fid}) ist unvollständig oder ihre Ringe schließen sich nicht; ihre Geometrie kann hier nicht geändert werden. Bearbeiten Sie stattdessen ihre Mitgliedswege (Tag-Änderungen sind möglich).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1084"/>
+        <source>ring removed from {element}</source>
+        <translation>Ring aus {element} entfernt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1133"/>
+        <source>New line {fid} has fewer than two distinct vertices.</source>
+        <translation>Neue Linie {fid} hat weniger als zwei verschiedene Stützpunkte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1165"/>
+        <source>New relation {fid} has an invalid member {member}.</source>
+        <translation>Neue Relation {fid} hat ein ungültiges Mitglied {member}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1179"/>
+        <source>{element} is changed differently by {first} and {second} ({what}). Make both features agree, or undo one of the edits.</source>
+        <translation>{element} wird von {first} und {second} unterschiedlich geändert ({what}). Bringen Sie beide Objekte in Übereinstimmung oder machen Sie eine der Bearbeitungen rückgängig.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1238"/>
+        <source>Way {id} would have fewer than two nodes ({source}).</source>
+        <translation>Weg {id} hätte weniger als zwei Knoten ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1245"/>
+        <source>Way {id} would have {count} nodes, more than the {limit} a way may have ({source}). Split the line first.</source>
+        <translation>Weg {id} hätte {count} Knoten, mehr als die {limit}, die ein Weg haben darf ({source}). Teilen Sie die Linie zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1261"/>
+        <source>New feature {source} collapses to a single node.</source>
+        <translation>Neues Objekt {source} fällt auf einen einzigen Knoten zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1284"/>
+        <source>new point placed on this node</source>
+        <translation>neuer Punkt auf diesem Knoten platziert</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1388"/>
+        <source>point deleted; the node stays as a vertex and loses its tags</source>
+        <translation>Punkt gelöscht; der Knoten bleibt als Stützpunkt erhalten und verliert seine Tags</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1398"/>
+        <source>feature deleted</source>
+        <translation>Objekt gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1411"/>
+        <source>member way no longer used</source>
+        <translation>Mitgliedsweg nicht mehr verwendet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1441"/>
+        <source>node no longer used</source>
+        <translation>Knoten nicht mehr verwendet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1488"/>
+        <source>{element} removed from the members</source>
+        <translation>{element} aus den Mitgliedern entfernt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1541"/>
+        <source>moved</source>
+        <translation>verschoben</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1555"/>
+        <source>nodes changed</source>
+        <translation>Knoten geändert</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1567"/>
+        <source>members changed</source>
+        <translation>Mitglieder geändert</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1575"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1589"/>
+        <source>tags: {changes}</source>
+        <translation>Tags: {changes}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="102"/>
+        <source>The capabilities from {source} are not valid XML: {reason}</source>
+        <translation>Die Capabilities von {source} sind kein gültiges XML: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="110"/>
+        <source>The answer from {source} is not an API capabilities document.</source>
+        <translation>Die Antwort von {source} ist kein API-Capabilities-Dokument.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="172"/>
+        <source>A bounding box needs four numbers (min_lon, min_lat, max_lon, max_lat), got {value}.</source>
+        <translation>Ein Begrenzungsrahmen benötigt vier Zahlen (min_lon, min_lat, max_lon, max_lat), erhalten: {value}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="186"/>
+        <source>The bounding box value {name} is not a number: {value}</source>
+        <translation>Der Wert {name} des Begrenzungsrahmens ist keine Zahl: {value}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="196"/>
+        <source>The longitude {name} = {value} is outside the range -180 to 180.</source>
+        <translation>Die Länge {name} = {value} liegt außerhalb des Bereichs -180 bis 180.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="204"/>
+        <source>The latitude {name} = {value} is outside the range -90 to 90.</source>
+        <translation>Die Breite {name} = {value} liegt außerhalb des Bereichs -90 bis 90.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="215"/>
+        <source>The bounding box is empty: {low_name} ({low}) must be smaller than {high_name} ({high}).</source>
+        <translation>Der Begrenzungsrahmen ist leer: {low_name} ({low}) muss kleiner sein als {high_name} ({high}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="227"/>
+        <source>The bounding box covers {area:.4f} square degrees; the server allows at most {max_area} per request.</source>
+        <translation>Der Begrenzungsrahmen umfasst {area:.4f} Quadratgrad; der Server erlaubt höchstens {max_area} pro Anfrage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="360"/>
+        <source>The OSM API at {url} is not available for reading (api: {api}, database: {database}).</source>
+        <translation>Die OSM-API unter {url} steht zum Lesen nicht zur Verfügung (API: {api}, Datenbank: {database}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="371"/>
+        <source>The area is too large: it needs {tiles} requests to the server (at most {max_tiles}). Choose a smaller area.</source>
+        <translation>Das Gebiet ist zu groß: Es erfordert {tiles} Anfragen an den Server (höchstens {max_tiles}). Wählen Sie ein kleineres Gebiet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="415"/>
+        <source>Downloading {total} area(s)</source>
+        <translation>{total} Gebiet(e) werden heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="438"/>
+        <source>Too many nodes: splitting an area into {parts} parts</source>
+        <translation>Zu viele Knoten: Ein Gebiet wird in {parts} Teile aufgeteilt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="450"/>
+        <source>Downloaded area {done} of {total}</source>
+        <translation>Gebiet {done} von {total} heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="57"/>
+        <source>The changes cannot be uploaded ({count} problems):
+{details}</source>
+        <translation>Die Änderungen können nicht hochgeladen werden ({count} Probleme):
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="220"/>
+        <source>Invalid or missing {what} in the osmChange.</source>
+        <translation>Ungültiger oder fehlender Wert für {what} im osmChange-Dokument.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="232"/>
+        <source>The osmChange cannot be read: {reason}</source>
+        <translation>Das osmChange-Dokument kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="236"/>
+        <source>Not an osmChange document (root element {tag}).</source>
+        <translation>Kein osmChange-Dokument (Wurzelelement {tag}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="246"/>
+        <source>Unknown osmChange action {action}.</source>
+        <translation>Unbekannte osmChange-Aktion {action}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="274"/>
+        <source>Unknown element {tag} in the osmChange.</source>
+        <translation>Unbekanntes Element {tag} im osmChange-Dokument.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="306"/>
+        <source>A changeset comment is required.</source>
+        <translation>Ein Kommentar zum Änderungssatz ist erforderlich.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="308"/>
+        <source>comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="318"/>
+        <source>{element} appears twice in the {action} block.</source>
+        <translation>{element} kommt im {action}-Block doppelt vor.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="325"/>
+        <source>{element}: id 0 is not allowed.</source>
+        <translation>{element}: ID 0 ist nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="327"/>
+        <source>{element}: new elements need a negative id.</source>
+        <translation>{element}: Neue Elemente benötigen eine negative ID.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="332"/>
+        <source>{element}: the version is missing.</source>
+        <translation>{element}: Die Version fehlt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="337"/>
+        <source>{element} has a tag with an empty key.</source>
+        <translation>{element} hat ein Tag mit leerem Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="341"/>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="342"/>
+        <source>value of {key}</source>
+        <translation>Wert von {key}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="346"/>
+        <source>{element} has invalid coordinates (lat {lat}, lon {lon}).</source>
+        <translation>{element} hat ungültige Koordinaten (Breite {lat}, Länge {lon}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="356"/>
+        <source>{element} has {count} nodes; a way needs at least 2.</source>
+        <translation>{element} hat {count} Knoten; ein Weg benötigt mindestens 2.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="363"/>
+        <source>{element} has {count} nodes; the server allows {limit}. Split the line.</source>
+        <translation>{element} hat {count} Knoten; der Server erlaubt {limit}. Teilen Sie die Linie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="373"/>
+        <source>{element} refers to node {ref}, which is not created in these changes.</source>
+        <translation>{element} verweist auf Knoten {ref}, der in diesen Änderungen nicht erstellt wird.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="384"/>
+        <source>{element} has {count} members; the server allows {limit}.</source>
+        <translation>{element} hat {count} Mitglieder; der Server erlaubt {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="393"/>
+        <source>{element} has a member of unknown type {type}.</source>
+        <translation>{element} hat ein Mitglied unbekannten Typs {type}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
+        <source>{element} refers to {member}, which is not created in these changes.</source>
+        <translation>{element} verweist auf {member}, das in diesen Änderungen nicht erstellt wird.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="408"/>
+        <source>{element}: a member role is longer than {limit} characters.</source>
+        <translation>{element}: Eine Mitgliedsrolle ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="424"/>
+        <source>{element}: the {what} is {length} characters long; at most {limit} are allowed.</source>
+        <translation>{element}: {what} ist {length} Zeichen lang; erlaubt sind höchstens {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="434"/>
+        <source>{element}: the {what} contains control characters.</source>
+        <translation>{element}: {what} enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="557"/>
+        <source>The upload result cannot be read: {reason}</source>
+        <translation>Das Ergebnis des Hochladens kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="562"/>
+        <source>The upload result is not a diffResult (root element {tag}).</source>
+        <translation>Das Ergebnis des Hochladens ist kein diffResult (Wurzelelement {tag}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="572"/>
+        <source>Unknown element {tag} in the upload result.</source>
+        <translation>Unbekanntes Element {tag} im Ergebnis des Hochladens.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="624"/>
+        <source>The upload result lists {got} elements, but {sent} were sent.</source>
+        <translation>Das Ergebnis des Hochladens führt {got} Elemente auf, gesendet wurden aber {sent}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="633"/>
+        <source>The upload result does not match what was sent ({got} for {sent}).</source>
+        <translation>Das Ergebnis des Hochladens passt nicht zum Gesendeten ({got} für {sent}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="648"/>
+        <source>The upload result has no new id/version for {element}.</source>
+        <translation>Das Ergebnis des Hochladens enthält keine neue ID/Version für {element}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="119"/>
+        <source>A changeset comment is required: describe your changes.</source>
+        <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="156"/>
+        <source>{count} elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
+        <translation>{count} Elemente wurden seit Ihrem Download von jemand anderem auf dem Server geändert (erstes: {first}). Lösen Sie die Konflikte und laden Sie dann erneut hoch.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="432"/>
+        <source>The changeset on the server does not show clearly whether the last upload was applied. Nothing more was sent; download the area again before editing further.</source>
+        <translation>Der Änderungssatz auf dem Server lässt nicht eindeutig erkennen, ob der letzte Upload übernommen wurde. Es wurde nichts weiter gesendet; laden Sie das Gebiet erneut herunter, bevor Sie weiter bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="452"/>
+        <source>The changeset on the server holds a node that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
+        <translation>Der Änderungssatz auf dem Server enthält einen Knoten, der sich vom gesendeten unterscheidet ({element}). Es wurde nichts weiter gesendet; laden Sie das Gebiet erneut herunter.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="748"/>
+        <source>The connection was lost during the upload and the server cannot be reached to check whether it was applied ({reason}). Nothing was lost: resume the upload when the server is reachable.</source>
+        <translation>Die Verbindung ist während des Hochladens abgebrochen, und der Server ist nicht erreichbar, um zu prüfen, ob der Upload übernommen wurde ({reason}). Es ist nichts verloren: Setzen Sie das Hochladen fort, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="79"/>
+        <source>The OSM data from {source} declares a document type (DTD), which is not accepted for security reasons.</source>
+        <translation>Die OSM-Daten von {source} deklarieren einen Dokumenttyp (DTD), was aus Sicherheitsgründen nicht akzeptiert wird.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="128"/>
+        <source>The data from {source} is not an OSM document (it starts with &lt;{tag}&gt;).</source>
+        <translation>Die Daten von {source} sind kein OSM-Dokument (sie beginnen mit &lt;{tag}&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="167"/>
+        <source>The OSM data from {source} is empty.</source>
+        <translation>Die OSM-Daten von {source} sind leer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="177"/>
+        <source>The OSM data from {source} is not valid XML at line {line}, column {column}: {reason}</source>
+        <translation>Die OSM-Daten von {source} sind in Zeile {line}, Spalte {column} kein gültiges XML: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="189"/>
+        <source>The OSM data from {source} has an invalid value in {element}: {reason}</source>
+        <translation>Die OSM-Daten von {source} enthalten einen ungültigen Wert in {element}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="244"/>
+        <source>The server at {source} answered with a web page instead of OSM data.</source>
+        <translation>Der Server unter {source} hat statt OSM-Daten eine Webseite geliefert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="273"/>
+        <source>Could not read the file {source}: {reason}</source>
+        <translation>Die Datei {source} konnte nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="29"/>
+        <source>The QGIS authentication database is not available: {reason}</source>
+        <translation>Die QGIS-Authentifizierungsdatenbank ist nicht verfügbar: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="51"/>
+        <source>The QGIS master password is needed to store the login safely.</source>
+        <translation>Das QGIS-Master-Passwort wird benötigt, um die Anmeldung sicher zu speichern.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="75"/>
+        <source>The login could not be saved in the QGIS auth database.</source>
+        <translation>Die Anmeldung konnte nicht in der QGIS-Authentifizierungsdatenbank gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/upload_service.py" line="66"/>
+        <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
+        <translation>Speichern Sie die Bearbeitungen von {layers} vor dem Hochladen: Die Ergebnisse werden in die gespeicherten Layer geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="126"/>
+        <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OsmRoundtripLogin</name>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="242"/>
+        <source>Logging in to OpenStreetMap</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -57,35 +1625,589 @@
         <translation>OpenStreetMap durchsuchen (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
+        <location filename="../plugin/main.py" line="102"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="66"/>
+        <source>Download OSM data…</source>
+        <translation>OSM-Daten herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="70"/>
+        <source>Open .osm file…</source>
+        <translation>.osm-Datei öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="84"/>
+        <source>Upload changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="92"/>
+        <source>Save changes as .osc…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripProvider</name>
     <message>
-        <location filename="../plugin/adapters/processing/provider.py" line="26"/>
+        <location filename="../plugin/adapters/processing/provider.py" line="42"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
 </context>
 <context>
+    <name>ReverseGeocode</name>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="602"/>
+        <source>Reverse geocode points (Nominatim)</source>
+        <translation>Punkte umgekehrt geokodieren (Nominatim)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="605"/>
+        <source>Finds the place and address at each point. The output keeps the points and their attributes and adds status, display_name, osm_type, osm_id and one addr_* column per address part found. Zoom sets the level of detail: 3 country, 10 city, 14 suburb, 16 street, 18 building.</source>
+        <translation>Ermittelt Ort und Adresse an jedem Punkt. Die Ausgabe behält die Punkte und ihre Attribute und ergänzt status, display_name, osm_type, osm_id sowie eine addr_*-Spalte je gefundenem Adressbestandteil. Der Zoom legt die Detailstufe fest: 3 Land, 10 Stadt, 14 Stadtteil, 16 Straße, 18 Gebäude.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="613"/>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="618"/>
+        <source>Level of detail (zoom 0–18)</source>
+        <translation>Detailstufe (Zoom 0–18)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="629"/>
+        <source>Reverse geocoded</source>
+        <translation>Umgekehrt geokodiert</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="700"/>
+        <source>The feature has no point.</source>
+        <translation>Das Objekt hat keinen Punkt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="707"/>
+        <source>The point cannot be converted to WGS 84.</source>
+        <translation>Der Punkt kann nicht nach WGS 84 transformiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="719"/>
+        <source>Feature {id}: {message}</source>
+        <translation>Objekt {id}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="724"/>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../ui/review_dialog.py" line="68"/>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="71"/>
+        <source>Save as .osc…</source>
+        <translation>Als .osc speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="88"/>
+        <source>… (truncated in this view)</source>
+        <translation>… (in dieser Ansicht gekürzt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="104"/>
+        <source>logged in</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="104"/>
+        <source>not logged in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="105"/>
+        <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
+        <translation>Hochladen auf &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="108"/>
+        <source>Log in again…</source>
+        <translation>Erneut anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="21"/>
+        <source>Log in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="116"/>
+        <source>There is nothing to upload.</source>
+        <translation>Es gibt nichts hochzuladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="118"/>
+        <source>Log in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="120"/>
+        <source>A changeset comment is required.</source>
+        <translation>Ein Kommentar zum Änderungssatz ist erforderlich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="37"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="38"/>
+        <source>Modify</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="39"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="139"/>
+        <source>node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="139"/>
+        <source>way</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="139"/>
+        <source>relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="178"/>
+        <source>{n} more</source>
+        <translation>{n} weitere</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="185"/>
+        <source>only if unused</source>
+        <translation>nur falls unbenutzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="189"/>
+        <source>new {type}</source>
+        <translation>{type} (neu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="213"/>
+        <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
+        <translation>{count} Änderungen sind mehr, als ein Änderungssatz aufnehmen kann ({limit}): Sie werden in mehreren Änderungssätzen hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="220"/>
+        <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
+        <translation>Dies ist ein sehr großer Upload. Umfangreiche oder systematische Bearbeitungen müssen dem &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; folgen (vorher dokumentiert und diskutiert).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="229"/>
+        <source>The changes spread over {w:.2f}° × {h:.2f}°. The server refuses changesets whose area is larger than the account's limit (1° + 1° for new accounts); upload distant areas separately.</source>
+        <translation>Die Änderungen erstrecken sich über {w:.2f}° × {h:.2f}°. Der Server lehnt Änderungssätze ab, deren Ausdehnung das Limit des Kontos überschreitet (1° + 1° bei neuen Konten); laden Sie weit auseinanderliegende Gebiete getrennt hoch.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="7"/>
+        <source>Review and upload changes</source>
+        <translation>Änderungen prüfen und hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="40"/>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="41"/>
+        <source>Ways</source>
+        <translation>Wege</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="42"/>
+        <source>Relations</source>
+        <translation>Relationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="43"/>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="57"/>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="61"/>
+        <source>Click a change to show it on the map.</source>
+        <translation>Klicken Sie auf eine Änderung, um sie auf der Karte anzuzeigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="70"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="71"/>
+        <source>Element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="72"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="73"/>
+        <source>Feature</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="79"/>
+        <source>osmChange</source>
+        <translation>osmChange</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="93"/>
+        <source>Changeset</source>
+        <translation>Änderungssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="97"/>
+        <source>Comment (required)</source>
+        <translation>Kommentar (erforderlich)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="103"/>
+        <source>Describe what you changed and why, e.g. &quot;Added benches in the town park&quot;</source>
+        <translation>Beschreiben Sie, was Sie geändert haben und warum, z. B. „Bänke im Stadtpark ergänzt“</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="109"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+</context>
+<context>
     <name>SearchDock</name>
     <message>
-        <location filename="../ui/search_dock.py" line="26"/>
+        <location filename="../ui/search_dock.py" line="68"/>
         <source>OSM Roundtrip search</source>
         <translation>OSM Roundtrip-Suche</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="8"/>
-        <source>Search OpenStreetMap with Nominatim.</source>
-        <translation>OpenStreetMap mit Nominatim durchsuchen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="17"/>
+        <location filename="../ui/search_dock.ui" line="151"/>
         <source>Data © OpenStreetMap contributors, ODbL. Search by Nominatim.</source>
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL. Suche durch Nominatim.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="86"/>
+        <source>Search everywhere</source>
+        <translation>Überall suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="87"/>
+        <source>Prefer results in the map extent</source>
+        <translation>Ergebnisse im Kartenausschnitt bevorzugen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="88"/>
+        <source>Only results in the map extent</source>
+        <translation>Nur Ergebnisse im Kartenausschnitt</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="89"/>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="58"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="56"/>
+        <source>State</source>
+        <translation>Bundesland</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="52"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="94"/>
+        <source>Settlement</source>
+        <translation>Siedlung</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="99"/>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="100"/>
+        <source>Points of interest</source>
+        <translation>Interessante Orte (POI)</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="101"/>
+        <source>Railway</source>
+        <translation>Eisenbahn</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="102"/>
+        <source>Natural features</source>
+        <translation>Natürliche Objekte</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="103"/>
+        <source>Man-made features</source>
+        <translation>Bauwerke und Anlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="80"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="119"/>
+        <source>Identify place on map</source>
+        <translation>Ort auf der Karte identifizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="120"/>
+        <source>Click the map to get the address and outline of the place there</source>
+        <translation>Klicken Sie in die Karte, um Adresse und Umriss des Ortes an dieser Stelle zu erhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="270"/>
+        <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
+        <translation>Ort bei {lat:.5f}, {lon:.5f} wird gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="302"/>
+        <source>Searching for “{text}”…</source>
+        <translation>Suche nach „{text}“…</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="322"/>
+        <source>Nominatim request</source>
+        <translation>Nominatim-Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="359"/>
+        <source>No results. Check the spelling or relax the options.</source>
+        <translation>Keine Ergebnisse. Prüfen Sie die Schreibweise oder lockern Sie die Optionen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="361"/>
+        <source>No further results.</source>
+        <translation>Keine weiteren Ergebnisse.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/search_dock.py" line="363"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="373"/>
+        <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
+        <translation>Nichts gefunden bei {lat:.5f}, {lon:.5f}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="403"/>
+        <source>Added to the map: points {points}, outlines {outlines}.</source>
+        <translation>Zur Karte hinzugefügt: Punkte {points}, Umrisse {outlines}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="408"/>
+        <source>Nominatim</source>
+        <translation>Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="420"/>
+        <source>Search cancelled.</source>
+        <translation>Suche abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="426"/>
+        <source>Nominatim search failed</source>
+        <translation>Nominatim-Suche fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="21"/>
+        <source>Free-form</source>
+        <translation>Freitext</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="25"/>
+        <source>Place, address or feature, e.g. Vaduz</source>
+        <translation>Ort, Adresse oder Objekt, z. B. Vaduz</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="31"/>
+        <source>Press Enter or click Search; nothing is sent while you type.</source>
+        <translation>Drücken Sie die Eingabetaste oder klicken Sie auf „Suchen“; während der Eingabe wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="45"/>
+        <source>Structured</source>
+        <translation>Strukturiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="48"/>
+        <source>Amenity</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="49"/>
+        <source>Name or type of POI</source>
+        <translation>Name oder Art des POI</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="50"/>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="51"/>
+        <source>House number and street</source>
+        <translation>Hausnummer und Straße</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="54"/>
+        <source>County</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="60"/>
+        <source>Postcode</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="68"/>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="73"/>
+        <source>Countries</source>
+        <translation>Länder</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="74"/>
+        <source>Any; or codes such as li,ch</source>
+        <translation>Beliebig; oder Codes wie li,ch</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="75"/>
+        <source>Map extent</source>
+        <translation>Kartenausschnitt</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="77"/>
+        <source>Feature type</source>
+        <translation>Objekttyp</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="79"/>
+        <source>Layers</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="81"/>
+        <source>Results per page</source>
+        <translation>Ergebnisse pro Seite</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="83"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="84"/>
+        <source>e.g. de or en,fr</source>
+        <translation>z. B. de oder en,fr</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="85"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="138"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="89"/>
+        <source>Extra tags</source>
+        <translation>Zusätzliche Tags</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="90"/>
+        <source>Names</source>
+        <translation>Namen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="99"/>
+        <source>Fetch outlines (areas and lines)</source>
+        <translation>Umrisse abrufen (Flächen und Linien)</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="105"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="106"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="136"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="137"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="143"/>
+        <source>More results</source>
+        <translation>Weitere Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="145"/>
+        <source>Add selected</source>
+        <translation>Auswahl hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="146"/>
+        <source>Add all to map</source>
+        <translation>Alle zur Karte hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -179,6 +2301,231 @@
         <location filename="../ui/settings_page.ui" line="42"/>
         <source>Network timeout (s)</source>
         <translation>Netzwerk-Zeitlimit (s)</translation>
+    </message>
+</context>
+<context>
+    <name>UploadAction</name>
+    <message>
+        <location filename="../ui/review_dialog.py" line="354"/>
+        <source>Load OSM data first: there are no OSM layers in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="372"/>
+        <source>Unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="372"/>
+        <source>The OSM layers have unsaved edits. Save them now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="410"/>
+        <source>There are no changes to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="412"/>
+        <source>Save the changes as osmChange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="412"/>
+        <source>osmChange (*.osc)</source>
+        <translation type="unfinished">osmChange (*.osc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="421"/>
+        <source>{count} changes saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="439"/>
+        <source>The layers have no changes to upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="474"/>
+        <source>Authorization code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="474"/>
+        <source>Paste the code the server shows after you approved the access:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="504"/>
+        <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="576"/>
+        <source>Conflicts resolved. Review and upload again to send the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="578"/>
+        <source>Fetching the server&apos;s versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadOsmChangeAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="102"/>
+        <source>Upload osmChange</source>
+        <translation>osmChange hochladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="105"/>
+        <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one saved by the plugin's login). A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
+        <translation>Lädt eine osmChange-Datei (.osc) in einem neuen Änderungssatz mit dem angegebenen Kommentar (erforderlich) und der Quelle auf einen OSM-API-0.6-Server hoch, in Teilen innerhalb der Grenzen des Servers. ENDPOINT ist die Basis-URL der API (…/api/0.6); leer bedeutet: der Server aus den Plugin-Einstellungen. AUTH ist die QGIS-Authentifizierungskonfiguration, die das OAuth-2.0-Token enthält (leer: die bei der Anmeldung über das Plugin gespeicherte). Neben der Datei wird ein Journal geführt: Ein unterbrochenes Hochladen wird bei erneuter Ausführung dort fortgesetzt, wo es angehalten hat, nachdem auf dem Server geprüft wurde, was bereits übernommen wurde. Das GeoPackage, aus dem die Datei erstellt wurde, wird nicht aktualisiert; laden Sie das Gebiet erneut herunter, bevor Sie weiter bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="117"/>
+        <source>osmChange file</source>
+        <translation>osmChange-Datei</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="120"/>
+        <source>OSM API URL (…/api/0.6)</source>
+        <translation>OSM-API-URL (…/api/0.6)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="125"/>
+        <source>Login (OAuth 2.0 token)</source>
+        <translation>Anmeldung (OAuth-2.0-Token)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="130"/>
+        <source>Changeset comment</source>
+        <translation>Kommentar zum Änderungssatz</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="131"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="132"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="132"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
+        <source>Changesets</source>
+        <translation>Änderungssätze</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="150"/>
+        <source>No login: log in from the plugin or choose an authentication configuration that holds the OAuth 2.0 token.</source>
+        <translation>Keine Anmeldung: Melden Sie sich über das Plugin an oder wählen Sie eine Authentifizierungskonfiguration, die das OAuth-2.0-Token enthält.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="157"/>
+        <source>A changeset comment is required: describe your changes.</source>
+        <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="169"/>
+        <source>Continuing the interrupted upload of {path}</source>
+        <translation>Unterbrochenes Hochladen von {path} wird fortgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>_LoadAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="84"/>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="90"/>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="95"/>
+        <source>Lines</source>
+        <translation>Linien</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="98"/>
+        <source>Polygons</source>
+        <translation>Polygone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="103"/>
+        <source>Relations</source>
+        <translation>Relationen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="108"/>
+        <source>Number of features</source>
+        <translation>Anzahl der Objekte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="113"/>
+        <source>Choose the GeoPackage to write.</source>
+        <translation>Wählen Sie das zu schreibende GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="131"/>
+        <source>The GeoPackage {path} is open in the project. Remove its layers first or choose another file.</source>
+        <translation>Das GeoPackage {path} ist im Projekt geöffnet. Entfernen Sie zuerst seine Layer oder wählen Sie eine andere Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>_NominatimAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="83"/>
+        <source>Nominatim</source>
+        <translation>Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="90"/>
+        <source>Nominatim server URL</source>
+        <translation>Nominatim-Server-URL</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="98"/>
+        <source>Seconds between requests (the public server always waits at least 1)</source>
+        <translation>Sekunden zwischen Anfragen (der öffentliche Server wartet immer mindestens 1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="113"/>
+        <source>Result language (accept-language, e.g. de or en,fr)</source>
+        <translation>Sprache der Ergebnisse (accept-language, z. B. de oder en,fr)</translation>
+    </message>
+</context>
+<context>
+    <name>_UploadAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="42"/>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="48"/>
+        <source>Elements created</source>
+        <translation>Erstellte Elemente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="49"/>
+        <source>Elements modified</source>
+        <translation>Geänderte Elemente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="50"/>
+        <source>Elements deleted</source>
+        <translation>Gelöschte Elemente</translation>
     </message>
 </context>
 </TS>

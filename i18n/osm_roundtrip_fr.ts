@@ -1,6 +1,859 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../plugin/adapters/upload_service.py" line="296"/>
+        <source>Uploading changes to OpenStreetMap</source>
+        <translation>Envoi des modifications vers OpenStreetMap</translation>
+    </message>
+</context>
+<context>
+    <name>BuildOsmChangeAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="57"/>
+        <source>Build osmChange from edited layers</source>
+        <translation>Créer un osmChange à partir des couches modifiées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="60"/>
+        <source>Compares the saved layers of a download&apos;s GeoPackage with the data downloaded (the base snapshot kept in the same file) and writes the changes as an osmChange (.osc) file, ordered for upload: creates, modifies, deletes. Nothing is uploaded. Unsaved edits of open layers are not included: save them first.</source>
+        <translation>Compare les couches enregistrées du GeoPackage d’un téléchargement avec les données téléchargées (l’état de référence conservé dans le même fichier) et écrit les modifications dans un fichier osmChange (.osc), dans l’ordre d’envoi : créations, modifications, suppressions. Rien n’est envoyé. Les modifications non enregistrées des couches ouvertes ne sont pas prises en compte : enregistrez-les d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="68"/>
+        <source>GeoPackage of a download</source>
+        <translation>GeoPackage d’un téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="73"/>
+        <source>osmChange file</source>
+        <translation>Fichier osmChange</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="73"/>
+        <source>osmChange (*.osc)</source>
+        <translation>osmChange (*.osc)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="88"/>
+        <source>{created} created, {modified} modified, {deleted} deleted</source>
+        <translation>{created} créé(s), {modified} modifié(s), {deleted} supprimé(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="94"/>
+        <source>The layers have no changes: the file is empty.</source>
+        <translation>Les couches ne contiennent aucune modification : le fichier est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="47"/>
+        <source>modified (v{version})</source>
+        <translation>modifié (v{version})</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="53"/>
+        <source>deleted (v{version})</source>
+        <translation>supprimé (v{version})</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="55"/>
+        <source>v{version}</source>
+        <translation>v{version}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="57"/>
+        <source>by {user}</source>
+        <translation>par {user}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="63"/>
+        <source>Keep mine</source>
+        <translation>Garder ma version</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="64"/>
+        <source>Take theirs</source>
+        <translation>Prendre la version du serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="87"/>
+        <source>position differs</source>
+        <translation>position différente</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="89"/>
+        <source>vertices differ</source>
+        <translation>sommets différents</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="91"/>
+        <source>members differ</source>
+        <translation>membres différents</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="92"/>
+        <source>only the version differs</source>
+        <translation>seule la version diffère</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="7"/>
+        <source>Resolve upload conflicts</source>
+        <translation>Résoudre les conflits d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="12"/>
+        <source>These elements were changed on the server by someone else after your download. Nothing of yours was uploaded for them yet. Choose for each: &lt;b&gt;Keep mine&lt;/b&gt; uploads your version on top of theirs; &lt;b&gt;Take theirs&lt;/b&gt; replaces your edit in the layer with the server&apos;s version.</source>
+        <translation>Ces éléments ont été modifiés sur le serveur par quelqu’un d’autre après votre téléchargement. Aucune de vos modifications n’a encore été envoyée pour eux. Choisissez pour chacun : &lt;b&gt;Garder ma version&lt;/b&gt; envoie votre version par-dessus la leur ; &lt;b&gt;Prendre la version du serveur&lt;/b&gt; remplace votre modification dans la couche par la version du serveur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="25"/>
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="26"/>
+        <source>Mine</source>
+        <translation>Ma version</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="27"/>
+        <source>Theirs (server)</source>
+        <translation>Leur version (serveur)</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="28"/>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="29"/>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="36"/>
+        <source>Keep mine for all</source>
+        <translation>Garder ma version pour tous</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="41"/>
+        <source>Take theirs for all</source>
+        <translation>Prendre la version du serveur pour tous</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadBboxAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="166"/>
+        <source>Download OSM data (bounding box)</source>
+        <translation>Télécharger des données OSM (rectangle englobant)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="169"/>
+        <source>Downloads every node, way and relation of the extent from an OSM API 0.6 server into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot needed to upload edits. Large extents are split into several requests within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server chosen in the plugin settings.</source>
+        <translation>Télécharge tous les nœuds, chemins et relations de l’emprise depuis un serveur OSM API 0.6 dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence nécessaire à l’envoi des modifications. Les grandes emprises sont découpées en plusieurs requêtes dans les limites du serveur. ENDPOINT est l’URL de base de l’API (…/api/0.6) ; vide, le serveur choisi dans les paramètres de l’extension est utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="178"/>
+        <source>Extent</source>
+        <translation>Emprise</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="179"/>
+        <source>OSM API URL (…/api/0.6)</source>
+        <translation>URL de l’API OSM (…/api/0.6)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="184"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="184"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="204"/>
+        <source>Downloading {bbox} from {url}</source>
+        <translation>Téléchargement de {bbox} depuis {url}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="17"/>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="60"/>
+        <source>OpenStreetMap (production)</source>
+        <translation>OpenStreetMap (production)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="61"/>
+        <source>OpenStreetMap development server</source>
+        <translation>Serveur de développement OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="62"/>
+        <source>Local sandbox</source>
+        <translation>Bac à sable local</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="63"/>
+        <source>Custom URL</source>
+        <translation>URL personnalisée</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="73"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="74"/>
+        <source>Save the download as</source>
+        <translation>Enregistrer le téléchargement sous</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="79"/>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="159"/>
+        <source>Choose the area to download.</source>
+        <translation>Choisissez la zone à télécharger.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="130"/>
+        <source>About {area} km², at least {requests} request(s) to the server.</source>
+        <translation>Environ {area} km², au moins {requests} requête(s) au serveur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="134"/>
+        <source>This is a large area: the download may take long and load the server.</source>
+        <translation>C’est une grande zone : le téléchargement peut être long et charger le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="142"/>
+        <source>Large download</source>
+        <translation>Téléchargement volumineux</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="142"/>
+        <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
+        <translation>La zone couvre environ {area} km². Son téléchargement est long, charge les serveurs d’OpenStreetMap et produit des couches lentes à modifier. Télécharger quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="162"/>
+        <source>Enter the URL of the OSM API.</source>
+        <translation>Saisissez l’URL de l’API OSM.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="166"/>
+        <source>Choose the GeoPackage to save the download in.</source>
+        <translation>Choisissez le GeoPackage dans lequel enregistrer le téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="172"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="199"/>
+        <source>Open an OSM file</source>
+        <translation>Ouvrir un fichier OSM</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="199"/>
+        <source>OSM XML (*.osm *.xml)</source>
+        <translation>OSM XML (*.osm *.xml)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="7"/>
+        <source>Download OSM data</source>
+        <translation>Télécharger des données OSM</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="11"/>
+        <source>Download every node, way and relation of an area from the OpenStreetMap editing API into editable layers.</source>
+        <translation>Télécharger tous les nœuds, chemins et relations d’une zone depuis l’API d’édition OpenStreetMap dans des couches modifiables.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="28"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="30"/>
+        <source>OSM API</source>
+        <translation>API OSM</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="32"/>
+        <source>API URL</source>
+        <translation>URL de l’API</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="33"/>
+        <source>https://example.org/api/0.6</source>
+        <translation>https://example.org/api/0.6</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="39"/>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="41"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="45"/>
+        <source>Edits are saved in this file; the layers are grouped under its name.</source>
+        <translation>Les modifications sont enregistrées dans ce fichier ; les couches sont regroupées sous son nom.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.ui" line="57"/>
+        <source>Data © OpenStreetMap contributors, ODbL.</source>
+        <translation>Données © contributeurs d’OpenStreetMap, ODbL.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadService</name>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="293"/>
+        <source>Downloading OpenStreetMap data into {name}</source>
+        <translation>Téléchargement des données OpenStreetMap dans {name}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="326"/>
+        <source>Reading {file}</source>
+        <translation>Lecture de {file}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="373"/>
+        <source>The download was cancelled.</source>
+        <translation>Le téléchargement a été annulé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="390"/>
+        <source>The OSM data could not be loaded: {reason}</source>
+        <translation>Les données OSM n’ont pas pu être chargées : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="397"/>
+        <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
+        <translation>{points} points, {lines} lignes, {polygons} polygones et {relations} relations chargés dans le groupe {name}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="409"/>
+        <source>{count} relations reach outside the area and are marked incomplete.</source>
+        <translation>{count} relations dépassent la zone et sont marquées comme incomplètes.</translation>
+    </message>
+</context>
+<context>
+    <name>GeocodeTable</name>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="393"/>
+        <source>Geocode table (Nominatim)</source>
+        <translation>Géocoder une table (Nominatim)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="396"/>
+        <source>Geocodes each row of a table: free-form from one field, or structured from the address fields mapped below. The output keeps every input attribute and adds status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name and more; rows that fail keep their attributes and have no geometry. Requests are spaced as the server&apos;s usage policy requires (at least 1 s for the public server) and identical addresses are asked once.</source>
+        <translation>Géocode chaque ligne d’une table : en texte libre à partir d’un champ, ou de façon structurée à partir des champs d’adresse associés ci-dessous. La sortie conserve tous les attributs d’entrée et ajoute status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name, etc. ; les lignes en échec conservent leurs attributs et n’ont pas de géométrie. Les requêtes sont espacées comme l’exige la politique d’utilisation du serveur (au moins 1 s pour le serveur public) et les adresses identiques ne sont demandées qu’une fois.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="406"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="411"/>
+        <source>Free-form address field</source>
+        <translation>Champ d’adresse (texte libre)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="420"/>
+        <source>Amenity field (structured)</source>
+        <translation>Champ équipement (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="421"/>
+        <source>Street field (structured)</source>
+        <translation>Champ rue (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="422"/>
+        <source>City field (structured)</source>
+        <translation>Champ ville (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="423"/>
+        <source>County field (structured)</source>
+        <translation>Champ département (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="424"/>
+        <source>State field (structured)</source>
+        <translation>Champ région (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="425"/>
+        <source>Country field (structured)</source>
+        <translation>Champ pays (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="426"/>
+        <source>Postcode field (structured)</source>
+        <translation>Champ code postal (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="434"/>
+        <source>Limit to countries (ISO codes, e.g. li,ch)</source>
+        <translation>Limiter aux pays (codes ISO, p. ex. li,ch)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="443"/>
+        <source>Geocoded</source>
+        <translation>Géocodé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="448"/>
+        <source>Rows geocoded</source>
+        <translation>Lignes géocodées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="449"/>
+        <source>Rows not geocoded</source>
+        <translation>Lignes non géocodées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="459"/>
+        <source>Choose either a free-form address field or structured address fields, not both.</source>
+        <translation>Choisissez soit un champ d’adresse en texte libre, soit des champs d’adresse structurés, mais pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="466"/>
+        <source>Choose the field that holds the address (free-form) or at least one structured address field.</source>
+        <translation>Choisissez le champ qui contient l’adresse (texte libre) ou au moins un champ d’adresse structuré.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="475"/>
+        <source>The table has no field “{field}”.</source>
+        <translation>La table n’a pas de champ « {field} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="492"/>
+        <source>Server: {url}; at least {seconds} s between requests.</source>
+        <translation>Serveur : {url} ; au moins {seconds} s entre les requêtes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="533"/>
+        <source>{failed} of {total} rows could not be geocoded; see status_text.</source>
+        <translation>{failed} lignes sur {total} n’ont pas pu être géocodées ; voir status_text.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="553"/>
+        <source>No address in this row.</source>
+        <translation>Aucune adresse dans cette ligne.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="562"/>
+        <source>Row {id}: {message}</source>
+        <translation>Ligne {id} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="567"/>
+        <source>Nothing found.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+</context>
+<context>
+    <name>LoadOsmFileAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="224"/>
+        <source>Load .osm file</source>
+        <translation>Charger un fichier .osm</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="227"/>
+        <source>Reads an OSM XML file (.osm) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
+        <translation>Lit un fichier OSM XML (.osm) dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence, exactement comme un téléchargement depuis l’API.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="234"/>
+        <source>OSM file</source>
+        <translation>Fichier OSM</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="235"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="235"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="245"/>
+        <source>The file {path} does not exist.</source>
+        <translation>Le fichier {path} n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>NominatimLayers</name>
+    <message>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="165"/>
+        <source>Nominatim points</source>
+        <translation>Points Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="166"/>
+        <source>Nominatim outlines</source>
+        <translation>Contours Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="167"/>
+        <source>Nominatim outlines (lines)</source>
+        <translation>Contours Nominatim (lignes)</translation>
+    </message>
+</context>
+<context>
+    <name>NominatimSearch</name>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="158"/>
+        <source>Search places (Nominatim)</source>
+        <translation>Rechercher des lieux (Nominatim)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="161"/>
+        <source>Runs one Nominatim search, free-form (Query) or structured (the address fields), and writes the results as points and, with outlines, as polygons and lines in EPSG:4326. Address parts, extra tags and name details become columns (addr_*, extra_*, names_*); raw_json holds the server's answer for each place. Data © OpenStreetMap contributors, ODbL.</source>
+        <translation>Exécute une recherche Nominatim, en texte libre (Requête) ou structurée (les champs d’adresse), et écrit les résultats sous forme de points et, avec les contours, de polygones et de lignes en EPSG:4326. Les parties de l’adresse, les attributs supplémentaires et les détails des noms deviennent des colonnes (addr_*, extra_*, names_*) ; raw_json contient la réponse du serveur pour chaque lieu. Données © contributeurs d’OpenStreetMap, ODbL.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="171"/>
+        <source>Query (free-form)</source>
+        <translation>Requête (texte libre)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="175"/>
+        <source>Amenity (structured)</source>
+        <translation>Équipement (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="176"/>
+        <source>Street with house number (structured)</source>
+        <translation>Rue avec numéro (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="177"/>
+        <source>City (structured)</source>
+        <translation>Ville (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="178"/>
+        <source>County (structured)</source>
+        <translation>Département (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="179"/>
+        <source>State (structured)</source>
+        <translation>Région (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="180"/>
+        <source>Country (structured)</source>
+        <translation>Pays (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="181"/>
+        <source>Postcode (structured)</source>
+        <translation>Code postal (structuré)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="185"/>
+        <source>Limit to countries (ISO codes, e.g. li,ch)</source>
+        <translation>Limiter aux pays (codes ISO, p. ex. li,ch)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="192"/>
+        <source>Maximum number of results</source>
+        <translation>Nombre maximal de résultats</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="201"/>
+        <source>Preferred area (viewbox)</source>
+        <translation>Zone préférée (viewbox)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="206"/>
+        <source>Only results inside the preferred area</source>
+        <translation>Uniquement les résultats dans la zone préférée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="211"/>
+        <source>Limit to layers</source>
+        <translation>Limiter aux couches</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="222"/>
+        <source>Limit to feature type</source>
+        <translation>Limiter au type d’entité</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="232"/>
+        <source>Exclude place ids (comma-separated)</source>
+        <translation>Exclure des identifiants de lieu (séparés par des virgules)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <source>Address details</source>
+        <translation>Détails de l’adresse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <source>Extra tags</source>
+        <translation>Attributs supplémentaires</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <source>Name details</source>
+        <translation>Détails des noms</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <source>Fetch outlines</source>
+        <translation>Récupérer les contours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="249"/>
+        <source>Outline simplification tolerance (degrees)</source>
+        <translation>Tolérance de simplification des contours (degrés)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="260"/>
+        <source>Remove duplicate results</source>
+        <translation>Supprimer les résultats en double</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="267"/>
+        <source>Nominatim points</source>
+        <translation>Points Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="272"/>
+        <source>Nominatim outlines</source>
+        <translation>Contours Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="280"/>
+        <source>Nominatim outlines (lines)</source>
+        <translation>Contours Nominatim (lignes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="289"/>
+        <source>Number of results</source>
+        <translation>Nombre de résultats</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="339"/>
+        <source>Request: {url}</source>
+        <translation>Requête : {url}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="341"/>
+        <source>{count} places found.</source>
+        <translation>{count} lieux trouvés.</translation>
+    </message>
+</context>
+<context>
+    <name>OsmLayers</name>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="217"/>
+        <source>The layer {layer} of {path} cannot be opened.</source>
+        <translation>La couche {layer} de {path} ne peut pas être ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Shops</source>
+        <translation>Commerces</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Amenities</source>
+        <translation>Équipements</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Tourism</source>
+        <translation>Tourisme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Public transport</source>
+        <translation>Transports en commun</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Trees</source>
+        <translation>Arbres</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Entrances</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Motorways and trunk roads</source>
+        <translation>Autoroutes et voies express</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Primary roads</source>
+        <translation>Routes principales</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Secondary roads</source>
+        <translation>Routes secondaires</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Tertiary roads</source>
+        <translation>Routes tertiaires</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Local streets</source>
+        <translation>Rues locales</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Service roads</source>
+        <translation>Voies de desserte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Paths</source>
+        <translation>Voies piétonnes et cyclables</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Tracks</source>
+        <translation>Pistes agricoles et forestières</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Railways</source>
+        <translation>Voies ferrées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Waterways</source>
+        <translation>Cours d’eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Power lines</source>
+        <translation>Lignes électriques</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Barriers</source>
+        <translation>Barrières</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <source>Other roads</source>
+        <translation>Autres routes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Buildings</source>
+        <translation>Bâtiments</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Water</source>
+        <translation>Surfaces en eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Parking</source>
+        <translation>Stationnement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Sports</source>
+        <translation>Équipements sportifs</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Parks</source>
+        <translation>Parcs</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Forest</source>
+        <translation>Forêt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Grass</source>
+        <translation>Herbe</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Farmland</source>
+        <translation>Terres agricoles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Residential</source>
+        <translation>Zones résidentielles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Commercial</source>
+        <translation>Zones commerciales</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Industrial</source>
+        <translation>Zones industrielles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <source>Other land use</source>
+        <translation>Autre occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="508"/>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+</context>
 <context>
     <name>OsmRoundtripErrors</name>
     <message>
@@ -9,39 +862,754 @@
         <translation>L’opération a été annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="52"/>
+        <location filename="../plugin/core/http.py" line="53"/>
         <source>The server at {url} answered with a web page instead of data: {snippet}</source>
         <translation>Le serveur {url} a répondu par une page web au lieu de données : {snippet}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="63"/>
+        <location filename="../plugin/core/http.py" line="64"/>
         <source>The server at {url} sent invalid JSON ({error}).</source>
         <translation>Le serveur {url} a envoyé du JSON invalide ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="158"/>
+        <location filename="../plugin/core/http.py" line="159"/>
         <source>The server {host} did not answer within {seconds} s.</source>
         <translation>Le serveur {host} n’a pas répondu en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="166"/>
+        <location filename="../plugin/core/http.py" line="167"/>
         <source>Could not connect to {host}: {reason}</source>
         <translation>Impossible de se connecter à {host} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="172"/>
+        <location filename="../plugin/core/http.py" line="173"/>
         <source>The request to {host} failed: {reason}</source>
         <translation>La requête vers {host} a échoué : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="191"/>
+        <location filename="../plugin/core/http.py" line="192"/>
         <source>The server refused the request because of rate limiting (HTTP {status}). {body}</source>
         <translation>Le serveur a refusé la requête à cause d’une limitation de débit (HTTP {status}). {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="201"/>
+        <location filename="../plugin/core/nominatim/client.py" line="259"/>
         <source>The server answered HTTP {status}: {body}</source>
         <translation>Le serveur a répondu HTTP {status} : {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="238"/>
+        <source>The layers of {path} have unsaved edits. Save or discard them, or choose another file.</source>
+        <translation>Les couches de {path} ont des modifications non enregistrées. Enregistrez-les ou abandonnez-les, ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/client.py" line="233"/>
+        <source>The server at {url} sent an unreadable answer: {reason}</source>
+        <translation>Le serveur {url} a envoyé une réponse illisible : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/client.py" line="248"/>
+        <source>The server blocked the request (HTTP {status}), usually because its usage policy was not respected: {body}</source>
+        <translation>Le serveur a bloqué la requête (HTTP {status}), généralement parce que sa politique d’utilisation n’a pas été respectée : {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/places.py" line="280"/>
+        <source>The server sent invalid XML ({error}).</source>
+        <translation>Le serveur a envoyé du XML invalide ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/places.py" line="305"/>
+        <source>The server sent a result that cannot be read (expected {expected}; got {got}).</source>
+        <translation>Le serveur a envoyé un résultat illisible (attendu : {expected} ; reçu : {got}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="100"/>
+        <source>The viewbox {viewbox} is out of range: longitudes must be within -180..180 and latitudes within -90..90.</source>
+        <translation>La viewbox {viewbox} est hors limites : les longitudes doivent être comprises dans -180..180 et les latitudes dans -90..90.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="108"/>
+        <source>The viewbox {viewbox} is not a proper box: its corners must differ in both longitude and latitude.</source>
+        <translation>La viewbox {viewbox} n’est pas un vrai rectangle : ses coins doivent différer à la fois en longitude et en latitude.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="122"/>
+        <source>The viewbox “{value}” is malformed: give four numbers x1,y1,x2,y2 (two opposite corners, longitude then latitude).</source>
+        <translation>La viewbox « {value} » est mal formée : indiquez quatre nombres x1,y1,x2,y2 (deux coins opposés, longitude puis latitude).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="167"/>
+        <source>The output format “{format}” is not supported; use one of {formats}.</source>
+        <translation>Le format de sortie « {format} » n’est pas pris en charge ; utilisez l’un des formats suivants : {formats}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="175"/>
+        <source>The layer “{layer}” is unknown; use any of {layers}.</source>
+        <translation>La couche « {layer} » est inconnue ; utilisez une ou plusieurs des couches suivantes : {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="182"/>
+        <source>Only one outline format can be requested at a time (asked for {formats}).</source>
+        <translation>Un seul format de contour peut être demandé à la fois (demandés : {formats}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="193"/>
+        <source>The outline simplification tolerance must be a number of degrees, zero or more (got {value}).</source>
+        <translation>La tolérance de simplification des contours doit être un nombre de degrés positif ou nul (reçu : {value}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="201"/>
+        <source>An outline simplification tolerance needs an outline format (polygon_geojson, polygon_kml, polygon_svg or polygon_text).</source>
+        <translation>Une tolérance de simplification des contours nécessite un format de contour (polygon_geojson, polygon_kml, polygon_svg ou polygon_text).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="208"/>
+        <source>“{email}” is not a valid e-mail address.</source>
+        <translation>« {email} » n’est pas une adresse électronique valide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="278"/>
+        <source>A free-form query cannot be combined with structured address fields ({fields}); use one or the other.</source>
+        <translation>Une requête en texte libre ne peut pas être combinée avec des champs d’adresse structurés ({fields}) ; utilisez l’un ou l’autre.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="286"/>
+        <source>The query is empty: enter a search text or at least one address field.</source>
+        <translation>La requête est vide : saisissez un texte de recherche ou au moins un champ d’adresse.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="296"/>
+        <source>The number of results must be between 1 and {maximum} (got {limit}).</source>
+        <translation>Le nombre de résultats doit être compris entre 1 et {maximum} (reçu : {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="304"/>
+        <source>“{code}” is not a country code: use two-letter ISO 3166-1 codes such as li or de.</source>
+        <translation>« {code} » n’est pas un code de pays : utilisez des codes ISO 3166-1 à deux lettres comme li ou de.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="312"/>
+        <source>The feature type “{value}” is unknown; use one of {types}.</source>
+        <translation>Le type d’entité « {value} » est inconnu ; utilisez l’un des types suivants : {types}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="320"/>
+        <source>“{value}” is not a place id (a positive whole number).</source>
+        <translation>« {value} » n’est pas un identifiant de lieu (un nombre entier positif).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="328"/>
+        <source>Restricting the results to the viewbox (bounded) needs a viewbox.</source>
+        <translation>Restreindre les résultats à la viewbox (bounded) nécessite une viewbox.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="422"/>
+        <source>The position {lat}, {lon} is not valid: latitude must be within -90..90 and longitude within -180..180.</source>
+        <translation>La position {lat}, {lon} n’est pas valide : la latitude doit être comprise dans -90..90 et la longitude dans -180..180.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/nominatim/query.py" line="435"/>
+        <source>The zoom level must be between 0 and {maximum} (got {zoom}).</source>
+        <translation>Le niveau de zoom doit être compris entre 0 et {maximum} (reçu : {zoom}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="133"/>
+        <source>The server at {url} did not send an access token.</source>
+        <translation>Le serveur {url} n’a pas envoyé de jeton d’accès.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="303"/>
+        <source>The authorization was refused: {reason}</source>
+        <translation>L’autorisation a été refusée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="308"/>
+        <source>The answer of the authorization server does not belong to this login (state mismatch); please try again.</source>
+        <translation>La réponse du serveur d’autorisation ne correspond pas à cette connexion (state différent) ; veuillez réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="326"/>
+        <source>No loopback listener: enter the code shown by the server.</source>
+        <translation>Pas d’écoute locale (loopback) : saisissez le code affiché par le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="334"/>
+        <source>No answer from the browser within {seconds} s; the login was abandoned.</source>
+        <translation>Aucune réponse du navigateur en {seconds} s ; la connexion a été abandonnée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="379"/>
+        <source>The server refused to issue a token (HTTP {status}): {body}</source>
+        <translation>Le serveur a refusé de délivrer un jeton (HTTP {status}) : {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/oauth.py" line="420"/>
+        <source>Could not listen on 127.0.0.1 for the browser&apos;s answer and no way to ask for the code was given.</source>
+        <translation>Impossible d’écouter sur 127.0.0.1 la réponse du navigateur, et aucun moyen de demander le code n’a été fourni.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="53"/>
+        <source>{element_type} {element_id} was changed on the server by someone else (your version {provided}, server version {server}).</source>
+        <translation>L’élément {element_type} {element_id} a été modifié sur le serveur par quelqu’un d’autre (votre version {provided}, version du serveur {server}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="79"/>
+        <source>The changeset {changeset} was closed at {closed_at}.</source>
+        <translation>Le groupe de modifications {changeset} a été fermé le {closed_at}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="115"/>
+        <source>{element_type} {element_id} cannot be deleted: it is still used by {users}.</source>
+        <translation>L’élément {element_type} {element_id} ne peut pas être supprimé : il est encore utilisé par {users}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="121"/>
+        <source>{element_type} {element_id} refers to elements that do not exist or were deleted on the server: {users}.</source>
+        <translation>L’élément {element_type} {element_id} fait référence à des éléments qui n’existent pas ou qui ont été supprimés sur le serveur : {users}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="350"/>
+        <source>The server refused the upload: {body}</source>
+        <translation>Le serveur a refusé l’envoi : {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="155"/>
+        <source>{element_type} {element_id} has already been deleted on the server.</source>
+        <translation>L’élément {element_type} {element_id} a déjà été supprimé sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="160"/>
+        <source>The element has already been deleted on the server.</source>
+        <translation>L’élément a déjà été supprimé sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="281"/>
+        <source>The changeset is busy with another upload; try again in a moment. ({body})</source>
+        <translation>Le groupe de modifications est occupé par un autre envoi ; réessayez dans un instant. ({body})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="290"/>
+        <source>The server refused the changeset: {body}</source>
+        <translation>Le serveur a refusé le groupe de modifications : {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="319"/>
+        <source>The upload is too large for the server (HTTP 413): {body} Upload smaller areas in separate changesets.</source>
+        <translation>L’envoi est trop volumineux pour le serveur (HTTP 413) : {body} Envoyez des zones plus petites dans des groupes de modifications séparés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="330"/>
+        <source>The server did not accept your login (HTTP {status}): {body} Log in again.</source>
+        <translation>Le serveur n’a pas accepté votre connexion (HTTP {status}) : {body} Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="340"/>
+        <source>The server does not know the changeset or one of the elements (HTTP 404).</source>
+        <translation>Le serveur ne connaît pas le groupe de modifications ou l’un des éléments (HTTP 404).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="385"/>
+        <source>The server at {url} sent XML that cannot be read: {reason}</source>
+        <translation>Le serveur {url} a envoyé du XML illisible : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="445"/>
+        <source>The server at {url} sent no changeset.</source>
+        <translation>Le serveur {url} n’a envoyé aucun groupe de modifications.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="481"/>
+        <source>The server at {url} did not send an osmChange document.</source>
+        <translation>Le serveur {url} n’a pas envoyé de document osmChange.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="585"/>
+        <source>Your login does not allow editing the map (permission write_api is missing). Log in again and grant u201cModify the mapu201d.</source>
+        <translation>Votre connexion ne permet pas de modifier la carte (l’autorisation write_api est absente). Reconnectez-vous et accordez l’autorisation de modifier la carte (« Modify the map »).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="607"/>
+        <source>The server at {url} did not answer with a changeset number: {snippet}</source>
+        <translation>Le serveur {url} n’a pas répondu avec un numéro de groupe de modifications : {snippet}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="687"/>
+        <source>Unknown OSM layer {layer}.</source>
+        <translation>Couche OSM {layer} inconnue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="707"/>
+        <source>Feature {fid} of layer {layer} has OSM type &apos;{osm_type}&apos;, which this layer cannot hold.</source>
+        <translation>L’entité {fid} de la couche {layer} a le type OSM « {osm_type} », que cette couche ne peut pas contenir.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="718"/>
+        <source>Feature {fid} of layer {layer} refers to {element}, which is not in the downloaded data.</source>
+        <translation>L’entité {fid} de la couche {layer} fait référence à {element}, qui ne figure pas dans les données téléchargées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="729"/>
+        <source>Features {fid} and {other} of layer {layer} both carry the identity of {element}. Clear osm_id on the copy so that it becomes a new feature.</source>
+        <translation>Les entités {fid} et {other} de la couche {layer} portent toutes deux l’identité de {element}. Videz osm_id dans la copie pour qu’elle devienne une nouvelle entité.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="758"/>
+        <source>Relation {id} (feature {fid}) has an invalid member {member}.</source>
+        <translation>La relation {id} (entité {fid}) a un membre invalide : {member}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="781"/>
+        <source>Feature {fid} of layer {layer} has an invalid geometry.</source>
+        <translation>L’entité {fid} de la couche {layer} a une géométrie invalide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="789"/>
+        <source>Feature {fid} of layer {layer} has coordinates outside longitude -180..180 / latitude -90..90 ({lon}, {lat}): is the layer transformed to WGS84?</source>
+        <translation>L’entité {fid} de la couche {layer} a des coordonnées hors de longitude -180..180 / latitude -90..90 ({lon}, {lat}) : la couche est-elle transformée en WGS84 ?</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1145"/>
+        <source>Feature {fid} of layer {layer} has no geometry.</source>
+        <translation>L’entité {fid} de la couche {layer} n’a pas de géométrie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="813"/>
+        <source>Point {fid} of node {id} has {parts} parts; an OSM node has one.</source>
+        <translation>Le point {fid} du nœud {id} a {parts} parties ; un nœud OSM n’en a qu’une.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="837"/>
+        <source>Line {fid} of way {id} has {parts} parts; an OSM way has exactly one. Split it into separate features (the copies without osm_id).</source>
+        <translation>La ligne {fid} du chemin {id} a {parts} parties ; un chemin OSM en a exactement une. Séparez-la en entités distinctes (les copies sans osm_id).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="854"/>
+        <source>Line {fid} of way {id} has fewer than two distinct vertices; delete the feature instead.</source>
+        <translation>La ligne {fid} du chemin {id} a moins de deux sommets distincts ; supprimez plutôt l’entité.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="906"/>
+        <source>Polygon {fid} of layer {layer} has a ring with fewer than three distinct vertices.</source>
+        <translation>Le polygone {fid} de la couche {layer} a un anneau de moins de trois sommets distincts.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="937"/>
+        <source>Polygon {fid} refers to way {id}, which is not closed.</source>
+        <translation>Le polygone {fid} fait référence au chemin {id}, qui n’est pas fermé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="974"/>
+        <source>multipolygon replacing the tags of {element}</source>
+        <translation>multipolygone remplaçant les attributs de {element}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="996"/>
+        <source>Relation {id} (feature {fid}) is incomplete or its rings do not close; its geometry cannot be changed here. Edit its member ways instead (tag edits are fine).</source>
+        <translation>La relation {id} (entité {fid}) est incomplète ou ses anneaux ne se ferment pas ; sa géométrie ne peut pas être modifiée ici. Modifiez plutôt ses chemins membres (les modifications d’attributs sont possibles).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1084"/>
+        <source>ring removed from {element}</source>
+        <translation>anneau retiré de {element}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1133"/>
+        <source>New line {fid} has fewer than two distinct vertices.</source>
+        <translation>La nouvelle ligne {fid} a moins de deux sommets distincts.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1165"/>
+        <source>New relation {fid} has an invalid member {member}.</source>
+        <translation>La nouvelle relation {fid} a un membre invalide : {member}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1179"/>
+        <source>{element} is changed differently by {first} and {second} ({what}). Make both features agree, or undo one of the edits.</source>
+        <translation>L’élément {element} est modifié différemment par {first} et {second} ({what}). Mettez les deux entités en accord ou annulez l’une des modifications.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1238"/>
+        <source>Way {id} would have fewer than two nodes ({source}).</source>
+        <translation>Le chemin {id} aurait moins de deux nœuds ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1245"/>
+        <source>Way {id} would have {count} nodes, more than the {limit} a way may have ({source}). Split the line first.</source>
+        <translation>Le chemin {id} aurait {count} nœuds, plus que les {limit} autorisés pour un chemin ({source}). Divisez d’abord la ligne.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1261"/>
+        <source>New feature {source} collapses to a single node.</source>
+        <translation>La nouvelle entité {source} se réduit à un seul nœud.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1284"/>
+        <source>new point placed on this node</source>
+        <translation>nouveau point placé sur ce nœud</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1388"/>
+        <source>point deleted; the node stays as a vertex and loses its tags</source>
+        <translation>point supprimé ; le nœud reste comme sommet et perd ses attributs</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1398"/>
+        <source>feature deleted</source>
+        <translation>entité supprimée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1411"/>
+        <source>member way no longer used</source>
+        <translation>chemin membre désormais inutilisé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1441"/>
+        <source>node no longer used</source>
+        <translation>nœud désormais inutilisé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1488"/>
+        <source>{element} removed from the members</source>
+        <translation>{element} retiré des membres</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1541"/>
+        <source>moved</source>
+        <translation>déplacé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1555"/>
+        <source>nodes changed</source>
+        <translation>nœuds modifiés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1567"/>
+        <source>members changed</source>
+        <translation>membres modifiés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1575"/>
+        <source>new</source>
+        <translation>nouvel élément</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="1589"/>
+        <source>tags: {changes}</source>
+        <translation>attributs : {changes}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="102"/>
+        <source>The capabilities from {source} are not valid XML: {reason}</source>
+        <translation>Les capacités (capabilities) de {source} ne sont pas du XML valide : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="110"/>
+        <source>The answer from {source} is not an API capabilities document.</source>
+        <translation>La réponse de {source} n’est pas un document de capacités de l’API (capabilities).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="172"/>
+        <source>A bounding box needs four numbers (min_lon, min_lat, max_lon, max_lat), got {value}.</source>
+        <translation>Un rectangle englobant nécessite quatre nombres (min_lon, min_lat, max_lon, max_lat), reçu : {value}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="186"/>
+        <source>The bounding box value {name} is not a number: {value}</source>
+        <translation>La valeur {name} du rectangle englobant n’est pas un nombre : {value}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="196"/>
+        <source>The longitude {name} = {value} is outside the range -180 to 180.</source>
+        <translation>La longitude {name} = {value} est hors de l’intervalle -180 à 180.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="204"/>
+        <source>The latitude {name} = {value} is outside the range -90 to 90.</source>
+        <translation>La latitude {name} = {value} est hors de l’intervalle -90 à 90.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="215"/>
+        <source>The bounding box is empty: {low_name} ({low}) must be smaller than {high_name} ({high}).</source>
+        <translation>Le rectangle englobant est vide : {low_name} ({low}) doit être inférieur à {high_name} ({high}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="227"/>
+        <source>The bounding box covers {area:.4f} square degrees; the server allows at most {max_area} per request.</source>
+        <translation>Le rectangle englobant couvre {area:.4f} degrés carrés ; le serveur en autorise au plus {max_area} par requête.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="360"/>
+        <source>The OSM API at {url} is not available for reading (api: {api}, database: {database}).</source>
+        <translation>L’API OSM {url} n’est pas disponible en lecture (API : {api}, base de données : {database}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="371"/>
+        <source>The area is too large: it needs {tiles} requests to the server (at most {max_tiles}). Choose a smaller area.</source>
+        <translation>La zone est trop grande : elle nécessite {tiles} requêtes au serveur (au plus {max_tiles}). Choisissez une zone plus petite.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="415"/>
+        <source>Downloading {total} area(s)</source>
+        <translation>Téléchargement de {total} zone(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="438"/>
+        <source>Too many nodes: splitting an area into {parts} parts</source>
+        <translation>Trop de nœuds : découpage d’une zone en {parts} parties</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="450"/>
+        <source>Downloaded area {done} of {total}</source>
+        <translation>Zone {done} sur {total} téléchargée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="57"/>
+        <source>The changes cannot be uploaded ({count} problems):
+{details}</source>
+        <translation>Les modifications ne peuvent pas être envoyées ({count} problèmes) :
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="220"/>
+        <source>Invalid or missing {what} in the osmChange.</source>
+        <translation>Valeur {what} invalide ou manquante dans le document osmChange.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="232"/>
+        <source>The osmChange cannot be read: {reason}</source>
+        <translation>Le document osmChange ne peut pas être lu : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="236"/>
+        <source>Not an osmChange document (root element {tag}).</source>
+        <translation>Ce n’est pas un document osmChange (élément racine {tag}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="246"/>
+        <source>Unknown osmChange action {action}.</source>
+        <translation>Action osmChange {action} inconnue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="274"/>
+        <source>Unknown element {tag} in the osmChange.</source>
+        <translation>Élément {tag} inconnu dans le document osmChange.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="306"/>
+        <source>A changeset comment is required.</source>
+        <translation>Un commentaire de groupe de modifications est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="308"/>
+        <source>comment</source>
+        <translation>commentaire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="318"/>
+        <source>{element} appears twice in the {action} block.</source>
+        <translation>{element} apparaît deux fois dans le bloc {action}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="325"/>
+        <source>{element}: id 0 is not allowed.</source>
+        <translation>{element} : l’identifiant 0 n’est pas autorisé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="327"/>
+        <source>{element}: new elements need a negative id.</source>
+        <translation>{element} : les nouveaux éléments doivent avoir un identifiant négatif.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="332"/>
+        <source>{element}: the version is missing.</source>
+        <translation>{element} : la version est manquante.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="337"/>
+        <source>{element} has a tag with an empty key.</source>
+        <translation>{element} a un attribut dont la clé est vide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="341"/>
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="342"/>
+        <source>value of {key}</source>
+        <translation>valeur de {key}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="346"/>
+        <source>{element} has invalid coordinates (lat {lat}, lon {lon}).</source>
+        <translation>{element} a des coordonnées invalides (latitude {lat}, longitude {lon}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="356"/>
+        <source>{element} has {count} nodes; a way needs at least 2.</source>
+        <translation>{element} a {count} nœuds ; un chemin en nécessite au moins 2.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="363"/>
+        <source>{element} has {count} nodes; the server allows {limit}. Split the line.</source>
+        <translation>{element} a {count} nœuds ; le serveur en autorise {limit}. Divisez la ligne.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="373"/>
+        <source>{element} refers to node {ref}, which is not created in these changes.</source>
+        <translation>{element} fait référence au nœud {ref}, qui n’est pas créé dans ces modifications.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="384"/>
+        <source>{element} has {count} members; the server allows {limit}.</source>
+        <translation>{element} a {count} membres ; le serveur en autorise {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="393"/>
+        <source>{element} has a member of unknown type {type}.</source>
+        <translation>{element} a un membre de type inconnu {type}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
+        <source>{element} refers to {member}, which is not created in these changes.</source>
+        <translation>{element} fait référence à {member}, qui n’est pas créé dans ces modifications.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="408"/>
+        <source>{element}: a member role is longer than {limit} characters.</source>
+        <translation>{element} : un rôle de membre dépasse {limit} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="424"/>
+        <source>{element}: the {what} is {length} characters long; at most {limit} are allowed.</source>
+        <translation>{element} : « {what} » compte {length} caractères ; {limit} au maximum sont autorisés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="434"/>
+        <source>{element}: the {what} contains control characters.</source>
+        <translation>{element} : « {what} » contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="557"/>
+        <source>The upload result cannot be read: {reason}</source>
+        <translation>Le résultat de l’envoi ne peut pas être lu : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="562"/>
+        <source>The upload result is not a diffResult (root element {tag}).</source>
+        <translation>Le résultat de l’envoi n’est pas un diffResult (élément racine {tag}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="572"/>
+        <source>Unknown element {tag} in the upload result.</source>
+        <translation>Élément {tag} inconnu dans le résultat de l’envoi.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="624"/>
+        <source>The upload result lists {got} elements, but {sent} were sent.</source>
+        <translation>Le résultat de l’envoi liste {got} éléments, mais {sent} ont été envoyés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="633"/>
+        <source>The upload result does not match what was sent ({got} for {sent}).</source>
+        <translation>Le résultat de l’envoi ne correspond pas à ce qui a été envoyé ({got} pour {sent}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/osmchange.py" line="648"/>
+        <source>The upload result has no new id/version for {element}.</source>
+        <translation>Le résultat de l’envoi n’indique pas de nouvel identifiant ni de nouvelle version pour {element}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="119"/>
+        <source>A changeset comment is required: describe your changes.</source>
+        <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="156"/>
+        <source>{count} elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
+        <translation>{count} éléments ont été modifiés sur le serveur par quelqu’un d’autre depuis votre téléchargement (premier : {first}). Résolvez les conflits, puis relancez l’envoi.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="432"/>
+        <source>The changeset on the server does not show clearly whether the last upload was applied. Nothing more was sent; download the area again before editing further.</source>
+        <translation>Le groupe de modifications sur le serveur n’indique pas clairement si le dernier envoi a été appliqué. Rien de plus n’a été envoyé ; téléchargez à nouveau la zone avant de poursuivre les modifications.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="452"/>
+        <source>The changeset on the server holds a node that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
+        <translation>Le groupe de modifications sur le serveur contient un nœud différent de celui envoyé ({element}). Rien de plus n’a été envoyé ; téléchargez à nouveau la zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload.py" line="748"/>
+        <source>The connection was lost during the upload and the server cannot be reached to check whether it was applied ({reason}). Nothing was lost: resume the upload when the server is reachable.</source>
+        <translation>La connexion a été perdue pendant l’envoi et le serveur est injoignable pour vérifier s’il a été appliqué ({reason}). Rien n’est perdu : reprenez l’envoi quand le serveur sera joignable.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="79"/>
+        <source>The OSM data from {source} declares a document type (DTD), which is not accepted for security reasons.</source>
+        <translation>Les données OSM de {source} déclarent un type de document (DTD), ce qui n’est pas accepté pour des raisons de sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="128"/>
+        <source>The data from {source} is not an OSM document (it starts with &lt;{tag}&gt;).</source>
+        <translation>Les données de {source} ne sont pas un document OSM (elles commencent par &lt;{tag}&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="167"/>
+        <source>The OSM data from {source} is empty.</source>
+        <translation>Les données OSM de {source} sont vides.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="177"/>
+        <source>The OSM data from {source} is not valid XML at line {line}, column {column}: {reason}</source>
+        <translation>Les données OSM de {source} ne sont pas du XML valide à la ligne {line}, colonne {column} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="189"/>
+        <source>The OSM data from {source} has an invalid value in {element}: {reason}</source>
+        <translation>Les données OSM de {source} contiennent une valeur invalide dans {element} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="244"/>
+        <source>The server at {source} answered with a web page instead of OSM data.</source>
+        <translation>Le serveur {source} a répondu par une page web au lieu de données OSM.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="273"/>
+        <source>Could not read the file {source}: {reason}</source>
+        <translation>Impossible de lire le fichier {source} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="29"/>
+        <source>The QGIS authentication database is not available: {reason}</source>
+        <translation>La base de données d’authentification de QGIS n’est pas disponible : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="51"/>
+        <source>The QGIS master password is needed to store the login safely.</source>
+        <translation>Le mot de passe maître de QGIS est nécessaire pour enregistrer la connexion de façon sécurisée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="75"/>
+        <source>The login could not be saved in the QGIS auth database.</source>
+        <translation>La connexion n’a pas pu être enregistrée dans la base de données d’authentification de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/upload_service.py" line="66"/>
+        <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
+        <translation>Enregistrez les modifications de {layers} avant l’envoi : les résultats sont écrits dans les couches enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="126"/>
+        <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OsmRoundtripLogin</name>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="242"/>
+        <source>Logging in to OpenStreetMap</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -57,35 +1625,589 @@
         <translation>Rechercher dans OpenStreetMap (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
+        <location filename="../plugin/main.py" line="102"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="66"/>
+        <source>Download OSM data…</source>
+        <translation>Télécharger des données OSM…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="70"/>
+        <source>Open .osm file…</source>
+        <translation>Ouvrir un fichier .osm…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="84"/>
+        <source>Upload changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="92"/>
+        <source>Save changes as .osc…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripProvider</name>
     <message>
-        <location filename="../plugin/adapters/processing/provider.py" line="26"/>
+        <location filename="../plugin/adapters/processing/provider.py" line="42"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
 </context>
 <context>
+    <name>ReverseGeocode</name>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="602"/>
+        <source>Reverse geocode points (Nominatim)</source>
+        <translation>Géocodage inverse de points (Nominatim)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="605"/>
+        <source>Finds the place and address at each point. The output keeps the points and their attributes and adds status, display_name, osm_type, osm_id and one addr_* column per address part found. Zoom sets the level of detail: 3 country, 10 city, 14 suburb, 16 street, 18 building.</source>
+        <translation>Trouve le lieu et l’adresse à chaque point. La sortie conserve les points et leurs attributs et ajoute status, display_name, osm_type, osm_id ainsi qu’une colonne addr_* par partie d’adresse trouvée. Le zoom fixe le niveau de détail : 3 pays, 10 ville, 14 quartier, 16 rue, 18 bâtiment.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="613"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="618"/>
+        <source>Level of detail (zoom 0–18)</source>
+        <translation>Niveau de détail (zoom 0–18)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="629"/>
+        <source>Reverse geocoded</source>
+        <translation>Géocodage inverse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="700"/>
+        <source>The feature has no point.</source>
+        <translation>L’entité n’a pas de point.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="707"/>
+        <source>The point cannot be converted to WGS 84.</source>
+        <translation>Le point ne peut pas être converti en WGS 84.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="719"/>
+        <source>Feature {id}: {message}</source>
+        <translation>Entité {id} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="724"/>
+        <source>Nothing found.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../ui/review_dialog.py" line="68"/>
+        <source>Upload</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="71"/>
+        <source>Save as .osc…</source>
+        <translation>Enregistrer en .osc…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="88"/>
+        <source>… (truncated in this view)</source>
+        <translation>… (tronqué dans cet affichage)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="104"/>
+        <source>logged in</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="104"/>
+        <source>not logged in</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="105"/>
+        <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
+        <translation>Envoi vers &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="108"/>
+        <source>Log in again…</source>
+        <translation>Se reconnecter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="21"/>
+        <source>Log in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="116"/>
+        <source>There is nothing to upload.</source>
+        <translation>Il n’y a rien à envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="118"/>
+        <source>Log in first.</source>
+        <translation>Connectez-vous d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="120"/>
+        <source>A changeset comment is required.</source>
+        <translation>Un commentaire de groupe de modifications est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="37"/>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="38"/>
+        <source>Modify</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="39"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="139"/>
+        <source>node</source>
+        <translation>nœud</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="139"/>
+        <source>way</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="139"/>
+        <source>relation</source>
+        <translation>relation</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="178"/>
+        <source>{n} more</source>
+        <translation>{n} de plus</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="185"/>
+        <source>only if unused</source>
+        <translation>uniquement si inutilisé</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="189"/>
+        <source>new {type}</source>
+        <translation>{type} à créer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="213"/>
+        <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
+        <translation>{count} modifications dépassent ce que peut contenir un groupe de modifications ({limit}) : elles seront envoyées en plusieurs groupes de modifications.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="220"/>
+        <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
+        <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="229"/>
+        <source>The changes spread over {w:.2f}° × {h:.2f}°. The server refuses changesets whose area is larger than the account's limit (1° + 1° for new accounts); upload distant areas separately.</source>
+        <translation>Les modifications s’étendent sur {w:.2f}° × {h:.2f}°. Le serveur refuse les groupes de modifications dont l’emprise dépasse la limite du compte (1° + 1° pour les nouveaux comptes) ; envoyez séparément les zones éloignées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="7"/>
+        <source>Review and upload changes</source>
+        <translation>Vérifier et envoyer les modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="40"/>
+        <source>Nodes</source>
+        <translation>Nœuds</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="41"/>
+        <source>Ways</source>
+        <translation>Chemins</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="42"/>
+        <source>Relations</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="43"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="57"/>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="61"/>
+        <source>Click a change to show it on the map.</source>
+        <translation>Cliquez sur une modification pour l’afficher sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="70"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="71"/>
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="72"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="73"/>
+        <source>Feature</source>
+        <translation>Entité</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="79"/>
+        <source>osmChange</source>
+        <translation>osmChange</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="93"/>
+        <source>Changeset</source>
+        <translation>Groupe de modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="97"/>
+        <source>Comment (required)</source>
+        <translation>Commentaire (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="103"/>
+        <source>Describe what you changed and why, e.g. &quot;Added benches in the town park&quot;</source>
+        <translation>Décrivez ce que vous avez modifié et pourquoi, p. ex. « Ajout de bancs dans le parc municipal »</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="109"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
     <name>SearchDock</name>
     <message>
-        <location filename="../ui/search_dock.py" line="26"/>
+        <location filename="../ui/search_dock.py" line="68"/>
         <source>OSM Roundtrip search</source>
         <translation>Recherche OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="8"/>
-        <source>Search OpenStreetMap with Nominatim.</source>
-        <translation>Rechercher dans OpenStreetMap avec Nominatim.</translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="17"/>
+        <location filename="../ui/search_dock.ui" line="151"/>
         <source>Data © OpenStreetMap contributors, ODbL. Search by Nominatim.</source>
         <translation>Données © contributeurs d’OpenStreetMap, ODbL. Recherche par Nominatim.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="86"/>
+        <source>Search everywhere</source>
+        <translation>Rechercher partout</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="87"/>
+        <source>Prefer results in the map extent</source>
+        <translation>Privilégier les résultats dans l’emprise de la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="88"/>
+        <source>Only results in the map extent</source>
+        <translation>Uniquement les résultats dans l’emprise de la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="89"/>
+        <source>Any</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="58"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="56"/>
+        <source>State</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="52"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="94"/>
+        <source>Settlement</source>
+        <translation>Localité</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="99"/>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="100"/>
+        <source>Points of interest</source>
+        <translation>Points d’intérêt</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="101"/>
+        <source>Railway</source>
+        <translation>Chemin de fer</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="102"/>
+        <source>Natural features</source>
+        <translation>Éléments naturels</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="103"/>
+        <source>Man-made features</source>
+        <translation>Éléments artificiels</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="80"/>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="119"/>
+        <source>Identify place on map</source>
+        <translation>Identifier un lieu sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="120"/>
+        <source>Click the map to get the address and outline of the place there</source>
+        <translation>Cliquez sur la carte pour obtenir l’adresse et le contour du lieu à cet endroit</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="270"/>
+        <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
+        <translation>Recherche du lieu à {lat:.5f}, {lon:.5f}…</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="302"/>
+        <source>Searching for “{text}”…</source>
+        <translation>Recherche de « {text} »…</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="322"/>
+        <source>Nominatim request</source>
+        <translation>Requête Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="359"/>
+        <source>No results. Check the spelling or relax the options.</source>
+        <translation>Aucun résultat. Vérifiez l’orthographe ou assouplissez les options.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="361"/>
+        <source>No further results.</source>
+        <translation>Aucun autre résultat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/search_dock.py" line="363"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="373"/>
+        <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
+        <translation>Aucun résultat à {lat:.5f}, {lon:.5f}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="403"/>
+        <source>Added to the map: points {points}, outlines {outlines}.</source>
+        <translation>Ajouté à la carte : points {points}, contours {outlines}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="408"/>
+        <source>Nominatim</source>
+        <translation>Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="420"/>
+        <source>Search cancelled.</source>
+        <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="426"/>
+        <source>Nominatim search failed</source>
+        <translation>Échec de la recherche Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="21"/>
+        <source>Free-form</source>
+        <translation>Texte libre</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="25"/>
+        <source>Place, address or feature, e.g. Vaduz</source>
+        <translation>Lieu, adresse ou entité, p. ex. Vaduz</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="31"/>
+        <source>Press Enter or click Search; nothing is sent while you type.</source>
+        <translation>Appuyez sur Entrée ou cliquez sur « Rechercher » ; rien n’est envoyé pendant la saisie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="45"/>
+        <source>Structured</source>
+        <translation>Structurée</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="48"/>
+        <source>Amenity</source>
+        <translation>Équipement</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="49"/>
+        <source>Name or type of POI</source>
+        <translation>Nom ou type du point d’intérêt</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="50"/>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="51"/>
+        <source>House number and street</source>
+        <translation>Numéro et rue</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="54"/>
+        <source>County</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="60"/>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="68"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="73"/>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="74"/>
+        <source>Any; or codes such as li,ch</source>
+        <translation>Tous ; ou des codes comme li,ch</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="75"/>
+        <source>Map extent</source>
+        <translation>Emprise de la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="77"/>
+        <source>Feature type</source>
+        <translation>Type d’entité</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="79"/>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="81"/>
+        <source>Results per page</source>
+        <translation>Résultats par page</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="83"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="84"/>
+        <source>e.g. de or en,fr</source>
+        <translation>p. ex. de ou en,fr</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="85"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="138"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="89"/>
+        <source>Extra tags</source>
+        <translation>Attributs supplémentaires</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="90"/>
+        <source>Names</source>
+        <translation>Noms</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="99"/>
+        <source>Fetch outlines (areas and lines)</source>
+        <translation>Récupérer les contours (surfaces et lignes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="105"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="106"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="136"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="137"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="143"/>
+        <source>More results</source>
+        <translation>Plus de résultats</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="145"/>
+        <source>Add selected</source>
+        <translation>Ajouter la sélection</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="146"/>
+        <source>Add all to map</source>
+        <translation>Tout ajouter à la carte</translation>
     </message>
 </context>
 <context>
@@ -179,6 +2301,231 @@
         <location filename="../ui/settings_page.ui" line="42"/>
         <source>Network timeout (s)</source>
         <translation>Délai réseau (s)</translation>
+    </message>
+</context>
+<context>
+    <name>UploadAction</name>
+    <message>
+        <location filename="../ui/review_dialog.py" line="354"/>
+        <source>Load OSM data first: there are no OSM layers in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="372"/>
+        <source>Unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="372"/>
+        <source>The OSM layers have unsaved edits. Save them now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="410"/>
+        <source>There are no changes to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="412"/>
+        <source>Save the changes as osmChange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="412"/>
+        <source>osmChange (*.osc)</source>
+        <translation type="unfinished">osmChange (*.osc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="421"/>
+        <source>{count} changes saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="439"/>
+        <source>The layers have no changes to upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="474"/>
+        <source>Authorization code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="474"/>
+        <source>Paste the code the server shows after you approved the access:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="504"/>
+        <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="576"/>
+        <source>Conflicts resolved. Review and upload again to send the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="578"/>
+        <source>Fetching the server&apos;s versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadOsmChangeAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="102"/>
+        <source>Upload osmChange</source>
+        <translation>Envoyer un osmChange</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="105"/>
+        <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one saved by the plugin's login). A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
+        <translation>Envoie un fichier osmChange (.osc) à un serveur OSM API 0.6 dans un nouveau groupe de modifications avec le commentaire (obligatoire) et la source indiqués, par lots dans les limites du serveur. ENDPOINT est l’URL de base de l’API (…/api/0.6) ; vide, le serveur des paramètres de l’extension est utilisé. AUTH est la configuration d’authentification QGIS qui contient le jeton OAuth 2.0 (vide : celle enregistrée lors de la connexion par l’extension). Un journal est tenu à côté du fichier : un envoi interrompu reprend là où il s’était arrêté lorsqu’on le relance, après vérification sur le serveur de ce qui a déjà été appliqué. Le GeoPackage à partir duquel le fichier a été créé n’est pas mis à jour ; téléchargez à nouveau la zone avant de poursuivre les modifications.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="117"/>
+        <source>osmChange file</source>
+        <translation>Fichier osmChange</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="120"/>
+        <source>OSM API URL (…/api/0.6)</source>
+        <translation>URL de l’API OSM (…/api/0.6)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="125"/>
+        <source>Login (OAuth 2.0 token)</source>
+        <translation>Connexion (jeton OAuth 2.0)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="130"/>
+        <source>Changeset comment</source>
+        <translation>Commentaire du groupe de modifications</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="131"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="132"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="132"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
+        <source>Changesets</source>
+        <translation>Groupes de modifications</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="150"/>
+        <source>No login: log in from the plugin or choose an authentication configuration that holds the OAuth 2.0 token.</source>
+        <translation>Pas de connexion : connectez-vous depuis l’extension ou choisissez une configuration d’authentification qui contient le jeton OAuth 2.0.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="157"/>
+        <source>A changeset comment is required: describe your changes.</source>
+        <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="169"/>
+        <source>Continuing the interrupted upload of {path}</source>
+        <translation>Reprise de l’envoi interrompu de {path}</translation>
+    </message>
+</context>
+<context>
+    <name>_LoadAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="84"/>
+        <source>Load</source>
+        <translation>Chargement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="90"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="95"/>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="98"/>
+        <source>Polygons</source>
+        <translation>Polygones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="103"/>
+        <source>Relations</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="108"/>
+        <source>Number of features</source>
+        <translation>Nombre d’entités</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="113"/>
+        <source>Choose the GeoPackage to write.</source>
+        <translation>Choisissez le GeoPackage à écrire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="131"/>
+        <source>The GeoPackage {path} is open in the project. Remove its layers first or choose another file.</source>
+        <translation>Le GeoPackage {path} est ouvert dans le projet. Retirez d’abord ses couches ou choisissez un autre fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>_NominatimAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="83"/>
+        <source>Nominatim</source>
+        <translation>Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="90"/>
+        <source>Nominatim server URL</source>
+        <translation>URL du serveur Nominatim</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="98"/>
+        <source>Seconds between requests (the public server always waits at least 1)</source>
+        <translation>Secondes entre les requêtes (le serveur public attend toujours au moins 1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="113"/>
+        <source>Result language (accept-language, e.g. de or en,fr)</source>
+        <translation>Langue des résultats (accept-language, p. ex. de ou en,fr)</translation>
+    </message>
+</context>
+<context>
+    <name>_UploadAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="42"/>
+        <source>Upload</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="48"/>
+        <source>Elements created</source>
+        <translation>Éléments créés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="49"/>
+        <source>Elements modified</source>
+        <translation>Éléments modifiés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="50"/>
+        <source>Elements deleted</source>
+        <translation>Éléments supprimés</translation>
     </message>
 </context>
 </TS>
