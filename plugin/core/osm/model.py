@@ -141,7 +141,13 @@ class DataSet:
         self.bounds: List[Tuple[float, float, float, float]] = []
 
     def table(self, element_type: str) -> Dict[int, Element]:
-        return {NODE: self.nodes, WAY: self.ways, RELATION: self.relations}[element_type]  # type: ignore[return-value]
+        if element_type == NODE:
+            return self.nodes  # type: ignore[return-value]
+        if element_type == WAY:
+            return self.ways  # type: ignore[return-value]
+        if element_type == RELATION:
+            return self.relations  # type: ignore[return-value]
+        raise KeyError(element_type)
 
     def add(self, element: Element) -> None:
         """Add ``element``, keeping the newer version when the id is already present."""
