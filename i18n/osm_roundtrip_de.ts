@@ -1601,7 +1601,7 @@
     <message>
         <location filename="../plugin/adapters/auth.py" line="126"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine OAuth-2-Client-ID festgelegt. Registrieren Sie in Ihren Kontoeinstellungen auf dem Server eine Anwendung (nicht vertraulich, Weiterleitungs-URI http://127.0.0.1/callback und urn:ietf:wg:oauth:2.0:oob, Berechtigungen read_prefs und write_api) und tragen Sie deren Client-ID in den Plugin-Einstellungen ein.</translation>
     </message>
 </context>
 <context>
@@ -1609,7 +1609,7 @@
     <message>
         <location filename="../plugin/adapters/auth.py" line="242"/>
         <source>Logging in to OpenStreetMap</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei OpenStreetMap</translation>
     </message>
 </context>
 <context>
@@ -1642,12 +1642,12 @@
     <message>
         <location filename="../plugin/main.py" line="84"/>
         <source>Upload changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen hochladen…</translation>
     </message>
     <message>
         <location filename="../plugin/main.py" line="92"/>
         <source>Save changes as .osc…</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen als .osc speichern…</translation>
     </message>
 </context>
 <context>
@@ -2308,67 +2308,67 @@
     <message>
         <location filename="../ui/review_dialog.py" line="354"/>
         <source>Load OSM data first: there are no OSM layers in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie zuerst OSM-Daten: Das Projekt enthält keine OSM-Layer.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="372"/>
         <source>Unsaved edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Bearbeitungen</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="372"/>
         <source>The OSM layers have unsaved edits. Save them now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die OSM-Layer haben ungespeicherte Bearbeitungen. Jetzt speichern?</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="410"/>
         <source>There are no changes to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Änderungen zum Speichern.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="412"/>
         <source>Save the changes as osmChange</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen als osmChange speichern</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="412"/>
         <source>osmChange (*.osc)</source>
-        <translation type="unfinished">osmChange (*.osc)</translation>
+        <translation>osmChange (*.osc)</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="421"/>
         <source>{count} changes saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Änderungen in {path} gespeichert</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="439"/>
         <source>The layers have no changes to upload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Layer enthalten keine Änderungen zum Hochladen.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="474"/>
         <source>Authorization code</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisierungscode</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="474"/>
         <source>Paste the code the server shows after you approved the access:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie den Code ein, den der Server nach Ihrer Zustimmung zum Zugriff anzeigt:</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="504"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochgeladen: {created} erstellt, {modified} geändert, {deleted} gelöscht im Änderungssatz {changesets}.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="576"/>
         <source>Conflicts resolved. Review and upload again to send the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte gelöst. Prüfen Sie die Änderungen und laden Sie erneut hoch, um den Rest zu senden.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="578"/>
         <source>Fetching the server&apos;s versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen des Servers werden abgerufen</translation>
     </message>
 </context>
 <context>

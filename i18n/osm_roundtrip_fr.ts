@@ -1601,7 +1601,7 @@
     <message>
         <location filename="../plugin/adapters/auth.py" line="126"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun identifiant client OAuth 2 n’est défini. Enregistrez une application (non confidentielle, URI de redirection http://127.0.0.1/callback et urn:ietf:wg:oauth:2.0:oob, autorisations read_prefs et write_api) dans les paramètres de votre compte sur le serveur et saisissez son identifiant client dans les paramètres de l’extension.</translation>
     </message>
 </context>
 <context>
@@ -1609,7 +1609,7 @@
     <message>
         <location filename="../plugin/adapters/auth.py" line="242"/>
         <source>Logging in to OpenStreetMap</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à OpenStreetMap</translation>
     </message>
 </context>
 <context>
@@ -1642,12 +1642,12 @@
     <message>
         <location filename="../plugin/main.py" line="84"/>
         <source>Upload changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer les modifications…</translation>
     </message>
     <message>
         <location filename="../plugin/main.py" line="92"/>
         <source>Save changes as .osc…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications en .osc…</translation>
     </message>
 </context>
 <context>
@@ -2308,67 +2308,67 @@
     <message>
         <location filename="../ui/review_dialog.py" line="354"/>
         <source>Load OSM data first: there are no OSM layers in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargez d’abord des données OSM : le projet ne contient aucune couche OSM.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="372"/>
         <source>Unsaved edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="372"/>
         <source>The OSM layers have unsaved edits. Save them now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Les couches OSM ont des modifications non enregistrées. Les enregistrer maintenant ?</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="410"/>
         <source>There are no changes to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucune modification à enregistrer.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="412"/>
         <source>Save the changes as osmChange</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications en osmChange</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="412"/>
         <source>osmChange (*.osc)</source>
-        <translation type="unfinished">osmChange (*.osc)</translation>
+        <translation>osmChange (*.osc)</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="421"/>
         <source>{count} changes saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} modifications enregistrées dans {path}</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="439"/>
         <source>The layers have no changes to upload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les couches ne contiennent aucune modification à envoyer.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="474"/>
         <source>Authorization code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d’autorisation</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="474"/>
         <source>Paste the code the server shows after you approved the access:</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez le code affiché par le serveur après que vous avez autorisé l’accès :</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="504"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé : {created} créé(s), {modified} modifié(s), {deleted} supprimé(s) dans le groupe de modifications {changesets}.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="576"/>
         <source>Conflicts resolved. Review and upload again to send the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits résolus. Vérifiez et relancez l’envoi pour transmettre le reste.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="578"/>
         <source>Fetching the server&apos;s versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupération des versions du serveur</translation>
     </message>
 </context>
 <context>
