@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 import requests
-from sandbox_fixture import ROOT, start_sandbox
+
+from tools.osm_sandbox.launch import ROOT, start_sandbox
 
 TINY = Path(__file__).parent / "data" / "tiny.osm"
 
@@ -99,8 +100,8 @@ def test_database_file_is_kept_between_runs(tmp_path):
 def test_server_stops_when_the_test_process_is_killed():
     script = (
         "import sys, time\n"
-        f"sys.path.insert(0, {str(ROOT / 'tests')!r})\n"
-        "from sandbox_fixture import start_sandbox\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from tools.osm_sandbox.launch import start_sandbox\n"
         f"sandbox = start_sandbox({str(TINY)!r})\n"
         "print(sandbox.url, sandbox.proc.pid, flush=True)\n"
         "time.sleep(60)\n"
