@@ -17,6 +17,40 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+def _translated_params(params: dict, translate) -> dict:
+    """Parameters that are themselves translatable texts are translated too."""
+    return {
+        key: value.translated(translate) if isinstance(value, Message) else value
+        for key, value in params.items()
+    }
+
+
+class Message:
+    """A translatable text: an English template and its parameters (which may be Messages)."""
+
+    __slots__ = ("params", "template")
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+    def translated(self, translate) -> str:
+        """Text in the user's language; ``translate(context, text)`` is Qt's translate."""
+        return translate(CONTEXT, self.template).format(
+            **_translated_params(self.params, translate)
+        )
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
 class OsmRoundtripError(Exception):
     """Base class of all errors the plugin reports to the user."""
 
@@ -31,7 +65,9 @@ class OsmRoundtripError(Exception):
 
     def translated(self, translate) -> str:
         """Message in the user's language; ``translate(context, text)`` is Qt's translate."""
-        return translate(CONTEXT, self.template).format(**self.params)
+        return translate(CONTEXT, self.template).format(
+            **_translated_params(self.params, translate)
+        )
 
     def __str__(self) -> str:
         return self.message

@@ -43,3 +43,14 @@ def test_html_instead_of_json_names_the_page_text_not_its_tags():
     with pytest.raises(BadPayload, match="web page instead of data: Bad Gateway") as info:
         response.json()
     assert "<h1>" not in str(info.value)
+
+
+def test_translatable_parameters_are_translated_with_the_message():
+    from osm_roundtrip.plugin.core.errors import Message, ValidationError
+
+    german = {"the {what} is long": "das Feld {what} ist lang", "comment": "Kommentar"}
+    error = ValidationError("the {what} is long", what=Message("comment"))
+    assert str(error) == "the comment is long"
+    assert (
+        error.translated(lambda _ctx, text: german.get(text, text)) == "das Feld Kommentar ist lang"
+    )

@@ -40,7 +40,7 @@ from contextlib import contextmanager
 from difflib import SequenceMatcher
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
-from ..errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
+from ..errors import CONTEXT, QT_TRANSLATE_NOOP, Message, ValidationError
 from .features import (
     LAYERS,
     LINES,
@@ -90,24 +90,10 @@ def label(element_type: str, element_id: int) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-class Note:
+class Note(Message):
     """A translatable description of (part of) a change, like the errors' messages."""
 
-    __slots__ = ("params", "template")
-
-    def __init__(self, template: str, **params: object) -> None:
-        self.template = template
-        self.params = params
-
-    @property
-    def message(self) -> str:
-        return self.template.format(**self.params)
-
-    def translated(self, translate) -> str:
-        return translate(CONTEXT, self.template).format(**self.params)
-
-    def __repr__(self) -> str:
-        return f"Note({self.message!r})"
+    __slots__ = ()
 
 
 class Change:

@@ -428,7 +428,7 @@ def _finite(value) -> bool:
 
 
 def _check_text(text: str, add, name: str, what: str, **params) -> None:
-    what_text = what.format(**params)
+    what_text = Note(what, **params)
     if len(text) > MAX_TAG_LENGTH:
         add(
             QT_TRANSLATE_NOOP(
