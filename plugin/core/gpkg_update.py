@@ -251,18 +251,17 @@ def apply_upload(
         connection.execute("BEGIN IMMEDIATE")
         try:
             columns = {layer: _columns(connection, layer) for layer in ALL_LAYERS}
+            index = _LayerIndex(connection)
             created: Dict[ElementKey, Element] = {}
             modified: Dict[ElementKey, Element] = {}
+            writes: List[Element] = []
+            removed: List[ElementKey] = []
             for change, entry in zip(changes, entries):
                 element = _resolved(change.element, real)
                 key = element.key
                 if change.action == DELETE:
                     if entry.new_id is None:
-                        _delete_base(connection, key)
-                        for layer in ALL_LAYERS:
-                            connection.execute(
-                                f'DELETE FROM "{layer}" WHERE {OSM_TYPE} = ? AND {OSM_ID} = ?', key
-                            )
+                        removed.append(key)
                         created.pop(key, None)
                         modified.pop(key, None)
                     elif entry.new_version is not None:
@@ -272,16 +271,63 @@ def apply_upload(
                         )
                     continue
                 element.version = entry.new_version or element.version
-                _write_base(connection, element)
+                writes.append(element)
                 if change.action == CREATE or key in created:
                     created[key] = element
                 else:
                     modified[key] = element
-            _update_layers(connection, columns, created, modified, sources, ids)
+            _write_base_many(connection, writes)
+            for kind, table in _BASE_TABLE.items():
+                gone = [(i,) for t, i in removed if t == kind]
+                if gone:
+                    connection.executemany(f"DELETE FROM {table} WHERE id = ?", gone)
+            for layer in ALL_LAYERS:
+                fids = [(fid,) for key in removed for fid in index.fids(layer, key)]
+                if fids:
+                    connection.executemany(f'DELETE FROM "{layer}" WHERE fid = ?', fids)
+            _update_layers(connection, columns, created, modified, sources, ids, index)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+
+
+class _LayerIndex:
+    """``(osm_type, osm_id) → fids`` of each layer, read once (the layers have no such index)."""
+
+    def __init__(self, connection) -> None:
+        self.by_layer: Dict[str, Dict[ElementKey, List[int]]] = {}
+        for layer in ALL_LAYERS:
+            table: Dict[ElementKey, List[int]] = {}
+            for fid, kind, osm_id in connection.execute(
+                f'SELECT fid, {OSM_TYPE}, {OSM_ID} FROM "{layer}" WHERE {OSM_ID} IS NOT NULL'
+            ):
+                table.setdefault((kind, int(osm_id)), []).append(fid)
+            self.by_layer[layer] = table
+
+    def fids(self, layer: str, key: ElementKey) -> List[int]:
+        return self.by_layer[layer].get(key, [])
+
+
+def _write_base_many(connection, elements: List[Element]) -> None:
+    nodes, ways, relations = [], [], []
+    for element in elements:
+        tags = _dumps(element.tags) if element.tags else None
+        if element.type == NODE:
+            nodes.append((element.id, element.version, element.lat, element.lon, tags))  # type: ignore[attr-defined]
+        elif element.type == WAY:
+            ways.append((element.id, element.version, _dumps(element.nodes), tags))  # type: ignore[attr-defined]
+        else:
+            members = [list(m) for m in element.members]  # type: ignore[attr-defined]
+            relations.append((element.id, element.version, _dumps(members), tags))
+    if nodes:
+        connection.executemany(f"INSERT OR REPLACE INTO {BASE_NODES} VALUES (?,?,?,?,?)", nodes)
+    if ways:
+        connection.executemany(f"INSERT OR REPLACE INTO {BASE_WAYS} VALUES (?,?,?,?)", ways)
+    if relations:
+        connection.executemany(
+            f"INSERT OR REPLACE INTO {BASE_RELATIONS} VALUES (?,?,?,?)", relations
+        )
 
 
 def _resolved(element: Element, real) -> Element:
@@ -300,7 +346,7 @@ def _resolved(element: Element, real) -> Element:
     return copy
 
 
-def _update_layers(connection, columns, created, modified, sources, ids) -> None:
+def _update_layers(connection, columns, created, modified, sources, ids, index) -> None:
     placeholder_of = {(k, new): old for (k, old), new in ids.items()}
     # 1. features the user made: give each the element made from it
     by_feature: Dict[Source, List[Element]] = {}
@@ -309,11 +355,9 @@ def _update_layers(connection, columns, created, modified, sources, ids) -> None
         for source in sources.get((key[0], old), ()) if old is not None else ():
             by_feature.setdefault(tuple(source), []).append(element)
     represented = set()
+    identity: Dict[str, List[tuple]] = {layer: [] for layer in ALL_LAYERS}
     for (layer, fid), elements in by_feature.items():
         if layer not in LAYER_TYPES:
-            continue
-        row = connection.execute(f'SELECT {OSM_ID} FROM "{layer}" WHERE fid = ?', (fid,)).fetchone()
-        if row is None:
             continue
         chosen = None
         for kind in LAYER_TYPES[layer]:
@@ -325,25 +369,38 @@ def _update_layers(connection, columns, created, modified, sources, ids) -> None
                 break
         if chosen is None:
             continue
-        values: Dict[str, object] = {
-            OSM_TYPE: chosen.type,
-            OSM_ID: chosen.id,
-            OSM_VERSION: chosen.version,
-        }
         if layer == RELATIONS:
-            values[MEMBERS] = _dumps([list(m) for m in chosen.members])  # type: ignore[attr-defined]
-        _update_row(connection, layer, fid, values)
+            _update_row(
+                connection,
+                layer,
+                fid,
+                {
+                    OSM_TYPE: chosen.type,
+                    OSM_ID: chosen.id,
+                    OSM_VERSION: chosen.version,
+                    MEMBERS: _dumps([list(m) for m in chosen.members]),  # type: ignore[attr-defined]
+                },
+            )
+        else:
+            identity[layer].append((chosen.type, chosen.id, chosen.version, fid))
         represented.add((layer, chosen.key))
+    for layer, rows in identity.items():
+        if rows:
+            connection.executemany(
+                f'UPDATE "{layer}" SET {OSM_TYPE} = ?, {OSM_ID} = ?, {OSM_VERSION} = ? '
+                "WHERE fid = ?",
+                rows,
+            )
     # 2. rows the loader writes that no feature stands for
     for key, element in created.items():
         if element.type == RELATION and (RELATIONS, key) not in represented:
-            if not _rows_of(connection, RELATIONS, key):
+            if not index.fids(RELATIONS, key):
                 _insert_relation_row(connection, columns[RELATIONS], element)
         elif element.type == WAY and element.tags:
             if any((layer, key) in represented for layer in (LINES, POLYGONS)):
                 continue
             layer = POLYGONS if way_is_polygon(element) else LINES  # type: ignore[arg-type]
-            if _rows_of(connection, layer, key):
+            if index.fids(layer, key):
                 continue
             blob = _geometry_blob(connection, layer, element)
             if blob is None:
@@ -357,13 +414,20 @@ def _update_layers(connection, columns, created, modified, sources, ids) -> None
             values.update(_tag_assignments(columns[layer], element.tags))
             _insert_row(connection, layer, values)
     # 3. modified elements: new version (and real member ids in the relations table)
+    versions: Dict[str, List[tuple]] = {layer: [] for layer in ALL_LAYERS}
     for key, element in modified.items():
         for layer in ALL_LAYERS:
-            values = {OSM_VERSION: element.version}
-            if layer == RELATIONS and element.type == RELATION:
-                values[MEMBERS] = _dumps([list(m) for m in element.members])  # type: ignore[attr-defined]
-            for fid in _rows_of(connection, layer, key):
-                _update_row(connection, layer, fid, values)
+            for fid in index.fids(layer, key):
+                if layer == RELATIONS and element.type == RELATION:
+                    members = _dumps([list(m) for m in element.members])  # type: ignore[attr-defined]
+                    _update_row(
+                        connection, layer, fid, {OSM_VERSION: element.version, MEMBERS: members}
+                    )
+                else:
+                    versions[layer].append((element.version, fid))
+    for layer, rows in versions.items():
+        if rows:
+            connection.executemany(f'UPDATE "{layer}" SET {OSM_VERSION} = ? WHERE fid = ?', rows)
 
 
 def _insert_relation_row(connection, columns: List[str], relation: Element) -> None:

@@ -204,11 +204,23 @@ def test_changeset_closed_opens_a_new_one_for_the_rest(sandbox, gpkg):
         times=1,
         body="The changeset 1 was closed at 2025-01-01 10:05:00 UTC",
     )
-    report = upload.upload_geopackage(
-        gpkg, api_for(sandbox), comment="Closed", capabilities=Capabilities(max_elements=2)
-    )
+    report = upload.upload_geopackage(gpkg, api_for(sandbox), comment="Closed")
     assert len(report.changesets) == 2
+    first, second = (api_for(sandbox).changeset(c) for c in report.changesets)
+    assert (first.changes_count, second.changes_count) == (0, 4)
     assert report.modified == 4
+    assert_nothing_left(gpkg)
+
+
+def test_a_full_changeset_is_followed_by_a_new_one(sandbox, gpkg):
+    with connect(gpkg) as db:
+        for fid, _, _ in free_points(db, 5):
+            db.execute("UPDATE osm_points SET name = 'checked' WHERE fid = ?", (fid,))
+    report = upload.upload_geopackage(
+        gpkg, api_for(sandbox), comment="Full", capabilities=Capabilities(max_elements=2)
+    )
+    counts = [api_for(sandbox).changeset(c).changes_count for c in report.changesets]
+    assert counts == [2, 2, 1]
     assert_nothing_left(gpkg)
 
 

@@ -4,22 +4,23 @@ An upload is a folder (the *journal*) written **before** anything is sent::
 
     journal.json          state of the upload (see below), rewritten atomically after each step
     pending.osc           every change as the user reviewed it (no changeset id)
-    chunk-0001.osc        the chunks (at most ``maximum_elements`` each), placeholders as built
-    chunk-0001.sent.osc   the exact document of the attempt in progress (real ids, changeset id)
-    chunk-0001.diff.xml   the server's diffResult once it arrived
+    chunks.json           the split: per chunk, its elements ``[action, type, id]`` in order
+    sources.json          ``[type, placeholder, layer, fid]``: the feature a new element is from
+    chunk-0001.sent.osc   the exact document sent (real ids, changeset id), written before
+    chunk-0001.diff.xml   the server's diffResult once it arrived (or rebuilt, see below)
 
 ``journal.json``::
 
     {"format": 1, "api_url": "...", "tags": {"comment": ..., "source": ..., "created_by": ...},
      "status": "running" | "stopped" | "done", "error": "<last reason>",
      "changeset": <open changeset id or null>, "changesets": [ids used so far],
-     "chunks": [{"file": "chunk-0001.osc", "elements": 812,
+     "chunks": [{"file": "chunk-0001", "elements": 812,
                  "state": "pending" | "sending" | "uploaded" | "applied",
                  "changeset": <id it was sent to>, "attempt": 2}],
-     "id_map": {"ids": [["node", -1, 123]], "versions": [["node", 123, 1]],
-                "deleted": [["way", 5]], "skipped": [["node", 7]]},
-     "gone": [["node", 9]],                 # deletes dropped because the server said 410
-     "sources": [["node", -1, "osm_points", 12]]}   # which feature a placeholder came from
+     "gone": [["node", 9]]}     # deletes dropped because the server said 410
+
+The ids and versions the applied chunks produced are rebuilt from their ``.sent.osc`` and
+``.diff.xml`` when an upload is resumed, so ``journal.json`` stays small.
 
 Per chunk: ``pending`` → (journal saved, fsync) ``sending`` → POST → diffResult saved →
 ``uploaded`` → applied to the layers/base (``on_applied``) → ``applied``. A chunk found in
@@ -40,8 +41,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
@@ -76,7 +80,11 @@ from .osmchange import (
     split_chunks,
 )
 
+logger = logging.getLogger("osm_roundtrip")
 JOURNAL = "journal.json"
+PENDING_FILE = "pending.osc"
+CHUNKS_FILE = "chunks.json"
+SOURCES_FILE = "sources.json"
 FORMAT = 1
 ElementKey = Tuple[str, int]
 Source = Tuple[str, int]
@@ -222,16 +230,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _keys(items) -> List[list]:
-    return sorted([list(k) for k in items])
-
-
 class Journal:
     """The on-disk record of one upload (see the module documentation)."""
 
     def __init__(self, folder: Path, data: dict) -> None:
         self.folder = Path(folder)
         self.data = data
+        self._lock = threading.Lock()
+        self._chunks: Dict[int, OsmChanges] = {}  # parsed chunks, as built or read back
+        self._sources: Optional[Dict[ElementKey, List[Source]]] = None
 
     # -- creation and loading -------------------------------------------------------------------
     @classmethod
@@ -243,7 +250,10 @@ class Journal:
         api_url: str,
         tags: Dict[str, str],
         max_elements: int,
+        pending: Optional[bytes] = None,
     ) -> Journal:
+        """Write the journal of ``changes``; ``pending`` is their osmChange document when the
+        caller has it already (the review shows it), else it is built here."""
         folder = Path(folder)
         if (folder / JOURNAL).exists():
             raise FileExistsError(str(folder / JOURNAL))
@@ -254,14 +264,20 @@ class Journal:
             if change.action == CREATE:
                 for layer, fid in change.sources:
                     sources.append([change.element.type, change.element.id, layer, fid])
-        _write_atomic(folder / "pending.osc", build(changes, None))
-        entries = []
-        for number, chunk in enumerate(chunks, 1):
-            name = f"chunk-{number:04d}.osc"
-            _write_atomic(folder / name, build(chunk, None))
-            entries.append(
-                {"file": name, "elements": len(chunk), "state": PENDING, "changeset": None}
-            )
+        _write_atomic(folder / PENDING_FILE, pending if pending else build(changes, None))
+        _write_atomic(folder / SOURCES_FILE, json.dumps(sources).encode("utf-8"))
+        keys = [[[c.action, c.element.type, c.element.id] for c in ordered(ch)] for ch in chunks]
+        _write_atomic(folder / CHUNKS_FILE, json.dumps(keys).encode("utf-8"))
+        entries = [
+            {
+                "file": f"chunk-{number:04d}",
+                "elements": len(chunk),
+                "state": PENDING,
+                "changeset": None,
+                "attempt": 0,
+            }
+            for number, chunk in enumerate(chunks, 1)
+        ]
         journal = cls(
             folder,
             {
@@ -273,11 +289,12 @@ class Journal:
                 "changeset": None,
                 "changesets": [],
                 "chunks": entries,
-                "id_map": {"ids": [], "versions": [], "deleted": [], "skipped": []},
                 "gone": [],
-                "sources": sources,
+                "max_elements": max_elements,
+                "changeset_count": 0,
             },
         )
+        journal._chunks = dict(enumerate(chunks))
         journal.save()
         return journal
 
@@ -292,8 +309,10 @@ class Journal:
         return cls(Path(folder), data)
 
     def save(self) -> None:
-        text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)
-        _write_atomic(self.folder / JOURNAL, text.encode("utf-8"))
+        """Write ``journal.json`` atomically (fsync); safe from the write-back thread too."""
+        with self._lock:
+            text = json.dumps(self.data, ensure_ascii=False, sort_keys=True)
+            _write_atomic(self.folder / JOURNAL, text.encode("utf-8"))
 
     def remove(self) -> None:
         for path in self.folder.iterdir():
@@ -319,36 +338,49 @@ class Journal:
         return all(c["state"] == APPLIED for c in self.chunks)
 
     def chunk_changes(self, index: int) -> OsmChanges:
-        return parse_osc((self.folder / self.chunks[index]["file"]).read_bytes())
+        """Chunk ``index`` as split (placeholders; kept in memory once read)."""
+        if index not in self._chunks:
+            pending = parse_osc((self.folder / PENDING_FILE).read_bytes())
+            by_key = {(c.action, c.element.type, c.element.id): c for c in pending}
+            keys = json.loads((self.folder / CHUNKS_FILE).read_text(encoding="utf-8"))
+            for number, chunk_keys in enumerate(keys):
+                changes = [by_key[tuple(key)] for key in chunk_keys]
+                self._chunks[number] = OsmChanges(
+                    [c for c in changes if c.action == CREATE],
+                    [c for c in changes if c.action == MODIFY],
+                    [c for c in changes if c.action == DELETE],
+                )
+        return self._chunks[index]
 
     def sent_path(self, index: int) -> Path:
-        return self.folder / self.chunks[index]["file"].replace(".osc", ".sent.osc")
+        return self.folder / (self.chunks[index]["file"] + ".sent.osc")
 
     def diff_path(self, index: int) -> Path:
-        return self.folder / self.chunks[index]["file"].replace(".osc", ".diff.xml")
+        return self.folder / (self.chunks[index]["file"] + ".diff.xml")
 
     def id_map(self) -> IdMap:
-        raw = self.data["id_map"]
-        return IdMap(
-            ids={(t, i): n for t, i, n in raw["ids"]},
-            versions={(t, i): v for t, i, v in raw["versions"]},
-            deleted={(t, i) for t, i in raw["deleted"]},
-            skipped={(t, i) for t, i in raw["skipped"]},
-        )
-
-    def store_id_map(self, id_map: IdMap) -> None:
-        self.data["id_map"] = {
-            "ids": sorted([t, i, n] for (t, i), n in id_map.ids.items()),
-            "versions": sorted([t, i, v] for (t, i), v in id_map.versions.items()),
-            "deleted": _keys(id_map.deleted),
-            "skipped": _keys(id_map.skipped),
-        }
+        """What the chunks applied so far did, rebuilt from their sent documents and results."""
+        id_map = IdMap()
+        for index, entry in enumerate(self.chunks):
+            if entry["state"] == APPLIED and self.diff_path(index).exists():
+                sent = parse_osc(self.sent_path(index).read_bytes())
+                entries = parse_diff_result(self.diff_path(index).read_bytes())
+                apply_diff_result(sent, entries, (), id_map)
+        return id_map
 
     def sources(self) -> Dict[ElementKey, List[Source]]:
-        result: Dict[ElementKey, List[Source]] = {}
-        for kind, element_id, layer, fid in self.data.get("sources", []):
-            result.setdefault((kind, element_id), []).append((layer, fid))
-        return result
+        if self._sources is None:
+            path = self.folder / SOURCES_FILE
+            raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+            self._sources = _sources_map(raw)
+        return self._sources
+
+
+def _sources_map(raw) -> Dict[ElementKey, List[Source]]:
+    result: Dict[ElementKey, List[Source]] = {}
+    for kind, element_id, layer, fid in raw:
+        result.setdefault((kind, element_id), []).append((layer, fid))
+    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -494,6 +526,9 @@ class Uploader:
         self.check_permissions = check_permissions
         self.report = UploadReport(journal=str(journal.folder))
         self.id_map = journal.id_map()
+        self._sent: Dict[int, OsmChanges] = {}
+        self._writer: Optional[ThreadPoolExecutor] = None
+        self._writes: List[Future] = []
         self._request_time = 0.0
 
     # -- helpers --------------------------------------------------------------------------------
@@ -555,12 +590,18 @@ class Uploader:
         report.skipped = sorted(self.id_map.skipped)
         report.request_seconds = self._request_time
 
-    def _open_changeset(self) -> int:
+    def _open_changeset(self, size: int = 0) -> int:
+        """The open changeset, or a new one when ``size`` more changes would not fit."""
         journal = self.journal
         changeset = journal.data.get("changeset")
+        limit = journal.data.get("max_elements") or 10000
+        if changeset is not None and journal.data.get("changeset_count", 0) + size > limit:
+            self._close_quietly()
+            changeset = None
         if changeset is None:
             changeset = self._timed(self.api.create_changeset, journal.data["tags"], self.cancel)
             journal.data["changeset"] = changeset
+            journal.data["changeset_count"] = 0
             journal.data["changesets"].append(changeset)
             journal.save()
         return changeset
@@ -581,10 +622,17 @@ class Uploader:
                 if self._cancelled():
                     raise Cancelled()
                 self._upload_chunk(index)
+            self._drain()
         except (OsmRoundtripError, OSError) as exc:
+            try:
+                self._drain()
+            except Exception:  # the first error is the one to report
+                logger.exception("writing an upload result back failed")
             self._stop(exc)
             self.report.total_seconds = time.perf_counter() - started
             raise
+        finally:
+            self._shutdown_writer()
         self._close_quietly()
         journal.data["status"] = DONE
         journal.data["error"] = ""
@@ -622,9 +670,10 @@ class Uploader:
                 entry["state"] = APPLIED
                 journal.save()
                 return
-            changeset = self._open_changeset()
+            changeset = self._open_changeset(len(chunk))
             payload = build(chunk, changeset)
             _write_atomic(journal.sent_path(index), payload)
+            self._sent[index] = chunk
             entry["state"] = SENDING
             entry["changeset"] = changeset
             entry["attempt"] = entry.get("attempt", 0) + 1
@@ -685,7 +734,7 @@ class Uploader:
             _write_atomic(journal.diff_path(index), result)
             entry["state"] = UPLOADED
             journal.save()
-            self._apply(index)
+            self._apply(index, background=True)
             return
 
     def _find_gone(self, chunk: OsmChanges) -> List[ElementKey]:
@@ -745,14 +794,20 @@ class Uploader:
         entry["state"] = UPLOADED
         journal.save()
 
-    def _apply(self, index: int) -> None:
+    def _apply(self, index: int, background: bool = False) -> None:
+        """Record a chunk's result (ids for the next chunks) and write it back to the layers.
+
+        With ``background`` the write-back runs in a worker thread while the next chunk is on
+        the wire; the chunk stays ``uploaded`` in the journal until it is done (a crash in
+        between re-applies it on resume, which is idempotent).
+        """
         journal = self.journal
         entry = journal.chunks[index]
-        sent = parse_osc(journal.sent_path(index).read_bytes())
+        sent = self._sent.pop(index, None)
+        if sent is None:
+            sent = parse_osc(journal.sent_path(index).read_bytes())
         entries = parse_diff_result(journal.diff_path(index).read_bytes())
         apply_diff_result(sent, entries, (), self.id_map)
-        if self.on_applied is not None:
-            self.on_applied(sent, entries, journal.sources())
         counts = {CREATE: 0, MODIFY: 0, DELETE: 0}
         for change, result in zip(ordered(sent), entries):
             if change.action == DELETE and result.new_id is not None:
@@ -762,10 +817,33 @@ class Uploader:
         self.report.modified += counts[MODIFY]
         self.report.deleted += counts[DELETE]
         self.report.uploaded += sum(counts.values())
-        journal.store_id_map(self.id_map)
-        entry["state"] = APPLIED
-        journal.save()
-        self._progress(f"chunk {index + 1}/{len(journal.chunks)} applied")
+        if entry.get("changeset") == journal.data.get("changeset"):
+            journal.data["changeset_count"] = journal.data.get("changeset_count", 0) + len(sent)
+        def write_back() -> None:
+            if self.on_applied is not None:
+                self.on_applied(sent, entries, journal.sources())
+            entry["state"] = APPLIED
+            journal.save()
+            self._progress(f"chunk {index + 1}/{len(journal.chunks)} applied")
+
+        if background and self.on_applied is not None:
+            if self._writer is None:
+                self._writer = ThreadPoolExecutor(max_workers=1)
+            self._writes.append(self._writer.submit(write_back))
+        else:
+            self._drain()
+            write_back()
+
+    def _drain(self) -> None:
+        """Wait for the write-backs running in the background; re-raise their error."""
+        writes, self._writes = self._writes, []
+        for future in writes:
+            future.result()
+
+    def _shutdown_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
 
     def _conflicts(self, index: int, cause: VersionConflict) -> UploadConflict:
         """Every out-of-date element of the chunks not yet applied (the server names one)."""
@@ -881,9 +959,14 @@ def upload_geopackage(
     edited=None,
     changes: Optional[OsmChanges] = None,
     capabilities=None,
+    validated: bool = False,
+    pending: Optional[bytes] = None,
     **options,
 ) -> UploadReport:
     """Upload the edits of a download's GeoPackage and write the results back into it.
+
+    ``changes`` (with ``validated=True``: already checked with :func:`~.osmchange.validate`,
+    as the review does) skips computing them again.
 
     A journal left by an interrupted upload is settled first (its chunks in flight are checked
     against the server and applied), then the changes are computed afresh from the GeoPackage,
@@ -909,7 +992,9 @@ def upload_geopackage(
     caps = capabilities or api.capabilities()
     if changes is None:
         changes = changes_of_geopackage(path, edited, caps.waynodes)
-    validate(changes, caps, comment)
+        validated = False
+    if not validated:
+        validate(changes, caps, comment)
     if not changes:
         return UploadReport()
     journal = Journal.create(
@@ -918,6 +1003,7 @@ def upload_geopackage(
         api_url=api.api_url,
         tags=changeset_tags(comment, source),
         max_elements=caps.max_elements,
+        pending=pending if changes is not None and validated else None,
     )
     report = Uploader(api, journal, on_applied=on_applied, **options).run()
     journal.remove()
