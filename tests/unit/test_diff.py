@@ -553,6 +553,36 @@ def test_multipolygon_vertex_removed_at_a_junction_of_two_ways():
     assert (DELETE, "node", 139) in changes
 
 
+def test_multipolygon_edit_next_to_a_junction_keeps_the_junction_node():
+    # Way 4 gains a vertex just before the junction 139 and way 5 loses its next vertex 109:
+    # the ring keeps its length, and the junction is still there, unmoved. It must stay the
+    # junction (not move onto the new vertex with 109 taking its place).
+    base = make_base()
+    feats = features(base)
+    poly = find(feats, POLYGONS, 10, "relation")
+    outer = [c for c in poly.geometry[0][0] if c != pos(0, 9)]  # node 109 (way 5)
+    outer.insert(outer.index(pos(3, 9)), (9.5035, 47.107))  # new vertex on way 4
+    poly.geometry[0][0] = outer
+    changes = summary(compute_changes(base, feats))
+    assert changes[(MODIFY, "way", 4)].element.nodes == [105, 135, -1, 139]
+    assert changes[(MODIFY, "way", 5)].element.nodes == [139, 105]
+    assert (DELETE, "node", 109) in changes
+    assert not [k for k in changes if k[0] == MODIFY and k[1] == "node"]
+
+
+def test_line_edit_next_to_a_shared_vertex_keeps_that_node():
+    # Same shape of edit on a line: 111 removed before the shared node 121, a vertex added after
+    # it. Node 121 (also a vertex of way 2) must not move onto the new vertex.
+    base = make_base()
+    feats = features(base)
+    line = find(feats, LINES, 1)
+    line.geometry = [pos(0, 1), pos(2, 1), (9.5025, 47.1013), pos(3, 1), pos(4, 1)]
+    changes = summary(compute_changes(base, feats))
+    assert changes[(MODIFY, "way", 1)].element.nodes == [101, 121, -1, 131, 141]
+    assert (DELETE, "node", 111) in changes
+    assert not [k for k in changes if k[0] == MODIFY and k[1] == "node"]
+
+
 def test_polygon_gets_a_hole_and_becomes_a_multipolygon():
     base = make_base()
     feats = features(base)

@@ -444,7 +444,12 @@ def _align(base: List[Key], edited: List[Key]) -> Tuple[List[Slot], int]:
     slots: List[Slot] = [(i, edited[i]) for i in range(head)]
     equal = head + tail
     mid_b, mid_e = base[head : nb - tail], edited[head : ne - tail]
-    if not mid_b or not mid_e or len(mid_b) == len(mid_e) <= 2:
+    # The middle is one replaced stretch exactly when its base and edited vertices have none in
+    # common (SequenceMatcher gives that single opcode then). Equal lengths are no such sign: a
+    # vertex inserted next to an unmoved one and another removed beyond it keep the length, and
+    # pairing by position would move the unmoved node (a ring junction, a shared vertex) onto
+    # the new vertex.
+    if not mid_b or not mid_e or set(mid_b).isdisjoint(mid_e):
         opcodes = [
             (
                 "replace" if mid_b and mid_e else "insert" if mid_e else "delete",
