@@ -388,7 +388,7 @@ class UploadAction:
         from ..plugin.core.errors import OsmRoundtripError
 
         try:
-            return upload_service.compute_changes(path, layers)
+            return upload_service.reviewed_changes(path, layers)
         except OsmRoundtripError as exc:
             self._error(exc)
             return None
@@ -443,10 +443,11 @@ class UploadAction:
             token = auth.saved_token()
         except Exception:
             token = None
+        osc = osmchange_text(changes)
         dialog = ReviewDialog(
             self.iface,
             changes,
-            osmchange_text(changes),
+            osc,
             base=read_base(path),
             layers=layers,
             server=values.api_url(),
@@ -461,7 +462,7 @@ class UploadAction:
             return
         if result != QDialog.Accepted:
             return
-        self._start(path, layers, changes, dialog.comment, dialog.source)
+        self._start(path, layers, changes, dialog.comment, dialog.source, osc.encode("utf-8"))
 
     def _login(self, dialog: ReviewDialog) -> None:
         from qgis.PyQt.QtWidgets import QInputDialog
@@ -491,7 +492,7 @@ class UploadAction:
         self.login = auth.InteractiveLogin(done, ask_code)
         self.login.start()
 
-    def _start(self, path, layers, changes, comment, source) -> None:
+    def _start(self, path, layers, changes, comment, source, pending=None) -> None:
         from ..plugin.adapters import auth, upload_service
         from ..plugin.adapters import settings as plugin_settings
 
@@ -521,7 +522,7 @@ class UploadAction:
             self._error(error)
 
         self.task = upload_service.start_upload(
-            path, layers, values.api_url(), token, comment, source, done, changes
+            path, layers, values.api_url(), token, comment, source, done, changes, pending
         )
 
     def _resolve(self, path, layers, conflict, api_url, token) -> None:

@@ -45,7 +45,7 @@ from ..core.osm.features import (
     RELATIONS,
     EditedFeature,
 )
-from ..core.osm.osmchange import build, write_osc
+from ..core.osm.osmchange import build, validate, write_osc
 from . import osm_layers
 from .download_service import make_transport
 from .tasks import CoreTask
@@ -185,6 +185,13 @@ def compute_changes(
     return diff_changes(read_base(gpkg_path), edited_features(layers), max_way_nodes=max_way_nodes)
 
 
+def reviewed_changes(gpkg_path, layers=None) -> OsmChanges:
+    """The changes for the review, checked against the API's rules (raises ``ChangesInvalid``)."""
+    changes = compute_changes(gpkg_path, layers)
+    validate(changes, None, None)
+    return changes
+
+
 def osmchange_text(changes: OsmChanges) -> str:
     return build(changes, None).decode("utf-8")
 
@@ -265,6 +272,7 @@ def start_upload(
     source: str = "",
     on_done: Optional[Callable[[object, Optional[BaseException]], None]] = None,
     changes: Optional[OsmChanges] = None,
+    pending: Optional[bytes] = None,
 ) -> CoreTask:
     """Run :func:`upload_edits` in a task with progress; reload the layers afterwards."""
     from qgis.core import QgsApplication
@@ -283,6 +291,8 @@ def start_upload(
             source=source,
             edited=edited,
             changes=changes,
+            validated=changes is not None,
+            pending=pending,
             progress=lambda done, total, _m="": task.report(done, total),
             cancel=task.isCanceled,
         )
