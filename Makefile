@@ -73,7 +73,7 @@ deploy: transcompile ## Symlink the plugin into the default QGIS profile
 	ln -sfn $(CURDIR) $(QGIS_PROFILE_DIR)/$(PLUGIN)
 	@echo "Linked $(QGIS_PROFILE_DIR)/$(PLUGIN) -> $(CURDIR); enable it in Plugins > Manage and Install Plugins."
 
-demo: venv zip ## Offline demo on the bundled data: real QGIS with the plugin, writes demo/screenshot.png
+demo: venv nominatim zip ## Offline demo on the bundled data: real QGIS with the plugin, writes demo/screenshot.png
 	$(PY) tools/demo.py --zip dist/$(PLUGIN).zip --out demo
 
 bench: venv ## Run the benchmarks and print their figures

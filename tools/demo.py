@@ -1,23 +1,30 @@
 """`make demo`: the offline demo on the bundled data, in a real QGIS.
 
-Installs the plugin ZIP into a fresh, throw-away QGIS profile, starts QGIS (under Xvfb when there is
-no display) with ``tools/demo_in_qgis.py`` as start-up code, waits for it to finish, and prints the
-report it wrote. The screenshot lands in ``<out>/screenshot.png``.
+Starts a local Nominatim and the OSM API sandbox (both on 127.0.0.1, both serving the bundled
+Liechtenstein extract), installs the plugin ZIP into a fresh, throw-away QGIS profile that points
+at them, starts QGIS (under Xvfb when there is no display) with ``tools/demo_in_qgis.py`` as
+start-up code, waits for it to finish, and prints the report it wrote. The screenshot lands in
+``<out>/screenshot.png``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "tests" / "data" / "liechtenstein.osm.pbf"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 def make_profile(base: Path, plugin_zip: Path, settings: dict[str, str]) -> Path:
@@ -60,6 +67,28 @@ def run_qgis(profiles: Path, out: Path, extra_env: dict[str, str], timeout: floa
                               timeout=timeout, check=False).returncode  # fmt: skip
 
 
+def start_servers(stack: contextlib.ExitStack) -> dict[str, str]:
+    """The local Nominatim and OSM API sandbox, both on 127.0.0.1; stopped when ``stack`` closes."""
+    from tools.nominatim.server import NominatimServer
+    from tools.osm_sandbox.launch import start_sandbox, wait_ready
+
+    print("Starting the local Nominatim (Liechtenstein; built once, cached)…", flush=True)
+    nominatim = stack.enter_context(NominatimServer())
+    print(f"  {nominatim.url}")
+    print("Starting the OSM API sandbox (Liechtenstein)…", flush=True)
+    sandbox = stack.enter_context(start_sandbox(SEED, "--auto-approve", "alice"))
+    wait_ready(sandbox, time.monotonic() + 60)
+    print(f"  {sandbox.url}")
+    return {
+        "nominatim_url": nominatim.url,
+        "nominatim_interval": "0",
+        "osm_server": "sandbox",
+        "sandbox_url": sandbox.url,
+        "oauth_client_id": "osm-sandbox",
+        "contact_email": "",
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--zip", type=Path, required=True)
@@ -69,9 +98,11 @@ def main() -> int:
     out = args.out.resolve()
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    with tempfile.TemporaryDirectory(prefix="osm-roundtrip-demo-") as tmp:
-        profiles = Path(tmp)
-        make_profile(profiles, args.zip.resolve(), settings={})
+    with contextlib.ExitStack() as stack:
+        settings = start_servers(stack)
+        profiles = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="osm-roundtrip-")))
+        make_profile(profiles, args.zip.resolve(), settings=settings)
+        print("Running QGIS with the plugin (search, download, edit, upload, verify)…", flush=True)
         code = run_qgis(profiles, out, {}, args.timeout)
     report_path = out / "report.json"
     if not report_path.exists():
