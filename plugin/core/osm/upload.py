@@ -819,6 +819,7 @@ class Uploader:
         self.report.uploaded += sum(counts.values())
         if entry.get("changeset") == journal.data.get("changeset"):
             journal.data["changeset_count"] = journal.data.get("changeset_count", 0) + len(sent)
+
         def write_back() -> None:
             if self.on_applied is not None:
                 self.on_applied(sent, entries, journal.sources())
