@@ -530,7 +530,7 @@ class UploadAction:
         from qgis.core import QgsApplication
 
         from ..plugin.adapters import upload_service
-        from ..plugin.adapters.download_service import make_transport
+        from ..plugin.adapters.network import make_transport
         from ..plugin.adapters.tasks import CoreTask
         from ..plugin.core.gpkg import read_base
         from ..plugin.core.gpkg_update import rebase, take_theirs

@@ -222,7 +222,7 @@ class InteractiveLogin:
         from qgis.core import QgsApplication
         from qgis.PyQt.QtCore import QCoreApplication
 
-        from .download_service import make_transport
+        from .network import make_transport
         from .tasks import CoreTask
 
         flow = self.flow

@@ -18,7 +18,6 @@ import logging
 import os
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Optional, Sequence, Tuple
-from urllib.parse import quote, urlsplit
 
 from qgis.core import (
     Qgis,
@@ -28,7 +27,6 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsRectangle,
-    QgsSettings,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -40,8 +38,8 @@ from ..core.osm import download
 from ..core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
 from ..core.osm.xmlreader import load_osm_file
 from . import osm_layers
-from . import settings as plugin_settings
 from .i18n import error_text
+from .network import make_transport
 from .tasks import CoreTask
 
 logger = logging.getLogger("osm_roundtrip")
@@ -57,53 +55,6 @@ DOWNLOAD_SHARE = 0.85
 
 TITLE = "OSM Roundtrip"  # product name, not translated
 _running: set = set()  # tasks alive until finished (QgsTaskManager does not keep Python objects)
-
-
-# ---------------------------------------------------------------------------------------------
-# Transport with the QGIS proxy settings
-# ---------------------------------------------------------------------------------------------
-
-
-def qgis_proxies(url: str) -> Optional[Dict[str, str]]:
-    """``requests`` proxies from the QGIS network settings for ``url`` (``None``: no proxy set).
-
-    Reads :class:`QgsSettings` only, so it is safe in any thread. The system proxy ("default
-    proxy") is left to ``requests``, which reads the same environment variables.
-    """
-    store = QgsSettings()
-    if str(store.value("proxy/proxyEnabled", False)).lower() not in ("true", "1"):
-        return None
-    host = str(store.value("proxy/proxyHost", "") or "").strip()
-    kind = str(store.value("proxy/proxyType", "") or "")
-    if not host or kind in ("", "DefaultProxy", "NoProxy"):
-        return None
-    for excluded in _as_list(store.value("proxy/proxyExcludedUrls", [])) + _as_list(
-        store.value("proxy/noProxyUrls", [])
-    ):
-        if excluded and url.startswith(excluded):
-            return None
-    if urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1"):
-        return None
-    port = str(store.value("proxy/proxyPort", "") or "").strip()
-    user = str(store.value("proxy/proxyUser", "") or "")
-    password = str(store.value("proxy/proxyPassword", "") or "")
-    scheme = "socks5h" if kind == "Socks5Proxy" else "http"
-    credentials = f"{quote(user, safe='')}:{quote(password, safe='')}@" if user else ""
-    proxy = f"{scheme}://{credentials}{host}" + (f":{port}" if port else "")
-    return {"http": proxy, "https": proxy}
-
-
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [part for part in value.split("|") if part]
-    return [str(part) for part in value]
-
-
-def make_transport(url: str) -> HttpTransport:
-    """The plugin's HTTP transport with the timeout of the settings and the QGIS proxy."""
-    return HttpTransport(timeout=plugin_settings.load().timeout, proxies=qgis_proxies(url))
 
 
 # ---------------------------------------------------------------------------------------------

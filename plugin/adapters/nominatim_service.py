@@ -8,63 +8,16 @@ from __future__ import annotations
 
 import threading
 from typing import Dict, Optional
-from urllib.parse import parse_qsl, urlsplit
-
-from qgis.core import QgsNetworkAccessManager, QgsSettings
-from qgis.PyQt.QtNetwork import QNetworkProxy
+from urllib.parse import parse_qsl
 
 from ..core.http import HttpTransport
 from ..core.nominatim import Endpoint, NominatimClient, ResponseCache
 from . import i18n
 from . import settings as plugin_settings
-
-_PROXY_SCHEMES = {
-    QNetworkProxy.ProxyType.HttpProxy: "http",
-    QNetworkProxy.ProxyType.HttpCachingProxy: "http",
-    QNetworkProxy.ProxyType.Socks5Proxy: "socks5h",
-}
-_LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+from .network import qgis_proxies
 
 _CACHES: Dict[str, ResponseCache] = {}
 _CACHES_LOCK = threading.Lock()
-
-
-def _excluded(url: str) -> bool:
-    """True when QGIS is told to reach ``url`` without a proxy (or it is on this machine)."""
-    host = (urlsplit(url).hostname or "").lower()
-    if host in _LOOPBACK:
-        return True
-    manager = QgsNetworkAccessManager.instance()
-    prefixes = list(manager.excludeList()) + list(getattr(manager, "noProxyList", list)())
-    store = QgsSettings()
-    for key in ("proxy/proxyExcludedUrls", "proxy/noProxyUrls"):
-        value = store.value(key, "")
-        if isinstance(value, str):
-            prefixes += value.split("|")
-        elif value:
-            prefixes += list(value)
-    return any(prefix.strip() and url.startswith(prefix.strip()) for prefix in prefixes)
-
-
-def proxies_for(url: str) -> Optional[Dict[str, str]]:
-    """``requests`` proxies for ``url`` from QGIS's proxy settings; ``None`` means direct.
-
-    A "default proxy" in QGIS is the system's: ``requests`` picks it from the environment itself.
-    """
-    if _excluded(url):
-        return None
-    proxy = QgsNetworkAccessManager.instance().fallbackProxy()
-    store = QgsSettings()
-    enabled = str(store.value("proxy/proxyEnabled", "false")).lower() in ("true", "1")
-    scheme = _PROXY_SCHEMES.get(proxy.type())
-    if not enabled or scheme is None or not proxy.hostName():
-        return None
-    auth = ""
-    if proxy.user():
-        auth = proxy.user() + (":" + proxy.password() if proxy.password() else "") + "@"
-    port = f":{proxy.port()}" if proxy.port() > 0 else ""
-    address = f"{scheme}://{auth}{proxy.hostName()}{port}"
-    return {"http": address, "https": address}
 
 
 def shared_cache(base_url: str) -> ResponseCache:
@@ -107,7 +60,7 @@ def client(
     """A client for the configured (or given) endpoint with the QGIS proxies and timeout."""
     values = plugin_settings.load()
     target = endpoint(url, interval, values)
-    transport = HttpTransport(timeout=values.timeout, proxies=proxies_for(target.base_url))
+    transport = HttpTransport(timeout=values.timeout, proxies=qgis_proxies(target.base_url))
     return NominatimClient(
         target,
         transport=transport,

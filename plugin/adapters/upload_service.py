@@ -47,7 +47,7 @@ from ..core.osm.features import (
 )
 from ..core.osm.osmchange import build, validate, write_osc
 from . import osm_layers
-from .download_service import make_transport
+from .network import make_transport
 from .tasks import CoreTask
 
 logger = logging.getLogger("osm_roundtrip")

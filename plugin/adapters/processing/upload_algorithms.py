@@ -23,7 +23,7 @@ from ...core.osm.api import OsmApi
 from ...core.osm.osmchange import parse_osc, validate, write_osc
 from .. import auth, upload_service
 from .. import settings as plugin_settings
-from ..download_service import make_transport
+from ..network import make_transport
 from .base import OsmRoundtripAlgorithm
 
 
