@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from osm_roundtrip.plugin.core.errors import BadPayload, ValidationError
 from osm_roundtrip.plugin.core.osm.diff import CREATE, DELETE, MODIFY, Change, OsmChanges
@@ -99,6 +101,89 @@ def test_special_characters_survive():
     xml = build(sample(), 1)
     tag = etree.fromstring(xml).find("create/node[@id='-1']/tag")
     assert tag.get("v") == 'a "b" <c> & d\te\nf'
+
+
+def _lxml_document(changes, changeset):
+    """The same document built as a tree with lxml and pretty-printed: the reference."""
+    root = etree.Element("osmChange", version="0.6", generator="gen & <co>")
+    block_kind = block = None
+    for change in ordered(changes):
+        element = change.element
+        kind = (change.action, change.action == DELETE and change.if_unused)
+        if kind != block_kind:
+            block = etree.SubElement(root, change.action)
+            if kind[1]:
+                block.set("if-unused", "true")
+            block_kind = kind
+        attrs = {"id": str(element.id)}
+        if change.action != CREATE:
+            attrs["version"] = str(element.version)
+        if changeset is not None:
+            attrs["changeset"] = str(changeset)
+        if element.type == "node" and change.action != DELETE:
+            attrs["lat"], attrs["lon"] = f"{element.lat:.7f}", f"{element.lon:.7f}"
+        item = etree.SubElement(block, element.type, attrs)
+        if change.action == DELETE:
+            continue
+        for ref in getattr(element, "nodes", ()):
+            etree.SubElement(item, "nd", ref=str(ref))
+        for m in getattr(element, "members", ()):
+            etree.SubElement(item, "member", type=m.type, ref=str(m.ref), role=m.role)
+        for k in sorted(element.tags):
+            etree.SubElement(item, "tag", k=k, v=element.tags[k])
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufffe\uffff"))
+_XML_TEXT = _TEXT.filter(lambda s: not any(c < " " and c not in "\t\n\r" for c in s))
+_TAGS = st.dictionaries(_XML_TEXT, _XML_TEXT, max_size=3)
+_COORD = st.floats(-90, 90, allow_nan=False)
+
+
+@st.composite
+def _changes(draw):
+    ids = st.integers(-(10**12), 10**12).filter(bool)
+    elements = st.one_of(
+        st.builds(Node, ids, _COORD, _COORD, st.integers(1, 99), _TAGS),
+        st.builds(Way, ids, st.lists(ids, max_size=4), st.integers(1, 99), _TAGS),
+        st.builds(
+            Relation,
+            ids,
+            st.lists(
+                st.builds(Member, st.sampled_from(["node", "way", "relation"]), ids, _XML_TEXT),
+                max_size=3,
+            ),
+            st.integers(1, 99),
+            _TAGS,
+        ),
+    )
+    changes = OsmChanges()
+    for action, group in ((CREATE, changes.creates), (MODIFY, changes.modifies)):
+        group.extend(Change(action, e) for e in draw(st.lists(elements, max_size=4)))
+    for element in draw(st.lists(elements, max_size=4)):
+        changes.deletes.append(Change(DELETE, element, if_unused=draw(st.booleans())))
+    return changes
+
+
+@settings(max_examples=150, deadline=None)
+@given(_changes(), st.one_of(st.none(), st.integers(1, 10**9)))
+def test_build_writes_what_lxml_serialises_for_the_same_tree(changes, changeset):
+    assert build(changes, changeset, "gen & <co>") == _lxml_document(changes, changeset)
+
+
+def test_build_of_nothing_is_an_empty_document():
+    assert build(OsmChanges(), None, "g") == _lxml_document(OsmChanges(), None).replace(
+        b"gen &amp; &lt;co&gt;", b"g"
+    )
+
+
+@pytest.mark.parametrize("text", ["\x00", "a\x1fb", "\ud800", "\uffff"], ids=repr)
+def test_build_refuses_what_xml_cannot_hold_as_lxml_does(text):
+    with pytest.raises(ValueError):
+        etree.Element("tag", v=text)
+    for tags in ({"k": text}, {text: "v"}):
+        with pytest.raises(ValueError):
+            build(OsmChanges(creates=[Change(CREATE, Node(-1, 1.0, 2.0, tags=tags))]), None)
 
 
 def test_export_has_no_changeset_and_reads_back(tmp_path):

@@ -136,31 +136,83 @@ def ordered(changes: OsmChanges) -> List[Change]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.7f}"
+# Serialised as libxml2 does (the document is byte for byte what ``etree.tostring(...,
+# pretty_print=True)`` of the same tree gives); characters XML cannot hold raise the ValueError
+# lxml raises for them.
+_ATTR_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\t": "&#9;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+    }
+)
+_NOT_XML = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_ATTR_SPECIAL = re.compile(f'[&<>"\t\n\r{_NOT_XML}]')
+_NOT_XML_CHAR = re.compile(f"[{_NOT_XML}]")
 
 
-def _element_xml(parent, change: Change, changeset: Optional[int]) -> None:
+def _attr(value: str) -> str:
+    """An attribute value, escaped."""
+    if _ATTR_SPECIAL.search(value) is None:
+        return value
+    if _NOT_XML_CHAR.search(value) is not None:
+        raise ValueError(
+            "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control "
+            "characters"
+        )
+    return value.translate(_ATTR_ESCAPES)
+
+
+def _tags_xml(out: List[str], tags: Dict[str, str]) -> None:
+    for k in sorted(tags):
+        out.append(f'      <tag k="{_attr(k)}" v="{_attr(tags[k])}"/>\n')
+
+
+def _element_xml(out: List[str], change: Change, changeset: str) -> None:
+    """Append one element (indented as the third level of the document) to ``out``."""
     element = change.element
-    attrs = {"id": str(element.id)}
-    if change.action != CREATE:
-        attrs["version"] = str(element.version)
-    if changeset is not None:
-        attrs["changeset"] = str(changeset)
-    if element.type == NODE and change.action != DELETE:
-        attrs["lat"] = _fmt(element.lat)  # type: ignore[attr-defined]
-        attrs["lon"] = _fmt(element.lon)  # type: ignore[attr-defined]
-    node = etree.SubElement(parent, element.type, attrs)
-    if change.action == DELETE:
+    kind = element.type
+    action = change.action
+    head = f'    <{kind} id="{element.id}"'
+    if action != CREATE:
+        head += f' version="{element.version}"'
+    head += changeset
+    if action == DELETE:
+        out.append(head + "/>\n")
         return
-    if element.type == WAY:
-        for ref in element.nodes:  # type: ignore[attr-defined]
-            etree.SubElement(node, "nd", ref=str(ref))
-    elif element.type == RELATION:
-        for m in element.members:  # type: ignore[attr-defined]
-            etree.SubElement(node, "member", type=m.type, ref=str(m.ref), role=m.role)
-    for k in sorted(element.tags):
-        etree.SubElement(node, "tag", k=k, v=element.tags[k])
+    tags = element.tags
+    if kind == NODE:
+        head += f' lat="{element.lat:.7f}" lon="{element.lon:.7f}"'  # type: ignore[attr-defined]
+        if not tags:
+            out.append(head + "/>\n")
+            return
+        out.append(head + ">\n")
+    elif kind == WAY:
+        refs = element.nodes  # type: ignore[attr-defined]
+        if not refs and not tags:
+            out.append(head + "/>\n")
+            return
+        out.append(head + ">\n")
+        out.extend([f'      <nd ref="{ref}"/>\n' for ref in refs])
+    else:
+        members = element.members  # type: ignore[attr-defined]
+        if not members and not tags:
+            out.append(head + "/>\n")
+            return
+        out.append(head + ">\n")
+        out.extend(
+            [
+                f'      <member type="{_attr(m.type)}" ref="{m.ref}" role="{_attr(m.role)}"/>\n'
+                for m in members
+            ]
+        )
+    if tags:
+        _tags_xml(out, tags)
+    out.append(f"    </{kind}>\n")
 
 
 def build(changes: OsmChanges, changeset_id: Optional[int], generator: str = GENERATOR) -> bytes:
@@ -175,18 +227,25 @@ def build(changes: OsmChanges, changeset_id: Optional[int], generator: str = GEN
 
 
 def _build(changes: OsmChanges, changeset_id: Optional[int], generator: str) -> bytes:
-    root = etree.Element("osmChange", version="0.6", generator=generator)
-    block = None
+    changeset = "" if changeset_id is None else f' changeset="{_attr(str(changeset_id))}"'
+    out = [
+        "<?xml version='1.0' encoding='UTF-8'?>\n",
+        f'<osmChange version="0.6" generator="{_attr(generator)}"',
+    ]
     block_kind = None
     for change in ordered(changes):
-        kind = (change.action, change.action == DELETE and change.if_unused)
+        action = change.action
+        kind = (action, action == DELETE and change.if_unused)
         if kind != block_kind:
-            block = etree.SubElement(root, change.action)
-            if kind[1]:
-                block.set("if-unused", "true")
+            if block_kind is None:
+                out.append(">\n")
+            else:
+                out.append(f"  </{block_kind[0]}>\n")
+            out.append(f'  <{action} if-unused="true">\n' if kind[1] else f"  <{action}>\n")
             block_kind = kind
-        _element_xml(block, change, changeset_id)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        _element_xml(out, change, changeset)
+    out.append("/>\n" if block_kind is None else f"  </{block_kind[0]}>\n</osmChange>\n")
+    return "".join(out).encode("utf-8")
 
 
 def write_osc(changes: OsmChanges, path, generator: str = GENERATOR) -> None:
