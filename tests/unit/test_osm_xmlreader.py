@@ -170,3 +170,16 @@ def test_invalid_values_name_the_element(document, match):
 def test_empty_document(document):
     with pytest.raises(OsmXmlError):
         parse_osm_bytes(document)
+
+
+def test_nodes_with_only_some_attributes_get_the_defaults_of_the_missing_ones():
+    ds = parse_osm_bytes(
+        b'<osm><node id="1" lat="47.1" lon="9.5"/><node id="2" lat="47.2" version="4"/>'
+        b'<node id="3" lon="9.7" uid="8"/><node id="4" lat="1.123456789" lon="2"/></osm>'
+    )
+    plain = ds.nodes[1]
+    assert (plain.version, plain.changeset, plain.uid, plain.visible) == (0, 0, 0, True)
+    assert (plain.timestamp, plain.user, plain.tags) == ("", "", {})
+    assert (ds.nodes[2].lat, ds.nodes[2].lon, ds.nodes[2].version) == (47.2, 0.0, 4)
+    assert (ds.nodes[3].lat, ds.nodes[3].lon, ds.nodes[3].uid) == (0.0, 9.7, 8)
+    assert ds.nodes[4].lat == 1.1234568

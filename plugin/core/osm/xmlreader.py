@@ -67,6 +67,7 @@ class _Builder:
         self.tags: dict = {}
         self.nds: list = []
         self.members: list = []
+        self.nd_append = self.nds.append
         self.last = None  # attributes of the last node, way or relation started
         self.kind = ""
         self.error: Optional[Exception] = None
@@ -87,36 +88,48 @@ class _Builder:
         raise self.error
 
     def start(self, tag: str, attrib) -> None:
-        # Ordered by frequency: <nd> and <tag> are the most common elements.
+        # Ordered by frequency: <nd>, <node> and <tag> are the most common elements. Optional
+        # attributes are looked up only when the element has more than the required ones
+        # (files without metadata have just id, lat and lon).
         if tag == "nd":
-            self.nds.append(int(attrib["ref"]))
-        elif tag == "tag":
-            self.tags[attrib["k"]] = attrib["v"]
+            self.nd_append(int(attrib["ref"]))
         elif tag == "node":
-            get = attrib.get
             node = _new(Node)
             self.last, self.kind = attrib, "node"  # named in error messages
             node.id = int(attrib["id"])
+            get = attrib.get
+            lat, lon = get("lat"), get("lon")
+            node.tags = self.tags = {}
+            if len(attrib) == 3 and lat is not None and lon is not None:  # only id, lat, lon
+                node.version = node.changeset = node.uid = 0
+                node.visible = True
+                node.timestamp = node.user = ""
+            else:
+                if lat is None:
+                    lat = "0"
+                if lon is None:
+                    lon = "0"
+                version = get("version")
+                node.version = int(version) if version else 0
+                node.visible = get("visible") != "false"
+                changeset = get("changeset")
+                node.changeset = int(changeset) if changeset else 0
+                node.timestamp = get("timestamp", "")
+                node.user = get("user", "")
+                uid = get("uid")
+                node.uid = int(uid) if uid else 0
             # at most 7 decimals (as the API writes them) unless a "." comes before the last 8
-            lat, lon = get("lat", "0"), get("lon", "0")
             node.lat = float(lat) if "." not in lat[:-8] else _coord(lat)
             node.lon = float(lon) if "." not in lon[:-8] else _coord(lon)
-            version = get("version")
-            node.version = int(version) if version else 0
-            node.tags = self.tags = {}
-            node.visible = get("visible") != "false"
-            changeset = get("changeset")
-            node.changeset = int(changeset) if changeset else 0
-            node.timestamp = get("timestamp", "")
-            node.user = get("user", "")
-            uid = get("uid")
-            node.uid = int(uid) if uid else 0
             self.nodes[node.id] = node
-        elif tag == "way":
-            way = self._element(_new(Way), attrib, self.ways)
-            way.nodes = self.nds = []
+        elif tag == "tag":
+            self.tags[attrib["k"]] = attrib["v"]
         elif tag == "member":
             self.members.append(Member(attrib["type"], int(attrib["ref"]), attrib.get("role", "")))
+        elif tag == "way":
+            way = self._element(_new(Way), attrib, self.ways)
+            way.nodes = nds = []
+            self.nd_append = nds.append
         elif tag == "relation":
             relation = self._element(_new(Relation), attrib, self.relations)
             relation.members = self.members = []
