@@ -752,7 +752,13 @@ def _write_base(connection, dataset: DataSet, summary, api_url: str, now: str) -
         BASE_WAYS,
         4,
         [
-            (w.id, w.version, f"[{','.join(map(str, w.nodes))}]", dumps(w.tags) if w.tags else None)
+            # the JSON array of the node ids: repr of a list of ints without its spaces
+            (
+                w.id,
+                w.version,
+                repr(list(w.nodes)).replace(" ", ""),
+                dumps(w.tags) if w.tags else None,
+            )
             for w in dataset.ways.values()
         ],
     )
