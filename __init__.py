@@ -4,7 +4,7 @@ Kept import-free so that loading the package costs nothing; QGIS calls :func:`cl
 """
 
 
-def classFactory(iface):  # noqa: N802 - name required by QGIS
+def classFactory(iface):  # the name QGIS calls
     from .plugin.main import OsmRoundtripPlugin
 
     return OsmRoundtripPlugin(iface)

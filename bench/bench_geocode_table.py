@@ -59,8 +59,9 @@ def main() -> int:
     app.initQgis()
     sys.path.append("/usr/share/qgis/python/plugins")
     import processing
-    from osm_roundtrip.plugin.adapters.processing.provider import OsmRoundtripProvider
     from processing.core.Processing import Processing
+
+    from osm_roundtrip.plugin.adapters.processing.provider import OsmRoundtripProvider
 
     Processing.initialize()
     provider = OsmRoundtripProvider()  # kept referenced: the registry does not own Python objects

@@ -46,6 +46,8 @@ def main() -> int:
     args = parser.parse_args()
     _import_plugin()
     import requests
+    from sandbox_fixture import start_sandbox
+
     from osm_roundtrip.plugin.core.gpkg import encode_linestring, encode_point, write_dataset
     from osm_roundtrip.plugin.core.gpkg_update import connect
     from osm_roundtrip.plugin.core.http import HttpTransport
@@ -53,7 +55,6 @@ def main() -> int:
     from osm_roundtrip.plugin.core.osm.api import OsmApi
     from osm_roundtrip.plugin.core.osm.osmchange import build, validate
     from osm_roundtrip.plugin.core.osm.xmlreader import parse_osm_bytes
-    from sandbox_fixture import start_sandbox
 
     with tempfile.TemporaryDirectory() as folder, start_sandbox() as sandbox:
         path = Path(folder) / "bench.gpkg"

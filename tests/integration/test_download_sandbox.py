@@ -10,6 +10,7 @@ import threading
 import pytest
 import requests
 from conftest import DATA
+
 from osm_roundtrip.plugin.core.errors import (
     Cancelled,
     ConnectionFailed,

@@ -7,6 +7,7 @@ those that cannot change it on this extract, to be accepted).
 from __future__ import annotations
 
 import pytest
+
 from osm_roundtrip.plugin.core.errors import HttpError
 from osm_roundtrip.plugin.core.http import HttpTransport
 from osm_roundtrip.plugin.core.nominatim import (

@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 import requests
+
 from osm_roundtrip.plugin.core import oauth
 from osm_roundtrip.plugin.core.errors import HttpError
 from osm_roundtrip.plugin.core.osm.api import OsmApi

@@ -11,6 +11,7 @@ import json
 
 import pytest
 import requests
+
 from osm_roundtrip.plugin.core.errors import RateLimited
 from osm_roundtrip.plugin.core.gpkg import encode_linestring, encode_point, read_base, write_dataset
 from osm_roundtrip.plugin.core.gpkg_update import connect, rebase, take_theirs

@@ -193,9 +193,10 @@ def test_unreachable_server_is_reported(project, qgis_iface, qtbot, tmp_path):
     ids=["west-east-swapped", "empty", "latitude-out-of-range"],
 )
 def test_invalid_boxes_are_refused_before_any_task(project, qgis_iface, tmp_path, bbox):
+    from qgis.core import QgsApplication
+
     from osm_roundtrip.plugin.adapters import download_service
     from osm_roundtrip.plugin.core.errors import ValidationError
-    from qgis.core import QgsApplication
 
     before = len(QgsApplication.taskManager().tasks())
     with pytest.raises(ValidationError):

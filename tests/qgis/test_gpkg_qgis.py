@@ -5,9 +5,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from osm_roundtrip.plugin.core.gpkg import read_features, write_dataset
-from osm_roundtrip.plugin.core.osm.features import LAYERS, LINES, POINTS, POLYGONS, RELATIONS
-from osm_roundtrip.plugin.core.osm.model import DataSet, Member, Node, Relation, Way
 from qgis.core import (
     Qgis,
     QgsApplication,
@@ -16,6 +13,10 @@ from qgis.core import (
     QgsPointXY,
     QgsVectorLayer,
 )
+
+from osm_roundtrip.plugin.core.gpkg import read_features, write_dataset
+from osm_roundtrip.plugin.core.osm.features import LAYERS, LINES, POINTS, POLYGONS, RELATIONS
+from osm_roundtrip.plugin.core.osm.model import DataSet, Member, Node, Relation, Way
 
 
 def dataset() -> DataSet:

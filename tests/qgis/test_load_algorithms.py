@@ -104,8 +104,9 @@ def test_downloadbbox_in_web_mercator_is_the_same_box(provider, project, osm_san
 
 def test_loaded_outputs_are_styled_and_grouped(provider, project, osm_sandbox, tmp_path):
     """As in the toolbox: the outputs load on completion into one group, styled."""
-    from osm_roundtrip.plugin.adapters import osm_layers
     from processing.gui.Postprocessing import handleAlgorithmResults
+
+    from osm_roundtrip.plugin.adapters import osm_layers
 
     path = tmp_path / "toolbox.gpkg"
     context = QgsProcessingContext()
@@ -186,6 +187,7 @@ def test_an_open_geopackage_is_not_overwritten(provider, project, osm_sandbox, t
 def test_loadosmfile_gives_the_same_layers_as_a_download(provider, project, osm_sandbox, tmp_path):
     """The sandbox's own answer saved as .osm loads into the same features as the download."""
     import requests
+
     from osm_roundtrip.plugin.core import gpkg
 
     osm = tmp_path / "vaduz.osm"

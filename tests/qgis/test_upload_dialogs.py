@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from qgis.core import QgsPointXY
+from qgis.PyQt.QtCore import Qt
+
 from osm_roundtrip.plugin.core.osm.diff import CREATE, DELETE, MODIFY, Change, Note, OsmChanges
 from osm_roundtrip.plugin.core.osm.model import DataSet, Node, Way
 from osm_roundtrip.plugin.core.osm.osmchange import build
 from osm_roundtrip.plugin.core.osm.upload import Conflict
-from qgis.core import QgsPointXY
-from qgis.PyQt.QtCore import Qt
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from qgis.core import QgsApplication, QgsAuthMethodConfig
+
 from osm_roundtrip.plugin.adapters import auth, download_service
 from osm_roundtrip.plugin.core.gpkg_update import connect
 from osm_roundtrip.plugin.core.osm.osmchange import parse_osc
-from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 BBOX = (9.518, 47.138, 9.524, 47.142)
 

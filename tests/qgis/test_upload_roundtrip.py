@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
 from osm_roundtrip.plugin.adapters import download_service, osm_layers, upload_service
 from osm_roundtrip.plugin.core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
 
 BBOX = (9.518, 47.138, 9.524, 47.142)
 

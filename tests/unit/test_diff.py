@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+
 from osm_roundtrip.plugin.core.errors import ValidationError
 from osm_roundtrip.plugin.core.osm.diff import (
     CREATE,

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+
 from osm_roundtrip.plugin.core.osm.diff import (
     _canonical_cycle,
     compute_changes,

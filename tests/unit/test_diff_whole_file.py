@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
 from osm_roundtrip.plugin.core import gpkg
 from osm_roundtrip.plugin.core.osm.diff import compute_changes
 from osm_roundtrip.plugin.core.osm.features import LINES, POINTS, POLYGONS, RELATIONS

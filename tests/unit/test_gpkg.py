@@ -4,6 +4,7 @@ import struct
 import subprocess
 
 import pytest
+
 from osm_roundtrip.plugin.core import gpkg
 from osm_roundtrip.plugin.core.gpkg import (
     decode_geometry,

@@ -1,4 +1,5 @@
 import pytest
+
 from osm_roundtrip.plugin.core.errors import ConnectionFailed, HttpError, RateLimited
 from osm_roundtrip.plugin.core.http import HttpTransport, Response, Throttle, raise_for_status
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+
 from osm_roundtrip.plugin.core.errors import (
     BadPayload,
     Cancelled,

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from osm_roundtrip.plugin.core.errors import BadPayload
 from osm_roundtrip.plugin.core.nominatim import (
     BoundingBox,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from osm_roundtrip.plugin.core.errors import ValidationError
 from osm_roundtrip.plugin.core.nominatim import (
     Endpoint,

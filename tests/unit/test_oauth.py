@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
+
 from osm_roundtrip.plugin.core import oauth
 from osm_roundtrip.plugin.core.errors import BadPayload, Cancelled
 

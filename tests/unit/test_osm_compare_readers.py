@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 from conftest import DATA
+
 from osm_roundtrip.plugin.core.gpkg import read_features, write_dataset
 from osm_roundtrip.plugin.core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
 from osm_roundtrip.plugin.core.osm.geometry import AREA_KEYS, AREA_VALUES, build_features

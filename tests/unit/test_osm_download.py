@@ -2,6 +2,7 @@ import threading
 import time
 
 import pytest
+
 from osm_roundtrip.plugin.core.errors import (
     BadPayload,
     Cancelled,

@@ -1,4 +1,5 @@
 import pytest
+
 from osm_roundtrip.plugin.core.osm.geometry import (
     AREA_KEYS,
     AREA_VALUES,

@@ -2,6 +2,7 @@ import gc
 import io
 
 import pytest
+
 from osm_roundtrip.plugin.core.errors import BadPayload, Cancelled
 from osm_roundtrip.plugin.core.osm.model import Member, Node, Relation, Way
 from osm_roundtrip.plugin.core.osm.xmlreader import (

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+
 from osm_roundtrip.plugin.core.errors import BadPayload, ValidationError
 from osm_roundtrip.plugin.core.osm.diff import CREATE, DELETE, MODIFY, Change, OsmChanges
 from osm_roundtrip.plugin.core.osm.model import DataSet, Member, Node, Relation, Way

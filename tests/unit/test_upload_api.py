@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
+
 from osm_roundtrip.plugin.core.errors import HttpError, RateLimited
 from osm_roundtrip.plugin.core.http import Response, raise_for_status
 from osm_roundtrip.plugin.core.osm import api

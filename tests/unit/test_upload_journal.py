@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from osm_roundtrip.plugin.core.osm import upload
 from osm_roundtrip.plugin.core.osm.api import ChangedElement
 from osm_roundtrip.plugin.core.osm.diff import CREATE, DELETE, MODIFY, Change, OsmChanges
