@@ -672,6 +672,24 @@ def test_summary_and_descriptions():
     ]
 
 
+def test_notes_of_modifies_follow_the_notes_made_during_the_diff():
+    base = make_base()
+    feats = features(base)
+    line = find(feats, LINES, 1)
+    line.geometry[1] = (9.5011, 47.1012)  # node 111 moves
+    line.geometry.insert(3, (9.5025, 47.1013))
+    feats[POINTS] = [f for f in feats[POINTS] if f.osm_id != 101]  # stays a vertex of way 1
+    changes = summary(compute_changes(base, feats))
+    notes = {key[1:]: [n.message for n in c.notes] for key, c in changes.items()}
+    assert notes[("node", 111)] == ["moved"]
+    assert notes[("node", 101)] == [
+        "point deleted; the node stays as a vertex and loses its tags",
+        "tags: -highway",
+    ]
+    assert notes[("way", 1)] == ["nodes changed"]
+    assert notes[("node", -1)] == ["new"]
+
+
 def test_missing_layer_means_nothing_deleted():
     base = make_base()
     feats = features(base)

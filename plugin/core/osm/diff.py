@@ -102,9 +102,11 @@ class Change:
     ``element`` is the new state (create/modify; placeholder ids are negative) or the base element
     (delete: id and version are what the upload needs). ``sources`` are the ``(layer, fid)`` of the
     features the change comes from (empty for consequential changes of nothing visible).
+    ``notes`` describe the change for the review; the ones that follow from comparing the element
+    with its base state ("moved", the tag changes, …) are made when first read.
     """
 
-    __slots__ = ("action", "element", "if_unused", "notes", "sources")
+    __slots__ = ("_base", "_notes", "action", "element", "if_unused", "sources")
 
     def __init__(
         self,
@@ -113,12 +115,28 @@ class Change:
         if_unused: bool = False,
         sources: Optional[List[Source]] = None,
         notes: Optional[List[Note]] = None,
+        base: Optional[Element] = None,
     ):
         self.action = action
         self.element = element
         self.if_unused = if_unused
         self.sources = sources if sources is not None else []
-        self.notes = notes if notes is not None else []
+        self._notes = notes if notes is not None else []
+        # the base element of a modify made by the differ, or the differ's marker for a create:
+        # its comparison notes are still to be added
+        self._base = base
+
+    @property
+    def notes(self) -> List[Note]:
+        if self._base is not None:
+            base, self._base = self._base, None
+            self._notes = _derived_notes(self._notes, base, self.element)
+        return self._notes
+
+    @notes.setter
+    def notes(self, value: List[Note]) -> None:
+        self._base = None
+        self._notes = value
 
     @property
     def key(self) -> ElementKey:
@@ -603,6 +621,15 @@ def _src_text(src: Source) -> str:
     return f"{src[0]} #{src[1]}"
 
 
+_LON_LIMIT, _LAT_LIMIT = 180 * SCALE, 90 * SCALE
+_LAYER_TYPES = {
+    POINTS: (NODE,),
+    LINES: (WAY,),
+    POLYGONS: (WAY, RELATION),
+    RELATIONS: (RELATION,),
+}
+
+
 class _Differ:
     def __init__(
         self,
@@ -688,13 +715,7 @@ class _Differ:
     def existing_feature(self, layer: str, f: EditedFeature) -> None:
         src = (layer, f.fid)
         otype = f.osm_type
-        allowed = {
-            POINTS: (NODE,),
-            LINES: (WAY,),
-            POLYGONS: (WAY, RELATION),
-            RELATIONS: (RELATION,),
-        }[layer]
-        if otype not in allowed:
+        if otype not in _LAYER_TYPES[layer]:
             raise _err(
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
@@ -761,6 +782,8 @@ class _Differ:
                 self.member_claims.setdefault(f.osm_id, []).append((members, src))
 
     def claim_tags(self, element: Element, tags: Dict[str, object], src: Source) -> None:
+        if tags == element.tags and all(element.tags.values()):
+            return  # unchanged (and already clean: non-empty strings)
         clean = _clean_tags(tags)
         if clean != element.tags:
             self.tag_claims.setdefault(element.key, []).append((clean, src))
@@ -771,7 +794,7 @@ class _Differ:
 
     def geometry_keys(self, coords, f: EditedFeature, src: Source) -> List[Key]:
         try:
-            keys = [coord_key(c) for c in coords]
+            keys = [(round(c[0] * SCALE), round(c[1] * SCALE)) for c in coords]
         except (TypeError, ValueError, OverflowError, IndexError):
             raise _err(
                 QT_TRANSLATE_NOOP(
@@ -781,7 +804,7 @@ class _Differ:
                 layer=src[0],
             ) from None
         for lon, lat in keys:
-            if not (-180 * SCALE <= lon <= 180 * SCALE and -90 * SCALE <= lat <= 90 * SCALE):
+            if not (-_LON_LIMIT <= lon <= _LON_LIMIT and -_LAT_LIMIT <= lat <= _LAT_LIMIT):
                 raise _err(
                     QT_TRANSLATE_NOOP(
                         CONTEXT,
@@ -846,7 +869,9 @@ class _Differ:
         if _same_floats(parts[0], nodes, way.nodes):
             return
         edited = _dedupe(self.geometry_keys(parts[0], f, src))
-        base_keys = [node_key(nodes[n]) for n in way.nodes]
+        base_keys = [
+            (round(p.lon * SCALE), round(p.lat * SCALE)) for p in map(nodes.__getitem__, way.nodes)
+        ]
         if edited == base_keys:
             return
         if len(edited) < 2:
@@ -874,22 +899,27 @@ class _Differ:
     def way_slots(self, way: Way, slots: List[Tuple[int, Key]], src: Source) -> None:
         """Turn aligned slots (node id or -1, coordinate) into node moves and a node list."""
         nodes = self.base.nodes
+        old: Dict[int, Key] = {}
         kept_base: Set[int] = set()
         for nid, key in slots:
-            if nid > 0 and key == node_key(nodes[nid]):
-                kept_base.add(nid)
+            if nid > 0:
+                if nid not in old:
+                    node = nodes[nid]
+                    old[nid] = (round(node.lon * SCALE), round(node.lat * SCALE))
+                if key == old[nid]:
+                    kept_base.add(nid)
         claimed: Dict[int, Key] = {}
         refs: List[NodeRef] = []
         for nid, key in slots:
             if nid < 0:
                 refs.append(_NewVertex(key))
             elif nid in kept_base:
-                refs.append(nid if key == node_key(nodes[nid]) else _NewVertex(key))
+                refs.append(nid if key == old[nid] else _NewVertex(key))
             elif nid in claimed:
                 refs.append(nid if claimed[nid] == key else _NewVertex(key))
             else:
                 claimed[nid] = key
-                self.claim_pos(nid, key, src)
+                self.pos_claims.setdefault(nid, []).append((key, src))  # key != old[nid]
                 refs.append(nid)
         if refs != way.nodes:
             self.nodes_claims.setdefault(way.id, []).append((refs, src))
@@ -917,7 +947,9 @@ class _Differ:
 
     def ring_keys(self, ring: BaseRing) -> List[Key]:
         nodes = self.base.nodes
-        return [node_key(nodes[n]) for n in ring.nodes]
+        return [
+            (round(p.lon * SCALE), round(p.lat * SCALE)) for p in map(nodes.__getitem__, ring.nodes)
+        ]
 
     def ring_edit(
         self, ring: BaseRing, edited: List[Key], allow_reverse: bool, src: Source
@@ -1330,16 +1362,17 @@ class _Differ:
 
     def final_index(self, final_pos: Dict[int, Key]) -> Dict[Key, int]:
         """Node id by final coordinate (the smallest id where several nodes coincide)."""
-        index: Dict[Key, int] = {}
-        get = index.get
+        nodes = self.base.nodes
         moved = final_pos.get
-        for nid, node in self.base.nodes.items():
-            key = moved(nid)
-            if key is None:
-                key = (round(node.lon * SCALE), round(node.lat * SCALE))
-            current = get(key)
-            if current is None or nid < current:
-                index[key] = nid
+        keys = [
+            moved(nid) or (round(node.lon * SCALE), round(node.lat * SCALE))
+            for nid, node in nodes.items()
+        ]
+        index = dict(zip(keys, nodes))
+        if len(index) != len(keys):  # coinciding nodes: the smallest id
+            for key, nid in zip(keys, nodes):
+                if nid < index[key]:
+                    index[key] = nid
         return index
 
     def deleted_features(self) -> Set[ElementKey]:
@@ -1524,47 +1557,41 @@ class _Differ:
     ) -> OsmChanges:
         base = self.base
         out = OsmChanges()
+        sources, notes = self.sources, self.notes
+        creates, modifies = out.creates, out.modifies
 
-        def change(action, element):
+        def change(action, element, old=_NEW):
             key = element.key
-            return Change(
-                action, element, False, self.sources.get(key, []), self.notes.get(key, [])
-            )
+            return Change(action, element, False, sources.get(key, []), notes.get(key), old)
 
         for nid in sorted(new_nodes, reverse=True):
-            out.creates.append(change(CREATE, new_nodes[nid]))
+            creates.append(change(CREATE, new_nodes[nid]))
         for way in created_ways:
-            out.creates.append(change(CREATE, way))
+            creates.append(change(CREATE, way))
         for rid, members, tags, src in self.new_relations:
             rel = Relation(rid, list(members), tags=tags)
             self.add_source((RELATION, rid), src)
-            out.creates.append(change(CREATE, rel))
+            creates.append(change(CREATE, rel))
+        nodes = base.nodes
         touched_nodes = set(final_pos) | {i for t, i in final_tags if t == NODE}
         for nid in sorted(touched_nodes):
-            old = base.nodes[nid]
-            key = final_pos.get(nid) or node_key(old)
+            old = nodes[nid]
+            old_key = (round(old.lon * SCALE), round(old.lat * SCALE))
+            key = final_pos.get(nid) or old_key
             tags = final_tags.get((NODE, nid), old.tags)
-            if key == node_key(old) and tags == old.tags:
+            if key == old_key and tags == old.tags:
                 continue
-            if key != node_key(old):
-                self.note((NODE, nid), Note(QT_TRANSLATE_NOOP(CONTEXT, "moved")))
-            if tags != old.tags:
-                self.note((NODE, nid), _tag_note(old.tags, tags))
-            out.modifies.append(
-                change(MODIFY, Node(nid, key[1] / SCALE, key[0] / SCALE, old.version, dict(tags)))
-            )
+            node = Node(nid, key[1] / SCALE, key[0] / SCALE, old.version, dict(tags))
+            modifies.append(change(MODIFY, node, old))
+        ways = base.ways
         touched_ways = set(final_nodes) | {i for t, i in final_tags if t == WAY}
         for wid in sorted(touched_ways):
-            old = base.ways[wid]
+            old = ways[wid]
             ids = final_nodes.get(wid, old.nodes)
             tags = final_tags.get((WAY, wid), old.tags)
             if ids == old.nodes and tags == old.tags:
                 continue
-            if ids != old.nodes:
-                self.note((WAY, wid), Note(QT_TRANSLATE_NOOP(CONTEXT, "nodes changed")))
-            if tags != old.tags:
-                self.note((WAY, wid), _tag_note(old.tags, tags))
-            out.modifies.append(change(MODIFY, Way(wid, list(ids), old.version, dict(tags))))
+            modifies.append(change(MODIFY, Way(wid, list(ids), old.version, dict(tags)), old))
         touched_rels = set(final_members) | {i for t, i in final_tags if t == RELATION}
         for rid in sorted(touched_rels):
             old = base.relations[rid]
@@ -1572,18 +1599,36 @@ class _Differ:
             tags = final_tags.get((RELATION, rid), old.tags)
             if members == old.members and tags == old.tags:
                 continue
-            if members != old.members:
-                self.note((RELATION, rid), Note(QT_TRANSLATE_NOOP(CONTEXT, "members changed")))
-            if tags != old.tags:
-                self.note((RELATION, rid), _tag_note(old.tags, tags))
-            out.modifies.append(
-                change(MODIFY, Relation(rid, list(members), old.version, dict(tags)))
+            modifies.append(
+                change(MODIFY, Relation(rid, list(members), old.version, dict(tags)), old)
             )
-        for c in out.creates:
-            if not c.notes:
-                c.notes.append(Note(QT_TRANSLATE_NOOP(CONTEXT, "new")))
         out.deletes = deletes
         return out
+
+
+class _NewElement:
+    """Marker for :class:`Change`: a create whose notes are "new" when it has no others."""
+
+
+_NEW: Element = _NewElement()  # type: ignore[assignment]
+
+
+def _derived_notes(notes: List[Note], base: Element, element: Element) -> List[Note]:
+    """``notes`` followed by what comparing ``element`` with its ``base`` state shows."""
+    if base is _NEW:
+        return notes or [Note(QT_TRANSLATE_NOOP(CONTEXT, "new"))]
+    kind = element.type
+    if kind == NODE:
+        if node_key(element) != node_key(base):  # type: ignore[arg-type]
+            notes.append(Note(QT_TRANSLATE_NOOP(CONTEXT, "moved")))
+    elif kind == WAY:
+        if element.nodes != base.nodes:  # type: ignore[attr-defined]
+            notes.append(Note(QT_TRANSLATE_NOOP(CONTEXT, "nodes changed")))
+    elif element.members != base.members:  # type: ignore[attr-defined]
+        notes.append(Note(QT_TRANSLATE_NOOP(CONTEXT, "members changed")))
+    if element.tags != base.tags:
+        notes.append(_tag_note(base.tags, element.tags))
+    return notes
 
 
 def _tag_note(old: Dict[str, str], new: Dict[str, str]) -> Note:
