@@ -771,3 +771,47 @@ def test_download_changeset(alice):
         ("modify", "node", "1"),
         ("delete", "relation", "4"),
     ]
+
+
+# -- relations cut by the seed extract ----------------------------------------------------------
+
+CUT = """<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6">
+ <node id="1" version="1" changeset="1" timestamp="2020-05-01T10:00:00Z" user="seed_mapper_a"
+  uid="11" lat="47.1" lon="9.5"/>
+ <relation id="1" version="1" changeset="1" timestamp="2020-05-01T10:00:00Z"
+  user="seed_mapper_a" uid="11">
+  <member type="node" ref="1" role="stop"/>
+  <member type="node" ref="990" role="stop"/>
+  <tag k="type" v="route"/>
+ </relation>
+</osm>
+"""
+
+
+def test_relation_with_members_beyond_the_extract_can_be_modified(osm_sandbox_factory, tmp_path):
+    """Node 990 is cut off by the extract; production has it, so keeping it is no error."""
+    seed = tmp_path / "cut.osm"
+    seed.write_text(CUT)
+    sandbox = osm_sandbox_factory(seed)
+    api = Api(sandbox, sandbox.token("alice"))
+    cs = api.changeset(comment="rename the route")
+    keep = (
+        '<osmChange><modify><relation id="1" version="1" changeset="CS">'
+        '<member type="node" ref="1" role="stop"/><member type="node" ref="990" role="stop"/>'
+        '<tag k="type" v="route"/><tag k="name" v="Bus 11"/></relation></modify></osmChange>'
+    )
+    r = api.upload(cs, keep)
+    assert r.status_code == 200, r.text
+    assert results(r) == [{"type": "relation", "old_id": "1", "new_id": "1", "new_version": "2"}]
+    # an id no relation ever referenced is still unknown
+    cs = api.changeset(comment="add a stop")
+    unknown = keep.replace('version="1"', 'version="2"').replace(
+        '<tag k="type"', '<member type="node" ref="991" role="stop"/><tag k="type"'
+    )
+    r = api.upload(cs, unknown)
+    assert r.status_code == 412
+    assert r.text == (
+        "Precondition failed: Relation 1 requires the nodes with id in 991, which either do not "
+        "exist, or are not visible."
+    )

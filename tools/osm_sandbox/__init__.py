@@ -23,6 +23,8 @@ When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0
   ``<tmp>/osm_sandbox_cache``): Liechtenstein takes about 6 s the first time, then a copy.
   Objects without user belong to ``seed_mapper_a/b/c`` (uids 11-13) and their closed changesets
   1-3; objects without timestamp get the newest timestamp of the file; version 0 becomes 1.
+  Members of seeded relations that the extract cut off count as existing (production has them):
+  such relations can be modified while keeping those members.
 * ``--db``: ``:memory:`` (default) or a file; an existing file is reused as it is (keep your
   practice data between runs; delete the file to start afresh).
 * Users: ``alice`` (uid 1), ``bob`` (2), ``carol`` (3), plus the seed users and any user named in

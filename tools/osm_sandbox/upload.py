@@ -156,7 +156,31 @@ class Upload:
                     f"SELECT id FROM {TABLE[kind]} WHERE id IN ({marks}) AND visible = 1", chunk
                 )
             )
+        missing = set(ids) - found
+        if missing:
+            found |= self.beyond_extract(kind, missing)
         return found
+
+    def beyond_extract(self, kind: str, ids) -> set[int]:
+        """Members of relations that lie outside the seed extract.
+
+        An extract keeps relations whose members it cuts off; in production those members exist,
+        so a relation can be modified with them. An id that a relation references but that the
+        database never held (not even deleted) counts as existing beyond the extract.
+        """
+        beyond: set[int] = set()
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(chunk))
+            beyond.update(
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT DISTINCT ref FROM relation_members WHERE mtype = ? "
+                    f"AND ref IN ({marks}) "
+                    f"AND NOT EXISTS (SELECT 1 FROM {TABLE[kind]} e WHERE e.id = ref)",
+                    [TYPE_CODE[kind], *chunk],
+                )
+            )
+        return beyond
 
     def resolve(self, kind: str, ident: int) -> int:
         if ident < 0:
