@@ -11,8 +11,11 @@ GDAL and QGIS open and edit:
   triggers GDAL creates (they call ``ST_IsEmpty``/``ST_MinX``..., functions that GDAL and QGIS
   register on the connection when they edit the file).
 * The base snapshot the differ compares with: ``osm_base_nodes`` (all nodes, also untagged way
-  nodes), ``osm_base_ways``, ``osm_base_relations`` and ``osm_meta`` (plain tables, not in
-  ``gpkg_contents``, so QGIS does not list them).
+  nodes), ``osm_base_ways``, ``osm_base_relations``, ``osm_meta`` and ``osm_base_features``
+  (plain tables, not in ``gpkg_contents``, so QGIS does not list them). ``osm_base_features``
+  lists the ``(layer, osm_type, osm_id)`` of every feature written, so that a feature missing
+  from its layer at upload time is known to be deleted by the user even if the loader's rules
+  changed since (:func:`read_loaded`).
 
 Which tag keys get a column of their own (:func:`plan_columns`): every key of the layer, except
 
@@ -40,8 +43,9 @@ from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
+from .osm.diff import loaded_keys
 from .osm.features import (
     INCOMPLETE,
     LINES,
@@ -74,6 +78,7 @@ BASE_NODES, BASE_WAYS, BASE_RELATIONS, META = (
     "osm_base_relations",
     "osm_meta",
 )
+BASE_FEATURES = "osm_base_features"
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -376,6 +381,8 @@ _CORE_DDL = (
     f"CREATE TABLE {BASE_RELATIONS} (id INTEGER PRIMARY KEY, version INTEGER NOT NULL, "
     "members TEXT NOT NULL, tags TEXT)",
     f"CREATE TABLE {META} (key TEXT PRIMARY KEY, value TEXT)",
+    f"CREATE TABLE {BASE_FEATURES} (layer TEXT, osm_type TEXT, osm_id INTEGER, "
+    "PRIMARY KEY (layer, osm_type, osm_id))",
 )
 
 # The spatial index triggers exactly as GDAL writes them (GeoPackage 1.2 R*Tree extension).
@@ -485,6 +492,7 @@ def _write(connection, dataset, features, summary, api_url, report) -> None:
     _write_relations(connection, features.relations, summary, now)
     report(5, "Writing the base snapshot")
     _write_base(connection, dataset, summary, api_url, now)
+    _write_loaded(connection, features)
     execute("COMMIT")
 
 
@@ -784,6 +792,20 @@ def _write_base(connection, dataset: DataSet, summary, api_url: str, now: str) -
     connection.executemany(f"INSERT INTO {META} VALUES (?, ?)", sorted(meta.items()))
 
 
+def _write_loaded(connection, features) -> None:
+    rows = [
+        (layer, f.osm_type, f.osm_id)
+        for layer, items in (
+            (POINTS, features.points),
+            (LINES, features.lines),
+            (POLYGONS, features.polygons),
+        )
+        for f in items
+    ]
+    rows += [(RELATIONS, "relation", r.osm_id) for r in features.relations]
+    insert_rows(connection, BASE_FEATURES, 3, rows)
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading
 # ---------------------------------------------------------------------------------------------
@@ -901,6 +923,36 @@ def read_base(path) -> DataSet:
         connection.close()
     dataset.bounds = [tuple(box) for box in json.loads(meta.get("bounds") or "[]")]
     return dataset
+
+
+def has_table(connection, name: str) -> bool:
+    return (
+        connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        is not None
+    )
+
+
+def read_loaded(path) -> Set[Tuple[str, str, int]]:
+    """``(layer, osm_type, osm_id)`` of the features written to the layers (at download, and by
+    uploads since), for :func:`.osm.diff.compute_changes` (``loaded=``).
+
+    A GeoPackage written before the table existed gets the loader's rules applied to its base
+    snapshot (:func:`.osm.diff.loaded_keys`).
+    """
+    connection = _connect_readonly(path)
+    try:
+        if has_table(connection, BASE_FEATURES):
+            return {
+                (layer, kind, int(osm_id))
+                for layer, kind, osm_id in connection.execute(
+                    f"SELECT layer, osm_type, osm_id FROM {BASE_FEATURES}"
+                )
+            }
+    finally:
+        connection.close()
+    return set(loaded_keys(read_base(path)))
 
 
 _NOT_TAGS = frozenset(

@@ -14,9 +14,11 @@ from osm_roundtrip.plugin.core.gpkg import (
     plan_columns,
     read_base,
     read_features,
+    read_loaded,
     read_meta,
     write_dataset,
 )
+from osm_roundtrip.plugin.core.osm.diff import compute_changes, loaded_keys
 from osm_roundtrip.plugin.core.osm.features import LAYERS, LINES, POINTS, POLYGONS, RELATIONS
 from osm_roundtrip.plugin.core.osm.geometry import build_features, resolve
 from osm_roundtrip.plugin.core.osm.model import DataSet, Member, Node, Relation, Way
@@ -74,6 +76,44 @@ def test_meta(written):
     assert json.loads(meta["bounds"]) == [[9.5, 47.1, 9.6, 47.2]]
     assert meta["format_version"] == gpkg.FORMAT_VERSION
     assert meta["downloaded_at"].endswith("Z")
+
+
+def test_written_features_are_listed_in_the_base_features_table(written):
+    ds, path, _ = written
+    rows = {
+        (layer, f.osm_type, f.osm_id)
+        for layer, features in read_features(path).items()
+        for f in features
+    }
+    assert (POLYGONS, "relation", 20) in rows and (RELATIONS, "relation", 21) in rows
+    assert read_loaded(path) == rows == set(loaded_keys(ds))
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM osm_base_features").fetchone()[0] == len(rows)
+    con.close()
+
+
+def test_read_loaded_is_the_table_whatever_the_loader_rules_say_now(written, monkeypatch):
+    _, path, _ = written
+    written_rows = read_loaded(path)
+    monkeypatch.setattr(gpkg, "loaded_keys", lambda base: iter([(LINES, "way", 12)]))
+    assert read_loaded(path) == written_rows
+    # a feature the rules of a later version would have written is not "deleted by the user"
+    features = read_features(path)
+    changes = compute_changes(read_base(path), features, loaded=read_loaded(path))
+    assert changes.is_empty
+    # a feature that is gone is still seen as deleted (node 1 stays a vertex: it loses its tags)
+    features[POINTS] = [f for f in features[POINTS] if f.osm_id != 1]
+    changes = compute_changes(read_base(path), features, loaded=read_loaded(path))
+    assert [(c.action, *c.key, c.element.tags) for c in changes] == [("modify", "node", 1, {})]
+
+
+def test_read_loaded_of_a_file_without_the_table_applies_the_loader_rules(written):
+    ds, path, _ = written
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE osm_base_features")
+    con.commit()
+    con.close()
+    assert read_loaded(path) == set(loaded_keys(ds))
 
 
 def test_features_read_back_with_tags_and_geometries(written):
@@ -160,7 +200,14 @@ def test_geopackage_structure(written):
             assert f"rtree_{layer}_geom_{suffix}" in triggers
     extensions = {r[0] for r in con.execute("SELECT table_name FROM gpkg_extensions")}
     assert extensions == {POINTS, LINES, POLYGONS}
-    base_tables = {"osm_base_nodes", "osm_base_ways", "osm_base_relations", "osm_meta"}
+    base_tables = {
+        "osm_base_nodes",
+        "osm_base_ways",
+        "osm_base_relations",
+        "osm_meta",
+        "osm_base_features",
+    }
+    assert base_tables <= {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
     assert not base_tables & set(contents)
 
 
