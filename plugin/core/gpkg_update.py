@@ -9,7 +9,9 @@ After each uploaded chunk, :func:`apply_upload` makes the layers and the base sn
 * layers: a new feature gets ``osm_type``/``osm_id``/``osm_version`` of the element made from it;
   features of modified elements get the new version; rows of deleted elements are removed; rows
   the loader would have written for created elements that no feature stands for (the relations
-  table row of a new multipolygon, the further ways of a long line split in parts) are added.
+  table row of a new multipolygon, the further ways of a long line split in parts) are added;
+* ``osm_base_features`` (the features written, which the differ needs to tell deleted ones)
+  follows the layers for the elements of the chunk.
 
 Conflict resolution: :func:`rebase` ("keep mine": the base takes the server's version number, so
 the next upload overwrites the server state with the user's) and :func:`take_theirs` (base and
@@ -25,9 +27,10 @@ import json
 import os
 import sqlite3
 from contextlib import closing
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from .gpkg import (
+    BASE_FEATURES,
     BASE_NODES,
     BASE_RELATIONS,
     BASE_WAYS,
@@ -35,6 +38,7 @@ from .gpkg import (
     encode_linestring,
     encode_multipolygon,
     encode_point,
+    has_table,
 )
 from .osm.diff import CREATE, DELETE, OsmChanges
 from .osm.features import (
@@ -286,10 +290,33 @@ def apply_upload(
                 if fids:
                     connection.executemany(f'DELETE FROM "{layer}" WHERE fid = ?', fids)
             _update_layers(connection, columns, created, modified, sources, ids, index)
+            _sync_loaded(connection, {(c.element.type, real(*c.element.key)) for c in changes})
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+
+
+def _sync_loaded(connection, keys: Set[ElementKey]) -> None:
+    """``osm_base_features`` lists ``(layer, *key)`` exactly when the layer has a row for ``key``
+    (a file written before that table existed has none: the differ uses the loader's rules)."""
+    if not keys or not has_table(connection, BASE_FEATURES):
+        return
+    present = set()
+    for layer in ALL_LAYERS:
+        for kind, osm_id in connection.execute(
+            f'SELECT {OSM_TYPE}, {OSM_ID} FROM "{layer}" WHERE {OSM_ID} IS NOT NULL'
+        ):
+            key = (kind, int(osm_id))
+            if key in keys:
+                present.add((layer, *key))
+    connection.executemany(
+        f"DELETE FROM {BASE_FEATURES} WHERE layer = ? AND osm_type = ? AND osm_id = ?",
+        [(layer, *key) for layer in ALL_LAYERS for key in keys if (layer, *key) not in present],
+    )
+    connection.executemany(
+        f"INSERT OR IGNORE INTO {BASE_FEATURES} VALUES (?, ?, ?)", sorted(present)
+    )
 
 
 class _LayerIndex:
@@ -511,6 +538,7 @@ def take_theirs(path, server: DataSet, keys: Iterable[ElementKey]) -> None:
                     continue
                 _write_base(connection, element)
                 _replace_rows(connection, columns, element, by_key)
+            _sync_loaded(connection, set(keys))
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
