@@ -38,6 +38,7 @@ import gc
 import math
 from contextlib import contextmanager
 from difflib import SequenceMatcher
+from itertools import chain
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, Message, ValidationError
@@ -644,7 +645,6 @@ class _Differ:
         self.loaded = set(loaded) if loaded is not None else None
         self.removed_ring_ways: Set[int] = set()
         self.max_way_nodes = max_way_nodes
-        self._way_parents: Optional[Dict[int, List[int]]] = None
         self._rel_parents: Optional[Dict[ElementKey, List[int]]] = None
         # claims: element key -> list of (value, source)
         self.pos_claims: Dict[int, List[Tuple[Key, Source]]] = {}
@@ -662,17 +662,17 @@ class _Differ:
         self.sources: Dict[ElementKey, List[Source]] = {}
 
     # -- indexes --------------------------------------------------------------------------
-    @property
-    def way_parents(self) -> Dict[int, List[int]]:
-        if self._way_parents is None:
-            parents: Dict[int, List[int]] = {}
-            for way in self.base.ways.values():
-                for n in way.nodes:
-                    lst = parents.setdefault(n, [])
-                    if not lst or lst[-1] != way.id:
-                        lst.append(way.id)
-            self._way_parents = parents
-        return self._way_parents
+    def way_parents(self, node_ids: Set[int]) -> Dict[int, List[int]]:
+        """The ways of the base that have each of ``node_ids`` (one pass over the ways)."""
+        parents: Dict[int, List[int]] = {}
+        if not node_ids:
+            return parents
+        disjoint = node_ids.isdisjoint
+        for way in self.base.ways.values():
+            if not disjoint(way.nodes):
+                for n in node_ids.intersection(way.nodes):
+                    parents.setdefault(n, []).append(way.id)
+        return parents
 
     @property
     def rel_parents(self) -> Dict[ElementKey, List[int]]:
@@ -894,32 +894,29 @@ class _Differ:
             rslots, requal = _align(base_keys, edited[::-1])
             if requal > equal:
                 slots = rslots[::-1]
-        self.way_slots(way, [(way.nodes[p] if p >= 0 else -1, k) for p, k in slots], src)
+        ids = way.nodes
+        self.way_slots(
+            way,
+            [(ids[p], k, base_keys[p]) if p >= 0 else (-1, k, None) for p, k in slots],
+            src,
+        )
 
-    def way_slots(self, way: Way, slots: List[Tuple[int, Key]], src: Source) -> None:
-        """Turn aligned slots (node id or -1, coordinate) into node moves and a node list."""
-        nodes = self.base.nodes
-        old: Dict[int, Key] = {}
-        kept_base: Set[int] = set()
-        for nid, key in slots:
-            if nid > 0:
-                if nid not in old:
-                    node = nodes[nid]
-                    old[nid] = (round(node.lon * SCALE), round(node.lat * SCALE))
-                if key == old[nid]:
-                    kept_base.add(nid)
+    def way_slots(self, way: Way, slots: List[Tuple[int, Key, Optional[Key]]], src: Source) -> None:
+        """Turn aligned slots (node id or -1, edited coordinate, base coordinate of the node)
+        into node moves and a node list."""
+        kept_base = {nid for nid, key, old in slots if key == old}
         claimed: Dict[int, Key] = {}
         refs: List[NodeRef] = []
-        for nid, key in slots:
+        for nid, key, old in slots:
             if nid < 0:
                 refs.append(_NewVertex(key))
             elif nid in kept_base:
-                refs.append(nid if key == old[nid] else _NewVertex(key))
+                refs.append(nid if key == old else _NewVertex(key))
             elif nid in claimed:
                 refs.append(nid if claimed[nid] == key else _NewVertex(key))
             else:
                 claimed[nid] = key
-                self.pos_claims.setdefault(nid, []).append((key, src))  # key != old[nid]
+                self.pos_claims.setdefault(nid, []).append((key, src))  # key != old
                 refs.append(nid)
         if refs != way.nodes:
             self.nodes_claims.setdefault(way.id, []).append((refs, src))
@@ -955,14 +952,20 @@ class _Differ:
         self, ring: BaseRing, edited: List[Key], allow_reverse: bool, src: Source
     ) -> List[int]:
         """Apply an edited ring to a base ring; returns the ways that lost all their vertices."""
-        slots = _align_cycle(self.ring_keys(ring), edited, allow_reverse)
+        base_keys = self.ring_keys(ring)
+        slots = _align_cycle(base_keys, edited, allow_reverse)
+        ids = ring.nodes
         lost = []
-        for wid, way_slots in _split_cycle(slots, ring.segments, len(ring.nodes)):
+        for wid, way_slots in _split_cycle(slots, ring.segments, len(ids)):
             if len(way_slots) < 2:
                 lost.append(wid)
                 continue
             way = self.base.ways[wid]
-            self.way_slots(way, [(ring.nodes[p] if p >= 0 else -1, k) for p, k in way_slots], src)
+            self.way_slots(
+                way,
+                [(ids[p], k, base_keys[p]) if p >= 0 else (-1, k, None) for p, k in way_slots],
+                src,
+            )
         return lost
 
     def way_polygon(self, way: Way, f: EditedFeature, src: Source) -> None:
@@ -1268,7 +1271,10 @@ class _Differ:
 
         final_nodes: Dict[int, List[int]] = {}
         for wid, claims in self.nodes_claims.items():
-            resolved = [(_collapse([resolve_ref(r, s) for r in refs]), s) for refs, s in claims]
+            resolved = [
+                (_collapse([r if r.__class__ is int else resolve_ref(r, s) for r in refs]), s)
+                for refs, s in claims
+            ]
             value = self.single((WAY, wid), resolved, "vertices")
             for _, src in claims:
                 self.add_source((WAY, wid), src)
@@ -1361,17 +1367,31 @@ class _Differ:
         return final_tags.get((NODE, nid), self.base.nodes[nid].tags)
 
     def final_index(self, final_pos: Dict[int, Key]) -> Dict[Key, int]:
-        """Node id by final coordinate (the smallest id where several nodes coincide)."""
-        nodes = self.base.nodes
-        moved = final_pos.get
-        keys = [
-            moved(nid) or (round(node.lon * SCALE), round(node.lat * SCALE))
-            for nid, node in nodes.items()
+        """Node id by final coordinate (the smallest id where several nodes coincide), for the
+        coordinates of the new vertices and points: the only ones looked up."""
+        wanted: Set[Key] = {key for key, _, _ in self.new_points}
+        for claims in self.nodes_claims.values():
+            for refs, _ in claims:
+                wanted.update([r.key for r in refs if r.__class__ is _NewVertex])  # type: ignore[attr-defined]
+        for _, refs, _, _ in self.new_ways:
+            wanted.update([r.key for r in refs if r.__class__ is _NewVertex])  # type: ignore[attr-defined]
+        index: Dict[Key, int] = {}
+        if not wanted:
+            return index
+        # the base nodes on a wanted longitude (one rounding per node), then the moved ones
+        lons = {lon for lon, _ in wanted}
+        candidates = [
+            (nid, node)
+            for nid, node in self.base.nodes.items()
+            if round(node.lon * SCALE) in lons and nid not in final_pos
         ]
-        index = dict(zip(keys, nodes))
-        if len(index) != len(keys):  # coinciding nodes: the smallest id
-            for key, nid in zip(keys, nodes):
-                if nid < index[key]:
+        found = [
+            (nid, (round(node.lon * SCALE), round(node.lat * SCALE))) for nid, node in candidates
+        ]
+        for nid, key in chain(found, final_pos.items()):
+            if key in wanted:
+                current = index.get(key)
+                if current is None or nid < current:
                     index[key] = nid
         return index
 
@@ -1379,15 +1399,16 @@ class _Differ:
         """Elements whose feature was loaded and is no longer in its layer."""
         expected = self.loaded
         if expected is None:
-            expected = loaded_keys(self.base)
+            expected = set(loaded_keys(self.base))
         present = self.present
         deleted: Set[ElementKey] = set()
-        present_ways = {(WAY, i) for (layer, t, i) in present if t == WAY}
-        for layer, otype, oid in expected:
-            if (layer, otype, oid) in present:
-                continue
-            if otype == WAY and (WAY, oid) in present_ways:
-                continue  # moved between lines and polygons: still there
+        present_ways: Optional[Set[int]] = None
+        for layer, otype, oid in expected.difference(present):
+            if otype == WAY:
+                if present_ways is None:
+                    present_ways = {i for (_, t, i) in present if t == WAY}
+                if oid in present_ways:
+                    continue  # moved between lines and polygons: still there
             if layer not in self.edited:
                 continue  # layer not given at all: nothing known about it
             if self.base.get(otype, oid) is not None:
@@ -1402,8 +1423,9 @@ class _Differ:
         primary = set(deleted_primary)
 
         # Points whose node stays a vertex lose their tags instead of being deleted.
-        def ways_using(nid: int) -> bool:
-            for wid in self.way_parents.get(nid, ()):
+        def ways_using(nid: int, parents: Dict[int, List[int]]) -> bool:
+            """Whether a way still has node ``nid`` (``parents``: its base ways)."""
+            for wid in parents.get(nid, ()):
                 if (WAY, wid) in deleted or (WAY, wid) in primary:
                     continue
                 if wid in final_nodes:
@@ -1422,9 +1444,10 @@ class _Differ:
             m.ref for _, members, _, _ in self.new_relations for m in members if m.type == NODE
         }
 
+        parents = self.way_parents({oid for otype, oid in primary if otype == NODE})
         for key in sorted(primary, key=_delete_rank):
             otype, oid = key
-            if otype == NODE and ways_using(oid):
+            if otype == NODE and ways_using(oid, parents):
                 final_tags[key] = {}
                 self.note(
                     key,
@@ -1461,6 +1484,7 @@ class _Differ:
             if (WAY, wid) in deleted:
                 continue
             candidate_nodes.update(set(base.ways[wid].nodes) - set(ids))
+        parents = self.way_parents(candidate_nodes)
         for nid in sorted(candidate_nodes):
             key = (NODE, nid)
             if key in deleted or key in primary:
@@ -1468,7 +1492,7 @@ class _Differ:
             tags = final_tags.get(key, base.nodes[nid].tags)
             if tags or (POINTS, NODE, nid) in self.present:
                 continue
-            if ways_using(nid):
+            if ways_using(nid, parents):
                 continue
             if nid in new_members or any(
                 (RELATION, r) not in deleted
