@@ -333,6 +333,20 @@ def test_new_line_reuses_existing_node_and_shares_new_nodes():
     assert not changes.modifies and not changes.deletes
 
 
+def test_new_vertex_snaps_to_where_a_node_is_after_the_edit():
+    # node 141 (end of way 1) moves onto (5, 1); new lines end at its new and at its old place
+    base = make_base()
+    feats = features(base)
+    find(feats, LINES, 1).geometry[-1] = pos(5, 1)
+    feats[LINES].append(_new(LINES, [(9.5055, 47.1031), pos(5, 1)], {"highway": "path"}))
+    feats[LINES].append(_new(LINES, [(9.5045, 47.1031), pos(4, 1)], {"highway": "path"}, 901))
+    changes = compute_changes(base, feats)
+    ends = [c.element.nodes[-1] for c in changes.creates if c.element.type == "way"]
+    assert ends[0] == 141  # the moved node (of the two now there, the smaller id)
+    assert ends[1] < 0  # the old place is empty now: a new node
+    assert [c.key for c in changes.modifies] == [("node", 141)]
+
+
 def test_new_closed_line_and_new_polygon_are_closed_ways():
     base = make_base()
     feats = features(base)
