@@ -27,11 +27,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import QT_TRANSLATE_NOOP, ValidationError
-from ..core.gpkg import read_base, read_features, read_loaded
 from ..core.osm import upload as core_upload
 from ..core.osm.api import Capabilities, OsmApi
 from ..core.osm.diff import OsmChanges
-from ..core.osm.diff import compute_changes as diff_changes
 from ..core.osm.features import (
     FID,
     GEOM,
@@ -180,13 +178,8 @@ def compute_changes(
     gpkg_path, layers: Optional[Mapping[str, QgsVectorLayer]] = None, max_way_nodes: int = 2000
 ) -> OsmChanges:
     """The changes of the layers (or of the saved GeoPackage) against the base snapshot."""
-    edited = edited_features(layers) if layers else read_features(gpkg_path)
-    return diff_changes(
-        read_base(gpkg_path),
-        edited,
-        loaded=read_loaded(gpkg_path),
-        max_way_nodes=max_way_nodes,
-    )
+    edited = edited_features(layers) if layers else None
+    return core_upload.changes_of_geopackage(gpkg_path, edited, max_way_nodes)
 
 
 def reviewed_changes(gpkg_path, layers=None) -> OsmChanges:

@@ -529,3 +529,14 @@ def test_insert_rows_in_batches_keeps_every_row_in_order(width, count):
     rows = [(n, *(f"{n}:{i}" for i in range(width))) for n in range(1, count + 1)]
     gpkg.insert_rows(con, "t", width + 1, rows)
     assert con.execute("SELECT * FROM t ORDER BY n").fetchall() == rows
+
+
+def test_upload_diff_uses_the_features_the_download_wrote(written, monkeypatch):
+    """The upload's diff takes the written features from the file, not from today's rules."""
+    from osm_roundtrip.plugin.core.osm import diff
+    from osm_roundtrip.plugin.core.osm.upload import changes_of_geopackage
+
+    _, path, _ = written
+    rules_now = set(read_loaded(path)) | {(LINES, "way", 12)}
+    monkeypatch.setattr(diff, "loaded_keys", lambda base: iter(rules_now))
+    assert changes_of_geopackage(path).is_empty

@@ -942,13 +942,17 @@ def journal_dir_for(path) -> Path:
 
 
 def changes_of_geopackage(path, edited=None, max_way_nodes: int = 2000) -> OsmChanges:
-    """The changes between the base snapshot and the layers (or ``edited`` features)."""
-    from ..gpkg import read_base, read_features
+    """The changes between the base snapshot and the layers (or ``edited`` features).
+
+    The features the download wrote come from the GeoPackage itself, so a feature counts as
+    deleted only when it was written and is gone, whatever the loader's rules are today.
+    """
+    from ..gpkg import read_base, read_features, read_loaded
     from .diff import compute_changes
 
     base = read_base(path)
     features = edited if edited is not None else read_features(path)
-    return compute_changes(base, features, max_way_nodes=max_way_nodes)
+    return compute_changes(base, features, loaded=read_loaded(path), max_way_nodes=max_way_nodes)
 
 
 def upload_geopackage(
