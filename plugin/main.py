@@ -26,6 +26,7 @@ class OsmRoundtripPlugin:
         self.toolbar = None
         self.dock = None
         self.options_factory = None
+        self.uploader = None
         self.actions: list[QAction] = []
 
     @staticmethod
@@ -55,12 +56,8 @@ class OsmRoundtripPlugin:
         search.setIcon(QIcon(str(ICON)))
         search.setText(self.tr("Search OpenStreetMap (Nominatim)"))
         self._add_action(search)
-
-        # -- search: reverse-geocoding map tool etc. (added by the search feature) --
         self._add_action(self.dock.reverse_action)
-        # -- end search --
 
-        # -- load: "Download OSM data…", "Open .osm file…" (added by the load feature) --
         from ..ui.download_dialog import open_osm_file, show_download_dialog
 
         download = QAction(QIcon(str(ICON)), self.tr("Download OSM data…"), self.iface.mainWindow())
@@ -75,9 +72,7 @@ class OsmRoundtripPlugin:
         open_osm.setObjectName("OsmRoundtripOpenOsmFile")
         open_osm.triggered.connect(lambda: open_osm_file(self.iface))
         self._add_action(open_osm, toolbar=False)
-        # -- end load --
 
-        # -- upload: "Upload changes…", "Save as .osc…" (added by the upload feature) --
         from ..ui.review_dialog import UploadAction
 
         self.uploader = UploadAction(self.iface)
@@ -97,7 +92,6 @@ class OsmRoundtripPlugin:
         save_osc.setObjectName("OsmRoundtripSaveOsc")
         save_osc.triggered.connect(lambda: self.uploader.save_osc())
         self._add_action(save_osc, toolbar=False)
-        # -- end upload --
 
         settings = QAction(self.tr("Settings…"), self.iface.mainWindow())
         settings.triggered.connect(self.show_settings)
@@ -111,15 +105,9 @@ class OsmRoundtripPlugin:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
 
-        # -- search unload --
+        self.uploader = None
         if self.dock is not None:
             self.dock.shutdown()
-        # -- end search unload --
-        # -- load unload --
-        # -- end load unload --
-        # -- upload unload --
-        self.uploader = None
-        # -- end upload unload --
 
         for action in self.actions:
             self.iface.removePluginWebMenu(MENU, action)

@@ -14,24 +14,12 @@ ICON = Path(__file__).resolve().parents[3] / "icons" / "osm_roundtrip.svg"
 
 
 def algorithm_classes() -> list:
-    """Every algorithm of the provider, in display order."""
-    classes: list = []
-    # -- search algorithms --
-    from .nominatim_algorithms import ALGORITHMS as SEARCH_ALGORITHMS
-
-    classes += SEARCH_ALGORITHMS
-    # -- end search algorithms --
-    # -- load algorithms --
+    """Every algorithm of the provider, in display order: search, load, upload."""
     from .load_algorithms import DownloadBboxAlgorithm, LoadOsmFileAlgorithm
-
-    classes += [DownloadBboxAlgorithm, LoadOsmFileAlgorithm]
-    # -- end load algorithms --
-    # -- upload algorithms --
+    from .nominatim_algorithms import ALGORITHMS as SEARCH_ALGORITHMS
     from .upload_algorithms import ALGORITHMS as UPLOAD_ALGORITHMS
 
-    classes += UPLOAD_ALGORITHMS
-    # -- end upload algorithms --
-    return classes
+    return [*SEARCH_ALGORITHMS, DownloadBboxAlgorithm, LoadOsmFileAlgorithm, *UPLOAD_ALGORITHMS]
 
 
 class OsmRoundtripProvider(QgsProcessingProvider):
