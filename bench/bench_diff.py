@@ -12,33 +12,19 @@ points and lines. Timed: ``compute_changes`` then ``osmchange.build``; the best 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import copy
-import hashlib
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _import_plugin():
-    """Import the repository as ``osm_roundtrip`` (its QGIS name), as the tests do."""
-    digest = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
-    parent = Path(tempfile.gettempdir()) / f"osm_roundtrip_pkg_{digest}"
-    parent.mkdir(exist_ok=True)
-    link = parent / "osm_roundtrip"
-    if not link.is_symlink():
-        with contextlib.suppress(FileExistsError):
-            link.symlink_to(ROOT, target_is_directory=True)
-    for path in (str(parent), str(ROOT)):
-        if path not in sys.path:
-            sys.path.insert(0, path)
+sys.path.insert(0, str(ROOT))
+from tools.plugin_package import use_plugin_package  # noqa: E402
 
-
-_import_plugin()
+use_plugin_package()
 
 from osm_roundtrip.plugin.core.osm import osmchange  # noqa: E402
 from osm_roundtrip.plugin.core.osm.diff import compute_changes, loaded_features  # noqa: E402

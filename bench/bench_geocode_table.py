@@ -8,10 +8,8 @@ so the answer cache never helps; prints rows/s.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -20,17 +18,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 STREETS = ("Landstrasse", "Städtle", "Poststrasse", "Feldkircherstrasse", "Kirchstrasse")
 TOWNS = ("Vaduz", "Schaan", "Triesen", "Balzers", "Eschen", "Mauren", "Ruggell", "Triesenberg")
-
-
-def _plugin_on_path() -> None:
-    """Import the repository as ``osm_roundtrip``, the name QGIS installs it under."""
-    parent = Path(tempfile.gettempdir()) / "osm_roundtrip_bench_pkg"
-    parent.mkdir(exist_ok=True)
-    link = parent / "osm_roundtrip"
-    if not link.is_symlink():
-        with contextlib.suppress(FileExistsError):
-            link.symlink_to(ROOT, target_is_directory=True)
-    sys.path[:0] = [str(parent), str(ROOT)]
 
 
 def addresses(count: int) -> list:
@@ -51,7 +38,10 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1000)
     args = parser.parse_args()
 
-    _plugin_on_path()
+    sys.path.insert(0, str(ROOT))
+    from tools.plugin_package import use_plugin_package
+
+    use_plugin_package()
     from qgis.core import QgsApplication, QgsFeature, QgsField, QgsVectorLayer
     from qgis.PyQt.QtCore import QVariant
 

@@ -31,7 +31,6 @@ Targets: ours ≤ 1.0x GDAL's time and ≤ 3x its peak memory, linear growth sma
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import shutil
@@ -43,6 +42,9 @@ from pathlib import Path
 from typing import Dict, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tools.plugin_package import package_parent  # noqa: E402
+
 PBF = ROOT / "tests" / "data" / "liechtenstein.osm.pbf"
 INPUTS = {
     "small": "9.50,47.12,9.54,47.16",
@@ -92,19 +94,6 @@ print(json.dumps(figures))
 TINY = b"""<?xml version="1.0" encoding="UTF-8"?>
 <osm version="0.6"><node id="1" version="1" lat="47.1" lon="9.5"><tag k="a" v="b"/></node></osm>
 """
-
-
-def package_parent() -> Path:
-    import hashlib
-
-    digest = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
-    parent = Path(tempfile.gettempdir()) / f"osm_roundtrip_pkg_{digest}"
-    parent.mkdir(exist_ok=True)
-    link = parent / "osm_roundtrip"
-    if not link.is_symlink():
-        with contextlib.suppress(FileExistsError):
-            link.symlink_to(ROOT, target_is_directory=True)
-    return parent
 
 
 def prepare(folder: Path) -> dict:

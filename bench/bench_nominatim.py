@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, List
@@ -45,21 +43,10 @@ POI_NAMES = (
 )  # fmt: skip
 
 
-def _import_plugin():
-    """Import the repository as ``osm_roundtrip`` (its QGIS name), as the tests do."""
-    digest = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
-    parent = Path(tempfile.gettempdir()) / f"osm_roundtrip_pkg_{digest}"
-    parent.mkdir(exist_ok=True)
-    link = parent / "osm_roundtrip"
-    if not link.is_symlink():
-        with contextlib.suppress(FileExistsError):
-            link.symlink_to(ROOT, target_is_directory=True)
-    for path in (str(parent), str(ROOT)):
-        if path not in sys.path:
-            sys.path.insert(0, path)
+sys.path.insert(0, str(ROOT))
+from tools.plugin_package import use_plugin_package  # noqa: E402
 
-
-_import_plugin()
+use_plugin_package()
 
 from osm_roundtrip.plugin.core.http import HttpTransport  # noqa: E402
 from osm_roundtrip.plugin.core.nominatim import (  # noqa: E402

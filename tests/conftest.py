@@ -1,37 +1,25 @@
 """Test set-up shared by all tests.
 
-The repository root is the plugin package, whatever the clone's folder is called. Tests import it
-as ``osm_roundtrip`` through a symlink in a temporary folder, exactly the name QGIS installs it
-under, so that the plugin's relative imports work as they do inside QGIS.
+The repository root is the plugin package, whatever the clone's folder is called; tests import it
+as ``osm_roundtrip`` (see ``tools/plugin_package.py``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _package_parent() -> Path:
-    digest = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
-    parent = Path(tempfile.gettempdir()) / f"osm_roundtrip_pkg_{digest}"
-    parent.mkdir(exist_ok=True)
-    link = parent / "osm_roundtrip"
-    if not link.is_symlink():
-        with contextlib.suppress(FileExistsError):
-            link.symlink_to(ROOT, target_is_directory=True)
-    return parent
-
-
-sys.path.insert(0, str(_package_parent()))
 if str(ROOT) not in sys.path:
-    sys.path.insert(1, str(ROOT))  # for tools.* (servers used by the tests)
+    sys.path.insert(0, str(ROOT))  # for tools.* (servers used by the tests)
+
+from tools.plugin_package import use_plugin_package  # noqa: E402
+
+use_plugin_package()
 
 DATA = ROOT / "tests" / "data"
 
