@@ -52,25 +52,16 @@ class Message:
 
 
 class OsmRoundtripError(Exception):
-    """Base class of all errors the plugin reports to the user."""
+    """Base class of all errors the plugin reports to the user; its text is a :class:`Message`."""
 
     def __init__(self, template: str, **params: object) -> None:
         self.template = template
         self.params = params
         super().__init__(self.message)
 
-    @property
-    def message(self) -> str:
-        return self.template.format(**self.params)
-
-    def translated(self, translate) -> str:
-        """Message in the user's language; ``translate(context, text)`` is Qt's translate."""
-        return translate(CONTEXT, self.template).format(
-            **_translated_params(self.params, translate)
-        )
-
-    def __str__(self) -> str:
-        return self.message
+    message = Message.message
+    translated = Message.translated
+    __str__ = Message.__str__
 
 
 class ValidationError(OsmRoundtripError):
