@@ -216,24 +216,28 @@ def upload_edits(
     cancel: Optional[Callable[[], bool]] = None,
     *,
     changes: Optional[OsmChanges] = None,
+    validated: bool = False,
+    pending: Optional[bytes] = None,
+    edited: Optional[Dict[str, List[EditedFeature]]] = None,
     capabilities: Optional[Capabilities] = None,
     max_wait: float = 60.0,
 ) -> core_upload.UploadReport:
     """Upload the edits of a download and write the results into its GeoPackage.
 
-    ``layers`` (``{role: layer}``; ``None``: read the saved GeoPackage) must have no unsaved
-    edits. Safe in a worker thread when ``layers`` is ``None`` or their edits are saved. Raises
-    the typed errors of :mod:`..core.osm.upload` / :mod:`..core.osm.api`.
+    ``layers`` (``{role: layer}``; ``None``: read the saved GeoPackage, or ``edited`` when the
+    features were read before) must have no unsaved edits. Safe in a worker thread when
+    ``layers`` is ``None``. Raises the typed errors of :mod:`..core.osm.upload` /
+    :mod:`..core.osm.api`.
     """
     if layers:
         check_saved(layers)
+        edited = edited_features(layers)
     api = OsmApi(api_url, token, make_transport(api_url))
 
     def report(done, total, _message="") -> None:
         if progress is not None and total:
             progress(done, total)
 
-    edited = edited_features(layers) if layers else None
     return core_upload.upload_geopackage(
         gpkg_path,
         api,
@@ -241,6 +245,8 @@ def upload_edits(
         source=source,
         edited=edited,
         changes=changes,
+        validated=validated,
+        pending=pending,
         capabilities=capabilities,
         progress=report,
         cancel=cancel,
@@ -278,20 +284,21 @@ def start_upload(
     # The features are read here, on the GUI thread; the task only talks to the server and
     # writes the GeoPackage.
     edited = edited_features(layers)
-    api = OsmApi(api_url, token, make_transport(api_url))
 
     def work(task: CoreTask):
-        return core_upload.upload_geopackage(
+        return upload_edits(
             gpkg_path,
-            api,
-            comment=comment,
-            source=source,
-            edited=edited,
+            None,
+            api_url,
+            token,
+            comment,
+            source,
+            task.report,
+            task.isCanceled,
             changes=changes,
             validated=changes is not None,
             pending=pending,
-            progress=lambda done, total, _m="": task.report(done, total),
-            cancel=task.isCanceled,
+            edited=edited,
         )
 
     def finished(result, error) -> None:
