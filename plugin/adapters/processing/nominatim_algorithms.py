@@ -74,6 +74,19 @@ def _unique_name(name: str, fields: QgsFields) -> str:
     return candidate
 
 
+# The fields every geocoding output adds to the input's attributes.
+STATUS_FIELDS: Tuple[Tuple[str, QVariant.Type], ...] = (
+    ("status", QVariant.String),
+    ("status_text", QVariant.String),
+    ("place_id", QVariant.LongLong),
+    ("osm_type", QVariant.String),
+    ("osm_id", QVariant.LongLong),
+    ("display_name", QVariant.String),
+    ("category", QVariant.String),
+    ("type", QVariant.String),
+)
+
+
 class _NominatimAlgorithm(OsmRoundtripAlgorithm):
     ENDPOINT = "ENDPOINT"
     INTERVAL = "INTERVAL"
@@ -376,14 +389,7 @@ class GeocodeTable(_NominatimAlgorithm):
     GEOCODED = "GEOCODED"
     FAILED = "FAILED"
     RESULT_FIELDS: Tuple[Tuple[str, QVariant.Type], ...] = (
-        ("status", QVariant.String),
-        ("status_text", QVariant.String),
-        ("place_id", QVariant.LongLong),
-        ("osm_type", QVariant.String),
-        ("osm_id", QVariant.LongLong),
-        ("display_name", QVariant.String),
-        ("category", QVariant.String),
-        ("type", QVariant.String),
+        *STATUS_FIELDS,
         ("importance", QVariant.Double),
         ("lat", QVariant.Double),
         ("lon", QVariant.Double),
@@ -587,16 +593,7 @@ class ReverseGeocode(_NominatimAlgorithm):
     INPUT = "INPUT"
     ZOOM = "ZOOM"
     OUTPUT = "OUTPUT"
-    RESULT_FIELDS: Tuple[Tuple[str, QVariant.Type], ...] = (
-        ("status", QVariant.String),
-        ("status_text", QVariant.String),
-        ("place_id", QVariant.LongLong),
-        ("osm_type", QVariant.String),
-        ("osm_id", QVariant.LongLong),
-        ("display_name", QVariant.String),
-        ("category", QVariant.String),
-        ("type", QVariant.String),
-    )
+    RESULT_FIELDS: Tuple[Tuple[str, QVariant.Type], ...] = STATUS_FIELDS
 
     def displayName(self) -> str:
         return self.tr("Reverse geocode points (Nominatim)")
