@@ -15,7 +15,6 @@ JOSM read fine) and :func:`parse_osc` reads such a file back.
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from dataclasses import dataclass, field
@@ -520,10 +519,14 @@ def split_chunks(changes: OsmChanges, max_elements: int) -> List[OsmChanges]:
     references placeholders created in the same or an earlier chunk, which
     :func:`apply_diff_result` replaces by the real ids before the next upload. Deletes come last,
     in upload order (relations, ways, nodes), after every modify that stops using them.
+
+    The chunks are new lists holding the given :class:`~.diff.Change` objects; nothing here or
+    in :func:`apply_diff_result` changes those (a rewrite replaces the change in the chunk by a
+    rewritten copy), so ``changes`` stays as the review showed it.
     """
     if max_elements < 1:
         raise ValueError("max_elements must be positive")
-    order = [_clone(c) for c in ordered(changes)]
+    order = ordered(changes)
     if len(order) <= max_elements:
         return [_regroup(order)] if order else []
     created = {c.element.key: c for c in order if c.action == CREATE}
@@ -562,19 +565,6 @@ def _regroup(changes: List[Change]) -> OsmChanges:
         [c for c in changes if c.action == CREATE],
         [c for c in changes if c.action == MODIFY],
         [c for c in changes if c.action == DELETE],
-    )
-
-
-def _clone(change: Change) -> Change:
-    """A copy whose element can be rewritten without touching the original."""
-    element = copy.copy(change.element)
-    element.tags = dict(element.tags)
-    if element.type == WAY:
-        element.nodes = list(element.nodes)  # type: ignore[attr-defined]
-    elif element.type == RELATION:
-        element.members = list(element.members)  # type: ignore[attr-defined]
-    return Change(
-        change.action, element, change.if_unused, list(change.sources), list(change.notes)
     )
 
 
@@ -634,6 +624,11 @@ def parse_diff_result(data: bytes) -> List[DiffEntry]:
             ),
             tag=str(root.tag),
         )
+    try:
+        # the common case in one pass: every child an element with well-formed numbers
+        return [_entry(item.tag, item.attrib) for item in root]
+    except (TypeError, ValueError, KeyError):
+        pass  # comments, unknown elements, bad numbers: check one by one for the message
     entries = []
     for item in root:
         if not isinstance(item.tag, str):
@@ -654,6 +649,22 @@ def parse_diff_result(data: bytes) -> List[DiffEntry]:
             )
         )
     return entries
+
+
+_ENTRY_TYPES = {NODE: NODE, WAY: WAY, RELATION: RELATION}
+
+
+def _entry(tag, attrib) -> DiffEntry:
+    """One diffResult entry; raises (``KeyError``, ``ValueError``, ``TypeError``) on anything
+    unusual, which :func:`parse_diff_result` then reports precisely."""
+    new_id = attrib.get("new_id")
+    new_version = attrib.get("new_version")
+    return DiffEntry(
+        _ENTRY_TYPES[tag],
+        int(attrib["old_id"]),
+        None if new_id is None else int(new_id),
+        None if new_version is None else int(new_version),
+    )
 
 
 @dataclass
@@ -727,25 +738,71 @@ def apply_diff_result(
             id_map.ids[element.key] = entry.new_id
         id_map.versions[(element.type, entry.new_id)] = entry.new_version
     for other in later:
-        for change in other:
-            _rewrite(change, id_map)
+        other.creates = [_rewrite(c, id_map) for c in other.creates]
+        other.modifies = [_rewrite(c, id_map) for c in other.modifies]
+        other.deletes = [_rewrite(c, id_map) for c in other.deletes]
     return id_map
 
 
-def _rewrite(change: Change, id_map: IdMap) -> None:
+def _rewrite(change: Change, id_map: IdMap) -> Change:
+    """``change`` with the real ids and current versions of ``id_map``: the change itself when
+    nothing is to be rewritten, else a copy (the given change and its element stay as they are,
+    they may be the review's)."""
     element = change.element
+    kind = element.type
     ids = id_map.ids
-    if element.id < 0 and (element.type, element.id) in ids:
-        element.id = ids[(element.type, element.id)]
+    element_id = element.id
+    if element_id < 0 and (kind, element_id) in ids:
+        element_id = ids[(kind, element_id)]
         if change.action == CREATE:
-            raise ValueError(f"{label(element.type, element.id)} is created twice")
-    version = id_map.versions.get(element.key)
-    if version is not None and change.action != CREATE:
-        element.version = version
-    if element.type == WAY:
-        element.nodes = [ids.get((NODE, r), r) if r < 0 else r for r in element.nodes]  # type: ignore[attr-defined]
-    elif element.type == RELATION:
-        element.members = [
-            Member(m.type, ids.get((m.type, m.ref), m.ref), m.role) if m.ref < 0 else m
-            for m in element.members
-        ]  # type: ignore[attr-defined]
+            raise ValueError(f"{label(kind, element_id)} is created twice")
+    version = element.version
+    if change.action != CREATE:
+        version = id_map.versions.get((kind, element_id), version)
+    refs = None
+    if kind == WAY:
+        nodes = element.nodes  # type: ignore[attr-defined]
+        if ids and any(r < 0 for r in nodes):
+            refs = [ids.get((NODE, r), r) if r < 0 else r for r in nodes]
+            if refs == nodes:
+                refs = None
+    elif kind == RELATION:
+        members = element.members  # type: ignore[attr-defined]
+        if ids and any(m.ref < 0 for m in members):
+            refs = [
+                Member(m.type, ids.get((m.type, m.ref), m.ref), m.role) if m.ref < 0 else m
+                for m in members
+            ]
+            if refs == members:
+                refs = None
+    if element_id == element.id and version == element.version and refs is None:
+        return change
+    copy = _copy_element(element)
+    copy.id = element_id
+    copy.version = version
+    if refs is not None:
+        if kind == WAY:
+            copy.nodes = refs  # type: ignore[attr-defined]
+        else:
+            copy.members = refs  # type: ignore[attr-defined]
+    return Change(change.action, copy, change.if_unused, list(change.sources))
+
+
+def _copy_element(element: Element) -> Element:
+    """A copy that shares nothing mutable with ``element`` (tags, way nodes, members)."""
+    kind = element.type
+    copy: Element
+    if kind == NODE:
+        copy = Node(element.id, element.lat, element.lon)  # type: ignore[attr-defined]
+    elif kind == WAY:
+        copy = Way(element.id, list(element.nodes))  # type: ignore[attr-defined]
+    else:
+        copy = Relation(element.id, list(element.members))  # type: ignore[attr-defined]
+    copy.version = element.version
+    copy.tags = dict(element.tags)
+    copy.visible = element.visible
+    copy.changeset = element.changeset
+    copy.timestamp = element.timestamp
+    copy.user = element.user
+    copy.uid = element.uid
+    return copy

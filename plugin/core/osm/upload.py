@@ -67,7 +67,7 @@ from .api import (
     OsmApi,
     VersionConflict,
 )
-from .diff import CREATE, DELETE, MODIFY, OsmChanges
+from .diff import CREATE, DELETE, MODIFY, OsmChanges, gc_paused
 from .model import NODE, RELATION, WAY, round_coord
 from .osmchange import (
     DiffEntry,
@@ -212,12 +212,23 @@ class UploadReport:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     temp = path.with_name(path.name + ".tmp")
-    with open(temp, "wb") as handle:
+    _write_durable(temp, data)
+    os.replace(temp, path)
+    _fsync_dir(path.parent)
+
+
+def _write_durable(path: Path, data: bytes) -> None:
+    """Write ``path`` in place and fsync it, without a directory fsync.
+
+    For the files ``journal.json`` points to: they are written before the journal save that
+    makes them count, and that save's directory fsync makes their names durable with it. A file
+    found missing or torn after a crash therefore belongs to a step that never completed (see
+    :meth:`Uploader._settle` and :meth:`Uploader.settle_in_flight`).
+    """
+    with open(path, "wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-    os.replace(temp, path)
-    _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -258,16 +269,26 @@ class Journal:
         if (folder / JOURNAL).exists():
             raise FileExistsError(str(folder / JOURNAL))
         folder.mkdir(parents=True, exist_ok=True)
-        chunks = split_chunks(changes, max_elements)
-        sources = []
-        for change in changes:
-            if change.action == CREATE:
-                for layer, fid in change.sources:
-                    sources.append([change.element.type, change.element.id, layer, fid])
-        _write_atomic(folder / PENDING_FILE, pending if pending else build(changes, None))
-        _write_atomic(folder / SOURCES_FILE, json.dumps(sources).encode("utf-8"))
-        keys = [[[c.action, c.element.type, c.element.id] for c in ordered(ch)] for ch in chunks]
-        _write_atomic(folder / CHUNKS_FILE, json.dumps(keys).encode("utf-8"))
+        with gc_paused():
+            chunks = split_chunks(changes, max_elements)
+            sources = [
+                [change.element.type, change.element.id, layer, fid]
+                for change in changes.creates
+                for layer, fid in change.sources
+            ]
+            keys = [
+                [[c.action, c.element.type, c.element.id] for c in ordered(ch)] for ch in chunks
+            ]
+            files = (
+                (PENDING_FILE, pending if pending else build(changes, None)),
+                (SOURCES_FILE, json.dumps(sources, separators=(",", ":")).encode("utf-8")),
+                (CHUNKS_FILE, json.dumps(keys, separators=(",", ":")).encode("utf-8")),
+            )
+        # No journal.json yet, so nothing reads these files before the save below: written in
+        # place, then one directory fsync so that their names are durable before the journal's.
+        for name, data in files:
+            _write_durable(folder / name, data)
+        _fsync_dir(folder)
         entries = [
             {
                 "file": f"chunk-{number:04d}",
@@ -645,6 +666,8 @@ class Uploader:
     def settle_in_flight(self) -> None:
         """Finish what a previous run left between sending and applying."""
         for index, chunk in enumerate(self.journal.chunks):
+            if chunk["state"] == UPLOADED and not self.journal.diff_path(index).exists():
+                chunk["state"] = SENDING  # its result did not reach the disk: ask the server
             if chunk["state"] == SENDING:
                 self._settle(index)
             if chunk["state"] == UPLOADED:
@@ -672,7 +695,8 @@ class Uploader:
                 return
             changeset = self._open_changeset(len(chunk))
             payload = build(chunk, changeset)
-            _write_atomic(journal.sent_path(index), payload)
+            # the bytes sent are the bytes kept; durable with the journal save below
+            _write_durable(journal.sent_path(index), payload)
             self._sent[index] = chunk
             entry["state"] = SENDING
             entry["changeset"] = changeset
@@ -731,7 +755,7 @@ class Uploader:
                 entry["state"] = PENDING  # refused: the transaction was rolled back
                 journal.save()
                 raise
-            _write_atomic(journal.diff_path(index), result)
+            _write_durable(journal.diff_path(index), result)
             entry["state"] = UPLOADED
             journal.save()
             self._apply(index, background=True)
@@ -763,6 +787,12 @@ class Uploader:
         journal = self.journal
         entry = journal.chunks[index]
         changeset = entry["changeset"]
+        if not journal.sent_path(index).exists():
+            # the save that marked it sending did not complete its directory fsync, so the
+            # request was never made (it is made only after that save)
+            entry["state"] = PENDING
+            journal.save()
+            return
         sent = parse_osc(journal.sent_path(index).read_bytes())
         delay = 1.0
         attempts = 1 if quick else self.settle_attempts
@@ -790,7 +820,7 @@ class Uploader:
             entry["state"] = PENDING
             journal.save()
             return
-        _write_atomic(journal.diff_path(index), _diff_xml(entries))
+        _write_durable(journal.diff_path(index), _diff_xml(entries))
         entry["state"] = UPLOADED
         journal.save()
 
