@@ -255,6 +255,8 @@ def apply_upload(
         connection.execute("BEGIN IMMEDIATE")
         try:
             columns = {layer: _columns(connection, layer) for layer in ALL_LAYERS}
+            keys = {(c.element.type, real(*c.element.key)) for c in changes}
+            _load_keys(connection, keys)
             index = _LayerIndex(connection)
             created: Dict[ElementKey, Element] = {}
             modified: Dict[ElementKey, Element] = {}
@@ -290,45 +292,67 @@ def apply_upload(
                 if fids:
                     connection.executemany(f'DELETE FROM "{layer}" WHERE fid = ?', fids)
             _update_layers(connection, columns, created, modified, sources, ids, index)
-            _sync_loaded(connection, {(c.element.type, real(*c.element.key)) for c in changes})
+            _sync_loaded(connection, keys, loaded=True)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
             raise
 
 
-def _sync_loaded(connection, keys: Set[ElementKey]) -> None:
+_KEYS = "temp.osm_roundtrip_keys"
+
+
+def _load_keys(connection, keys: Iterable[ElementKey]) -> None:
+    """Put ``keys`` into a temporary table of the connection, for joins with the layers (which
+    have no index on ``osm_type, osm_id``): SQLite scans, Python sees only the matching rows."""
+    connection.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {_KEYS.split('.')[1]} "
+        f"({OSM_TYPE} TEXT, {OSM_ID} INTEGER, PRIMARY KEY ({OSM_TYPE}, {OSM_ID})) WITHOUT ROWID"
+    )
+    connection.execute(f"DELETE FROM {_KEYS}")
+    connection.executemany(f"INSERT OR IGNORE INTO {_KEYS} VALUES (?, ?)", keys)
+
+
+def _rows_of_keys(connection, layer: str):
+    """``(fid, osm_type, osm_id)`` of the rows of ``layer`` whose key is in :func:`_load_keys`."""
+    return connection.execute(
+        f'SELECT l.fid, l.{OSM_TYPE}, l.{OSM_ID} FROM "{layer}" AS l '
+        f"JOIN {_KEYS} AS k ON k.{OSM_TYPE} = l.{OSM_TYPE} AND k.{OSM_ID} = l.{OSM_ID}"
+    )
+
+
+def _sync_loaded(connection, keys: Set[ElementKey], loaded: bool = False) -> None:
     """``osm_base_features`` lists ``(layer, *key)`` exactly when the layer has a row for ``key``
-    (a file written before that table existed has none: the differ uses the loader's rules)."""
+    (a file written before that table existed has none: the differ uses the loader's rules).
+
+    ``loaded``: ``keys`` are already in the temporary table (:func:`_load_keys`)."""
     if not keys or not has_table(connection, BASE_FEATURES):
         return
-    present = set()
+    if not loaded:
+        _load_keys(connection, keys)
     for layer in ALL_LAYERS:
-        for kind, osm_id in connection.execute(
-            f'SELECT {OSM_TYPE}, {OSM_ID} FROM "{layer}" WHERE {OSM_ID} IS NOT NULL'
-        ):
-            key = (kind, int(osm_id))
-            if key in keys:
-                present.add((layer, *key))
-    connection.executemany(
-        f"DELETE FROM {BASE_FEATURES} WHERE layer = ? AND osm_type = ? AND osm_id = ?",
-        [(layer, *key) for layer in ALL_LAYERS for key in keys if (layer, *key) not in present],
-    )
-    connection.executemany(
-        f"INSERT OR IGNORE INTO {BASE_FEATURES} VALUES (?, ?, ?)", sorted(present)
-    )
+        connection.execute(
+            f"DELETE FROM {BASE_FEATURES} WHERE layer = ? AND ({OSM_TYPE}, {OSM_ID}) IN "
+            f"(SELECT {OSM_TYPE}, {OSM_ID} FROM {_KEYS})",
+            (layer,),
+        )
+        connection.execute(
+            f"INSERT OR IGNORE INTO {BASE_FEATURES} SELECT DISTINCT ?, l.{OSM_TYPE}, "
+            f'l.{OSM_ID} FROM "{layer}" AS l JOIN {_KEYS} AS k '
+            f"ON k.{OSM_TYPE} = l.{OSM_TYPE} AND k.{OSM_ID} = l.{OSM_ID}",
+            (layer,),
+        )
 
 
 class _LayerIndex:
-    """``(osm_type, osm_id) → fids`` of each layer, read once (the layers have no such index)."""
+    """``(osm_type, osm_id) → fids`` of each layer for the keys put in the temporary table
+    (:func:`_load_keys`); the layers have no such index."""
 
     def __init__(self, connection) -> None:
         self.by_layer: Dict[str, Dict[ElementKey, List[int]]] = {}
         for layer in ALL_LAYERS:
             table: Dict[ElementKey, List[int]] = {}
-            for fid, kind, osm_id in connection.execute(
-                f'SELECT fid, {OSM_TYPE}, {OSM_ID} FROM "{layer}" WHERE {OSM_ID} IS NOT NULL'
-            ):
+            for fid, kind, osm_id in _rows_of_keys(connection, layer):
                 table.setdefault((kind, int(osm_id)), []).append(fid)
             self.by_layer[layer] = table
 
