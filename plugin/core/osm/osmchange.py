@@ -625,8 +625,7 @@ def parse_diff_result(data: bytes) -> List[DiffEntry]:
             tag=str(root.tag),
         )
     try:
-        # the common case in one pass: every child an element with well-formed numbers
-        return [_entry(item.tag, item.attrib) for item in root]
+        return _entries_fast(root)
     except (TypeError, ValueError, KeyError):
         pass  # comments, unknown elements, bad numbers: check one by one for the message
     entries = []
@@ -654,17 +653,30 @@ def parse_diff_result(data: bytes) -> List[DiffEntry]:
 _ENTRY_TYPES = {NODE: NODE, WAY: WAY, RELATION: RELATION}
 
 
-def _entry(tag, attrib) -> DiffEntry:
-    """One diffResult entry; raises (``KeyError``, ``ValueError``, ``TypeError``) on anything
-    unusual, which :func:`parse_diff_result` then reports precisely."""
-    new_id = attrib.get("new_id")
-    new_version = attrib.get("new_version")
-    return DiffEntry(
-        _ENTRY_TYPES[tag],
-        int(attrib["old_id"]),
-        None if new_id is None else int(new_id),
-        None if new_version is None else int(new_version),
-    )
+def _entries_fast(root) -> List[DiffEntry]:
+    """The entries when every child is an element with well-formed numbers; raises
+    (``KeyError``, ``ValueError``, ``TypeError``) on anything else, which
+    :func:`parse_diff_result` then reports precisely."""
+    new = tuple.__new__
+    types = _ENTRY_TYPES
+    entries = []
+    append = entries.append
+    for item in root:
+        get = item.get
+        new_id = get("new_id")
+        new_version = get("new_version")
+        append(
+            new(
+                DiffEntry,
+                (
+                    types[item.tag],
+                    int(get("old_id")),
+                    None if new_id is None else int(new_id),
+                    None if new_version is None else int(new_version),
+                ),
+            )
+        )
+    return entries
 
 
 @dataclass

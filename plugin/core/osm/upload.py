@@ -550,6 +550,7 @@ class Uploader:
         self._sent: Dict[int, OsmChanges] = {}
         self._writer: Optional[ThreadPoolExecutor] = None
         self._writes: List[Future] = []
+        self._deferred: List[Callable[[], None]] = []  # write-backs waiting for a request
         self._request_time = 0.0
 
     # -- helpers --------------------------------------------------------------------------------
@@ -643,6 +644,8 @@ class Uploader:
                 if self._cancelled():
                     raise Cancelled()
                 self._upload_chunk(index)
+            self._start_write_backs()
+            self._close_quietly()  # while the last chunk is written back
             self._drain()
         except (OsmRoundtripError, OSError) as exc:
             try:
@@ -703,6 +706,7 @@ class Uploader:
             entry["attempt"] = entry.get("attempt", 0) + 1
             journal.save()
             self._progress(f"uploading chunk {index + 1}/{len(journal.chunks)}")
+            self._start_write_backs()  # they run while the server works on this chunk
             try:
                 result = self._timed(self.api.upload, changeset, payload, self.cancel)
             except ChangesetClosed:
@@ -828,8 +832,10 @@ class Uploader:
         """Record a chunk's result (ids for the next chunks) and write it back to the layers.
 
         With ``background`` the write-back runs in a worker thread while the next chunk is on
-        the wire; the chunk stays ``uploaded`` in the journal until it is done (a crash in
-        between re-applies it on resume, which is idempotent).
+        the wire: it starts when that request does (:meth:`_start_write_backs`), so that it does
+        not compete for the interpreter with preparing the chunk. The chunk stays ``uploaded``
+        in the journal until it is done (a crash in between re-applies it on resume, which is
+        idempotent).
         """
         journal = self.journal
         entry = journal.chunks[index]
@@ -858,15 +864,22 @@ class Uploader:
             self._progress(f"chunk {index + 1}/{len(journal.chunks)} applied")
 
         if background and self.on_applied is not None:
-            if self._writer is None:
-                self._writer = ThreadPoolExecutor(max_workers=1)
-            self._writes.append(self._writer.submit(write_back))
+            self._deferred.append(write_back)
         else:
             self._drain()
             write_back()
 
+    def _start_write_backs(self) -> None:
+        """Start the deferred write-backs in the worker thread (in order)."""
+        deferred, self._deferred = self._deferred, []
+        for write_back in deferred:
+            if self._writer is None:
+                self._writer = ThreadPoolExecutor(max_workers=1)
+            self._writes.append(self._writer.submit(write_back))
+
     def _drain(self) -> None:
-        """Wait for the write-backs running in the background; re-raise their error."""
+        """Wait for the write-backs (started or deferred) to finish; re-raise their error."""
+        self._start_write_backs()
         writes, self._writes = self._writes, []
         for future in writes:
             future.result()
@@ -1024,7 +1037,9 @@ def upload_geopackage(
         uploader._close_quietly()
         previous.remove()
         changes = None  # recompute: the GeoPackage now has what was applied
+    started = time.perf_counter()
     caps = capabilities or api.capabilities()
+    asked = time.perf_counter() - started if capabilities is None else 0.0
     if changes is None:
         changes = changes_of_geopackage(path, edited, caps.waynodes)
         validated = False
@@ -1041,5 +1056,6 @@ def upload_geopackage(
         pending=pending if changes is not None and validated else None,
     )
     report = Uploader(api, journal, on_applied=on_applied, **options).run()
+    report.request_seconds += asked
     journal.remove()
     return report
