@@ -19,9 +19,7 @@ status is 1 when the median share misses the target or a round left changes behi
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
-import hashlib
 import statistics
 import sys
 import tempfile
@@ -35,16 +33,10 @@ CLIENT_SHARE_TARGET = 0.20
 
 def _import_plugin():
     """Import the repository as ``osm_roundtrip`` (its QGIS name), as the tests do."""
-    digest = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
-    parent = Path(tempfile.gettempdir()) / f"osm_roundtrip_pkg_{digest}"
-    parent.mkdir(exist_ok=True)
-    link = parent / "osm_roundtrip"
-    if not link.is_symlink():
-        with contextlib.suppress(FileExistsError):
-            link.symlink_to(ROOT, target_is_directory=True)
-    for path in (str(parent), str(ROOT), str(ROOT / "tests")):
-        if path not in sys.path:
-            sys.path.insert(0, path)
+    sys.path.insert(0, str(ROOT))
+    from tools.plugin_package import use_plugin_package
+
+    use_plugin_package()
 
 
 def _prepare(sandbox, path: Path, n: int, modules, capabilities) -> tuple:
@@ -98,8 +90,6 @@ def main() -> int:
     parser.add_argument("-r", "--rounds", type=int, default=5, help="rounds (medians are shown)")
     args = parser.parse_args()
     _import_plugin()
-    from sandbox_fixture import start_sandbox
-
     from osm_roundtrip.plugin.core import gpkg
     from osm_roundtrip.plugin.core.gpkg_update import connect
     from osm_roundtrip.plugin.core.http import HttpTransport
@@ -107,6 +97,7 @@ def main() -> int:
     from osm_roundtrip.plugin.core.osm.api import OsmApi
     from osm_roundtrip.plugin.core.osm.osmchange import build, validate
     from osm_roundtrip.plugin.core.osm.xmlreader import parse_osm_bytes
+    from tools.osm_sandbox.launch import start_sandbox
 
     modules = (gpkg, connect, upload, build, validate, parse_osm_bytes)
     rounds = []
