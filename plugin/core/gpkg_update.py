@@ -282,6 +282,7 @@ def apply_upload(
                     created[key] = element
                 else:
                     modified[key] = element
+            moves = _node_moves(connection, modified)
             _write_base_many(connection, writes)
             for kind, table in _BASE_TABLE.items():
                 gone = [(i,) for t, i in removed if t == kind]
@@ -292,6 +293,9 @@ def apply_upload(
                 if fids:
                     connection.executemany(f'DELETE FROM "{layer}" WHERE fid = ?', fids)
             _update_layers(connection, columns, created, modified, sources, ids, index)
+            # a moved node moves in every feature that shows it, not only the edited one
+            _move_vertices(connection, moves)
+            _move_points(connection, index, modified, moves)
             _sync_loaded(connection, keys, loaded=True)
             connection.execute("COMMIT")
         except BaseException:
@@ -434,6 +438,10 @@ def _update_layers(connection, columns, created, modified, sources, ids, index) 
             )
         else:
             identity[layer].append((chosen.type, chosen.id, chosen.version, fid))
+            if chosen.type == RELATION:
+                # a polygon with holes or parts became a multipolygon: the row shows the
+                # relation's tags, ``type=multipolygon`` included, as a download would
+                _update_row(connection, layer, fid, _tag_assignments(columns[layer], chosen.tags))
         represented.add((layer, chosen.key))
     for layer, rows in identity.items():
         if rows:
@@ -567,6 +575,37 @@ def take_theirs(path, server: DataSet, keys: Iterable[ElementKey]) -> None:
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+
+
+def _node_moves(
+    connection, modified: Dict[ElementKey, Element]
+) -> Dict[Tuple[float, float], Tuple[float, float]]:
+    """``{(old lon, lat): (new lon, lat)}`` of the modified nodes that moved."""
+    nodes = {key[1]: e for key, e in modified.items() if key[0] == NODE}
+    moves: Dict[Tuple[float, float], Tuple[float, float]] = {}
+    ids = sorted(nodes)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for node_id, lat, lon in connection.execute(
+            f"SELECT id, lat, lon FROM {BASE_NODES} WHERE id IN ({marks})", chunk
+        ):
+            node = nodes[node_id]
+            if (lon, lat) != (node.lon, node.lat):  # type: ignore[attr-defined]
+                moves[(lon, lat)] = (node.lon, node.lat)  # type: ignore[attr-defined]
+    return moves
+
+
+def _move_points(connection, index, modified: Dict[ElementKey, Element], moves) -> None:
+    """Point features of moved nodes go where the node went (it may have moved as a vertex)."""
+    if not moves:
+        return
+    targets = set(moves.values())
+    for key, element in modified.items():
+        if key[0] != NODE or (element.lon, element.lat) not in targets:  # type: ignore[attr-defined]
+            continue
+        for fid in index.fids(POINTS, key):
+            _update_row(connection, POINTS, fid, {"geom": encode_point(element.lon, element.lat)})  # type: ignore[attr-defined]
 
 
 def _move_vertices(connection, moves: Dict[Tuple[float, float], Tuple[float, float]]) -> None:

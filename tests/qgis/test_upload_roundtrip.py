@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
 from osm_roundtrip.plugin.adapters import download_service, osm_layers, upload_service
 from osm_roundtrip.plugin.core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
@@ -115,7 +115,8 @@ def test_edits_of_every_kind_round_trip(osm_sandbox, download, tmp_path):
     )
     assert report.complete and report.uploaded == len(before)
     upload_service.reload_layers(layers)
-    assert not upload_service.compute_changes(path, layers)
+    left = upload_service.compute_changes(path, layers)
+    assert not left, left.describe()
 
     again = tmp_path / "again.gpkg"
     download_service.download_to_gpkg(BBOX, osm_sandbox.api, again)
@@ -138,3 +139,126 @@ def test_unsaved_edits_are_refused(osm_sandbox, download):
     with pytest.raises(upload_service.UnsavedEdits):
         upload_service.upload_edits(path, layers, osm_sandbox.api, "t", "comment")
     layer.rollBack()
+
+
+def _line_with(layer, nodes_of, used_elsewhere, min_vertices):
+    """A tagged line whose inner vertices no other way or relation uses."""
+    for feature in layer.getFeatures():
+        nodes = nodes_of.get(feature["osm_id"])
+        if not feature["highway"] or not nodes or len(nodes) < min_vertices:
+            continue
+        if not any(n in used_elsewhere[feature["osm_id"]] for n in nodes[1:-1]):
+            yield feature
+
+
+def test_geometry_edits_round_trip(osm_sandbox, download, tmp_path):
+    """Moved, inserted and removed vertices, a deleted line and a polygon with a hole."""
+    import sqlite3
+
+    path, layers = download
+    lines, polygons = layers[LINES], layers[POLYGONS]
+    with sqlite3.connect(path) as db:
+        nodes_of = {i: json.loads(t) for i, t in db.execute("SELECT id, nodes FROM osm_base_ways")}
+        in_relations = set()
+        for (text,) in db.execute("SELECT members FROM osm_base_relations"):
+            in_relations.update(ref for kind, ref, _ in json.loads(text) if kind == "way")
+    users: dict = {}
+    for way, nodes in nodes_of.items():
+        for node in nodes:
+            users.setdefault(node, set()).add(way)
+    used_elsewhere = {
+        way: {n for n in nodes if users[n] - {way}} for way, nodes in nodes_of.items()
+    }
+    candidates = [
+        f for f in _line_with(lines, nodes_of, used_elsewhere, 4) if f["osm_id"] not in in_relations
+    ]
+    assert len(candidates) >= 4, "the test area needs four free streets"
+    moved, inserted, removed, deleted = candidates[:4]
+
+    assert lines.startEditing() and polygons.startEditing()
+    vertex = moved.geometry().vertexAt(1)
+    assert lines.moveVertex(vertex.x() + 0.00004, vertex.y() - 0.00002, moved.id(), 1)
+    a, b = inserted.geometry().vertexAt(1), inserted.geometry().vertexAt(2)
+    assert lines.insertVertex((a.x() + b.x()) / 2 + 0.00003, (a.y() + b.y()) / 2, inserted.id(), 2)
+    assert lines.deleteVertex(removed.id(), 1) == QgsVectorLayer.Success
+    assert lines.deleteFeature(deleted.id())
+    outer = [(9.5200, 47.1385), (9.5206, 47.1385), (9.5206, 47.1389), (9.5200, 47.1389)]
+    hole = [(9.5202, 47.1386), (9.5204, 47.1386), (9.5204, 47.1388), (9.5202, 47.1388)]
+    courtyard = QgsFeature(polygons.fields())
+    courtyard.setGeometry(
+        QgsGeometry.fromMultiPolygonXY(
+            [[[QgsPointXY(*p) for p in (*ring, ring[0])] for ring in (outer, hole)]]
+        )
+    )
+    courtyard["building"] = "yes"
+    polygons.addFeature(courtyard)
+    assert lines.commitChanges(), lines.commitErrors()
+    assert polygons.commitChanges(), polygons.commitErrors()
+
+    changes = upload_service.compute_changes(path, layers)
+    kinds = {(c.action, c.element.type) for c in changes}
+    assert {("modify", "node"), ("create", "node"), ("modify", "way"), ("delete", "way")} <= kinds
+    assert ("create", "relation") in kinds  # the courtyard became a multipolygon
+    deleted_nodes = {c.element.id for c in changes.deletes if c.element.type == "node"}
+    assert nodes_of[removed["osm_id"]][1] in deleted_nodes  # the removed, untagged vertex
+    report = upload_service.upload_edits(
+        path, layers, osm_sandbox.api, osm_sandbox.token(), "Geometry round trip"
+    )
+    assert report.complete and report.uploaded == len(changes)
+    upload_service.reload_layers(layers)
+    left = upload_service.compute_changes(path, layers)
+    assert not left, left.describe()
+
+    again = tmp_path / "again.gpkg"
+    download_service.download_to_gpkg(BBOX, osm_sandbox.api, again)
+    fresh = osm_layers.open_download(again)
+    try:
+        mine, theirs = snapshot(layers), snapshot(fresh)
+        for role in (POINTS, LINES, POLYGONS, RELATIONS):
+            extra = sorted(set(mine[role]) ^ set(theirs[role]))
+            assert mine[role] == theirs[role], (role, extra[:6])
+    finally:
+        osm_layers.remove_download(again)
+
+
+def test_moving_a_shared_vertex_moves_it_in_every_layer(osm_sandbox, download, tmp_path):
+    """A junction moved in one street moves in the other street too, after the upload."""
+    import sqlite3
+
+    path, layers = download
+    lines = layers[LINES]
+    with sqlite3.connect(path) as db:
+        nodes_of = {i: json.loads(t) for i, t in db.execute("SELECT id, nodes FROM osm_base_ways")}
+    line_ids = {f["osm_id"]: f for f in lines.getFeatures() if f["osm_type"] == "way"}
+    users: dict = {}
+    for way, nodes in nodes_of.items():
+        for index, node in enumerate(nodes):
+            users.setdefault(node, []).append((way, index))
+    junction, (first, second) = next(
+        (node, uses)
+        for node, uses in users.items()
+        if len(uses) == 2 and all(w in line_ids and 0 < i < len(nodes_of[w]) - 1 for w, i in uses)
+    )
+    (way_a, index_a), (way_b, index_b) = first, second
+    feature = line_ids[way_a]
+    old = feature.geometry().vertexAt(index_a)
+    assert lines.startEditing()
+    assert lines.moveVertex(old.x() + 0.00003, old.y() + 0.00002, feature.id(), index_a)
+    assert lines.commitChanges(), lines.commitErrors()
+
+    changes = upload_service.compute_changes(path, layers)
+    assert [(c.action, c.element.type, c.element.id) for c in changes] == [
+        ("modify", "node", junction)
+    ]
+    report = upload_service.upload_edits(
+        path, layers, osm_sandbox.api, osm_sandbox.token(), "Move a junction"
+    )
+    assert report.complete
+    upload_service.reload_layers(layers)
+    other = next(f for f in lines.getFeatures() if f["osm_id"] == way_b)
+    moved = other.geometry().vertexAt(index_b)
+    assert (round(moved.x(), 7), round(moved.y(), 7)) == (
+        round(old.x() + 0.00003, 7),
+        round(old.y() + 0.00002, 7),
+    )
+    assert not upload_service.compute_changes(path, layers)
