@@ -178,7 +178,7 @@ def login(load, settings):
 def upload(load, gpkg_path, layers, settings, token):
     upload_service = load("plugin.adapters.upload_service")
     changes = upload_service.compute_changes(gpkg_path, layers)
-    counts = {f"{a} {t}": n for (a, t), n in sorted(changes.counts().items())}
+    counts = {f"{a} {t}": n for (a, t), n in sorted(changes.counts().items()) if n}
     step("diff of the edits", not changes.is_empty, counts)
     (OUT / "demo.osc").write_text(upload_service.osmchange_text(changes), encoding="utf-8")
     result = {}
