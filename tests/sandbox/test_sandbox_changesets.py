@@ -179,8 +179,8 @@ def test_auto_close_after_an_idle_hour(clean, auth):
 
 
 def test_activity_extends_but_never_past_a_day(clean, auth):
+    now = clean.freeze_clock()
     cs = create(clean, auth["alice"])
-    now = clean.advance_clock(0)
     clean.set_changeset(cs, created_at=now - 23 * 3600 - 1800, closed_at=now + 1800)
     r = requests.post(
         f"{clean.api}/changeset/{cs}/upload", data="<osmChange/>", headers=auth["alice"], timeout=10

@@ -103,7 +103,8 @@ Test control (only with ``--test-control``; JSON in and out, never subject to fa
 * ``GET /__sandbox__/faults`` lists them, ``DELETE /__sandbox__/faults`` clears them.
 * ``POST /__sandbox__/reset``: pristine seeded data, faults cleared, clock reset
   (``{"seconds"}``; about 0.1 s for Liechtenstein). Tokens and users survive.
-* ``POST /__sandbox__/clock`` ``{"advance": s}`` or ``{"offset": s}``: move the server's clock
+* ``POST /__sandbox__/clock`` ``{"advance": s}`` or ``{"offset": s}``, and/or ``{"freeze": true}``
+  (``false`` lets it run again): move or stop the server's clock
   (changeset time-outs) -> ``{"offset", "now"}``.
 * ``POST /__sandbox__/changeset/ID`` ``{"num_changes", "created_at", "closed_at"}`` (any of
   them, Unix seconds): set changeset fields; returns the changeset's fields.

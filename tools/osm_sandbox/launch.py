@@ -72,6 +72,10 @@ class SandboxProcess:
     def advance_clock(self, seconds: int) -> int:
         return self._control("POST", "clock", {"advance": seconds})["now"]
 
+    def freeze_clock(self, frozen: bool = True) -> int:
+        """Stop (or restart) the server's clock, so that times in a test are exact."""
+        return self._control("POST", "clock", {"freeze": frozen})["now"]
+
     def set_changeset(self, cs_id: int, **fields: int) -> dict:
         return self._control("POST", f"changeset/{cs_id}", fields)
 

@@ -137,6 +137,7 @@ class Sandbox:
         self.fault_seq = 0
         self.fault_lock = threading.Lock()
         self.clock_offset = 0
+        self.clock_frozen: int | None = None  # the wall time the clock stands still at
         self.oauth_client_id = oauth_client_id
         self.oauth_redirect_uris = list(oauth_redirect_uris)
         self.auto_approve = self.user_id(auto_approve) if auto_approve else None
@@ -146,7 +147,8 @@ class Sandbox:
             self.add_token(user, scopes, token)
 
     def now(self) -> int:
-        return int(time.time()) + self.clock_offset
+        wall = self.clock_frozen if self.clock_frozen is not None else int(time.time())
+        return wall + self.clock_offset
 
     def user_id(self, user: str | int) -> int:
         users = self.store.users
@@ -1343,11 +1345,14 @@ class Handler(BaseHTTPRequestHandler):
                 with sandbox.fault_lock:
                     sandbox.faults.clear()
                 sandbox.clock_offset = 0
+                sandbox.clock_frozen = None
                 return answer({"seconds": round(seconds, 3)})
             if what == "clock" and method == "POST":
                 if "offset" in data:
                     sandbox.clock_offset = int(data["offset"])
                 sandbox.clock_offset += int(data.get("advance", 0))
+                if "freeze" in data:
+                    sandbox.clock_frozen = int(time.time()) if data["freeze"] else None
                 return answer({"offset": sandbox.clock_offset, "now": sandbox.now()})
             m = re.fullmatch(r"changeset/([0-9]+)", what)
             if m and method == "POST":
