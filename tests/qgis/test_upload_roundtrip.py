@@ -40,6 +40,20 @@ def _rounded(value):
     return value
 
 
+def assert_equal_to_a_fresh_download(layers, osm_sandbox, tmp_path) -> None:
+    """The layers after the upload equal a new download of the same box, ids aside."""
+    again = tmp_path / "again.gpkg"
+    download_service.download_to_gpkg(BBOX, osm_sandbox.api, again)
+    fresh = osm_layers.open_download(again)
+    try:
+        mine, theirs = snapshot(layers), snapshot(fresh)
+        for role in (POINTS, LINES, POLYGONS, RELATIONS):
+            extra = sorted(set(mine[role]) ^ set(theirs[role]))
+            assert mine[role] == theirs[role], (role, extra[:6])
+    finally:
+        osm_layers.remove_download(again)
+
+
 def relation_nodes(gpkg) -> set:
     import sqlite3
 
@@ -118,16 +132,7 @@ def test_edits_of_every_kind_round_trip(osm_sandbox, download, tmp_path):
     left = upload_service.compute_changes(path, layers)
     assert not left, left.describe()
 
-    again = tmp_path / "again.gpkg"
-    download_service.download_to_gpkg(BBOX, osm_sandbox.api, again)
-    fresh = osm_layers.open_download(again)
-    try:
-        mine, theirs = snapshot(layers), snapshot(fresh)
-        for role in (POINTS, LINES, POLYGONS, RELATIONS):
-            extra = sorted(set(mine[role]) ^ set(theirs[role]))
-            assert mine[role] == theirs[role], (role, extra[:6])
-    finally:
-        osm_layers.remove_download(again)
+    assert_equal_to_a_fresh_download(layers, osm_sandbox, tmp_path)
 
 
 def test_unsaved_edits_are_refused(osm_sandbox, download):
@@ -209,16 +214,7 @@ def test_geometry_edits_round_trip(osm_sandbox, download, tmp_path):
     left = upload_service.compute_changes(path, layers)
     assert not left, left.describe()
 
-    again = tmp_path / "again.gpkg"
-    download_service.download_to_gpkg(BBOX, osm_sandbox.api, again)
-    fresh = osm_layers.open_download(again)
-    try:
-        mine, theirs = snapshot(layers), snapshot(fresh)
-        for role in (POINTS, LINES, POLYGONS, RELATIONS):
-            extra = sorted(set(mine[role]) ^ set(theirs[role]))
-            assert mine[role] == theirs[role], (role, extra[:6])
-    finally:
-        osm_layers.remove_download(again)
+    assert_equal_to_a_fresh_download(layers, osm_sandbox, tmp_path)
 
 
 def test_moving_a_shared_vertex_moves_it_in_every_layer(osm_sandbox, download, tmp_path):
@@ -262,3 +258,4 @@ def test_moving_a_shared_vertex_moves_it_in_every_layer(osm_sandbox, download, t
         round(old.y() + 0.00002, 7),
     )
     assert not upload_service.compute_changes(path, layers)
+    assert_equal_to_a_fresh_download(layers, osm_sandbox, tmp_path)
