@@ -16,6 +16,7 @@ from qgis.core import (
 from qgis.gui import QgsFileWidget, QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QLocale
 from qgis.PyQt.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -38,6 +39,9 @@ class DownloadDialog(QDialog, FORM):
     def __init__(self, iface, parent=None) -> None:
         super().__init__(parent or iface.mainWindow())
         self.setupUi(self)
+        # QGIS lets the extent buttons shrink below their text; keep their labels readable
+        for button in self.extentBox.findChildren(QAbstractButton):
+            button.setMinimumWidth(button.sizeHint().width())
         self.iface = iface
         self.task = None
         self.settings = plugin_settings.load()
