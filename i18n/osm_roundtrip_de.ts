@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>@default</name>
-    <message>
-        <location filename="../plugin/adapters/upload_service.py" line="296"/>
-        <source>Uploading changes to OpenStreetMap</source>
-        <translation>Änderungen werden zu OpenStreetMap hochgeladen</translation>
-    </message>
-</context>
-<context>
     <name>BuildOsmChangeAlgorithm</name>
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="57"/>
@@ -191,87 +183,87 @@
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="60"/>
+        <location filename="../ui/download_dialog.py" line="64"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (Produktivserver)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="61"/>
+        <location filename="../ui/download_dialog.py" line="65"/>
         <source>OpenStreetMap development server</source>
         <translation>OpenStreetMap-Entwicklungsserver</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="62"/>
+        <location filename="../ui/download_dialog.py" line="66"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="63"/>
+        <location filename="../ui/download_dialog.py" line="67"/>
         <source>Custom URL</source>
         <translation>Eigene URL</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="73"/>
+        <location filename="../ui/download_dialog.py" line="77"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="74"/>
+        <location filename="../ui/download_dialog.py" line="78"/>
         <source>Save the download as</source>
         <translation>Download speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="79"/>
+        <location filename="../ui/download_dialog.py" line="83"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="159"/>
+        <location filename="../ui/download_dialog.py" line="163"/>
         <source>Choose the area to download.</source>
         <translation>Wählen Sie das herunterzuladende Gebiet.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="130"/>
+        <location filename="../ui/download_dialog.py" line="134"/>
         <source>About {area} km², at least {requests} request(s) to the server.</source>
         <translation>Etwa {area} km², mindestens {requests} Anfrage(n) an den Server.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="134"/>
+        <location filename="../ui/download_dialog.py" line="138"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>Dies ist ein großes Gebiet: Der Download kann lange dauern und den Server belasten.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="142"/>
+        <location filename="../ui/download_dialog.py" line="146"/>
         <source>Large download</source>
         <translation>Großer Download</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="142"/>
+        <location filename="../ui/download_dialog.py" line="146"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>Das Gebiet umfasst etwa {area} km². Das Herunterladen dauert lange, belastet die OpenStreetMap-Server und ergibt Layer, die sich nur langsam bearbeiten lassen. Trotzdem herunterladen?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="162"/>
+        <location filename="../ui/download_dialog.py" line="166"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Geben Sie die URL der OSM-API ein.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="166"/>
+        <location filename="../ui/download_dialog.py" line="170"/>
         <source>Choose the GeoPackage to save the download in.</source>
         <translation>Wählen Sie das GeoPackage, in dem der Download gespeichert wird.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="172"/>
+        <location filename="../ui/download_dialog.py" line="176"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="199"/>
+        <location filename="../ui/download_dialog.py" line="203"/>
         <source>Open an OSM file</source>
         <translation>OSM-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="199"/>
+        <location filename="../ui/download_dialog.py" line="203"/>
         <source>OSM XML (*.osm *.xml)</source>
         <translation>OSM XML (*.osm *.xml)</translation>
     </message>
@@ -329,32 +321,32 @@
 <context>
     <name>DownloadService</name>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="293"/>
+        <location filename="../plugin/adapters/download_service.py" line="244"/>
         <source>Downloading OpenStreetMap data into {name}</source>
         <translation>OpenStreetMap-Daten werden in {name} heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="326"/>
+        <location filename="../plugin/adapters/download_service.py" line="277"/>
         <source>Reading {file}</source>
         <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="373"/>
+        <location filename="../plugin/adapters/download_service.py" line="324"/>
         <source>The download was cancelled.</source>
         <translation>Der Download wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="390"/>
+        <location filename="../plugin/adapters/download_service.py" line="341"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Die OSM-Daten konnten nicht geladen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="397"/>
+        <location filename="../plugin/adapters/download_service.py" line="348"/>
         <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
         <translation>{points} Punkte, {lines} Linien, {polygons} Polygone und {relations} Relationen in die Gruppe {name} geladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="409"/>
+        <location filename="../plugin/adapters/download_service.py" line="360"/>
         <source>{count} relations reach outside the area and are marked incomplete.</source>
         <translation>{count} Relationen reichen über das Gebiet hinaus und sind als unvollständig markiert.</translation>
     </message>
@@ -362,117 +354,117 @@
 <context>
     <name>GeocodeTable</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="393"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="399"/>
         <source>Geocode table (Nominatim)</source>
         <translation>Tabelle geokodieren (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="396"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="402"/>
         <source>Geocodes each row of a table: free-form from one field, or structured from the address fields mapped below. The output keeps every input attribute and adds status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name and more; rows that fail keep their attributes and have no geometry. Requests are spaced as the server&apos;s usage policy requires (at least 1 s for the public server) and identical addresses are asked once.</source>
         <translation>Geokodiert jede Zeile einer Tabelle: als Freitext aus einem Feld oder strukturiert aus den unten zugeordneten Adressfeldern. Die Ausgabe behält alle Eingabeattribute und ergänzt status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name und weitere; fehlgeschlagene Zeilen behalten ihre Attribute und haben keine Geometrie. Zwischen den Anfragen wird so lange gewartet, wie es die Nutzungsrichtlinie des Servers verlangt (beim öffentlichen Server mindestens 1 s), und gleiche Adressen werden nur einmal abgefragt.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="406"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="412"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="411"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="417"/>
         <source>Free-form address field</source>
         <translation>Adressfeld (Freitext)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="420"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="426"/>
         <source>Amenity field (structured)</source>
         <translation>Feld für Einrichtung (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="421"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="427"/>
         <source>Street field (structured)</source>
         <translation>Feld für Straße (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="422"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="428"/>
         <source>City field (structured)</source>
         <translation>Feld für Ort (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="423"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="429"/>
         <source>County field (structured)</source>
         <translation>Feld für Kreis (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="424"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="430"/>
         <source>State field (structured)</source>
         <translation>Feld für Bundesland (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="425"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="431"/>
         <source>Country field (structured)</source>
         <translation>Feld für Land (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="426"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="432"/>
         <source>Postcode field (structured)</source>
         <translation>Feld für Postleitzahl (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="434"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="440"/>
         <source>Limit to countries (ISO codes, e.g. li,ch)</source>
         <translation>Auf Länder beschränken (ISO-Codes, z. B. li,ch)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="443"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="449"/>
         <source>Geocoded</source>
         <translation>Geokodiert</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="448"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="454"/>
         <source>Rows geocoded</source>
         <translation>Geokodierte Zeilen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="449"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="455"/>
         <source>Rows not geocoded</source>
         <translation>Nicht geokodierte Zeilen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="459"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="465"/>
         <source>Choose either a free-form address field or structured address fields, not both.</source>
         <translation>Wählen Sie entweder ein Freitext-Adressfeld oder strukturierte Adressfelder, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="466"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="472"/>
         <source>Choose the field that holds the address (free-form) or at least one structured address field.</source>
         <translation>Wählen Sie das Feld mit der Adresse (Freitext) oder mindestens ein strukturiertes Adressfeld.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="475"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="481"/>
         <source>The table has no field “{field}”.</source>
         <translation>Die Tabelle hat kein Feld „{field}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="492"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="498"/>
         <source>Server: {url}; at least {seconds} s between requests.</source>
         <translation>Server: {url}; mindestens {seconds} s zwischen Anfragen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="533"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="539"/>
         <source>{failed} of {total} rows could not be geocoded; see status_text.</source>
         <translation>{failed} von {total} Zeilen konnten nicht geokodiert werden; siehe status_text.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="553"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="559"/>
         <source>No address in this row.</source>
         <translation>Keine Adresse in dieser Zeile.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="562"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="568"/>
         <source>Row {id}: {message}</source>
         <translation>Zeile {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="567"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="573"/>
         <source>Nothing found.</source>
         <translation>Nichts gefunden.</translation>
     </message>
@@ -531,147 +523,147 @@
 <context>
     <name>NominatimSearch</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="158"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="171"/>
         <source>Search places (Nominatim)</source>
         <translation>Orte suchen (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="161"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="174"/>
         <source>Runs one Nominatim search, free-form (Query) or structured (the address fields), and writes the results as points and, with outlines, as polygons and lines in EPSG:4326. Address parts, extra tags and name details become columns (addr_*, extra_*, names_*); raw_json holds the server's answer for each place. Data © OpenStreetMap contributors, ODbL.</source>
         <translation>Führt eine Nominatim-Suche aus, als Freitext (Abfrage) oder strukturiert (die Adressfelder), und schreibt die Ergebnisse als Punkte sowie, mit Umrissen, als Polygone und Linien in EPSG:4326. Adressbestandteile, zusätzliche Tags und Namensdetails werden zu Spalten (addr_*, extra_*, names_*); raw_json enthält die Antwort des Servers für jeden Ort. Daten © OpenStreetMap-Mitwirkende, ODbL.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="171"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="184"/>
         <source>Query (free-form)</source>
         <translation>Abfrage (Freitext)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="175"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="188"/>
         <source>Amenity (structured)</source>
         <translation>Einrichtung (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="176"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="189"/>
         <source>Street with house number (structured)</source>
         <translation>Straße mit Hausnummer (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="177"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="190"/>
         <source>City (structured)</source>
         <translation>Ort (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="178"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="191"/>
         <source>County (structured)</source>
         <translation>Kreis (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="179"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="192"/>
         <source>State (structured)</source>
         <translation>Bundesland (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="180"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="193"/>
         <source>Country (structured)</source>
         <translation>Land (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="181"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="194"/>
         <source>Postcode (structured)</source>
         <translation>Postleitzahl (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="185"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="198"/>
         <source>Limit to countries (ISO codes, e.g. li,ch)</source>
         <translation>Auf Länder beschränken (ISO-Codes, z. B. li,ch)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="192"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="205"/>
         <source>Maximum number of results</source>
         <translation>Maximale Anzahl an Ergebnissen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="201"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="214"/>
         <source>Preferred area (viewbox)</source>
         <translation>Bevorzugtes Gebiet (viewbox)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="206"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="219"/>
         <source>Only results inside the preferred area</source>
         <translation>Nur Ergebnisse im bevorzugten Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="211"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="224"/>
         <source>Limit to layers</source>
         <translation>Auf Layer beschränken</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="222"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="235"/>
         <source>Limit to feature type</source>
         <translation>Auf Objekttyp beschränken</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="232"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="245"/>
         <source>Exclude place ids (comma-separated)</source>
         <translation>Place-IDs ausschließen (kommagetrennt)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
         <source>Address details</source>
         <translation>Adressdetails</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
         <source>Extra tags</source>
         <translation>Zusätzliche Tags</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
         <source>Name details</source>
         <translation>Namensdetails</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
         <source>Fetch outlines</source>
         <translation>Umrisse abrufen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="249"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="262"/>
         <source>Outline simplification tolerance (degrees)</source>
         <translation>Toleranz für die Vereinfachung der Umrisse (Grad)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="260"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="273"/>
         <source>Remove duplicate results</source>
         <translation>Doppelte Ergebnisse entfernen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="267"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="280"/>
         <source>Nominatim points</source>
         <translation>Nominatim-Punkte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="272"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="285"/>
         <source>Nominatim outlines</source>
         <translation>Nominatim-Umrisse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="280"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="293"/>
         <source>Nominatim outlines (lines)</source>
         <translation>Nominatim-Umrisse (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="289"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="302"/>
         <source>Number of results</source>
         <translation>Anzahl der Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="339"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="352"/>
         <source>Request: {url}</source>
         <translation>Anfrage: {url}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="341"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="354"/>
         <source>{count} places found.</source>
         <translation>{count} Orte gefunden.</translation>
     </message>
@@ -857,7 +849,7 @@
 <context>
     <name>OsmRoundtripErrors</name>
     <message>
-        <location filename="../plugin/core/errors.py" line="60"/>
+        <location filename="../plugin/core/errors.py" line="87"/>
         <source>The operation was cancelled.</source>
         <translation>Der Vorgang wurde abgebrochen.</translation>
     </message>
@@ -897,7 +889,7 @@
         <translation>Der Server hat mit HTTP {status} geantwortet: {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="238"/>
+        <location filename="../plugin/adapters/download_service.py" line="189"/>
         <source>The layers of {path} have unsaved edits. Save or discard them, or choose another file.</source>
         <translation>Die Layer von {path} haben ungespeicherte Bearbeitungen. Speichern oder verwerfen Sie sie oder wählen Sie eine andere Datei.</translation>
     </message>
@@ -1132,167 +1124,167 @@
         <translation>Der Server unter {url} hat nicht mit einer Änderungssatznummer geantwortet: {snippet}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="687"/>
+        <location filename="../plugin/core/osm/diff.py" line="705"/>
         <source>Unknown OSM layer {layer}.</source>
         <translation>Unbekannter OSM-Layer {layer}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="707"/>
+        <location filename="../plugin/core/osm/diff.py" line="719"/>
         <source>Feature {fid} of layer {layer} has OSM type &apos;{osm_type}&apos;, which this layer cannot hold.</source>
         <translation>Objekt {fid} des Layers {layer} hat den OSM-Typ „{osm_type}“, den dieser Layer nicht aufnehmen kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="718"/>
+        <location filename="../plugin/core/osm/diff.py" line="730"/>
         <source>Feature {fid} of layer {layer} refers to {element}, which is not in the downloaded data.</source>
         <translation>Objekt {fid} des Layers {layer} verweist auf {element}, das nicht in den heruntergeladenen Daten enthalten ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="729"/>
+        <location filename="../plugin/core/osm/diff.py" line="741"/>
         <source>Features {fid} and {other} of layer {layer} both carry the identity of {element}. Clear osm_id on the copy so that it becomes a new feature.</source>
         <translation>Die Objekte {fid} und {other} des Layers {layer} tragen beide die Identität von {element}. Leeren Sie osm_id in der Kopie, damit sie zu einem neuen Objekt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="758"/>
+        <location filename="../plugin/core/osm/diff.py" line="770"/>
         <source>Relation {id} (feature {fid}) has an invalid member {member}.</source>
         <translation>Relation {id} (Objekt {fid}) hat ein ungültiges Mitglied {member}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="781"/>
+        <location filename="../plugin/core/osm/diff.py" line="795"/>
         <source>Feature {fid} of layer {layer} has an invalid geometry.</source>
         <translation>Objekt {fid} des Layers {layer} hat eine ungültige Geometrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="789"/>
+        <location filename="../plugin/core/osm/diff.py" line="803"/>
         <source>Feature {fid} of layer {layer} has coordinates outside longitude -180..180 / latitude -90..90 ({lon}, {lat}): is the layer transformed to WGS84?</source>
         <translation>Objekt {fid} des Layers {layer} hat Koordinaten außerhalb von Länge -180..180 / Breite -90..90 ({lon}, {lat}): Ist der Layer nach WGS84 transformiert?</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1145"/>
+        <location filename="../plugin/core/osm/diff.py" line="1171"/>
         <source>Feature {fid} of layer {layer} has no geometry.</source>
         <translation>Objekt {fid} des Layers {layer} hat keine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="813"/>
+        <location filename="../plugin/core/osm/diff.py" line="827"/>
         <source>Point {fid} of node {id} has {parts} parts; an OSM node has one.</source>
         <translation>Punkt {fid} von Knoten {id} hat {parts} Teile; ein OSM-Knoten hat einen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="837"/>
+        <location filename="../plugin/core/osm/diff.py" line="851"/>
         <source>Line {fid} of way {id} has {parts} parts; an OSM way has exactly one. Split it into separate features (the copies without osm_id).</source>
         <translation>Linie {fid} von Weg {id} hat {parts} Teile; ein OSM-Weg hat genau einen. Teilen Sie sie in separate Objekte auf (die Kopien ohne osm_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="854"/>
+        <location filename="../plugin/core/osm/diff.py" line="870"/>
         <source>Line {fid} of way {id} has fewer than two distinct vertices; delete the feature instead.</source>
         <translation>Linie {fid} von Weg {id} hat weniger als zwei verschiedene Stützpunkte; löschen Sie stattdessen das Objekt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="906"/>
+        <location filename="../plugin/core/osm/diff.py" line="924"/>
         <source>Polygon {fid} of layer {layer} has a ring with fewer than three distinct vertices.</source>
         <translation>Polygon {fid} des Layers {layer} hat einen Ring mit weniger als drei verschiedenen Stützpunkten.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="937"/>
+        <location filename="../plugin/core/osm/diff.py" line="963"/>
         <source>Polygon {fid} refers to way {id}, which is not closed.</source>
         <translation>Polygon {fid} verweist auf Weg {id}, der nicht geschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="974"/>
+        <location filename="../plugin/core/osm/diff.py" line="1000"/>
         <source>multipolygon replacing the tags of {element}</source>
         <translation>Multipolygon ersetzt die Tags von {element}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="996"/>
+        <location filename="../plugin/core/osm/diff.py" line="1022"/>
         <source>Relation {id} (feature {fid}) is incomplete or its rings do not close; its geometry cannot be changed here. Edit its member ways instead (tag edits are fine).</source>
         <translation>Relation {id} (Objekt {fid}) ist unvollständig oder ihre Ringe schließen sich nicht; ihre Geometrie kann hier nicht geändert werden. Bearbeiten Sie stattdessen ihre Mitgliedswege (Tag-Änderungen sind möglich).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1084"/>
+        <location filename="../plugin/core/osm/diff.py" line="1110"/>
         <source>ring removed from {element}</source>
         <translation>Ring aus {element} entfernt</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1133"/>
+        <location filename="../plugin/core/osm/diff.py" line="1159"/>
         <source>New line {fid} has fewer than two distinct vertices.</source>
         <translation>Neue Linie {fid} hat weniger als zwei verschiedene Stützpunkte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1165"/>
+        <location filename="../plugin/core/osm/diff.py" line="1191"/>
         <source>New relation {fid} has an invalid member {member}.</source>
         <translation>Neue Relation {fid} hat ein ungültiges Mitglied {member}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1179"/>
+        <location filename="../plugin/core/osm/diff.py" line="1205"/>
         <source>{element} is changed differently by {first} and {second} ({what}). Make both features agree, or undo one of the edits.</source>
         <translation>{element} wird von {first} und {second} unterschiedlich geändert ({what}). Bringen Sie beide Objekte in Übereinstimmung oder machen Sie eine der Bearbeitungen rückgängig.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1238"/>
+        <location filename="../plugin/core/osm/diff.py" line="1267"/>
         <source>Way {id} would have fewer than two nodes ({source}).</source>
         <translation>Weg {id} hätte weniger als zwei Knoten ({source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1245"/>
+        <location filename="../plugin/core/osm/diff.py" line="1274"/>
         <source>Way {id} would have {count} nodes, more than the {limit} a way may have ({source}). Split the line first.</source>
         <translation>Weg {id} hätte {count} Knoten, mehr als die {limit}, die ein Weg haben darf ({source}). Teilen Sie die Linie zuerst.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1261"/>
+        <location filename="../plugin/core/osm/diff.py" line="1290"/>
         <source>New feature {source} collapses to a single node.</source>
         <translation>Neues Objekt {source} fällt auf einen einzigen Knoten zusammen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1284"/>
+        <location filename="../plugin/core/osm/diff.py" line="1313"/>
         <source>new point placed on this node</source>
         <translation>neuer Punkt auf diesem Knoten platziert</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1388"/>
+        <location filename="../plugin/core/osm/diff.py" line="1435"/>
         <source>point deleted; the node stays as a vertex and loses its tags</source>
         <translation>Punkt gelöscht; der Knoten bleibt als Stützpunkt erhalten und verliert seine Tags</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1398"/>
+        <location filename="../plugin/core/osm/diff.py" line="1445"/>
         <source>feature deleted</source>
         <translation>Objekt gelöscht</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1411"/>
+        <location filename="../plugin/core/osm/diff.py" line="1458"/>
         <source>member way no longer used</source>
         <translation>Mitgliedsweg nicht mehr verwendet</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1441"/>
+        <location filename="../plugin/core/osm/diff.py" line="1489"/>
         <source>node no longer used</source>
         <translation>Knoten nicht mehr verwendet</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1488"/>
+        <location filename="../plugin/core/osm/diff.py" line="1536"/>
         <source>{element} removed from the members</source>
         <translation>{element} aus den Mitgliedern entfernt</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1541"/>
+        <location filename="../plugin/core/osm/diff.py" line="1629"/>
         <source>moved</source>
         <translation>verschoben</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1555"/>
+        <location filename="../plugin/core/osm/diff.py" line="1632"/>
         <source>nodes changed</source>
         <translation>Knoten geändert</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1567"/>
+        <location filename="../plugin/core/osm/diff.py" line="1634"/>
         <source>members changed</source>
         <translation>Mitglieder geändert</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1575"/>
+        <location filename="../plugin/core/osm/diff.py" line="1625"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1589"/>
+        <location filename="../plugin/core/osm/diff.py" line="1649"/>
         <source>tags: {changes}</source>
         <translation>Tags: {changes}</translation>
     </message>
@@ -1362,219 +1354,219 @@
         <translation>Gebiet {done} von {total} heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="57"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="56"/>
         <source>The changes cannot be uploaded ({count} problems):
 {details}</source>
         <translation>Die Änderungen können nicht hochgeladen werden ({count} Probleme):
 {details}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="220"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="278"/>
         <source>Invalid or missing {what} in the osmChange.</source>
         <translation>Ungültiger oder fehlender Wert für {what} im osmChange-Dokument.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="232"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="290"/>
         <source>The osmChange cannot be read: {reason}</source>
         <translation>Das osmChange-Dokument kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="236"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="294"/>
         <source>Not an osmChange document (root element {tag}).</source>
         <translation>Kein osmChange-Dokument (Wurzelelement {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="246"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="304"/>
         <source>Unknown osmChange action {action}.</source>
         <translation>Unbekannte osmChange-Aktion {action}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="274"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="332"/>
         <source>Unknown element {tag} in the osmChange.</source>
         <translation>Unbekanntes Element {tag} im osmChange-Dokument.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="306"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="364"/>
         <source>A changeset comment is required.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="308"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="366"/>
         <source>comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="318"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="376"/>
         <source>{element} appears twice in the {action} block.</source>
         <translation>{element} kommt im {action}-Block doppelt vor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="325"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="383"/>
         <source>{element}: id 0 is not allowed.</source>
         <translation>{element}: ID 0 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="327"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="385"/>
         <source>{element}: new elements need a negative id.</source>
         <translation>{element}: Neue Elemente benötigen eine negative ID.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="332"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="390"/>
         <source>{element}: the version is missing.</source>
         <translation>{element}: Die Version fehlt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="337"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="395"/>
         <source>{element} has a tag with an empty key.</source>
         <translation>{element} hat ein Tag mit leerem Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="341"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="399"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="342"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
         <source>value of {key}</source>
         <translation>Wert von {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="346"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="404"/>
         <source>{element} has invalid coordinates (lat {lat}, lon {lon}).</source>
         <translation>{element} hat ungültige Koordinaten (Breite {lat}, Länge {lon}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="356"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="414"/>
         <source>{element} has {count} nodes; a way needs at least 2.</source>
         <translation>{element} hat {count} Knoten; ein Weg benötigt mindestens 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="363"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="421"/>
         <source>{element} has {count} nodes; the server allows {limit}. Split the line.</source>
         <translation>{element} hat {count} Knoten; der Server erlaubt {limit}. Teilen Sie die Linie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="373"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="431"/>
         <source>{element} refers to node {ref}, which is not created in these changes.</source>
         <translation>{element} verweist auf Knoten {ref}, der in diesen Änderungen nicht erstellt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="384"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="442"/>
         <source>{element} has {count} members; the server allows {limit}.</source>
         <translation>{element} hat {count} Mitglieder; der Server erlaubt {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="393"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="451"/>
         <source>{element} has a member of unknown type {type}.</source>
         <translation>{element} hat ein Mitglied unbekannten Typs {type}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="458"/>
         <source>{element} refers to {member}, which is not created in these changes.</source>
         <translation>{element} verweist auf {member}, das in diesen Änderungen nicht erstellt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="408"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="466"/>
         <source>{element}: a member role is longer than {limit} characters.</source>
         <translation>{element}: Eine Mitgliedsrolle ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="424"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="482"/>
         <source>{element}: the {what} is {length} characters long; at most {limit} are allowed.</source>
         <translation>{element}: {what} ist {length} Zeichen lang; erlaubt sind höchstens {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="434"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="492"/>
         <source>{element}: the {what} contains control characters.</source>
         <translation>{element}: {what} enthält Steuerzeichen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="557"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="606"/>
         <source>The upload result cannot be read: {reason}</source>
         <translation>Das Ergebnis des Hochladens kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="562"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="611"/>
         <source>The upload result is not a diffResult (root element {tag}).</source>
         <translation>Das Ergebnis des Hochladens ist kein diffResult (Wurzelelement {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="572"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="625"/>
         <source>Unknown element {tag} in the upload result.</source>
         <translation>Unbekanntes Element {tag} im Ergebnis des Hochladens.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="624"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="706"/>
         <source>The upload result lists {got} elements, but {sent} were sent.</source>
         <translation>Das Ergebnis des Hochladens führt {got} Elemente auf, gesendet wurden aber {sent}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="633"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="715"/>
         <source>The upload result does not match what was sent ({got} for {sent}).</source>
         <translation>Das Ergebnis des Hochladens passt nicht zum Gesendeten ({got} für {sent}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="648"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="730"/>
         <source>The upload result has no new id/version for {element}.</source>
         <translation>Das Ergebnis des Hochladens enthält keine neue ID/Version für {element}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="119"/>
+        <location filename="../plugin/core/osm/upload.py" line="123"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="156"/>
+        <location filename="../plugin/core/osm/upload.py" line="160"/>
         <source>{count} elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
         <translation>{count} Elemente wurden seit Ihrem Download von jemand anderem auf dem Server geändert (erstes: {first}). Lösen Sie die Konflikte und laden Sie dann erneut hoch.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="432"/>
+        <location filename="../plugin/core/osm/upload.py" line="465"/>
         <source>The changeset on the server does not show clearly whether the last upload was applied. Nothing more was sent; download the area again before editing further.</source>
         <translation>Der Änderungssatz auf dem Server lässt nicht eindeutig erkennen, ob der letzte Upload übernommen wurde. Es wurde nichts weiter gesendet; laden Sie das Gebiet erneut herunter, bevor Sie weiter bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="452"/>
+        <location filename="../plugin/core/osm/upload.py" line="485"/>
         <source>The changeset on the server holds a node that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
         <translation>Der Änderungssatz auf dem Server enthält einen Knoten, der sich vom gesendeten unterscheidet ({element}). Es wurde nichts weiter gesendet; laden Sie das Gebiet erneut herunter.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="748"/>
+        <location filename="../plugin/core/osm/upload.py" line="809"/>
         <source>The connection was lost during the upload and the server cannot be reached to check whether it was applied ({reason}). Nothing was lost: resume the upload when the server is reachable.</source>
         <translation>Die Verbindung ist während des Hochladens abgebrochen, und der Server ist nicht erreichbar, um zu prüfen, ob der Upload übernommen wurde ({reason}). Es ist nichts verloren: Setzen Sie das Hochladen fort, sobald der Server erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="79"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="80"/>
         <source>The OSM data from {source} declares a document type (DTD), which is not accepted for security reasons.</source>
         <translation>Die OSM-Daten von {source} deklarieren einen Dokumenttyp (DTD), was aus Sicherheitsgründen nicht akzeptiert wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="128"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="141"/>
         <source>The data from {source} is not an OSM document (it starts with &lt;{tag}&gt;).</source>
         <translation>Die Daten von {source} sind kein OSM-Dokument (sie beginnen mit &lt;{tag}&gt;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="167"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="180"/>
         <source>The OSM data from {source} is empty.</source>
         <translation>Die OSM-Daten von {source} sind leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="177"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="190"/>
         <source>The OSM data from {source} is not valid XML at line {line}, column {column}: {reason}</source>
         <translation>Die OSM-Daten von {source} sind in Zeile {line}, Spalte {column} kein gültiges XML: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="189"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="202"/>
         <source>The OSM data from {source} has an invalid value in {element}: {reason}</source>
         <translation>Die OSM-Daten von {source} enthalten einen ungültigen Wert in {element}: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="244"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="257"/>
         <source>The server at {source} answered with a web page instead of OSM data.</source>
         <translation>Der Server unter {source} hat statt OSM-Daten eine Webseite geliefert.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="273"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="286"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Die Datei {source} konnte nicht gelesen werden: {reason}</translation>
     </message>
@@ -1594,7 +1586,7 @@
         <translation>Die Anmeldung konnte nicht in der QGIS-Authentifizierungsdatenbank gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="66"/>
+        <location filename="../plugin/adapters/upload_service.py" line="60"/>
         <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
         <translation>Speichern Sie die Bearbeitungen von {layers} vor dem Hochladen: Die Ergebnisse werden in die gespeicherten Layer geschrieben.</translation>
     </message>
@@ -1615,37 +1607,37 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="49"/>
+        <location filename="../plugin/main.py" line="50"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="56"/>
+        <location filename="../plugin/main.py" line="57"/>
         <source>Search OpenStreetMap (Nominatim)</source>
         <translation>OpenStreetMap durchsuchen (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="102"/>
+        <location filename="../plugin/main.py" line="96"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="66"/>
+        <location filename="../plugin/main.py" line="63"/>
         <source>Download OSM data…</source>
         <translation>OSM-Daten herunterladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="70"/>
+        <location filename="../plugin/main.py" line="67"/>
         <source>Open .osm file…</source>
         <translation>.osm-Datei öffnen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="84"/>
+        <location filename="../plugin/main.py" line="79"/>
         <source>Upload changes…</source>
         <translation>Änderungen hochladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="92"/>
+        <location filename="../plugin/main.py" line="87"/>
         <source>Save changes as .osc…</source>
         <translation>Änderungen als .osc speichern…</translation>
     </message>
@@ -1653,7 +1645,7 @@
 <context>
     <name>OsmRoundtripProvider</name>
     <message>
-        <location filename="../plugin/adapters/processing/provider.py" line="42"/>
+        <location filename="../plugin/adapters/processing/provider.py" line="30"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -1661,47 +1653,47 @@
 <context>
     <name>ReverseGeocode</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="602"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="599"/>
         <source>Reverse geocode points (Nominatim)</source>
         <translation>Punkte umgekehrt geokodieren (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="605"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="602"/>
         <source>Finds the place and address at each point. The output keeps the points and their attributes and adds status, display_name, osm_type, osm_id and one addr_* column per address part found. Zoom sets the level of detail: 3 country, 10 city, 14 suburb, 16 street, 18 building.</source>
         <translation>Ermittelt Ort und Adresse an jedem Punkt. Die Ausgabe behält die Punkte und ihre Attribute und ergänzt status, display_name, osm_type, osm_id sowie eine addr_*-Spalte je gefundenem Adressbestandteil. Der Zoom legt die Detailstufe fest: 3 Land, 10 Stadt, 14 Stadtteil, 16 Straße, 18 Gebäude.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="613"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="610"/>
         <source>Points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="618"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="615"/>
         <source>Level of detail (zoom 0–18)</source>
         <translation>Detailstufe (Zoom 0–18)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="629"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="626"/>
         <source>Reverse geocoded</source>
         <translation>Umgekehrt geokodiert</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="700"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="697"/>
         <source>The feature has no point.</source>
         <translation>Das Objekt hat keinen Punkt.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="707"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="704"/>
         <source>The point cannot be converted to WGS 84.</source>
         <translation>Der Punkt kann nicht nach WGS 84 transformiert werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="719"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="716"/>
         <source>Feature {id}: {message}</source>
         <translation>Objekt {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="724"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="721"/>
         <source>Nothing found.</source>
         <translation>Nichts gefunden.</translation>
     </message>
@@ -2213,27 +2205,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="22"/>
+        <location filename="../ui/settings_page.py" line="27"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (Produktivserver)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="22"/>
+        <location filename="../ui/settings_page.py" line="27"/>
         <source>OpenStreetMap development server</source>
         <translation>OpenStreetMap-Entwicklungsserver</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="22"/>
+        <location filename="../ui/settings_page.py" line="27"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="22"/>
+        <location filename="../ui/settings_page.py" line="27"/>
         <source>Custom URL</source>
         <translation>Eigene URL</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="33"/>
+        <location filename="../ui/settings_page.py" line="38"/>
         <source>Same as QGIS</source>
         <translation>Wie QGIS</translation>
     </message>
@@ -2243,64 +2235,64 @@
         <translation>Nominatim-Suche</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="10"/>
+        <location filename="../ui/settings_page.ui" line="11"/>
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="12"/>
+        <location filename="../ui/settings_page.ui" line="13"/>
         <source>Extra parameters (e.g. key=…)</source>
         <translation>Zusätzliche Parameter (z. B. key=…)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="14"/>
+        <location filename="../ui/settings_page.ui" line="15"/>
         <source>Seconds between requests</source>
         <translation>Sekunden zwischen Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="16"/>
+        <location filename="../ui/settings_page.ui" line="17"/>
         <source>Contact email (sent to Nominatim)</source>
         <translation>Kontakt-E-Mail (wird an Nominatim gesendet)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="23"/>
+        <location filename="../ui/settings_page.ui" line="24"/>
         <source>OpenStreetMap editing API</source>
         <translation>OpenStreetMap-Bearbeitungs-API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="25"/>
+        <location filename="../ui/settings_page.ui" line="27"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="27"/>
+        <location filename="../ui/settings_page.ui" line="29"/>
         <source>Local sandbox URL</source>
         <translation>URL der lokalen Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="29"/>
+        <location filename="../ui/settings_page.ui" line="31"/>
         <source>Custom API URL (…/api/0.6)</source>
         <translation>Eigene API-URL (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="31"/>
+        <location filename="../ui/settings_page.ui" line="33"/>
         <source>OAuth 2.0 client ID</source>
         <translation>OAuth-2.0-Client-ID</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="38"/>
+        <location filename="../ui/settings_page.ui" line="40"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="40"/>
-        <source>Language of results</source>
-        <translation>Sprache der Ergebnisse</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.ui" line="42"/>
+        <location filename="../ui/settings_page.ui" line="45"/>
         <source>Network timeout (s)</source>
         <translation>Netzwerk-Zeitlimit (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="43"/>
+        <source>Language (plugin and search results)</source>
+        <translation>Sprache (Plugin und Suchergebnisse)</translation>
     </message>
 </context>
 <context>
@@ -2346,27 +2338,27 @@
         <translation>Die Layer enthalten keine Änderungen zum Hochladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="474"/>
+        <location filename="../ui/review_dialog.py" line="475"/>
         <source>Authorization code</source>
         <translation>Autorisierungscode</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="474"/>
+        <location filename="../ui/review_dialog.py" line="475"/>
         <source>Paste the code the server shows after you approved the access:</source>
         <translation>Fügen Sie den Code ein, den der Server nach Ihrer Zustimmung zum Zugriff anzeigt:</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="504"/>
+        <location filename="../ui/review_dialog.py" line="505"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
         <translation>Hochgeladen: {created} erstellt, {modified} geändert, {deleted} gelöscht im Änderungssatz {changesets}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="576"/>
+        <location filename="../ui/review_dialog.py" line="577"/>
         <source>Conflicts resolved. Review and upload again to send the rest.</source>
         <translation>Konflikte gelöst. Prüfen Sie die Änderungen und laden Sie erneut hoch, um den Rest zu senden.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="578"/>
+        <location filename="../ui/review_dialog.py" line="579"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Versionen des Servers werden abgerufen</translation>
     </message>
@@ -2440,6 +2432,14 @@
     </message>
 </context>
 <context>
+    <name>UploadService</name>
+    <message>
+        <location filename="../plugin/adapters/upload_service.py" line="306"/>
+        <source>Uploading changes to OpenStreetMap</source>
+        <translation>Änderungen werden zu OpenStreetMap hochgeladen</translation>
+    </message>
+</context>
+<context>
     <name>_LoadAlgorithm</name>
     <message>
         <location filename="../plugin/adapters/processing/load_algorithms.py" line="84"/>
@@ -2485,22 +2485,22 @@
 <context>
     <name>_NominatimAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="83"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="96"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="90"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="103"/>
         <source>Nominatim server URL</source>
         <translation>Nominatim-Server-URL</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="98"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="111"/>
         <source>Seconds between requests (the public server always waits at least 1)</source>
         <translation>Sekunden zwischen Anfragen (der öffentliche Server wartet immer mindestens 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="113"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="126"/>
         <source>Result language (accept-language, e.g. de or en,fr)</source>
         <translation>Sprache der Ergebnisse (accept-language, z. B. de oder en,fr)</translation>
     </message>

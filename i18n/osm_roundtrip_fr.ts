@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>@default</name>
-    <message>
-        <location filename="../plugin/adapters/upload_service.py" line="296"/>
-        <source>Uploading changes to OpenStreetMap</source>
-        <translation>Envoi des modifications vers OpenStreetMap</translation>
-    </message>
-</context>
-<context>
     <name>BuildOsmChangeAlgorithm</name>
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="57"/>
@@ -191,87 +183,87 @@
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="60"/>
+        <location filename="../ui/download_dialog.py" line="64"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (production)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="61"/>
+        <location filename="../ui/download_dialog.py" line="65"/>
         <source>OpenStreetMap development server</source>
         <translation>Serveur de développement OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="62"/>
+        <location filename="../ui/download_dialog.py" line="66"/>
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="63"/>
+        <location filename="../ui/download_dialog.py" line="67"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="73"/>
+        <location filename="../ui/download_dialog.py" line="77"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="74"/>
+        <location filename="../ui/download_dialog.py" line="78"/>
         <source>Save the download as</source>
         <translation>Enregistrer le téléchargement sous</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="79"/>
+        <location filename="../ui/download_dialog.py" line="83"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="159"/>
+        <location filename="../ui/download_dialog.py" line="163"/>
         <source>Choose the area to download.</source>
         <translation>Choisissez la zone à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="130"/>
+        <location filename="../ui/download_dialog.py" line="134"/>
         <source>About {area} km², at least {requests} request(s) to the server.</source>
         <translation>Environ {area} km², au moins {requests} requête(s) au serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="134"/>
+        <location filename="../ui/download_dialog.py" line="138"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>C’est une grande zone : le téléchargement peut être long et charger le serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="142"/>
+        <location filename="../ui/download_dialog.py" line="146"/>
         <source>Large download</source>
         <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="142"/>
+        <location filename="../ui/download_dialog.py" line="146"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>La zone couvre environ {area} km². Son téléchargement est long, charge les serveurs d’OpenStreetMap et produit des couches lentes à modifier. Télécharger quand même ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="162"/>
+        <location filename="../ui/download_dialog.py" line="166"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Saisissez l’URL de l’API OSM.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="166"/>
+        <location filename="../ui/download_dialog.py" line="170"/>
         <source>Choose the GeoPackage to save the download in.</source>
         <translation>Choisissez le GeoPackage dans lequel enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="172"/>
+        <location filename="../ui/download_dialog.py" line="176"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="199"/>
+        <location filename="../ui/download_dialog.py" line="203"/>
         <source>Open an OSM file</source>
         <translation>Ouvrir un fichier OSM</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="199"/>
+        <location filename="../ui/download_dialog.py" line="203"/>
         <source>OSM XML (*.osm *.xml)</source>
         <translation>OSM XML (*.osm *.xml)</translation>
     </message>
@@ -329,32 +321,32 @@
 <context>
     <name>DownloadService</name>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="293"/>
+        <location filename="../plugin/adapters/download_service.py" line="244"/>
         <source>Downloading OpenStreetMap data into {name}</source>
         <translation>Téléchargement des données OpenStreetMap dans {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="326"/>
+        <location filename="../plugin/adapters/download_service.py" line="277"/>
         <source>Reading {file}</source>
         <translation>Lecture de {file}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="373"/>
+        <location filename="../plugin/adapters/download_service.py" line="324"/>
         <source>The download was cancelled.</source>
         <translation>Le téléchargement a été annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="390"/>
+        <location filename="../plugin/adapters/download_service.py" line="341"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Les données OSM n’ont pas pu être chargées : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="397"/>
+        <location filename="../plugin/adapters/download_service.py" line="348"/>
         <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
         <translation>{points} points, {lines} lignes, {polygons} polygones et {relations} relations chargés dans le groupe {name}.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="409"/>
+        <location filename="../plugin/adapters/download_service.py" line="360"/>
         <source>{count} relations reach outside the area and are marked incomplete.</source>
         <translation>{count} relations dépassent la zone et sont marquées comme incomplètes.</translation>
     </message>
@@ -362,117 +354,117 @@
 <context>
     <name>GeocodeTable</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="393"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="399"/>
         <source>Geocode table (Nominatim)</source>
         <translation>Géocoder une table (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="396"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="402"/>
         <source>Geocodes each row of a table: free-form from one field, or structured from the address fields mapped below. The output keeps every input attribute and adds status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name and more; rows that fail keep their attributes and have no geometry. Requests are spaced as the server&apos;s usage policy requires (at least 1 s for the public server) and identical addresses are asked once.</source>
         <translation>Géocode chaque ligne d’une table : en texte libre à partir d’un champ, ou de façon structurée à partir des champs d’adresse associés ci-dessous. La sortie conserve tous les attributs d’entrée et ajoute status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name, etc. ; les lignes en échec conservent leurs attributs et n’ont pas de géométrie. Les requêtes sont espacées comme l’exige la politique d’utilisation du serveur (au moins 1 s pour le serveur public) et les adresses identiques ne sont demandées qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="406"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="412"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="411"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="417"/>
         <source>Free-form address field</source>
         <translation>Champ d’adresse (texte libre)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="420"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="426"/>
         <source>Amenity field (structured)</source>
         <translation>Champ équipement (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="421"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="427"/>
         <source>Street field (structured)</source>
         <translation>Champ rue (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="422"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="428"/>
         <source>City field (structured)</source>
         <translation>Champ ville (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="423"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="429"/>
         <source>County field (structured)</source>
         <translation>Champ département (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="424"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="430"/>
         <source>State field (structured)</source>
         <translation>Champ région (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="425"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="431"/>
         <source>Country field (structured)</source>
         <translation>Champ pays (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="426"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="432"/>
         <source>Postcode field (structured)</source>
         <translation>Champ code postal (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="434"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="440"/>
         <source>Limit to countries (ISO codes, e.g. li,ch)</source>
         <translation>Limiter aux pays (codes ISO, p. ex. li,ch)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="443"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="449"/>
         <source>Geocoded</source>
         <translation>Géocodé</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="448"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="454"/>
         <source>Rows geocoded</source>
         <translation>Lignes géocodées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="449"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="455"/>
         <source>Rows not geocoded</source>
         <translation>Lignes non géocodées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="459"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="465"/>
         <source>Choose either a free-form address field or structured address fields, not both.</source>
         <translation>Choisissez soit un champ d’adresse en texte libre, soit des champs d’adresse structurés, mais pas les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="466"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="472"/>
         <source>Choose the field that holds the address (free-form) or at least one structured address field.</source>
         <translation>Choisissez le champ qui contient l’adresse (texte libre) ou au moins un champ d’adresse structuré.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="475"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="481"/>
         <source>The table has no field “{field}”.</source>
         <translation>La table n’a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="492"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="498"/>
         <source>Server: {url}; at least {seconds} s between requests.</source>
         <translation>Serveur : {url} ; au moins {seconds} s entre les requêtes.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="533"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="539"/>
         <source>{failed} of {total} rows could not be geocoded; see status_text.</source>
         <translation>{failed} lignes sur {total} n’ont pas pu être géocodées ; voir status_text.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="553"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="559"/>
         <source>No address in this row.</source>
         <translation>Aucune adresse dans cette ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="562"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="568"/>
         <source>Row {id}: {message}</source>
         <translation>Ligne {id} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="567"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="573"/>
         <source>Nothing found.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -531,147 +523,147 @@
 <context>
     <name>NominatimSearch</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="158"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="171"/>
         <source>Search places (Nominatim)</source>
         <translation>Rechercher des lieux (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="161"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="174"/>
         <source>Runs one Nominatim search, free-form (Query) or structured (the address fields), and writes the results as points and, with outlines, as polygons and lines in EPSG:4326. Address parts, extra tags and name details become columns (addr_*, extra_*, names_*); raw_json holds the server's answer for each place. Data © OpenStreetMap contributors, ODbL.</source>
         <translation>Exécute une recherche Nominatim, en texte libre (Requête) ou structurée (les champs d’adresse), et écrit les résultats sous forme de points et, avec les contours, de polygones et de lignes en EPSG:4326. Les parties de l’adresse, les attributs supplémentaires et les détails des noms deviennent des colonnes (addr_*, extra_*, names_*) ; raw_json contient la réponse du serveur pour chaque lieu. Données © contributeurs d’OpenStreetMap, ODbL.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="171"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="184"/>
         <source>Query (free-form)</source>
         <translation>Requête (texte libre)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="175"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="188"/>
         <source>Amenity (structured)</source>
         <translation>Équipement (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="176"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="189"/>
         <source>Street with house number (structured)</source>
         <translation>Rue avec numéro (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="177"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="190"/>
         <source>City (structured)</source>
         <translation>Ville (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="178"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="191"/>
         <source>County (structured)</source>
         <translation>Département (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="179"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="192"/>
         <source>State (structured)</source>
         <translation>Région (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="180"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="193"/>
         <source>Country (structured)</source>
         <translation>Pays (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="181"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="194"/>
         <source>Postcode (structured)</source>
         <translation>Code postal (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="185"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="198"/>
         <source>Limit to countries (ISO codes, e.g. li,ch)</source>
         <translation>Limiter aux pays (codes ISO, p. ex. li,ch)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="192"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="205"/>
         <source>Maximum number of results</source>
         <translation>Nombre maximal de résultats</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="201"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="214"/>
         <source>Preferred area (viewbox)</source>
         <translation>Zone préférée (viewbox)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="206"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="219"/>
         <source>Only results inside the preferred area</source>
         <translation>Uniquement les résultats dans la zone préférée</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="211"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="224"/>
         <source>Limit to layers</source>
         <translation>Limiter aux couches</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="222"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="235"/>
         <source>Limit to feature type</source>
         <translation>Limiter au type d’entité</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="232"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="245"/>
         <source>Exclude place ids (comma-separated)</source>
         <translation>Exclure des identifiants de lieu (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
         <source>Address details</source>
         <translation>Détails de l’adresse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
         <source>Extra tags</source>
         <translation>Attributs supplémentaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
         <source>Name details</source>
         <translation>Détails des noms</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="242"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
         <source>Fetch outlines</source>
         <translation>Récupérer les contours</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="249"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="262"/>
         <source>Outline simplification tolerance (degrees)</source>
         <translation>Tolérance de simplification des contours (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="260"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="273"/>
         <source>Remove duplicate results</source>
         <translation>Supprimer les résultats en double</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="267"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="280"/>
         <source>Nominatim points</source>
         <translation>Points Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="272"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="285"/>
         <source>Nominatim outlines</source>
         <translation>Contours Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="280"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="293"/>
         <source>Nominatim outlines (lines)</source>
         <translation>Contours Nominatim (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="289"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="302"/>
         <source>Number of results</source>
         <translation>Nombre de résultats</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="339"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="352"/>
         <source>Request: {url}</source>
         <translation>Requête : {url}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="341"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="354"/>
         <source>{count} places found.</source>
         <translation>{count} lieux trouvés.</translation>
     </message>
@@ -857,7 +849,7 @@
 <context>
     <name>OsmRoundtripErrors</name>
     <message>
-        <location filename="../plugin/core/errors.py" line="60"/>
+        <location filename="../plugin/core/errors.py" line="87"/>
         <source>The operation was cancelled.</source>
         <translation>L’opération a été annulée.</translation>
     </message>
@@ -897,7 +889,7 @@
         <translation>Le serveur a répondu HTTP {status} : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="238"/>
+        <location filename="../plugin/adapters/download_service.py" line="189"/>
         <source>The layers of {path} have unsaved edits. Save or discard them, or choose another file.</source>
         <translation>Les couches de {path} ont des modifications non enregistrées. Enregistrez-les ou abandonnez-les, ou choisissez un autre fichier.</translation>
     </message>
@@ -1132,167 +1124,167 @@
         <translation>Le serveur {url} n’a pas répondu avec un numéro de groupe de modifications : {snippet}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="687"/>
+        <location filename="../plugin/core/osm/diff.py" line="705"/>
         <source>Unknown OSM layer {layer}.</source>
         <translation>Couche OSM {layer} inconnue.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="707"/>
+        <location filename="../plugin/core/osm/diff.py" line="719"/>
         <source>Feature {fid} of layer {layer} has OSM type &apos;{osm_type}&apos;, which this layer cannot hold.</source>
         <translation>L’entité {fid} de la couche {layer} a le type OSM « {osm_type} », que cette couche ne peut pas contenir.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="718"/>
+        <location filename="../plugin/core/osm/diff.py" line="730"/>
         <source>Feature {fid} of layer {layer} refers to {element}, which is not in the downloaded data.</source>
         <translation>L’entité {fid} de la couche {layer} fait référence à {element}, qui ne figure pas dans les données téléchargées.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="729"/>
+        <location filename="../plugin/core/osm/diff.py" line="741"/>
         <source>Features {fid} and {other} of layer {layer} both carry the identity of {element}. Clear osm_id on the copy so that it becomes a new feature.</source>
         <translation>Les entités {fid} et {other} de la couche {layer} portent toutes deux l’identité de {element}. Videz osm_id dans la copie pour qu’elle devienne une nouvelle entité.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="758"/>
+        <location filename="../plugin/core/osm/diff.py" line="770"/>
         <source>Relation {id} (feature {fid}) has an invalid member {member}.</source>
         <translation>La relation {id} (entité {fid}) a un membre invalide : {member}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="781"/>
+        <location filename="../plugin/core/osm/diff.py" line="795"/>
         <source>Feature {fid} of layer {layer} has an invalid geometry.</source>
         <translation>L’entité {fid} de la couche {layer} a une géométrie invalide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="789"/>
+        <location filename="../plugin/core/osm/diff.py" line="803"/>
         <source>Feature {fid} of layer {layer} has coordinates outside longitude -180..180 / latitude -90..90 ({lon}, {lat}): is the layer transformed to WGS84?</source>
         <translation>L’entité {fid} de la couche {layer} a des coordonnées hors de longitude -180..180 / latitude -90..90 ({lon}, {lat}) : la couche est-elle transformée en WGS84 ?</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1145"/>
+        <location filename="../plugin/core/osm/diff.py" line="1171"/>
         <source>Feature {fid} of layer {layer} has no geometry.</source>
         <translation>L’entité {fid} de la couche {layer} n’a pas de géométrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="813"/>
+        <location filename="../plugin/core/osm/diff.py" line="827"/>
         <source>Point {fid} of node {id} has {parts} parts; an OSM node has one.</source>
         <translation>Le point {fid} du nœud {id} a {parts} parties ; un nœud OSM n’en a qu’une.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="837"/>
+        <location filename="../plugin/core/osm/diff.py" line="851"/>
         <source>Line {fid} of way {id} has {parts} parts; an OSM way has exactly one. Split it into separate features (the copies without osm_id).</source>
         <translation>La ligne {fid} du chemin {id} a {parts} parties ; un chemin OSM en a exactement une. Séparez-la en entités distinctes (les copies sans osm_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="854"/>
+        <location filename="../plugin/core/osm/diff.py" line="870"/>
         <source>Line {fid} of way {id} has fewer than two distinct vertices; delete the feature instead.</source>
         <translation>La ligne {fid} du chemin {id} a moins de deux sommets distincts ; supprimez plutôt l’entité.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="906"/>
+        <location filename="../plugin/core/osm/diff.py" line="924"/>
         <source>Polygon {fid} of layer {layer} has a ring with fewer than three distinct vertices.</source>
         <translation>Le polygone {fid} de la couche {layer} a un anneau de moins de trois sommets distincts.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="937"/>
+        <location filename="../plugin/core/osm/diff.py" line="963"/>
         <source>Polygon {fid} refers to way {id}, which is not closed.</source>
         <translation>Le polygone {fid} fait référence au chemin {id}, qui n’est pas fermé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="974"/>
+        <location filename="../plugin/core/osm/diff.py" line="1000"/>
         <source>multipolygon replacing the tags of {element}</source>
         <translation>multipolygone remplaçant les attributs de {element}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="996"/>
+        <location filename="../plugin/core/osm/diff.py" line="1022"/>
         <source>Relation {id} (feature {fid}) is incomplete or its rings do not close; its geometry cannot be changed here. Edit its member ways instead (tag edits are fine).</source>
         <translation>La relation {id} (entité {fid}) est incomplète ou ses anneaux ne se ferment pas ; sa géométrie ne peut pas être modifiée ici. Modifiez plutôt ses chemins membres (les modifications d’attributs sont possibles).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1084"/>
+        <location filename="../plugin/core/osm/diff.py" line="1110"/>
         <source>ring removed from {element}</source>
         <translation>anneau retiré de {element}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1133"/>
+        <location filename="../plugin/core/osm/diff.py" line="1159"/>
         <source>New line {fid} has fewer than two distinct vertices.</source>
         <translation>La nouvelle ligne {fid} a moins de deux sommets distincts.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1165"/>
+        <location filename="../plugin/core/osm/diff.py" line="1191"/>
         <source>New relation {fid} has an invalid member {member}.</source>
         <translation>La nouvelle relation {fid} a un membre invalide : {member}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1179"/>
+        <location filename="../plugin/core/osm/diff.py" line="1205"/>
         <source>{element} is changed differently by {first} and {second} ({what}). Make both features agree, or undo one of the edits.</source>
         <translation>L’élément {element} est modifié différemment par {first} et {second} ({what}). Mettez les deux entités en accord ou annulez l’une des modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1238"/>
+        <location filename="../plugin/core/osm/diff.py" line="1267"/>
         <source>Way {id} would have fewer than two nodes ({source}).</source>
         <translation>Le chemin {id} aurait moins de deux nœuds ({source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1245"/>
+        <location filename="../plugin/core/osm/diff.py" line="1274"/>
         <source>Way {id} would have {count} nodes, more than the {limit} a way may have ({source}). Split the line first.</source>
         <translation>Le chemin {id} aurait {count} nœuds, plus que les {limit} autorisés pour un chemin ({source}). Divisez d’abord la ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1261"/>
+        <location filename="../plugin/core/osm/diff.py" line="1290"/>
         <source>New feature {source} collapses to a single node.</source>
         <translation>La nouvelle entité {source} se réduit à un seul nœud.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1284"/>
+        <location filename="../plugin/core/osm/diff.py" line="1313"/>
         <source>new point placed on this node</source>
         <translation>nouveau point placé sur ce nœud</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1388"/>
+        <location filename="../plugin/core/osm/diff.py" line="1435"/>
         <source>point deleted; the node stays as a vertex and loses its tags</source>
         <translation>point supprimé ; le nœud reste comme sommet et perd ses attributs</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1398"/>
+        <location filename="../plugin/core/osm/diff.py" line="1445"/>
         <source>feature deleted</source>
         <translation>entité supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1411"/>
+        <location filename="../plugin/core/osm/diff.py" line="1458"/>
         <source>member way no longer used</source>
         <translation>chemin membre désormais inutilisé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1441"/>
+        <location filename="../plugin/core/osm/diff.py" line="1489"/>
         <source>node no longer used</source>
         <translation>nœud désormais inutilisé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1488"/>
+        <location filename="../plugin/core/osm/diff.py" line="1536"/>
         <source>{element} removed from the members</source>
         <translation>{element} retiré des membres</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1541"/>
+        <location filename="../plugin/core/osm/diff.py" line="1629"/>
         <source>moved</source>
         <translation>déplacé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1555"/>
+        <location filename="../plugin/core/osm/diff.py" line="1632"/>
         <source>nodes changed</source>
         <translation>nœuds modifiés</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1567"/>
+        <location filename="../plugin/core/osm/diff.py" line="1634"/>
         <source>members changed</source>
         <translation>membres modifiés</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1575"/>
+        <location filename="../plugin/core/osm/diff.py" line="1625"/>
         <source>new</source>
         <translation>nouvel élément</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1589"/>
+        <location filename="../plugin/core/osm/diff.py" line="1649"/>
         <source>tags: {changes}</source>
         <translation>attributs : {changes}</translation>
     </message>
@@ -1362,219 +1354,219 @@
         <translation>Zone {done} sur {total} téléchargée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="57"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="56"/>
         <source>The changes cannot be uploaded ({count} problems):
 {details}</source>
         <translation>Les modifications ne peuvent pas être envoyées ({count} problèmes) :
 {details}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="220"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="278"/>
         <source>Invalid or missing {what} in the osmChange.</source>
         <translation>Valeur {what} invalide ou manquante dans le document osmChange.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="232"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="290"/>
         <source>The osmChange cannot be read: {reason}</source>
         <translation>Le document osmChange ne peut pas être lu : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="236"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="294"/>
         <source>Not an osmChange document (root element {tag}).</source>
         <translation>Ce n’est pas un document osmChange (élément racine {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="246"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="304"/>
         <source>Unknown osmChange action {action}.</source>
         <translation>Action osmChange {action} inconnue.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="274"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="332"/>
         <source>Unknown element {tag} in the osmChange.</source>
         <translation>Élément {tag} inconnu dans le document osmChange.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="306"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="364"/>
         <source>A changeset comment is required.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="308"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="366"/>
         <source>comment</source>
         <translation>commentaire</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="318"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="376"/>
         <source>{element} appears twice in the {action} block.</source>
         <translation>{element} apparaît deux fois dans le bloc {action}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="325"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="383"/>
         <source>{element}: id 0 is not allowed.</source>
         <translation>{element} : l’identifiant 0 n’est pas autorisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="327"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="385"/>
         <source>{element}: new elements need a negative id.</source>
         <translation>{element} : les nouveaux éléments doivent avoir un identifiant négatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="332"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="390"/>
         <source>{element}: the version is missing.</source>
         <translation>{element} : la version est manquante.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="337"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="395"/>
         <source>{element} has a tag with an empty key.</source>
         <translation>{element} a un attribut dont la clé est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="341"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="399"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="342"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
         <source>value of {key}</source>
         <translation>valeur de {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="346"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="404"/>
         <source>{element} has invalid coordinates (lat {lat}, lon {lon}).</source>
         <translation>{element} a des coordonnées invalides (latitude {lat}, longitude {lon}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="356"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="414"/>
         <source>{element} has {count} nodes; a way needs at least 2.</source>
         <translation>{element} a {count} nœuds ; un chemin en nécessite au moins 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="363"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="421"/>
         <source>{element} has {count} nodes; the server allows {limit}. Split the line.</source>
         <translation>{element} a {count} nœuds ; le serveur en autorise {limit}. Divisez la ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="373"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="431"/>
         <source>{element} refers to node {ref}, which is not created in these changes.</source>
         <translation>{element} fait référence au nœud {ref}, qui n’est pas créé dans ces modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="384"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="442"/>
         <source>{element} has {count} members; the server allows {limit}.</source>
         <translation>{element} a {count} membres ; le serveur en autorise {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="393"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="451"/>
         <source>{element} has a member of unknown type {type}.</source>
         <translation>{element} a un membre de type inconnu {type}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="458"/>
         <source>{element} refers to {member}, which is not created in these changes.</source>
         <translation>{element} fait référence à {member}, qui n’est pas créé dans ces modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="408"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="466"/>
         <source>{element}: a member role is longer than {limit} characters.</source>
         <translation>{element} : un rôle de membre dépasse {limit} caractères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="424"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="482"/>
         <source>{element}: the {what} is {length} characters long; at most {limit} are allowed.</source>
         <translation>{element} : « {what} » compte {length} caractères ; {limit} au maximum sont autorisés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="434"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="492"/>
         <source>{element}: the {what} contains control characters.</source>
         <translation>{element} : « {what} » contient des caractères de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="557"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="606"/>
         <source>The upload result cannot be read: {reason}</source>
         <translation>Le résultat de l’envoi ne peut pas être lu : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="562"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="611"/>
         <source>The upload result is not a diffResult (root element {tag}).</source>
         <translation>Le résultat de l’envoi n’est pas un diffResult (élément racine {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="572"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="625"/>
         <source>Unknown element {tag} in the upload result.</source>
         <translation>Élément {tag} inconnu dans le résultat de l’envoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="624"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="706"/>
         <source>The upload result lists {got} elements, but {sent} were sent.</source>
         <translation>Le résultat de l’envoi liste {got} éléments, mais {sent} ont été envoyés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="633"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="715"/>
         <source>The upload result does not match what was sent ({got} for {sent}).</source>
         <translation>Le résultat de l’envoi ne correspond pas à ce qui a été envoyé ({got} pour {sent}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="648"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="730"/>
         <source>The upload result has no new id/version for {element}.</source>
         <translation>Le résultat de l’envoi n’indique pas de nouvel identifiant ni de nouvelle version pour {element}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="119"/>
+        <location filename="../plugin/core/osm/upload.py" line="123"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="156"/>
+        <location filename="../plugin/core/osm/upload.py" line="160"/>
         <source>{count} elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
         <translation>{count} éléments ont été modifiés sur le serveur par quelqu’un d’autre depuis votre téléchargement (premier : {first}). Résolvez les conflits, puis relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="432"/>
+        <location filename="../plugin/core/osm/upload.py" line="465"/>
         <source>The changeset on the server does not show clearly whether the last upload was applied. Nothing more was sent; download the area again before editing further.</source>
         <translation>Le groupe de modifications sur le serveur n’indique pas clairement si le dernier envoi a été appliqué. Rien de plus n’a été envoyé ; téléchargez à nouveau la zone avant de poursuivre les modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="452"/>
+        <location filename="../plugin/core/osm/upload.py" line="485"/>
         <source>The changeset on the server holds a node that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
         <translation>Le groupe de modifications sur le serveur contient un nœud différent de celui envoyé ({element}). Rien de plus n’a été envoyé ; téléchargez à nouveau la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="748"/>
+        <location filename="../plugin/core/osm/upload.py" line="809"/>
         <source>The connection was lost during the upload and the server cannot be reached to check whether it was applied ({reason}). Nothing was lost: resume the upload when the server is reachable.</source>
         <translation>La connexion a été perdue pendant l’envoi et le serveur est injoignable pour vérifier s’il a été appliqué ({reason}). Rien n’est perdu : reprenez l’envoi quand le serveur sera joignable.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="79"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="80"/>
         <source>The OSM data from {source} declares a document type (DTD), which is not accepted for security reasons.</source>
         <translation>Les données OSM de {source} déclarent un type de document (DTD), ce qui n’est pas accepté pour des raisons de sécurité.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="128"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="141"/>
         <source>The data from {source} is not an OSM document (it starts with &lt;{tag}&gt;).</source>
         <translation>Les données de {source} ne sont pas un document OSM (elles commencent par &lt;{tag}&gt;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="167"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="180"/>
         <source>The OSM data from {source} is empty.</source>
         <translation>Les données OSM de {source} sont vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="177"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="190"/>
         <source>The OSM data from {source} is not valid XML at line {line}, column {column}: {reason}</source>
         <translation>Les données OSM de {source} ne sont pas du XML valide à la ligne {line}, colonne {column} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="189"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="202"/>
         <source>The OSM data from {source} has an invalid value in {element}: {reason}</source>
         <translation>Les données OSM de {source} contiennent une valeur invalide dans {element} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="244"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="257"/>
         <source>The server at {source} answered with a web page instead of OSM data.</source>
         <translation>Le serveur {source} a répondu par une page web au lieu de données OSM.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="273"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="286"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Impossible de lire le fichier {source} : {reason}</translation>
     </message>
@@ -1594,7 +1586,7 @@
         <translation>La connexion n’a pas pu être enregistrée dans la base de données d’authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="66"/>
+        <location filename="../plugin/adapters/upload_service.py" line="60"/>
         <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
         <translation>Enregistrez les modifications de {layers} avant l’envoi : les résultats sont écrits dans les couches enregistrées.</translation>
     </message>
@@ -1615,37 +1607,37 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="49"/>
+        <location filename="../plugin/main.py" line="50"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="56"/>
+        <location filename="../plugin/main.py" line="57"/>
         <source>Search OpenStreetMap (Nominatim)</source>
         <translation>Rechercher dans OpenStreetMap (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="102"/>
+        <location filename="../plugin/main.py" line="96"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="66"/>
+        <location filename="../plugin/main.py" line="63"/>
         <source>Download OSM data…</source>
         <translation>Télécharger des données OSM…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="70"/>
+        <location filename="../plugin/main.py" line="67"/>
         <source>Open .osm file…</source>
         <translation>Ouvrir un fichier .osm…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="84"/>
+        <location filename="../plugin/main.py" line="79"/>
         <source>Upload changes…</source>
         <translation>Envoyer les modifications…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="92"/>
+        <location filename="../plugin/main.py" line="87"/>
         <source>Save changes as .osc…</source>
         <translation>Enregistrer les modifications en .osc…</translation>
     </message>
@@ -1653,7 +1645,7 @@
 <context>
     <name>OsmRoundtripProvider</name>
     <message>
-        <location filename="../plugin/adapters/processing/provider.py" line="42"/>
+        <location filename="../plugin/adapters/processing/provider.py" line="30"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -1661,47 +1653,47 @@
 <context>
     <name>ReverseGeocode</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="602"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="599"/>
         <source>Reverse geocode points (Nominatim)</source>
         <translation>Géocodage inverse de points (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="605"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="602"/>
         <source>Finds the place and address at each point. The output keeps the points and their attributes and adds status, display_name, osm_type, osm_id and one addr_* column per address part found. Zoom sets the level of detail: 3 country, 10 city, 14 suburb, 16 street, 18 building.</source>
         <translation>Trouve le lieu et l’adresse à chaque point. La sortie conserve les points et leurs attributs et ajoute status, display_name, osm_type, osm_id ainsi qu’une colonne addr_* par partie d’adresse trouvée. Le zoom fixe le niveau de détail : 3 pays, 10 ville, 14 quartier, 16 rue, 18 bâtiment.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="613"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="610"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="618"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="615"/>
         <source>Level of detail (zoom 0–18)</source>
         <translation>Niveau de détail (zoom 0–18)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="629"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="626"/>
         <source>Reverse geocoded</source>
         <translation>Géocodage inverse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="700"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="697"/>
         <source>The feature has no point.</source>
         <translation>L’entité n’a pas de point.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="707"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="704"/>
         <source>The point cannot be converted to WGS 84.</source>
         <translation>Le point ne peut pas être converti en WGS 84.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="719"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="716"/>
         <source>Feature {id}: {message}</source>
         <translation>Entité {id} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="724"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="721"/>
         <source>Nothing found.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -2213,27 +2205,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="22"/>
+        <location filename="../ui/settings_page.py" line="27"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (production)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="22"/>
+        <location filename="../ui/settings_page.py" line="27"/>
         <source>OpenStreetMap development server</source>
         <translation>Serveur de développement OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="22"/>
+        <location filename="../ui/settings_page.py" line="27"/>
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="22"/>
+        <location filename="../ui/settings_page.py" line="27"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="33"/>
+        <location filename="../ui/settings_page.py" line="38"/>
         <source>Same as QGIS</source>
         <translation>Comme QGIS</translation>
     </message>
@@ -2243,64 +2235,64 @@
         <translation>Recherche Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="10"/>
+        <location filename="../ui/settings_page.ui" line="11"/>
         <source>Server URL</source>
         <translation>URL du serveur</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="12"/>
+        <location filename="../ui/settings_page.ui" line="13"/>
         <source>Extra parameters (e.g. key=…)</source>
         <translation>Paramètres supplémentaires (p. ex. key=…)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="14"/>
+        <location filename="../ui/settings_page.ui" line="15"/>
         <source>Seconds between requests</source>
         <translation>Secondes entre les requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="16"/>
+        <location filename="../ui/settings_page.ui" line="17"/>
         <source>Contact email (sent to Nominatim)</source>
         <translation>Courriel de contact (envoyé à Nominatim)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="23"/>
+        <location filename="../ui/settings_page.ui" line="24"/>
         <source>OpenStreetMap editing API</source>
         <translation>API d’édition OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="25"/>
+        <location filename="../ui/settings_page.ui" line="27"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="27"/>
+        <location filename="../ui/settings_page.ui" line="29"/>
         <source>Local sandbox URL</source>
         <translation>URL du bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="29"/>
+        <location filename="../ui/settings_page.ui" line="31"/>
         <source>Custom API URL (…/api/0.6)</source>
         <translation>URL d’API personnalisée (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="31"/>
+        <location filename="../ui/settings_page.ui" line="33"/>
         <source>OAuth 2.0 client ID</source>
         <translation>Identifiant client OAuth 2.0</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="38"/>
+        <location filename="../ui/settings_page.ui" line="40"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="40"/>
-        <source>Language of results</source>
-        <translation>Langue des résultats</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.ui" line="42"/>
+        <location filename="../ui/settings_page.ui" line="45"/>
         <source>Network timeout (s)</source>
         <translation>Délai réseau (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="43"/>
+        <source>Language (plugin and search results)</source>
+        <translation>Langue (extension et résultats de recherche)</translation>
     </message>
 </context>
 <context>
@@ -2346,27 +2338,27 @@
         <translation>Les couches ne contiennent aucune modification à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="474"/>
+        <location filename="../ui/review_dialog.py" line="475"/>
         <source>Authorization code</source>
         <translation>Code d’autorisation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="474"/>
+        <location filename="../ui/review_dialog.py" line="475"/>
         <source>Paste the code the server shows after you approved the access:</source>
         <translation>Collez le code affiché par le serveur après que vous avez autorisé l’accès :</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="504"/>
+        <location filename="../ui/review_dialog.py" line="505"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
         <translation>Envoyé : {created} créé(s), {modified} modifié(s), {deleted} supprimé(s) dans le groupe de modifications {changesets}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="576"/>
+        <location filename="../ui/review_dialog.py" line="577"/>
         <source>Conflicts resolved. Review and upload again to send the rest.</source>
         <translation>Conflits résolus. Vérifiez et relancez l’envoi pour transmettre le reste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="578"/>
+        <location filename="../ui/review_dialog.py" line="579"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Récupération des versions du serveur</translation>
     </message>
@@ -2440,6 +2432,14 @@
     </message>
 </context>
 <context>
+    <name>UploadService</name>
+    <message>
+        <location filename="../plugin/adapters/upload_service.py" line="306"/>
+        <source>Uploading changes to OpenStreetMap</source>
+        <translation>Envoi des modifications vers OpenStreetMap</translation>
+    </message>
+</context>
+<context>
     <name>_LoadAlgorithm</name>
     <message>
         <location filename="../plugin/adapters/processing/load_algorithms.py" line="84"/>
@@ -2485,22 +2485,22 @@
 <context>
     <name>_NominatimAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="83"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="96"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="90"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="103"/>
         <source>Nominatim server URL</source>
         <translation>URL du serveur Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="98"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="111"/>
         <source>Seconds between requests (the public server always waits at least 1)</source>
         <translation>Secondes entre les requêtes (le serveur public attend toujours au moins 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="113"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="126"/>
         <source>Result language (accept-language, e.g. de or en,fr)</source>
         <translation>Langue des résultats (accept-language, p. ex. de ou en,fr)</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..plugin.adapters import settings as plugin_settings
 from ..plugin.adapters.processing.provider import ICON
@@ -19,6 +19,11 @@ class SettingsForm(QWidget, FORM):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setupUi(self)
+        # one label column for the three groups, so their fields line up
+        labels = self.findChildren(QLabel)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
         servers = (
             (
                 "production",

@@ -55,10 +55,6 @@ Progress = Callable[[float, float], None]
 _running: set = set()
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UploadService", text)
-
-
 class UnsavedEdits(ValidationError):
     def __init__(self, layers: str) -> None:
         super().__init__(
@@ -307,7 +303,11 @@ def start_upload(
         if on_done is not None:
             on_done(result, error)
 
-    task = CoreTask(tr("Uploading changes to OpenStreetMap"), work, finished)
+    task = CoreTask(
+        QCoreApplication.translate("UploadService", "Uploading changes to OpenStreetMap"),
+        work,
+        finished,
+    )
     _running.add(task)
     QgsApplication.taskManager().addTask(task)
     return task
