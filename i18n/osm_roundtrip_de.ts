@@ -1115,7 +1115,7 @@
     </message>
     <message>
         <location filename="../plugin/core/osm/api.py" line="585"/>
-        <source>Your login does not allow editing the map (permission write_api is missing). Log in again and grant u201cModify the mapu201d.</source>
+        <source>Your login does not allow editing the map (permission write_api is missing). Log in again and grant “Modify the map”.</source>
         <translation>Ihre Anmeldung erlaubt keine Bearbeitung der Karte (die Berechtigung write_api fehlt). Melden Sie sich erneut an und erteilen Sie die Berechtigung zum Bearbeiten der Karte („Modify the map“).</translation>
     </message>
     <message>

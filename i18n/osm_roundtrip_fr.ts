@@ -1115,7 +1115,7 @@
     </message>
     <message>
         <location filename="../plugin/core/osm/api.py" line="585"/>
-        <source>Your login does not allow editing the map (permission write_api is missing). Log in again and grant u201cModify the mapu201d.</source>
+        <source>Your login does not allow editing the map (permission write_api is missing). Log in again and grant “Modify the map”.</source>
         <translation>Votre connexion ne permet pas de modifier la carte (l’autorisation write_api est absente). Reconnectez-vous et accordez l’autorisation de modifier la carte (« Modify the map »).</translation>
     </message>
     <message>

@@ -586,7 +586,7 @@ class OsmApi:
                 QT_TRANSLATE_NOOP(
                     "OsmRoundtripErrors",
                     "Your login does not allow editing the map (permission write_api is "
-                    "missing). Log in again and grant \u201cModify the map\u201d.",
+                    "missing). Log in again and grant “Modify the map”.",
                 ),
                 403,
                 ", ".join(sorted(permissions)),
