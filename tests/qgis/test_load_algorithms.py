@@ -24,20 +24,6 @@ ROLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_app, qgis_processing):
-    from osm_roundtrip.plugin.adapters.processing.provider import OsmRoundtripProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("osmroundtrip") is None:
-        created = OsmRoundtripProvider()
-        registry.addProvider(created)
-        yield created
-        registry.removeProvider(created)
-    else:
-        yield registry.providerById("osmroundtrip")
-
-
 @pytest.fixture
 def project(qgis_new_project):
     yield QgsProject.instance()

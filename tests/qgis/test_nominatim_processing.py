@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsField,
@@ -28,20 +27,6 @@ from qgis.PyQt.QtCore import QVariant
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMP = "TEMPORARY_OUTPUT"
-
-
-@pytest.fixture
-def provider(qgis_processing):
-    from osm_roundtrip.plugin.adapters.processing.provider import OsmRoundtripProvider
-
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById("osmroundtrip") is None:
-        added = OsmRoundtripProvider()
-        registry.addProvider(added)
-    yield registry.providerById("osmroundtrip")
-    if added is not None:
-        registry.removeProvider(added)
 
 
 @pytest.fixture

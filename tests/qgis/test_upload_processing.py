@@ -23,20 +23,6 @@ def auth_db(qgis_app):
     return manager
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_app, qgis_processing):
-    from osm_roundtrip.plugin.adapters.processing.provider import OsmRoundtripProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("osmroundtrip") is None:
-        created = OsmRoundtripProvider()
-        registry.addProvider(created)
-        yield created
-        registry.removeProvider(created)
-    else:
-        yield registry.providerById("osmroundtrip")
-
-
 @pytest.fixture
 def edited_gpkg(osm_sandbox, tmp_path):
     osm_sandbox.reset()
