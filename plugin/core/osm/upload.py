@@ -513,12 +513,96 @@ def settle_from_download(
 # ---------------------------------------------------------------------------------------------
 
 
+class Opening:
+    """A changeset opened in a worker thread while the caller prepares what goes into it.
+
+    * Before the first chunk (:func:`begin_upload`): the permission check and the first
+      changeset, while the journal is written (splitting the chunks, the files and their
+      fsyncs take a while for a big upload). Nothing is sent before the journal is on disk: a
+      crash in between leaves at most an empty changeset, which the server closes by itself.
+    * When the next chunk will not fit the open changeset (:class:`Uploader`): closing it and
+      opening the next one, while the last answer is saved and the next chunk is built.
+    """
+
+    def __init__(
+        self,
+        api: OsmApi,
+        tags: Dict[str, str],
+        *,
+        cancel: Optional[CancelCheck] = None,
+        check_permissions: bool = True,
+        close: Optional[int] = None,
+    ) -> None:
+        self.api = api
+        self.closes = close
+        self.seconds = 0.0  # spent in the requests
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="osm-upload-open")
+        self._future = self._executor.submit(self._open, tags, cancel, check_permissions)
+        self._executor.shutdown(wait=False)
+
+    def _open(self, tags, cancel, check_permissions) -> int:
+        start = time.perf_counter()
+        try:
+            if self.closes is not None:
+                with contextlib.suppress(OsmRoundtripError):  # as Uploader._close_quietly
+                    self.api.close_changeset(self.closes, cancel)
+            if check_permissions:
+                self.api.check_write_permission(cancel)
+            return self.api.create_changeset(tags, cancel)
+        finally:
+            self.seconds = time.perf_counter() - start
+
+    def result(self) -> int:
+        """The id of the opened changeset (re-raises the requests' error)."""
+        return self._future.result()
+
+    def abandon(self) -> None:
+        """The upload does not go ahead: close the changeset if one was opened."""
+        try:
+            changeset = self.result()
+        except Exception:  # nothing was opened; the caller reports its own error
+            return
+        with contextlib.suppress(OsmRoundtripError):
+            self.api.close_changeset(changeset)
+
+
+def begin_upload(
+    api: OsmApi,
+    folder,
+    changes: OsmChanges,
+    *,
+    tags: Dict[str, str],
+    max_elements: int,
+    pending: Optional[bytes] = None,
+    cancel: Optional[CancelCheck] = None,
+    check_permissions: bool = True,
+) -> Tuple[Journal, Opening]:
+    """Write the journal of ``changes`` while the permission check and the first changeset are
+    requested (:class:`Opening`); give both to :class:`Uploader`."""
+    opening = Opening(api, tags, cancel=cancel, check_permissions=check_permissions)
+    try:
+        journal = Journal.create(
+            folder,
+            changes,
+            api_url=api.api_url,
+            tags=tags,
+            max_elements=max_elements,
+            pending=pending,
+        )
+    except BaseException:
+        opening.abandon()
+        raise
+    return journal, opening
+
+
 class Uploader:
     """Runs (or resumes) the upload recorded in a :class:`Journal`.
 
     ``on_applied(sent_chunk, diff_entries, sources)`` writes a chunk's result to the layers and
     the base snapshot (skipped when ``None``, e.g. for a plain ``.osc`` upload). ``max_wait`` is
     the longest ``Retry-After`` (seconds) worth waiting for; longer ones stop the upload.
+    ``opening``: the permission check and first changeset already under way
+    (:func:`begin_upload`).
     """
 
     def __init__(
@@ -534,9 +618,11 @@ class Uploader:
         settle_attempts: int = 4,
         sleep: Callable[[float], None] = time.sleep,
         check_permissions: bool = True,
+        opening: Optional[Opening] = None,
     ) -> None:
         self.api = api
         self.journal = journal
+        self.opening = opening
         self.on_applied = on_applied
         self.progress = progress
         self.cancel = cancel
@@ -550,6 +636,7 @@ class Uploader:
         self._sent: Dict[int, OsmChanges] = {}
         self._writer: Optional[ThreadPoolExecutor] = None
         self._writes: List[Future] = []
+        self._sources_read = False
         self._deferred: List[Callable[[], None]] = []  # write-backs waiting for a request
         self._request_time = 0.0
 
@@ -615,6 +702,8 @@ class Uploader:
     def _open_changeset(self, size: int = 0) -> int:
         """The open changeset, or a new one when ``size`` more changes would not fit."""
         journal = self.journal
+        if self.opening is not None:  # opened ahead (:meth:`_open_ahead`)
+            return self._opened()
         changeset = journal.data.get("changeset")
         limit = journal.data.get("max_elements") or 10000
         if changeset is not None and journal.data.get("changeset_count", 0) + size > limit:
@@ -628,6 +717,48 @@ class Uploader:
             journal.save()
         return changeset
 
+    def _opened(self) -> int:
+        """Record the changeset the :class:`Opening` created (its requests count as requests)."""
+        opening, self.opening = self.opening, None
+        journal = self.journal
+        try:
+            changeset = opening.result()
+        finally:
+            self._request_time += opening.seconds
+            if opening.closes is not None and journal.data.get("changeset") == opening.closes:
+                journal.data["changeset"] = None
+        journal.data["changeset"] = changeset
+        journal.data["changeset_count"] = 0
+        journal.data["changesets"].append(changeset)
+        journal.save()
+        return changeset
+
+    def _open_ahead(self, index: int, sent: int) -> None:
+        """Close the open changeset and open the next one in the background when chunk ``index``
+        will not fit after the ``sent`` elements just uploaded (see :meth:`_open_changeset`)."""
+        journal = self.journal
+        changeset = journal.data.get("changeset")
+        if self.opening is not None or changeset is None or index >= len(journal.chunks):
+            return
+        entry = journal.chunks[index]
+        limit = journal.data.get("max_elements") or 10000
+        count = journal.data.get("changeset_count", 0) + sent
+        if entry["state"] == PENDING and count + entry["elements"] > limit:
+            self.opening = Opening(
+                self.api,
+                journal.data["tags"],
+                cancel=self.cancel,
+                check_permissions=False,
+                close=changeset,
+            )
+
+    def _abandon_opening(self) -> None:
+        """Close a changeset opened ahead that no chunk will use."""
+        opening, self.opening = self.opening, None
+        if opening is not None:
+            opening.abandon()
+            self._request_time += opening.seconds
+
     # -- the run --------------------------------------------------------------------------------
     def run(self) -> UploadReport:
         started = time.perf_counter()
@@ -635,7 +766,9 @@ class Uploader:
         journal.data["status"] = RUNNING
         journal.save()
         try:
-            if self.check_permissions:
+            if self.opening is not None:
+                self._opened()
+            elif self.check_permissions:
                 self._timed(self.api.check_write_permission, self.cancel)
             self.settle_in_flight()
             for index, chunk in enumerate(journal.chunks):
@@ -652,11 +785,13 @@ class Uploader:
                 self._drain()
             except Exception:  # the first error is the one to report
                 logger.exception("writing an upload result back failed")
+            self._abandon_opening()
             self._stop(exc)
             self.report.total_seconds = time.perf_counter() - started
             raise
         finally:
             self._shutdown_writer()
+            self._abandon_opening()
         self._close_quietly()
         journal.data["status"] = DONE
         journal.data["error"] = ""
@@ -759,6 +894,7 @@ class Uploader:
                 entry["state"] = PENDING  # refused: the transaction was rolled back
                 journal.save()
                 raise
+            self._open_ahead(index + 1, len(chunk))  # while the answer is saved and applied
             _write_durable(journal.diff_path(index), result)
             entry["state"] = UPLOADED
             journal.save()
@@ -870,8 +1006,15 @@ class Uploader:
             write_back()
 
     def _start_write_backs(self) -> None:
-        """Start the deferred write-backs in the worker thread (in order)."""
+        """Start the deferred write-backs in the worker thread (in order).
+
+        The first call also has the worker read the sources of the new elements, which every
+        write-back needs, while the first chunk is on the wire.
+        """
         deferred, self._deferred = self._deferred, []
+        if self.on_applied is not None and not self._sources_read:
+            self._sources_read = True
+            deferred.insert(0, self.journal.sources)
         for write_back in deferred:
             if self._writer is None:
                 self._writer = ThreadPoolExecutor(max_workers=1)
@@ -956,14 +1099,16 @@ def start_upload(
         raise CommentRequired()
     if max_elements is None:
         max_elements = api.capabilities().max_elements
-    journal = Journal.create(
+    journal, opening = begin_upload(
+        api,
         journal_dir,
         changes,
-        api_url=api.api_url,
         tags=changeset_tags(comment, source),
         max_elements=max_elements,
+        cancel=options.get("cancel"),
+        check_permissions=options.get("check_permissions", True),
     )
-    report = Uploader(api, journal, **options).run()
+    report = Uploader(api, journal, opening=opening, **options).run()
     journal.remove()
     return report
 
@@ -1047,15 +1192,17 @@ def upload_geopackage(
         validate(changes, caps, comment)
     if not changes:
         return UploadReport()
-    journal = Journal.create(
+    journal, opening = begin_upload(
+        api,
         folder,
         changes,
-        api_url=api.api_url,
         tags=changeset_tags(comment, source),
         max_elements=caps.max_elements,
         pending=pending if changes is not None and validated else None,
+        cancel=options.get("cancel"),
+        check_permissions=options.get("check_permissions", True),
     )
-    report = Uploader(api, journal, on_applied=on_applied, **options).run()
+    report = Uploader(api, journal, on_applied=on_applied, opening=opening, **options).run()
     report.request_seconds += asked
     journal.remove()
     return report
