@@ -537,13 +537,28 @@ def split_chunks(changes: OsmChanges, max_elements: int) -> List[OsmChanges]:
         if change.action != DELETE:
             referenced.update(_refs(change.element))
     for change in order:
-        key = change.element.key
-        if change.action == CREATE and key in referenced:
+        element = change.element
+        key = (element.type, element.id)
+        if change.action == CREATE and (key in referenced or key in assigned):
             continue  # travels with its first referrer
-        if change.action == CREATE and key in assigned:
+        if element.type == NODE:
+            unit = [change]  # a node references nothing
+        elif element.type == WAY:  # its new nodes (which reference nothing) first
+            unit = []
+            for ref in element.nodes:  # type: ignore[attr-defined]
+                if ref < 0:
+                    dep = created.get((NODE, ref))
+                    if dep is not None and (NODE, ref) not in assigned:
+                        assigned.add((NODE, ref))
+                        unit.append(dep)
+            unit.append(change)
+        else:
+            unit = []
+            _pull(change, created, assigned, unit)
+            units.append(unit)
             continue
-        unit: List[Change] = []
-        _pull(change, created, assigned, unit)
+        if change.action == CREATE:
+            assigned.add(key)
         units.append(unit)
     chunks: List[List[Change]] = []
     current: List[Change] = []
