@@ -39,6 +39,7 @@ from .gpkg import (
     encode_multipolygon,
     encode_point,
     has_table,
+    insert_rows,
 )
 from .osm.diff import CREATE, DELETE, OsmChanges
 from .osm.features import (
@@ -314,7 +315,7 @@ def _load_keys(connection, keys: Iterable[ElementKey]) -> None:
         f"({OSM_TYPE} TEXT, {OSM_ID} INTEGER, PRIMARY KEY ({OSM_TYPE}, {OSM_ID})) WITHOUT ROWID"
     )
     connection.execute(f"DELETE FROM {_KEYS}")
-    connection.executemany(f"INSERT OR IGNORE INTO {_KEYS} VALUES (?, ?)", keys)
+    insert_rows(connection, _KEYS, 2, list(set(keys)))  # many rows per statement
 
 
 def _rows_of_keys(connection, layer: str):
