@@ -19,6 +19,7 @@ from osm_roundtrip.plugin.core.osm.osmchange import (
     Limits,
     apply_diff_result,
     build,
+    build_for_changeset,
     ordered,
     parse_diff_result,
     parse_osc,
@@ -512,3 +513,16 @@ def test_deletes_stay_after_modifies_across_chunks():
     chunks = split_chunks(changes, 3)
     flat = [c.action for chunk in chunks for c in ordered(chunk)]
     assert flat == [MODIFY] * 4 + [DELETE] * 4
+
+
+def test_a_document_built_before_its_changeset_is_the_same_document():
+    changes = OsmChanges(
+        [Change(CREATE, Node(-1, 47.1, 9.5, 0, {"note": 'changeset="1" \x7f'}))],
+        [Change(MODIFY, Way(5, [1, -1], 3, {"changeset": "0"}))],
+        [Change(DELETE, Node(7, 0, 0, 2), if_unused=True)],
+    )
+    document = build_for_changeset(changes)
+    for changeset in (1, 42, 10**10):
+        assert document(changeset) == build(changes, changeset)
+    with pytest.raises(ValueError):  # NUL, which marks the changeset's place, is refused
+        build_for_changeset(OsmChanges([Change(CREATE, Node(-1, 0, 0, 0, {"a": "\x00"}))]))

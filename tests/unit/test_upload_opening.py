@@ -9,6 +9,9 @@ import pytest
 from osm_roundtrip.plugin.core.errors import Cancelled
 from osm_roundtrip.plugin.core.osm import upload
 from osm_roundtrip.plugin.core.osm.api import NotAuthorized
+from osm_roundtrip.plugin.core.osm.diff import CREATE, Change, OsmChanges
+from osm_roundtrip.plugin.core.osm.model import Node, Way
+from osm_roundtrip.plugin.core.osm.osmchange import parse_osc
 
 from .test_upload_resume import FakeApi, changes_for_chunks
 
@@ -115,3 +118,44 @@ def test_a_changeset_opened_ahead_is_closed_when_the_upload_stops(tmp_path):
     assert journal.data["status"] == upload.STOPPED
     assert journal.chunks[0]["state"] == upload.APPLIED
     assert journal.chunks[1]["state"] == upload.PENDING
+
+
+def upload_counting_builds(tmp_path, monkeypatch, changes, max_elements=4):
+    """Upload ``changes``; the number of chunks built by this thread (not ahead of their turn)."""
+    built_here = []
+    build = upload.build
+
+    def counted(chunk, changeset, *args):
+        if changeset is not None and threading.current_thread() is threading.main_thread():
+            built_here.append(changeset)  # (the journal's pending document has none)
+        return build(chunk, changeset, *args)
+
+    monkeypatch.setattr(upload, "build", counted)
+    api = RecordingApi()
+    report = upload.start_upload(
+        api, changes, tmp_path / "j", comment="c", max_elements=max_elements
+    )
+    assert report.complete and report.uploaded == len(changes)
+    return api, built_here
+
+
+def test_chunks_that_need_nothing_from_the_last_answer_are_built_ahead(tmp_path, monkeypatch):
+    nodes = [Change(CREATE, Node(-i, 47 + i * 1e-4, 9.5, 0, {"n": str(i)})) for i in range(1, 13)]
+    api, built_here = upload_counting_builds(tmp_path, monkeypatch, OsmChanges(nodes, [], []))
+    assert len(api.uploads) == 3 and len(built_here) == 1  # the first one only
+    for changeset, payload in api.uploads:  # what was sent is what build() gives
+        assert payload == upload.build(parse_osc(payload), changeset)
+        assert f'changeset="{changeset}"'.encode() in payload
+
+
+def test_a_chunk_that_uses_ids_from_the_last_answer_waits_for_it(tmp_path, monkeypatch):
+    refs = [-i for i in range(1, 7)]
+    creates = [Change(CREATE, Node(r, 47 + r * 1e-4, 9.5)) for r in refs]
+    creates.append(Change(CREATE, Way(-1, refs, 0, {"highway": "path"})))
+    api, built_here = upload_counting_builds(tmp_path, monkeypatch, OsmChanges(creates, [], []))
+    assert len(api.uploads) == 2 and len(built_here) == 2
+    first, second = (parse_osc(payload) for _, payload in api.uploads)
+    assert len(first.creates) == 4  # the way's first nodes, then the rest and the way
+    way = next(c.element for c in second.creates if c.element.type == "way")
+    assert way.nodes[:4] == [5001, 5002, 5003, 5004]  # the ids the first upload gave
+    assert way.nodes[4:] == [-5, -6]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
+from typing import Callable, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
 from lxml import etree
 
@@ -225,8 +225,28 @@ def build(changes: OsmChanges, changeset_id: Optional[int], generator: str = GEN
         return _build(changes, changeset_id, generator)
 
 
-def _build(changes: OsmChanges, changeset_id: Optional[int], generator: str) -> bytes:
-    changeset = "" if changeset_id is None else f' changeset="{_attr(str(changeset_id))}"'
+# Where the changeset id goes in a document built before the changeset exists: NUL can appear
+# nowhere else in a document (``_attr`` refuses it in every string written).
+_CHANGESET_SLOT = ' changeset="\x00"'
+
+
+def build_for_changeset(changes: OsmChanges, generator: str = GENERATOR) -> Callable[[int], bytes]:
+    """:func:`build` ahead of the changeset: returns ``document(changeset_id)``, which gives the
+    bytes :func:`build` would give for that changeset."""
+    with gc_paused():
+        template = _build(changes, None, generator, _CHANGESET_SLOT)
+
+    def document(changeset_id: int) -> bytes:
+        return template.replace(b"\x00", b"%d" % int(changeset_id))
+
+    return document
+
+
+def _build(
+    changes: OsmChanges, changeset_id: Optional[int], generator: str, changeset: str = ""
+) -> bytes:
+    if changeset_id is not None:
+        changeset = f' changeset="{_attr(str(changeset_id))}"'
     out = [
         "<?xml version='1.0' encoding='UTF-8'?>\n",
         f'<osmChange version="0.6" generator="{_attr(generator)}"',

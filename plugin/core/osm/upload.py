@@ -74,6 +74,7 @@ from .osmchange import (
     IdMap,
     apply_diff_result,
     build,
+    build_for_changeset,
     ordered,
     parse_diff_result,
     parse_osc,
@@ -637,6 +638,7 @@ class Uploader:
         self._writer: Optional[ThreadPoolExecutor] = None
         self._writes: List[Future] = []
         self._sources_read = False
+        self._prebuilt: Dict[int, Future] = {}  # chunk index → (chunk, document) or None
         self._deferred: List[Callable[[], None]] = []  # write-backs waiting for a request
         self._request_time = 0.0
 
@@ -781,6 +783,7 @@ class Uploader:
             self._close_quietly()  # while the last chunk is written back
             self._drain()
         except (OsmRoundtripError, OSError) as exc:
+            self._drop_prebuilt()
             try:
                 self._drain()
             except Exception:  # the first error is the one to report
@@ -820,19 +823,54 @@ class Uploader:
             chunk.deletes = [c for c in chunk.deletes if c.element.key not in gone]
         return chunk
 
+    def _prebuild(self, index: int, before: OsmChanges) -> None:
+        """Have the worker build chunk ``index`` while ``before`` (the chunk ahead of it) is on
+        the wire, for :meth:`_upload_chunk` to use if nothing in it comes from that answer."""
+        journal = self.journal
+        if index >= len(journal.chunks) or journal.chunks[index]["state"] != PENDING:
+            return
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1)
+        self._prebuilt[index] = self._writer.submit(self._build_ahead, index, before)
+
+    def _build_ahead(self, index: int, before: OsmChanges):
+        try:
+            chunk = self._prepare(index)
+            if not len(chunk) or _uses(chunk, before):
+                return None  # built when its turn comes, with the ids ``before`` gets
+            return chunk, build_for_changeset(chunk)
+        except Exception:  # built again when its turn comes, where an error is reported
+            logger.debug("building chunk %d ahead failed", index + 1, exc_info=True)
+            return None
+
+    def _take_prebuilt(self, index: int):
+        future = self._prebuilt.pop(index, None)
+        return future.result() if future is not None else None
+
+    def _drop_prebuilt(self) -> None:
+        """Wait for the chunks being built ahead and forget them (the chunks are shared)."""
+        prebuilt, self._prebuilt = self._prebuilt, {}
+        for future in prebuilt.values():
+            future.result()
+
     def _upload_chunk(self, index: int) -> None:
         journal = self.journal
         entry = journal.chunks[index]
         attempts = 0
         closed_in_a_row = 0
+        prebuilt = self._take_prebuilt(index)
         while True:
-            chunk = self._prepare(index)
+            if prebuilt is not None:  # the first attempt, built ahead
+                chunk, document = prebuilt
+                prebuilt = None
+            else:
+                chunk, document = self._prepare(index), None
             if not len(chunk):
                 entry["state"] = APPLIED
                 journal.save()
                 return
             changeset = self._open_changeset(len(chunk))
-            payload = build(chunk, changeset)
+            payload = document(changeset) if document is not None else build(chunk, changeset)
             # the bytes sent are the bytes kept; durable with the journal save below
             _write_durable(journal.sent_path(index), payload)
             self._sent[index] = chunk
@@ -841,7 +879,9 @@ class Uploader:
             entry["attempt"] = entry.get("attempt", 0) + 1
             journal.save()
             self._progress(f"uploading chunk {index + 1}/{len(journal.chunks)}")
-            self._start_write_backs()  # they run while the server works on this chunk
+            # while the server works on this chunk: build the next one, write the last ones back
+            self._prebuild(index + 1, chunk)
+            self._start_write_backs()
             try:
                 result = self._timed(self.api.upload, changeset, payload, self.cancel)
             except ChangesetClosed:
@@ -1034,6 +1074,7 @@ class Uploader:
 
     def _conflicts(self, index: int, cause: VersionConflict) -> UploadConflict:
         """Every out-of-date element of the chunks not yet applied (the server names one)."""
+        self._drop_prebuilt()
         wanted: Dict[ElementKey, Tuple[str, int]] = {}
         for other in range(index, len(self.journal.chunks)):
             if self.journal.chunks[other]["state"] == APPLIED:
@@ -1063,6 +1104,24 @@ class Uploader:
                 ),
             )
         return UploadConflict(conflicts, cause)
+
+
+def _uses(chunk: OsmChanges, before: OsmChanges) -> bool:
+    """Whether ``chunk`` has an element of ``before`` (its version comes from that upload) or
+    references one ``before`` creates (its id does)."""
+    keys = {change.element.key for change in before}
+    for change in chunk:
+        element = change.element
+        if (element.type, element.id) in keys:
+            return True
+        if element.type == WAY:
+            if any(ref < 0 and (NODE, ref) in keys for ref in element.nodes):  # type: ignore[attr-defined]
+                return True
+        elif element.type == RELATION:
+            members = element.members  # type: ignore[attr-defined]
+            if any(m.ref < 0 and (m.type, m.ref) in keys for m in members):
+                return True
+    return False
 
 
 def _diff_xml(entries: Sequence[DiffEntry]) -> bytes:
