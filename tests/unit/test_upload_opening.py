@@ -85,12 +85,16 @@ def test_a_journal_that_cannot_be_written_closes_the_changeset_opened_meanwhile(
     assert api.changesets == 1 and api.closed == [1] and not api.uploads
 
 
-def test_the_next_changeset_is_opened_after_closing_the_full_one(tmp_path):
-    api = RecordingApi()
-    journal = upload.Journal.create(
+def new_journal(tmp_path, api):
+    return upload.Journal.create(
         tmp_path / "j", changes_for_chunks(), api_url=api.api_url, tags={"comment": "c"},
         max_elements=4,
     )  # fmt: skip
+
+
+def test_the_next_changeset_is_opened_after_closing_the_full_one(tmp_path):
+    api = RecordingApi()
+    journal = new_journal(tmp_path, api)
     upload.Uploader(api, journal, on_applied=lambda *args: None).run()
     sizes = [chunk["elements"] for chunk in journal.chunks]
     assert len(sizes) >= 3 and api.changesets == len(sizes)  # each chunk fills its changeset
@@ -103,10 +107,7 @@ def test_the_next_changeset_is_opened_after_closing_the_full_one(tmp_path):
 
 def test_a_changeset_opened_ahead_is_closed_when_the_upload_stops(tmp_path):
     api = RecordingApi()
-    journal = upload.Journal.create(
-        tmp_path / "j", changes_for_chunks(), api_url=api.api_url, tags={"comment": "c"},
-        max_elements=4,
-    )  # fmt: skip
+    journal = new_journal(tmp_path, api)
     uploader = upload.Uploader(
         api, journal, on_applied=lambda *args: None, cancel=lambda: len(api.uploads) >= 1
     )
