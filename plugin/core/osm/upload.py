@@ -1,6 +1,7 @@
 """The upload state machine: changeset, chunks, journal, failure handling (pure Python).
 
-An upload is a folder (the *journal*) written **before** anything is sent::
+An upload is a folder (the *journal*) written **before** any change is sent (the permission check
+and the first changeset are requested meanwhile, see :class:`Opening`)::
 
     journal.json          state of the upload (see below), rewritten atomically after each step
     pending.osc           every change as the user reviewed it (no changeset id)
