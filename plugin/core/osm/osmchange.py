@@ -222,7 +222,7 @@ def build(changes: OsmChanges, changeset_id: Optional[int], generator: str = GEN
     consecutive elements of one action share a block.
     """
     with gc_paused():
-        return _build(changes, changeset_id, generator)
+        return _build(changes, _changeset_attribute(changeset_id), generator)
 
 
 # Where the changeset id goes in a document built before the changeset exists: NUL can appear
@@ -234,7 +234,7 @@ def build_for_changeset(changes: OsmChanges, generator: str = GENERATOR) -> Call
     """:func:`build` ahead of the changeset: returns ``document(changeset_id)``, which gives the
     bytes :func:`build` would give for that changeset."""
     with gc_paused():
-        template = _build(changes, None, generator, _CHANGESET_SLOT)
+        template = _build(changes, _CHANGESET_SLOT, generator)
 
     def document(changeset_id: int) -> bytes:
         return template.replace(b"\x00", b"%d" % int(changeset_id))
@@ -242,11 +242,13 @@ def build_for_changeset(changes: OsmChanges, generator: str = GENERATOR) -> Call
     return document
 
 
-def _build(
-    changes: OsmChanges, changeset_id: Optional[int], generator: str, changeset: str = ""
-) -> bytes:
-    if changeset_id is not None:
-        changeset = f' changeset="{_attr(str(changeset_id))}"'
+def _changeset_attribute(changeset_id: Optional[int]) -> str:
+    return "" if changeset_id is None else f' changeset="{_attr(str(changeset_id))}"'
+
+
+def _build(changes: OsmChanges, changeset: str, generator: str) -> bytes:
+    """The document with ``changeset`` (the attribute, with its leading space) on every
+    element."""
     out = [
         "<?xml version='1.0' encoding='UTF-8'?>\n",
         f'<osmChange version="0.6" generator="{_attr(generator)}"',
@@ -575,8 +577,6 @@ def split_chunks(changes: OsmChanges, max_elements: int) -> List[OsmChanges]:
         else:
             unit = []
             _pull(change, created, assigned, unit)
-            units.append(unit)
-            continue
         if change.action == CREATE:
             assigned.add(key)
         units.append(unit)

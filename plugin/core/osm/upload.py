@@ -708,8 +708,7 @@ class Uploader:
         if self.opening is not None:  # opened ahead (:meth:`_open_ahead`)
             return self._opened()
         changeset = journal.data.get("changeset")
-        limit = journal.data.get("max_elements") or 10000
-        if changeset is not None and journal.data.get("changeset_count", 0) + size > limit:
+        if changeset is not None and self._overflows(size):
             self._close_quietly()
             changeset = None
         if changeset is None:
@@ -720,16 +719,21 @@ class Uploader:
             journal.save()
         return changeset
 
+    def _overflows(self, size: int) -> bool:
+        """Whether ``size`` more elements would not fit the open changeset."""
+        data = self.journal.data
+        return data.get("changeset_count", 0) + size > (data.get("max_elements") or 10000)
+
     def _opened(self) -> int:
         """Record the changeset the :class:`Opening` created (its requests count as requests)."""
         opening, self.opening = self.opening, None
         journal = self.journal
+        if opening.closes is not None:  # closed by the opening, whatever its outcome
+            journal.data["changeset"] = None
         try:
             changeset = opening.result()
         finally:
             self._request_time += opening.seconds
-            if opening.closes is not None and journal.data.get("changeset") == opening.closes:
-                journal.data["changeset"] = None
         journal.data["changeset"] = changeset
         journal.data["changeset_count"] = 0
         journal.data["changesets"].append(changeset)
@@ -744,9 +748,7 @@ class Uploader:
         if self.opening is not None or changeset is None or index >= len(journal.chunks):
             return
         entry = journal.chunks[index]
-        limit = journal.data.get("max_elements") or 10000
-        count = journal.data.get("changeset_count", 0) + sent
-        if entry["state"] == PENDING and count + entry["elements"] > limit:
+        if entry["state"] == PENDING and self._overflows(sent + entry["elements"]):
             self.opening = Opening(
                 self.api,
                 journal.data["tags"],
