@@ -10,14 +10,14 @@ export QT_QPA_PLATFORM ?= offscreen
 
 # Debian packages needed by the tests, the demo and the benchmarks.
 DEB_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth osmium-tool gdal-bin python3-venv \
-	python3-lxml python3-requests pyqt5-dev-tools qttools5-dev-tools
+	python3-lxml python3-requests pyqt5-dev-tools qttools5-dev-tools debootstrap
 # What goes into the plugin (and what pylupdate5 scans): no tests, tools or benchmarks.
 PLUGIN_SOURCES := __init__.py $(shell find plugin ui -name '*.py' -o -name '*.ui' | sort)
 TS_FILES := i18n/$(PLUGIN)_de.ts i18n/$(PLUGIN)_fr.ts
 QM_FILES := $(TS_FILES:.ts=.qm)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
-.PHONY: help system venv nominatim test lint format zip deploy transup transcompile demo bench sandbox clean
+.PHONY: help system venv nominatim roots test test-host lint format zip deploy transup transcompile demo bench sandbox clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -38,9 +38,15 @@ $(VENV)/.installed: requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-test: venv transcompile nominatim ## Install what is needed, run the whole test suite headless, then lint
-	$(PY) -m pytest
+test: venv transcompile nominatim roots ## Install what is needed, run the whole suite on QGIS 3.22, 3.40 and 3.44, then lint
+	$(SUDO) $(PY) tools/matrix/run.py
 	$(MAKE) --no-print-directory lint
+
+test-host: venv transcompile nominatim ## Run the whole test suite on the host's QGIS only
+	$(PY) -m pytest
+
+roots: system ## Build (once, cached outside the repository) or check the Debian roots of the other QGIS versions
+	@$(SUDO) python3 tools/matrix/roots.py ensure >/dev/null
 
 nominatim: system ## Build (once, cached outside the repository) the local Nominatim database
 	@tools/nominatim/ensure.sh >/dev/null

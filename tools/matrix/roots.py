@@ -135,9 +135,13 @@ def _mount_script(root: Path, workdir: Path | None) -> str:
 
 
 def run_in_root(
-    release: str, command: list[str], workdir: Path | None = REPO, env: dict | None = None
-) -> int:
-    """Run ``command`` in the root of ``release``; returns its exit status."""
+    release: str,
+    command: list[str],
+    workdir: Path | None = REPO,
+    env: dict | None = None,
+    capture: bool = False,
+):
+    """Run ``command`` in the root of ``release``: its exit status, or its stdout (``capture``)."""
     root = root_dir(release)
     if not (root / STAMP).exists():
         raise RootError(f"the {release} root is not built yet (run: tools/matrix/roots.py ensure)")
@@ -165,13 +169,10 @@ def run_in_root(
         + " /bin/sh -c "
         + shlex.quote(inner)
     )
-    return subprocess.call(["unshare", "--mount", "--propagation", "private", "sh", "-c", script])
-
-
-def _check(release: str, command: list[str], what: str) -> None:
-    status = run_in_root(release, command, workdir=None)
-    if status != 0:
-        raise RootError(f"{what} failed in the {release} root (exit status {status})")
+    cmd = ["unshare", "--mount", "--propagation", "private", "sh", "-c", script]
+    if capture:
+        return subprocess.run(cmd, capture_output=True, text=True).stdout
+    return subprocess.call(cmd)
 
 
 def _copy_host_files(root: Path) -> None:
@@ -233,7 +234,7 @@ def _apt_install(release: str, refresh: bool) -> None:
 
 
 def run_in_root_raw(root: Path, command: list[str], quiet: bool = False):
-    """Run in a root that may not be finished yet; with ``quiet`` returns stdout, else the status."""
+    """Run in a root that may be unfinished: its stdout (``quiet``) or its exit status."""
     script = (
         _mount_script(root, None)
         + "\nexec chroot "
