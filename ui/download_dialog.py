@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Optional, Tuple
+from typing import Callable, Optional, Tuple
 
 from qgis.core import (
     Qgis,
@@ -28,6 +28,7 @@ from ..plugin.adapters import download_service
 from ..plugin.adapters import settings as plugin_settings
 from ..plugin.adapters.i18n import error_text
 from ..plugin.core.errors import OsmRoundtripError
+from ..plugin.core.gpkg_target import TargetHoldsWork
 from . import load_ui
 
 FORM = load_ui("download_dialog")
@@ -177,8 +178,20 @@ class DownloadDialog(QDialog, FORM):
             return
         if download_service.is_large(bbox) and not self.confirm_large(bbox):
             return
+        iface, api_url = self.iface, self.api_url()
+
+        def start(target: str, replace: bool):
+            return download_service.start_download(
+                iface,
+                bbox,
+                api_url,
+                target,
+                on_done=ask_about_existing(iface, start),
+                replace=replace,
+            )
+
         try:
-            self.task = download_service.start_download(self.iface, bbox, self.api_url(), path)
+            self.task = start(path, False)
         except OsmRoundtripError as exc:
             self.show_error(error_text(exc))
             return
@@ -209,10 +222,62 @@ def open_osm_file(iface, path: Optional[str] = None):
         if not path:
             return None
     store.setValue("osm_roundtrip/last_osm_folder", os.path.dirname(path))
+
+    def start(target: Optional[str], replace: bool):
+        return download_service.start_file_load(
+            iface, path, target, on_done=ask_about_existing(iface, start), replace=replace
+        )
+
     try:
-        return download_service.start_file_load(iface, path)
+        return start(None, False)
     except OsmRoundtripError as exc:
         iface.messageBar().pushMessage(
             download_service.TITLE, download_service.failure_text(exc), Qgis.Critical, 0
         )
         return None
+
+
+def ask_about_existing(iface, restart: Callable[[str, bool], object]):
+    """``on_done`` for a load: when the target file holds work, ask and start again.
+
+    The user writes into a new file next to it (the default), replaces the file after reading
+    what it holds, or cancels; ``restart(path, replace)`` starts the load again.
+    """
+
+    def on_done(_layers, error) -> None:
+        if not isinstance(error, TargetHoldsWork):
+            return
+        parent = iface.mainWindow() if iface is not None else None
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(download_service.TITLE)
+        box.setText(error_text(error))
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "DownloadDialog",
+                "Write the data into a new file, or replace the file and lose what it holds?",
+            )
+        )
+        new_file = box.addButton(
+            QCoreApplication.translate("DownloadDialog", "Write a new file"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        replace = box.addButton(
+            QCoreApplication.translate("DownloadDialog", "Replace"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(new_file)
+        box.exec()
+        path = error.state.path
+        try:
+            if box.clickedButton() is new_file:
+                restart(download_service.next_free_path(path), False)
+            elif box.clickedButton() is replace:
+                restart(path, True)
+        except OsmRoundtripError as exc:
+            iface.messageBar().pushMessage(
+                download_service.TITLE, download_service.failure_text(exc), Qgis.Critical, 0
+            )
+
+    return on_done

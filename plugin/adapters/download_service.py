@@ -33,6 +33,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import gpkg
 from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
+from ..core.gpkg_target import TargetHoldsWork, check_target
 from ..core.http import HttpTransport
 from ..core.osm import download
 from ..core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
@@ -80,9 +81,15 @@ def download_to_gpkg(
     transport: Optional[HttpTransport] = None,
     cancel: Optional[Callable[[], bool]] = None,
     progress: Optional[Progress] = None,
+    replace: bool = False,
 ) -> gpkg.WriteSummary:
-    """Download ``bbox`` from the API at ``api_url`` (tiled as needed) into ``gpkg_path``."""
+    """Download ``bbox`` from the API at ``api_url`` (tiled as needed) into ``gpkg_path``.
+
+    An existing file that holds work (edits not uploaded, other data) is replaced only with
+    ``replace``; else :class:`~..core.gpkg_target.TargetHoldsWork` before anything is fetched.
+    """
     box = download.validate_bbox(bbox)
+    check_target(gpkg_path, replace=replace)
     transport = transport or make_transport(api_url)
     dataset = download.download_bbox(
         api_url,
@@ -106,12 +113,14 @@ def osm_file_to_gpkg(
     *,
     cancel: Optional[Callable[[], bool]] = None,
     progress: Optional[Progress] = None,
+    replace: bool = False,
 ) -> gpkg.WriteSummary:
-    """Read a local OSM XML file into ``gpkg_path``.
+    """Read a local OSM XML file into ``gpkg_path`` (an existing file: as :func:`download_to_gpkg`).
 
     The snapshot records no API URL: uploading edits of a file needs the data to exist on the
     server chosen at upload time with the same ids and versions.
     """
+    check_target(gpkg_path, replace=replace)
     dataset = load_osm_file(osm_path, cancel=cancel, progress=_scaled(progress, 0.0, 0.6))
     _check(cancel)
     return gpkg.write_dataset(dataset, gpkg_path, progress=_scaled(progress, 0.6, 0.4))
@@ -161,11 +170,15 @@ def default_folder(project: Optional[QgsProject] = None) -> str:
 
 def default_gpkg_path(stem: str, project: Optional[QgsProject] = None) -> str:
     """``<folder>/<stem>.gpkg``, numbered (``_2``, ``_3``…) when the file exists."""
-    folder = default_folder(project)
-    candidate = os.path.join(folder, f"{stem}.gpkg")
-    number = 2
+    return next_free_path(os.path.join(default_folder(project), f"{stem}.gpkg"))
+
+
+def next_free_path(path: str) -> str:
+    """``path`` if no file is there, else the first free ``<stem>_2.gpkg``, ``_3``… beside it."""
+    stem, extension = os.path.splitext(os.fspath(path))
+    candidate, number = os.fspath(path), 2
     while os.path.exists(candidate):
-        candidate = os.path.join(folder, f"{stem}_{number}.gpkg")
+        candidate = f"{stem}_{number}{extension}"
         number += 1
     return candidate
 
@@ -231,11 +244,14 @@ def start_download(
     on_done: Optional[OnDone] = None,
     group_name: Optional[str] = None,
     project: Optional[QgsProject] = None,
+    replace: bool = False,
 ) -> CoreTask:
     """Download ``bbox`` in a background task, then add the layers to the project.
 
     ``on_done(layers, error)`` runs on the GUI thread: ``layers`` is ``{role: layer}`` on success,
-    ``error`` the exception otherwise (:class:`Cancelled` when the user cancelled). Invalid input
+    ``error`` the exception otherwise (:class:`Cancelled` when the user cancelled;
+    :class:`~..core.gpkg_target.TargetHoldsWork` when the file holds work and ``replace`` was not
+    confirmed: ``on_done`` then asks the user, the message bar stays silent). Invalid input
     and a target file with unsaved edits raise before any task starts.
     """
     box = download.validate_bbox(bbox)
@@ -253,6 +269,7 @@ def start_download(
             transport=transport,
             cancel=task.isCanceled,
             progress=task.report,
+            replace=replace,
         )
 
     return _start(job, description, work)
@@ -265,10 +282,12 @@ def start_file_load(
     on_done: Optional[OnDone] = None,
     group_name: Optional[str] = None,
     project: Optional[QgsProject] = None,
+    replace: bool = False,
 ) -> CoreTask:
     """Read a local ``.osm`` file in a background task, then add the layers to the project.
 
-    Without ``gpkg_path`` the GeoPackage is written next to the file (``<name>.gpkg``).
+    Without ``gpkg_path`` the GeoPackage is written next to the file (``<name>.gpkg``). An
+    existing file is handled as by :func:`start_download`.
     """
     osm_path = os.fspath(osm_path)
     if gpkg_path is None:
@@ -280,7 +299,7 @@ def start_file_load(
 
     def work(task: CoreTask) -> gpkg.WriteSummary:
         return osm_file_to_gpkg(
-            osm_path, job.gpkg_path, cancel=task.isCanceled, progress=task.report
+            osm_path, job.gpkg_path, cancel=task.isCanceled, progress=task.report, replace=replace
         )
 
     return _start(job, description, work)
@@ -327,11 +346,13 @@ def _finish(job: LoadJob, summary: Optional[gpkg.WriteSummary], error) -> None:
                 Qgis.Info,
                 5,
             )
+        elif isinstance(error, TargetHoldsWork) and job.on_done is not None:
+            pass  # on_done asks what to do with the file
         elif error is not None:
             bar.pushMessage(TITLE, failure_text(error), Qgis.Critical, 0)
         else:
             bar.pushMessage(TITLE, summary_text(summary, job.group_name), Qgis.Success, 8)
-    if error is not None and not isinstance(error, Cancelled):
+    if error is not None and not isinstance(error, (Cancelled, TargetHoldsWork)):
         logger.error("Loading %s failed: %s", job.gpkg_path, error_text(error))
     if job.on_done is not None:
         job.on_done(layers, error)

@@ -435,9 +435,13 @@ def write_dataset(
 ) -> WriteSummary:
     """Write ``dataset`` as the download's GeoPackage at ``path`` (replacing any existing file).
 
-    The file is written next to ``path`` under a temporary name and moved into place at the end,
-    so an interrupted write never leaves a half-written GeoPackage behind.
+    The file is written next to ``path`` under a temporary name and moved into place at the end
+    (:func:`.gpkg_target.replace_file`), so an interrupted write never leaves a half-written
+    GeoPackage behind. Whether an existing file may be replaced is the caller's question
+    (:func:`.gpkg_target.check_target`).
     """
+    from .gpkg_target import replace_file
+
     path = os.fspath(path)
     temp = path + ".part"
     if os.path.exists(temp):
@@ -463,7 +467,11 @@ def write_dataset(
             os.remove(temp)
             raise
         connection.close()
-    os.replace(temp, path)
+    try:
+        replace_file(temp, path)
+    except BaseException:
+        os.remove(temp)
+        raise
     report(steps, "Done")
     return summary
 

@@ -241,3 +241,34 @@ def test_failed_download_into_a_loaded_file_keeps_the_old_layers(
     reopened = osm_layers.download_layers(path)
     assert sorted(reopened) == ["osm_lines", "osm_points", "osm_polygons", "osm_relations"]
     assert reopened["osm_points"].featureCount() == count
+
+
+def test_saved_edits_are_never_replaced_without_the_users_word(
+    sandbox, project, qgis_iface, qtbot, tmp_path
+):
+    """Saved, not uploaded: the file stays, its layers come back, the sandbox is not asked."""
+    from osm_roundtrip.plugin.adapters import osm_layers
+    from osm_roundtrip.plugin.core.gpkg_target import TargetHoldsWork
+    from osm_roundtrip.plugin.core.osm.upload import changes_of_geopackage
+
+    path = tmp_path / "vaduz.gpkg"
+    _, (first, _) = run_download(qtbot, qgis_iface, VADUZ, sandbox.api, path)
+    points = first["osm_points"]
+    assert points.startEditing()
+    feature = next(f for f in points.getFeatures() if f["name"])
+    assert points.changeAttributeValue(feature.id(), points.fields().indexOf("name"), "Neu")
+    assert points.commitChanges()
+    sandbox.fault("html", path="/map", status=502)  # asking the server would fail differently
+
+    _, (layers, error) = run_download(qtbot, qgis_iface, VADUZ, sandbox.api, path)
+    assert layers is None and isinstance(error, TargetHoldsWork)
+    assert error.state.pending_changes == 1
+    assert len(changes_of_geopackage(path)) == 1
+    sandbox.clear_faults()
+    reopened = osm_layers.download_layers(path)
+    assert [f["name"] for f in reopened["osm_points"].getFeatures() if f["name"] == "Neu"]
+    assert not qgis_iface.messageBar().get_messages(Qgis.Critical)
+
+    _, (layers, error) = run_download(qtbot, qgis_iface, VADUZ, sandbox.api, path, replace=True)
+    assert error is None
+    assert not [f for f in layers["osm_points"].getFeatures() if f["name"] == "Neu"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from qgis.core import (
     QgsApplication,
@@ -16,6 +18,7 @@ from qgis.core import (
 )
 
 VADUZ_EXTENT = "9.515,9.535,47.135,47.145 [EPSG:4326]"
+TINY = Path(__file__).resolve().parents[1] / "sandbox" / "data" / "tiny.osm"
 ROLES = {
     "POINTS": "osm_points",
     "LINES": "osm_lines",
@@ -46,8 +49,13 @@ def test_algorithms_are_registered(provider):
     download = registry.algorithmById("osmroundtrip:downloadbbox")
     load = registry.algorithmById("osmroundtrip:loadosmfile")
     assert download is not None and load is not None
-    assert [p.name() for p in download.parameterDefinitions()] == ["EXTENT", "ENDPOINT", "OUTPUT"]
-    assert [p.name() for p in load.parameterDefinitions()] == ["INPUT", "OUTPUT"]
+    assert [p.name() for p in download.parameterDefinitions()] == [
+        "EXTENT",
+        "ENDPOINT",
+        "OUTPUT",
+        "OVERWRITE",
+    ]
+    assert [p.name() for p in load.parameterDefinitions()] == ["INPUT", "OUTPUT", "OVERWRITE"]
     assert {o.name() for o in download.outputDefinitions()} >= set(ROLES) | {"OUTPUT"}
 
 
@@ -203,3 +211,26 @@ def test_loadosmfile_names_the_broken_line(provider, project, tmp_path):
     broken.write_text("<osm version='0.6'>\n<node id='1' lat='47' lon='9'>\n<tag k='a'", "utf-8")
     with pytest.raises(QgsProcessingException, match=r"broken\.osm is not valid XML at line 3"):
         run("osmroundtrip:loadosmfile", {"INPUT": str(broken), "OUTPUT": str(tmp_path / "b.gpkg")})
+
+
+def test_a_geopackage_with_edits_is_replaced_only_with_overwrite(provider, project, tmp_path):
+    from osm_roundtrip.plugin.core import gpkg
+    from osm_roundtrip.plugin.core.osm.upload import changes_of_geopackage
+
+    osm = tmp_path / "tiny.osm"
+    osm.write_bytes(TINY.read_bytes())
+    path = tmp_path / "tiny.gpkg"
+    run("osmroundtrip:loadosmfile", {"INPUT": str(osm), "OUTPUT": str(path)})
+    connection = gpkg.connect(path)
+    with connection:
+        connection.execute("UPDATE osm_points SET amenity = 'table' WHERE osm_id = 3")
+    connection.close()
+    saved = path.read_bytes()
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"edits not uploaded yet \(1\)\. It was not replaced\. Set OVERWRITE",
+    ):
+        run("osmroundtrip:loadosmfile", {"INPUT": str(osm), "OUTPUT": str(path)})
+    assert path.read_bytes() == saved
+    run("osmroundtrip:loadosmfile", {"INPUT": str(osm), "OUTPUT": str(path), "OVERWRITE": True})
+    assert not changes_of_geopackage(path)

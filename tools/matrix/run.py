@@ -50,7 +50,8 @@ class Outcome:
 
 def read_junit(path: Path, outcome: Outcome) -> None:
     if not path.exists():
-        outcome.reason = outcome.reason or "pytest wrote no report"
+        ended = f"pytest ended without a report (exit status {outcome.status})"
+        outcome.reason = outcome.reason or ended
         return
     root = ET.parse(path).getroot()
     suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))

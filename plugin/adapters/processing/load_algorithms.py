@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -25,9 +26,11 @@ from qgis.core import (
     QgsProject,
 )
 
+from ...core.gpkg_target import TargetHoldsWork
 from ...core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
 from .. import download_service, osm_layers
 from .. import settings as plugin_settings
+from ..i18n import error_text
 from .base import OsmRoundtripAlgorithm
 
 OUTPUTS = {"POINTS": POINTS, "LINES": LINES, "POLYGONS": POLYGONS, "RELATIONS": RELATIONS}
@@ -125,6 +128,26 @@ class _LoadAlgorithm(OsmRoundtripAlgorithm):
         self._open_target = path if path and osm_layers.download_layers(path, project) else ""
         return True
 
+    def _add_overwrite(self) -> None:
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "OVERWRITE",
+                self.tr("Replace an existing GeoPackage even if it holds edits not uploaded"),
+                defaultValue=False,
+            )
+        )
+
+    def _write(self, write, parameters, context):
+        """Run ``write(replace)``; a target holding work without OVERWRITE is a clear error."""
+        try:
+            return write(self.parameterAsBool(parameters, "OVERWRITE", context))
+        except TargetHoldsWork as exc:
+            raise QgsProcessingException(
+                error_text(exc)
+                + " "
+                + self.tr("Set OVERWRITE to replace it, or choose another file.")
+            ) from exc
+
     def _check_target(self) -> None:
         """Never overwrite a GeoPackage whose layers are open (their edits live in it)."""
         if getattr(self, "_open_target", ""):
@@ -186,6 +209,7 @@ class DownloadBboxAlgorithm(_LoadAlgorithm):
                 "OUTPUT", self.tr("GeoPackage"), self.tr("GeoPackage (*.gpkg)")
             )
         )
+        self._add_overwrite()
         self._add_layer_outputs()
 
     def process(self, parameters, context, feedback):
@@ -206,12 +230,17 @@ class DownloadBboxAlgorithm(_LoadAlgorithm):
                 bbox=", ".join(f"{value:.6f}" for value in bbox), url=api_url
             )
         )
-        summary = download_service.download_to_gpkg(
-            bbox,
-            api_url,
-            path,
-            cancel=feedback.isCanceled,
-            progress=self._feedback_progress(feedback),
+        summary = self._write(
+            lambda replace: download_service.download_to_gpkg(
+                bbox,
+                api_url,
+                path,
+                cancel=feedback.isCanceled,
+                progress=self._feedback_progress(feedback),
+                replace=replace,
+            ),
+            parameters,
+            context,
         )
         feedback.pushInfo(download_service.summary_text(summary, os.path.basename(path)))
         return self._results(path, summary, context)
@@ -237,6 +266,7 @@ class LoadOsmFileAlgorithm(_LoadAlgorithm):
                 "OUTPUT", self.tr("GeoPackage"), self.tr("GeoPackage (*.gpkg)")
             )
         )
+        self._add_overwrite()
         self._add_layer_outputs()
 
     def process(self, parameters, context, feedback):
@@ -247,8 +277,16 @@ class LoadOsmFileAlgorithm(_LoadAlgorithm):
             )
         self._check_target()
         path = self._output_path(parameters, context)
-        summary = download_service.osm_file_to_gpkg(
-            source, path, cancel=feedback.isCanceled, progress=self._feedback_progress(feedback)
+        summary = self._write(
+            lambda replace: download_service.osm_file_to_gpkg(
+                source,
+                path,
+                cancel=feedback.isCanceled,
+                progress=self._feedback_progress(feedback),
+                replace=replace,
+            ),
+            parameters,
+            context,
         )
         feedback.pushInfo(download_service.summary_text(summary, os.path.basename(path)))
         return self._results(path, summary, context)
