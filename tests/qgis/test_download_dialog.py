@@ -182,3 +182,54 @@ def test_open_a_broken_osm_file_says_where_it_is_broken(project, qgis_iface, qtb
     assert "broken.osm" in message and "line" in message
     assert QgsProject.instance().mapLayers() == {}
     assert not (tmp_path / "broken.gpkg").exists()
+
+
+def click_in_next_message_box(text: str) -> list:
+    """Click the button labelled ``text`` in the next modal message box; returns its texts."""
+    seen = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == text).click()
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+def test_opening_over_saved_edits_asks_and_writes_a_new_file_or_replaces(
+    project, qgis_iface, qtbot, tmp_path
+):
+    from osm_roundtrip.plugin.adapters import osm_layers
+    from osm_roundtrip.plugin.core.osm.upload import changes_of_geopackage
+    from osm_roundtrip.ui.download_dialog import open_osm_file
+
+    source = tmp_path / "small.osm"
+    source.write_text(SMALL_OSM, encoding="utf-8")
+    path = tmp_path / "small.gpkg"
+    open_osm_file(qgis_iface, str(source))
+    qtbot.waitUntil(lambda: bool(osm_layers.download_layers(path)), timeout=30_000)
+    points = osm_layers.download_layers(path)["osm_points"]
+    assert points.startEditing()
+    cafe = next(points.getFeatures())
+    assert points.changeAttributeValue(cafe.id(), points.fields().indexOf("name"), "Café Neu")
+    assert points.commitChanges()
+
+    seen = click_in_next_message_box("Write a new file")
+    open_osm_file(qgis_iface, str(source))
+    second = tmp_path / "small_2.gpkg"
+    qtbot.waitUntil(lambda: bool(osm_layers.download_layers(second)), timeout=30_000)
+    assert seen and "edits not uploaded yet (1)" in seen[0]
+    assert len(changes_of_geopackage(path)) == 1
+    assert bool(osm_layers.download_layers(path))  # the edited file is back on the map
+
+    seen = click_in_next_message_box("Replace")
+    open_osm_file(qgis_iface, str(source))
+    qtbot.waitUntil(lambda: bool(seen) and not changes_of_geopackage(path), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(osm_layers.download_layers(path)), timeout=30_000)
+    cafe = next(osm_layers.download_layers(path)["osm_points"].getFeatures())
+    assert cafe["name"] == "Café Test"
+    assert not qgis_iface.messageBar().get_messages(Qgis.Critical)
