@@ -175,8 +175,8 @@ def test_empty_document(document):
 
 def test_nodes_with_only_some_attributes_get_the_defaults_of_the_missing_ones():
     ds = parse_osm_bytes(
-        b'<osm><node id="1" lat="47.1" lon="9.5"/><node id="2" lat="47.2" version="4"/>'
-        b'<node id="3" lon="9.7" uid="8"/><node id="4" lat="1.123456789" lon="2"/></osm>'
+        b'<osm><node id="1" lat="47.1" lon="9.5"/><node id="2" lat="47.2" lon="0" version="4"/>'
+        b'<node id="3" lat="0" lon="9.7" uid="8"/><node id="4" lat="1.123456789" lon="2"/></osm>'
     )
     plain = ds.nodes[1]
     assert (plain.version, plain.changeset, plain.uid, plain.visible) == (0, 0, 0, True)
@@ -184,3 +184,82 @@ def test_nodes_with_only_some_attributes_get_the_defaults_of_the_missing_ones():
     assert (ds.nodes[2].lat, ds.nodes[2].lon, ds.nodes[2].version) == (47.2, 0.0, 4)
     assert (ds.nodes[3].lat, ds.nodes[3].lon, ds.nodes[3].uid) == (0.0, 9.7, 8)
     assert ds.nodes[4].lat == 1.1234568
+
+
+@pytest.mark.parametrize(
+    ("node", "message"),
+    [
+        ('lat="95" lon="9.5"', "node 7 at an impossible position (lat 95, lon 9.5)"),
+        ('lat="47" lon="200"', "node 7 at an impossible position (lat 47, lon 200)"),
+        ('lat="-90.5" lon="0"', "node 7 at an impossible position (lat -90.5, lon 0)"),
+        ('lat="nan" lon="9.5"', "node 7 at an impossible position (lat nan, lon 9.5)"),
+        ('lat="47" lon="NaN" version="2"', "node 7 at an impossible position (lat 47, lon NaN)"),
+        ('lat="47" version="2"', "node 7 without coordinates"),
+        ('lon="9" version="2"', "node 7 without coordinates"),
+        ('version="2" user="x"', "node 7 without coordinates"),
+    ],
+    ids=["lat-95", "lon-200", "lat-below", "lat-nan", "lon-nan", "no-lon", "no-lat", "none"],
+)
+def test_impossible_or_missing_coordinates_name_the_node(node, message):
+    document = f'<osm><node id="1" lat="1" lon="1"/><node id="7" {node}/></osm>'.encode()
+    with pytest.raises(OsmXmlError) as caught:
+        parse_osm_bytes(document, "vaduz.osm")
+    assert str(caught.value) == f"The OSM data from vaduz.osm has {message}."
+
+
+def test_the_edges_of_the_world_are_valid():
+    ds = parse_osm_bytes(
+        b'<osm><node id="1" lat="-90" lon="-180"/><node id="2" lat="90.0000000" lon="180"/></osm>'
+    )
+    assert (ds.nodes[1].lat, ds.nodes[1].lon, ds.nodes[2].lat, ds.nodes[2].lon) == (
+        -90,
+        -180,
+        90,
+        180,
+    )
+
+
+@pytest.mark.parametrize("kind", ["node", "way", "relation"])
+def test_ids_beyond_64_bits_are_named(kind):
+    extra = ' lat="1" lon="1"' if kind == "node" else ""
+    document = f'<osm><{kind} id="9223372036854775808" version="1"{extra}/></osm>'.encode()
+    with pytest.raises(OsmXmlError, match=f"has {kind} 9223372036854775808, an id beyond 64 bits"):
+        parse_osm_bytes(document, "big.osm")
+    ok = f'<osm><{kind} id="9223372036854775807" version="1"{extra}/></osm>'.encode()
+    assert parse_osm_bytes(ok).get(kind, 9223372036854775807) is not None
+
+
+def test_deleted_elements_are_not_loaded_as_live():
+    ds = parse_osm_bytes(
+        b'<osm><node id="1" lat="1" lon="1" version="1"/>'
+        b'<node id="2" version="3" visible="false"/>'
+        b'<node id="3" lat="1" lon="1" version="2" visible="false"/>'
+        b'<way id="5" version="2" visible="false"/>'
+        b'<relation id="6" version="2" visible="false"/>'
+        b'<way id="8" version="1"><nd ref="1"/></way></osm>'
+    )
+    assert sorted(ds.nodes) == [1]
+    assert sorted(ds.ways) == [8]
+    assert not ds.relations
+
+
+@pytest.mark.parametrize("newest_first", [False, True], ids=["oldest-first", "newest-first"])
+def test_of_duplicate_ids_the_highest_version_is_kept(newest_first):
+    old = b'<node id="1" lat="1" lon="1" version="2"><tag k="name" v="old"/></node>'
+    new = b'<node id="1" lat="2" lon="2" version="5"><tag k="name" v="new"/></node>'
+    old_way = b'<way id="4" version="1"><nd ref="1"/><tag k="v" v="1"/></way>'
+    new_way = b'<way id="4" version="3"><nd ref="1"/><tag k="v" v="3"/></way>'
+    body = new + old + new_way + old_way if newest_first else old + new + old_way + new_way
+    ds = parse_osm_bytes(b"<osm>" + body + b"</osm>")
+    assert (ds.nodes[1].version, ds.nodes[1].tags, ds.nodes[1].lat) == (5, {"name": "new"}, 2)
+    assert (ds.ways[4].version, ds.ways[4].tags) == (3, {"v": "3"})
+
+
+def test_a_newer_deletion_removes_an_older_live_copy():
+    ds = parse_osm_bytes(
+        b'<osm><node id="1" lat="1" lon="1" version="2"/>'
+        b'<node id="1" version="3" visible="false"/>'
+        b'<node id="2" version="3" visible="false"/>'
+        b'<node id="2" lat="1" lon="1" version="2"/></osm>'
+    )
+    assert not ds.nodes

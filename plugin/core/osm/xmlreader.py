@@ -7,6 +7,13 @@ declaration is refused outright (so there is no DTD, no entity declaration and n
 expansion), external resources are never fetched (``no_network``), and libxml2's limits for huge
 documents stay on. A broken or truncated document raises :class:`OsmXmlError` naming the line and
 column.
+
+The data itself follows these rules (each named in the error, with the element):
+
+* a node outside latitude -90…90 / longitude -180…180, with a NaN coordinate, or without
+  coordinates (unless deleted) is an error; so is an id beyond 64 bits;
+* an element with ``visible="false"`` is deleted: it is not loaded as live data;
+* an element that appears twice keeps its highest version, whatever the order.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload, Cancelled
 from .model import SCALE, DataSet, Member, Node, Relation, Way
 
 CHUNK = 1 << 20
+MAX_ID = (1 << 63) - 1  # OSM ids are 64-bit signed integers (SQLite's INTEGER too)
 ProgressCallback = Callable[[int, int, str], None]
 
 __all__ = ["OsmXmlError", "load_osm_file", "parse_osm_bytes", "parse_osm_stream"]
@@ -71,6 +79,7 @@ class _Builder:
         self.last = None  # attributes of the last node, way or relation started
         self.kind = ""
         self.error: Optional[Exception] = None
+        self.deleted: dict = {}  # (type, id) -> version of a visible="false" element
 
     # libxml2 reports <!DOCTYPE ...> here, before any entity could be declared or expanded.
     def doctype(self, name, public_id, system_url) -> None:
@@ -97,6 +106,8 @@ class _Builder:
             node = _new(Node)
             self.last, self.kind = attrib, "node"  # named in error messages
             node.id = int(attrib["id"])
+            if node.id > MAX_ID or node.id < -MAX_ID:
+                self._fail_id()
             get = attrib.get
             lat, lon = get("lat"), get("lon")
             node.tags = self.tags = {}
@@ -105,13 +116,18 @@ class _Builder:
                 node.visible = True
                 node.timestamp = node.user = ""
             else:
-                if lat is None:
-                    lat = "0"
-                if lon is None:
-                    lon = "0"
+                node.visible = get("visible") != "false"
+                if lat is None or lon is None:
+                    if node.visible:
+                        self._fail(
+                            QT_TRANSLATE_NOOP(
+                                CONTEXT,
+                                "The OSM data from {source} has {element} without coordinates.",
+                            )
+                        )
+                    lat = lon = "0"
                 version = get("version")
                 node.version = int(version) if version else 0
-                node.visible = get("visible") != "false"
                 changeset = get("changeset")
                 node.changeset = int(changeset) if changeset else 0
                 node.timestamp = get("timestamp", "")
@@ -121,7 +137,17 @@ class _Builder:
             # at most 7 decimals (as the API writes them) unless a "." comes before the last 8
             node.lat = float(lat) if "." not in lat[:-8] else _coord(lat)
             node.lon = float(lon) if "." not in lon[:-8] else _coord(lon)
-            self.nodes[node.id] = node
+            if not (-90.0 <= node.lat <= 90.0 and -180.0 <= node.lon <= 180.0):
+                self._fail(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "The OSM data from {source} has {element} at an impossible position "
+                        "(lat {lat}, lon {lon}).",
+                    ),
+                    lat=lat,
+                    lon=lon,
+                )
+            self._keep(self.nodes, node)
         elif tag == "tag":
             self.tags[attrib["k"]] = attrib["v"]
         elif tag == "member":
@@ -162,6 +188,8 @@ class _Builder:
         get = attrib.get
         self.last, self.kind = attrib, element.type
         element.id = int(attrib["id"])
+        if element.id > MAX_ID or element.id < -MAX_ID:
+            self._fail_id()
         version = get("version")
         element.version = int(version) if version else 0
         element.tags = self.tags = {}
@@ -172,8 +200,34 @@ class _Builder:
         element.user = get("user", "")
         uid = get("uid")
         element.uid = int(uid) if uid else 0
-        table[element.id] = element
+        self._keep(table, element)
         return element
+
+    def _keep(self, table: dict, element) -> None:
+        """Live elements only; of two with the same id, the higher version (deletions count)."""
+        key = (element.type, element.id)
+        old = table.get(element.id)
+        if old is not None and old.version > element.version:
+            return
+        if self.deleted and self.deleted.get(key, -1) > element.version:
+            return
+        if element.visible:
+            table[element.id] = element
+        else:
+            self.deleted[key] = element.version
+            if old is not None:
+                del table[element.id]
+
+    def _fail(self, template: str, **params) -> None:
+        self.error = OsmXmlError(template, source=self.source, element=_describe(self), **params)
+        raise self.error
+
+    def _fail_id(self) -> None:
+        self._fail(
+            QT_TRANSLATE_NOOP(
+                CONTEXT, "The OSM data from {source} has {element}, an id beyond 64 bits."
+            )
+        )
 
     def close(self) -> DataSet:
         if self.error is not None:
