@@ -292,10 +292,21 @@ def test_too_many_nodes_splits_into_quadrants_recursively():
 
 def test_split_depth_is_bounded():
     server = FakeServer(node_limit=0)
-    with pytest.raises(HttpError, match="too many nodes") as info:
+    with pytest.raises(ValidationError, match=r"refuses the area .* too many nodes"):
         download_bbox("http://s", GRID, server, capabilities=caps(), max_split_depth=1)
-    assert info.value.status == 400
     assert 2 <= len(server.requests) <= 5  # stops at the first quadrant refused again
+
+
+def test_a_server_that_always_refuses_gets_a_bounded_number_of_requests():
+    server = FakeServer(node_limit=0)
+    with pytest.raises(ValidationError) as info:
+        download_bbox("http://s", GRID, server, capabilities=caps())
+    # 1 refused, 4 refused, 16 refused: the next split would pass 64 requests for parts
+    assert len(server.requests) <= 21
+    message = str(info.value)
+    assert message.startswith("The server refuses the area ")
+    assert "as too large even after splitting it" in message
+    assert message.endswith("Choose a smaller area.")
 
 
 @pytest.mark.parametrize("status", [429, 509], ids=["429", "509"])

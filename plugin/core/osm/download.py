@@ -51,6 +51,7 @@ DEFAULT_RETRY_WAIT = 10.0  # seconds, when a 429/509 answer has no Retry-After
 MAX_RETRY_WAIT = 600.0  # a longer Retry-After is reported instead of waited for
 MAX_RATE_LIMIT_RETRIES = 5
 MAX_SPLIT_DEPTH = 6
+MAX_SPLIT_REQUESTS = 64  # requests for the parts of refused tiles, in all
 MAX_TILES = 400
 
 
@@ -339,6 +340,18 @@ def _message(template: str, **params) -> str:
     return template.format(**params)
 
 
+def _refused_area(tile: BBox, error: HttpError) -> ValidationError:
+    return ValidationError(
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "The server refuses the area {bbox} as too large even after splitting it: {reason} "
+            "Choose a smaller area.",
+        ),
+        bbox=", ".join(f"{value:.5f}" for value in tile),
+        reason=error.body.rstrip(".") + "." if error.body else str(error),
+    )
+
+
 def download_bbox(
     api_url: str,
     bbox: Sequence[float],
@@ -351,6 +364,7 @@ def download_bbox(
     capabilities: Optional[Capabilities] = None,
     max_tiles: int = MAX_TILES,
     max_split_depth: int = MAX_SPLIT_DEPTH,
+    max_split_requests: int = MAX_SPLIT_REQUESTS,
     max_retries: int = MAX_RATE_LIMIT_RETRIES,
 ) -> DataSet:
     """Download every element in ``bbox``; tiles as needed and merges them.
@@ -358,6 +372,10 @@ def download_bbox(
     ``progress(done_tiles, total_tiles, message)`` is called when the plan is made and after each
     tile; ``total_tiles`` grows when a tile is split. ``cancel()`` is checked between tiles, while
     waiting for a rate limit, and between chunks of each answer; it raises :class:`Cancelled`.
+
+    A tile refused with "too many nodes" is split into quadrants, at most ``max_split_depth``
+    times and for at most ``max_split_requests`` requests in all; beyond that the download stops
+    with :class:`ValidationError` naming the area the server keeps refusing.
     """
     box = validate_bbox(bbox)
     if cancel is not None and cancel():
@@ -426,6 +444,7 @@ def download_bbox(
         0, total, _message(QT_TRANSLATE_NOOP(CONTEXT, "Downloading {total} area(s)"), total=total)
     )
     pending = {}
+    split_requests = 0
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="osm-download")
     try:
         while queue or pending:
@@ -441,8 +460,9 @@ def download_bbox(
                 tile, depth = pending.pop(future)
                 value = future.result()
                 if isinstance(value, HttpError):
-                    if depth >= max_split_depth:
-                        raise value
+                    split_requests += 4
+                    if depth >= max_split_depth or split_requests > max_split_requests:
+                        raise _refused_area(tile, value)
                     queue.extend((quarter, depth + 1) for quarter in quadrants(tile))
                     total += 3
                     report(
