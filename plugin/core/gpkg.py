@@ -31,6 +31,7 @@ Reading merges the columns and ``other_tags``; a NULL or empty value means "no t
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gc
 import json
@@ -820,16 +821,21 @@ def _write_loaded(connection, features) -> None:
 
 
 def _connect_readonly(path) -> sqlite3.Connection:
-    path = os.fspath(path)
-    if not os.path.exists(path):
-        raise FileNotFoundError(path)
-    return sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+    """Read-only, after checking that the file is a whole download (:mod:`.gpkg_check`)."""
+    from .gpkg_check import open_download
+
+    return open_download(path)
 
 
-def _uri_path(path: str) -> str:
-    from urllib.parse import quote
+@contextlib.contextmanager
+def _reading(path):
+    """Values that cannot be read become :class:`~.gpkg_check.DamagedDownload`."""
+    from .gpkg_check import damaged
 
-    return quote(os.path.abspath(path).replace(os.sep, "/"))
+    try:
+        yield
+    except (ValueError, TypeError, KeyError, IndexError, sqlite3.DatabaseError) as exc:
+        raise damaged(path, f"{type(exc).__name__}: {exc}") from exc
 
 
 def _blob_envelope(blob) -> Optional[tuple]:
@@ -905,7 +911,7 @@ def read_base(path) -> DataSet:
     dataset = DataSet()
     connection = _connect_readonly(path)
     try:
-        with _gc_paused():
+        with _gc_paused(), _reading(path):
             nodes = dataset.nodes
             for id_, version, lat, lon, tags in connection.execute(
                 f"SELECT id, version, lat, lon, tags FROM {BASE_NODES}"
@@ -973,44 +979,51 @@ def read_features(path) -> Dict[str, List[EditedFeature]]:
     connection = _connect_readonly(path)
     result: Dict[str, List[EditedFeature]] = {}
     try:
-        for layer in (POINTS, LINES, POLYGONS, RELATIONS):
-            cursor = connection.execute(f'SELECT * FROM "{layer}"')
-            names = [d[0] for d in cursor.description]
-            lower = [n.lower() for n in names]
-            tag_positions = [i for i, n in enumerate(lower) if n not in _NOT_TAGS]
-            pos = {n: i for i, n in enumerate(lower)}
-            i_fid, i_geom = pos["fid"], pos.get("geom")
-            i_type, i_id, i_other = pos[OSM_TYPE], pos[OSM_ID], pos.get(OTHER_TAGS)
-            i_members = pos.get(MEMBERS)
-            features = []
-            for row in cursor:
-                tags = {}
-                if i_other is not None and row[i_other]:
-                    for key, value in json.loads(row[i_other]).items():
-                        if value is not None and value != "":
-                            tags[key] = str(value)
-                for i in tag_positions:
-                    value = row[i]
-                    if value is not None and value != "":
-                        tags[names[i]] = value if isinstance(value, str) else _text(value)
-                members = None
-                if i_members is not None:
-                    members = [tuple(m) for m in json.loads(row[i_members] or "[]")]
-                osm_id = row[i_id]
-                features.append(
-                    EditedFeature(
-                        layer=layer,
-                        fid=row[i_fid],
-                        osm_type=row[i_type] or None,
-                        osm_id=int(osm_id) if osm_id is not None else None,
-                        tags=tags,
-                        geometry=decode_geometry(row[i_geom]) if i_geom is not None else None,
-                        members=members,
-                    )
-                )
-            result[layer] = features
+        with _reading(path):
+            result.update(_read_layers(connection))
     finally:
         connection.close()
+    return result
+
+
+def _read_layers(connection) -> Dict[str, List[EditedFeature]]:
+    result: Dict[str, List[EditedFeature]] = {}
+    for layer in (POINTS, LINES, POLYGONS, RELATIONS):
+        cursor = connection.execute(f'SELECT * FROM "{layer}"')
+        names = [d[0] for d in cursor.description]
+        lower = [n.lower() for n in names]
+        tag_positions = [i for i, n in enumerate(lower) if n not in _NOT_TAGS]
+        pos = {n: i for i, n in enumerate(lower)}
+        i_fid, i_geom = pos["fid"], pos.get("geom")
+        i_type, i_id, i_other = pos[OSM_TYPE], pos[OSM_ID], pos.get(OTHER_TAGS)
+        i_members = pos.get(MEMBERS)
+        features = []
+        for row in cursor:
+            tags = {}
+            if i_other is not None and row[i_other]:
+                for key, value in json.loads(row[i_other]).items():
+                    if value is not None and value != "":
+                        tags[key] = str(value)
+            for i in tag_positions:
+                value = row[i]
+                if value is not None and value != "":
+                    tags[names[i]] = value if isinstance(value, str) else _text(value)
+            members = None
+            if i_members is not None:
+                members = [tuple(m) for m in json.loads(row[i_members] or "[]")]
+            osm_id = row[i_id]
+            features.append(
+                EditedFeature(
+                    layer=layer,
+                    fid=row[i_fid],
+                    osm_type=row[i_type] or None,
+                    osm_id=int(osm_id) if osm_id is not None else None,
+                    tags=tags,
+                    geometry=decode_geometry(row[i_geom]) if i_geom is not None else None,
+                    members=members,
+                )
+            )
+        result[layer] = features
     return result
 
 

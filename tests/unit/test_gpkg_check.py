@@ -1,0 +1,89 @@
+"""A GeoPackage that is not a whole download gets one clear message, never SQLite's."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from osm_roundtrip.plugin.core.gpkg import connect, read_meta, write_dataset
+from osm_roundtrip.plugin.core.gpkg_check import DamagedDownload, NotADownload
+from osm_roundtrip.plugin.core.osm.model import DataSet, Node, Way
+from osm_roundtrip.plugin.core.osm.upload import changes_of_geopackage
+
+
+@pytest.fixture
+def download(tmp_path):
+    ds = DataSet()
+    ds.bounds = [(9.5, 47.1, 9.6, 47.2)]
+    ds.add(Node(1, 47.1, 9.5, 2, {"amenity": "bench"}))
+    ds.add(Node(2, 47.1, 9.6, 1))
+    ds.add(Way(10, [1, 2], 4, {"highway": "path"}))
+    path = tmp_path / "area.gpkg"
+    write_dataset(ds, path)
+    return path
+
+
+def tamper(path, *statements) -> None:
+    connection = connect(path)
+    with connection:
+        for statement in statements:
+            connection.execute(statement)
+    connection.close()
+
+
+def test_a_whole_download_reads(download):
+    assert changes_of_geopackage(download) is not None
+
+
+def test_a_geopackage_of_another_program_is_named_as_such(tmp_path):
+    other = tmp_path / "roads.gpkg"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE gpkg_contents (table_name TEXT)")
+        connection.execute("CREATE TABLE roads (fid INTEGER PRIMARY KEY)")
+    for read in (changes_of_geopackage, read_meta):
+        with pytest.raises(NotADownload) as caught:
+            read(other)
+        assert str(caught.value) == (
+            f"{other} was not made by a download of OSM Roundtrip. Download the area (or open "
+            "the .osm file) with the plugin to edit and upload it."
+        )
+
+
+@pytest.mark.parametrize(
+    ("statements", "detail"),
+    [
+        (["DROP TABLE osm_base_nodes"], "table osm_base_nodes is missing"),
+        (
+            ["ALTER TABLE osm_base_ways DROP COLUMN nodes"],
+            "table osm_base_ways has no column nodes",
+        ),
+        (["DROP TABLE osm_relations"], "layer osm_relations is missing"),
+        (["ALTER TABLE osm_points DROP COLUMN osm_id"], "layer osm_points has no column osm_id"),
+        (
+            ["UPDATE osm_base_nodes SET tags = '{broken' WHERE id = 1"],
+            "JSONDecodeError: Expecting property name enclosed in double quotes",
+        ),
+        (["UPDATE osm_base_ways SET nodes = '[1, \"x\"' WHERE id = 10"], "JSONDecodeError"),
+        (["UPDATE osm_lines SET osm_id = 'abc'"], "ValueError: invalid literal for int()"),
+    ],
+    ids=[
+        "no-base-nodes",
+        "no-way-refs",
+        "no-relations-layer",
+        "no-osm-id",
+        "bad-tags",
+        "bad-refs",
+        "bad-osm-id",
+    ],
+)
+def test_a_damaged_download_says_what_is_damaged_and_what_to_do(download, statements, detail):
+    tamper(download, *statements)
+    with pytest.raises(DamagedDownload) as caught:
+        changes_of_geopackage(download)
+    message = str(caught.value)
+    assert message.startswith(f"The GeoPackage {download} is damaged (")
+    assert detail in message
+    assert message.endswith(
+        "Its edits cannot be matched to OpenStreetMap: download the area again."
+    )
