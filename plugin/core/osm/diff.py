@@ -1724,8 +1724,12 @@ def compute_changes(
     Raises :class:`~..errors.ValidationError` (or :class:`EditConflict`) with a message naming
     the feature when an edit cannot be expressed in OSM.
     """
+    from .shared_nodes import note_shared_moves
+
     with gc_paused():
-        return _Differ(base, edited, loaded, max_way_nodes).run()
+        changes = _Differ(base, edited, loaded, max_way_nodes).run()
+        note_shared_moves(changes, base, edited)
+        return changes
 
 
 @contextmanager
