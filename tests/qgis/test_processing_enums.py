@@ -1,13 +1,21 @@
 """Enum parameters of every algorithm take their option names as well as their numbers.
 
 End to end (``processing.run`` and ``qgis_process`` against the local Nominatim) in
-``test_nominatim_processing.py``; here the mapping itself, for every enum of every algorithm.
+``test_nominatim_processing.py``; here the mapping itself, for every enum of every algorithm, and
+a model that passes names to its child.
 """
 
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProcessingContext, QgsProcessingParameterEnum
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingParameterEnum,
+)
 
 
 def enum_parameters(provider) -> list:
@@ -86,3 +94,38 @@ def test_search_query_gets_the_named_options(provider, given, layers, feature_ty
     query = algorithm.build_query(parameters, QgsProcessingContext())
 
     assert (list(query.layer), query.feature_type) == (layers, feature_type)
+
+
+class Transcript(QgsProcessingFeedback):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list = []
+
+    def pushInfo(self, info) -> None:
+        self.lines.append(info)
+
+    def reportError(self, error, fatal_error=False) -> None:
+        self.lines.append(error)
+
+
+def test_a_model_passes_names_to_its_child(provider):
+    """A model's static values are names too: the child sends what they mean."""
+    model = QgsProcessingModelAlgorithm("names", "tests")
+    child = QgsProcessingModelChildAlgorithm("osmroundtrip:nominatimsearch")
+    child.setChildId("search")
+    static = QgsProcessingModelChildParameterSource.fromStaticValue
+    for name, value in {
+        "ENDPOINT": "http://127.0.0.1:9",  # nothing listens: the run stops after the request
+        "QUERY": "Vaduz",
+        "FEATURE_TYPE": "city",
+        "LAYER": ["poi", "address"],
+    }.items():
+        child.addParameterSources(name, [static(value)])
+    model.addChildAlgorithm(child)
+    feedback = Transcript()
+
+    _, ok = model.run({}, QgsProcessingContext(), feedback)
+
+    assert not ok and any("Could not connect to 127.0.0.1:9" in line for line in feedback.lines)
+    [request] = [line for line in feedback.lines if line.startswith("Request: ")]
+    assert "&layer=poi,address&featureType=city&" in request
