@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingUtils,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
@@ -96,10 +97,21 @@ def test_downloadbbox_in_web_mercator_is_the_same_box(provider, project, osm_san
     assert box == pytest.approx((9.515, 47.135, 9.535, 47.145), abs=1e-6)
 
 
+def load_on_completion(context: QgsProcessingContext, feedback) -> None:
+    """What the toolbox does after a run, through the public API: add each layer the run asked
+    to load to its project, then let its post-processor finish it."""
+    for uri, details in context.layersToLoadOnCompletion().items():
+        layer = QgsProcessingUtils.mapLayerFromString(uri, context)
+        assert layer is not None, uri
+        details.setOutputLayerName(layer)
+        owned = context.temporaryLayerStore().takeMapLayer(layer)
+        details.project.addMapLayer(owned or layer)
+        if details.postProcessor():
+            details.postProcessor().postProcessLayer(layer, context, feedback)
+
+
 def test_loaded_outputs_are_styled_and_grouped(provider, project, osm_sandbox, tmp_path):
     """As in the toolbox: the outputs load on completion into one group, styled."""
-    from processing.gui.Postprocessing import handleAlgorithmResults
-
     from osm_roundtrip.plugin.adapters import osm_layers
 
     path = tmp_path / "toolbox.gpkg"
@@ -110,7 +122,8 @@ def test_loaded_outputs_are_styled_and_grouped(provider, project, osm_sandbox, t
     parameters = {"EXTENT": VADUZ_EXTENT, "ENDPOINT": osm_sandbox.api, "OUTPUT": str(path)}
     _, ok = algorithm.run(parameters, context, feedback)
     assert ok
-    assert handleAlgorithmResults(algorithm, context, feedback, False, parameters)
+    assert len(context.layersToLoadOnCompletion()) == len(ROLES)
+    load_on_completion(context, feedback)
     layers = osm_layers.download_layers(path)
     assert sorted(layers) == sorted(ROLES.values())
     groups = [g for g in QgsProject.instance().layerTreeRoot().children() if g.name() == "toolbox"]

@@ -146,6 +146,21 @@ def test_search_structured_gives_lines_for_streets(url):
             {"QUERY": "Schule", "LAYER": [0]},  # address
             lambda rows: any(r["type"] == "residential" for r in rows),
         ),
+        ({"QUERY": "Vaduz", "FEATURE_TYPE": "city"}, lambda rows: rows[0]["name"] == "Vaduz"),
+        ({"QUERY": "Vaduz", "FEATURE_TYPE": "State"}, lambda rows: rows == []),
+        (
+            {"QUERY": "Schule", "LAYER": ["poi", "address"]},
+            lambda rows: {"residential", "bus_stop"} <= {r["type"] for r in rows},
+        ),
+        (
+            {"QUERY": "Schule", "LAYER": "POI,address"},
+            lambda rows: {"residential", "bus_stop"} <= {r["type"] for r in rows},
+        ),
+        (
+            {"QUERY": "Schule", "LAYER": ["poi", 0]},
+            lambda rows: {"residential", "bus_stop"} <= {r["type"] for r in rows},
+        ),
+        ({"QUERY": "Schule", "LAYER": "natural"}, lambda rows: rows == []),
         (
             {
                 "QUERY": "Restaurant",
@@ -170,6 +185,12 @@ def test_search_structured_gives_lines_for_streets(url):
         "featuretype-country",
         "layer-poi",
         "layer-address",
+        "featuretype-by-name",
+        "featuretype-by-name-any-case",
+        "layers-by-name",
+        "layers-by-name-comma-separated",
+        "layers-by-name-and-number",
+        "layer-by-name-excludes",
         "bounded-viewbox",
         "exclude-place-ids",
     ],
@@ -324,7 +345,10 @@ def test_reverse_geocode_adds_address_columns(url):
 # -- qgis_process ----------------------------------------------------------------------------------
 
 
-def test_search_runs_in_qgis_process(url, tmp_path):
+@pytest.fixture
+def qgis_process(tmp_path):
+    """Runs ``qgis_process.bin`` with the plugin enabled in a fresh profile; returns
+    ``run(*arguments) -> CompletedProcess``."""
     binary = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
     if not Path(binary).exists():
         pytest.fail("qgis_process.bin is not installed (Debian package qgis)")
@@ -344,33 +368,66 @@ def test_search_runs_in_qgis_process(url, tmp_path):
         [binary, "plugins", "enable", "osm_roundtrip"], env=env, capture_output=True, text=True
     )
     assert enabled.returncode == 0, enabled.stdout[-2000:] + enabled.stderr[-2000:]
+
+    def run_process(*arguments: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [binary, *arguments], env=env, capture_output=True, text=True, timeout=120
+        )
+
+    return run_process
+
+
+def report(done: subprocess.CompletedProcess) -> dict:
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout[done.stdout.index("{") :])
+
+
+def test_search_runs_in_qgis_process(url, tmp_path, qgis_process):
     points = tmp_path / "points.gpkg"
 
-    done = subprocess.run(
-        [
-            binary,
-            "--json",
-            "run",
-            "osmroundtrip:nominatimsearch",
-            "--",
-            f"ENDPOINT={url}",
-            "QUERY=Vaduz",
-            "OUTLINES=true",
-            f"OUTPUT_POINTS={points}",
-            f"OUTPUT_OUTLINES={tmp_path / 'outlines.gpkg'}",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    done = qgis_process(
+        "--json",
+        "run",
+        "osmroundtrip:nominatimsearch",
+        "--",
+        f"ENDPOINT={url}",
+        "QUERY=Vaduz",
+        "OUTLINES=true",
+        f"OUTPUT_POINTS={points}",
+        f"OUTPUT_OUTLINES={tmp_path / 'outlines.gpkg'}",
     )
 
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads(done.stdout[done.stdout.index("{") :])
-    assert report["results"]["COUNT"] == 1
+    assert report(done)["results"]["COUNT"] == 1
     vector = QgsVectorLayer(str(points), "points", "ogr")
     [feature] = features(vector)
     assert feature["name"] == "Vaduz" and feature["osm_type"] == "relation"
     outlines = QgsVectorLayer(str(tmp_path / "outlines.gpkg"), "outlines", "ogr")
     assert outlines.featureCount() == 1
     assert outlines.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+
+
+def test_qgis_process_takes_enum_names(url, tmp_path, qgis_process):
+    points = tmp_path / "points.gpkg"
+    base = [
+        "--json",
+        "run",
+        "osmroundtrip:nominatimsearch",
+        f"--ENDPOINT={url}",
+        "--OUTLINES=false",
+    ]
+
+    by_name = qgis_process(
+        *base,
+        "--QUERY=Vaduz",
+        "--FEATURE_TYPE=city",
+        "--LAYER=poi,address",
+        f"--OUTPUT_POINTS={points}",
+    )
+    unknown = qgis_process(*base, "--QUERY=Vaduz", "--LAYER=poi,shop", f"--OUTPUT_POINTS={points}x")
+
+    assert report(by_name)["results"]["COUNT"] == 1
+    [feature] = features(QgsVectorLayer(str(points), "points", "ogr"))
+    assert feature["name"] == "Vaduz"
+    assert unknown.returncode != 0
+    assert "“shop” is not a value of LAYER" in unknown.stdout + unknown.stderr
+    assert "address, poi, railway, natural, manmade" in unknown.stdout + unknown.stderr

@@ -30,16 +30,17 @@ from pathlib import Path
 
 NOMINATIM_VERSION = "5.3.3"
 DEBIAN_PYTHON = "/usr/bin/python3"
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_LIB = Path("/usr/lib/postgresql")
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_PBF = REPO / "tests" / "data" / "liechtenstein.osm.pbf"
 
-# Debian 12 packages: PostgreSQL/PostGIS and osm2pgsql for the import, spatialite for SQLite,
-# the compiler tool chain and ICU headers for PyICU (sdist only), osmium-tool for the data date.
+# Debian packages: PostgreSQL/PostGIS of the release's default major version (the metapackages
+# ``postgresql`` and ``postgresql-postgis`` depend on it: 15 on Debian 12, 17 on Debian 13), and
+# osm2pgsql for the import, spatialite for SQLite, the compiler tool chain and ICU headers for
+# PyICU (sdist only), osmium-tool for the data date.
 DEBIAN_PACKAGES = (
-    "postgresql-15",
-    "postgresql-15-postgis-3",
-    "postgresql-15-postgis-3-scripts",
+    "postgresql",
+    "postgresql-postgis",
     "osm2pgsql",
     "libsqlite3-mod-spatialite",
     "python3",
@@ -141,6 +142,26 @@ def ensure_packages() -> None:
     run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing], env=env)
 
 
+def postgresql_bin() -> Path:
+    """The programs of the PostgreSQL major version that Debian's ``postgresql`` depends on."""
+    probe = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Depends}", "postgresql"], capture_output=True, text=True
+    )
+    majors = [
+        name.strip().split()[0][len("postgresql-") :]
+        for name in probe.stdout.replace("|", ",").split(",")
+        if name.strip().startswith("postgresql-")
+    ]
+    for major in majors:
+        folder = PG_LIB / major / "bin"
+        if (folder / "initdb").is_file():
+            return folder
+    raise SystemExit(
+        "error: no PostgreSQL server programs found for the Debian package 'postgresql' "
+        f"(it depends on {probe.stdout.strip() or 'nothing installed'}; looked in {PG_LIB})"
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Python venv
 
@@ -204,10 +225,12 @@ def private_cluster(workdir: Path):
     for folder in (pgdata, sockdir):
         shutil.chown(folder, "postgres", "postgres")
     port = free_port()
+    pg_bin = postgresql_bin()
+    log(f"PostgreSQL: {pg_bin}")
     run(
         as_postgres(
             [
-                PG_BIN / "initdb",
+                pg_bin / "initdb",
                 "-D",
                 pgdata,
                 "-U",
@@ -237,14 +260,14 @@ max_wal_senders = 0
         )
     logfile = workdir / "pg.log"
     run(
-        as_postgres([PG_BIN / "pg_ctl", "-D", pgdata, "-l", logfile, "-w", "start"]),
+        as_postgres([pg_bin / "pg_ctl", "-D", pgdata, "-l", logfile, "-w", "start"]),
         stdout=subprocess.DEVNULL,
     )
     try:
         yield sockdir, port
     finally:
         subprocess.run(
-            as_postgres([PG_BIN / "pg_ctl", "-D", pgdata, "-m", "fast", "-w", "stop"]),
+            as_postgres([pg_bin / "pg_ctl", "-D", pgdata, "-m", "fast", "-w", "stop"]),
             stdout=subprocess.DEVNULL,
             check=False,
         )
