@@ -1,7 +1,7 @@
 """Every difference between the QGIS versions the plugin runs on, in one place.
 
-The plugin runs on QGIS 3.22 (Debian 12) to 3.44 (Debian sid) with Qt5, and is ready for QGIS 4
-with Qt6. Newer QGIS moved many enums into ``Qgis.*`` and keeps the old names only as deprecated
+The plugin runs on QGIS 3.22 (Debian 12) to 3.44 (Debian sid) with Qt5 and is kept ready for Qt6
+(QGIS 4). Newer QGIS moved many enums into ``Qgis.*`` and keeps the old names only as deprecated
 aliases (gone in QGIS 4); ``QgsField`` takes a ``QMetaType.Type`` from QGIS 3.38 on and deprecates
 the ``QVariant.Type`` constructor; Qt6 moved ``QAction`` to ``QtGui`` and has no ``QVariant``
 type constants. Each shim below picks the form the running QGIS has by looking for it, never by
