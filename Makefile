@@ -51,9 +51,11 @@ roots: system ## Build (once, cached outside the repository) or check the Debian
 nominatim: system ## Build (once, cached outside the repository) the local Nominatim database
 	@tools/nominatim/ensure.sh >/dev/null
 
-lint: venv ## Lint and check formatting with ruff
+lint: venv ## Lint and check formatting with ruff, and check the plugin for Qt6 (QGIS 4)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) tools/qt6_check.py
+	$(PY) tools/qt6_ui_check.py
 
 format: venv ## Reformat the code with ruff
 	$(VENV)/bin/ruff check --fix .

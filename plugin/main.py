@@ -8,9 +8,9 @@ from __future__ import annotations
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
 
 from .adapters import i18n, log
+from .adapters.compat import QAction
 from .adapters.processing.provider import ICON, OsmRoundtripProvider
 
 MENU = "&OSM Roundtrip"
@@ -51,7 +51,7 @@ class OsmRoundtripPlugin:
         self.toolbar.setObjectName("OsmRoundtripToolbar")
 
         self.dock = SearchDock(self.iface)
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         search = self.dock.toggleViewAction()
         search.setIcon(QIcon(str(ICON)))
         search.setText(self.tr("Search OpenStreetMap (Nominatim)"))

@@ -100,8 +100,9 @@ def first(layer, expression):
     return next(layer.getFeatures(request), None)
 
 
-def edit(layers):
+def edit(load, layers):
     """A scripted set of edits, made with the ordinary QGIS editing API."""
+    field = load("plugin.adapters.compat").field  # a text column on every QGIS version
     points, lines, polygons = layers["osm_points"], layers["osm_lines"], layers["osm_polygons"]
     done = {}
     # 1. a tag edit in the attribute table: rename a restaurant/café and add a new tag column
@@ -110,11 +111,8 @@ def edit(layers):
         layer.startEditing()
         field = layer.fields().indexOf("name")
         layer.changeAttributeValue(feature.id(), field, feature["name"] + " (demo)")
-        from qgis.core import QgsField
-        from qgis.PyQt.QtCore import QVariant
-
         if layer.fields().indexOf("wheelchair") < 0:
-            layer.addAttribute(QgsField("wheelchair", QVariant.String))
+            layer.addAttribute(field("wheelchair"))
         layer.changeAttributeValue(feature.id(), layer.fields().indexOf("wheelchair"), "yes")
         done["renamed"] = (int(feature["osm_id"]), feature["name"] + " (demo)")
         # 2. a new point
@@ -147,10 +145,7 @@ def edit(layers):
     building = first(polygons, '"building" IS NOT NULL AND "osm_type" = \'way\'')
     polygons.startEditing()
     if polygons.fields().indexOf("building:levels") < 0:
-        from qgis.core import QgsField
-        from qgis.PyQt.QtCore import QVariant
-
-        polygons.addAttribute(QgsField("building:levels", QVariant.String))
+        polygons.addAttribute(field("building:levels"))
     polygons.changeAttributeValue(building.id(), polygons.fields().indexOf("building:levels"), "3")
     step("edit polygons", polygons.commitChanges(), polygons.commitErrors())
     return done
@@ -239,7 +234,7 @@ def run():
         layers = download(load, edited_path, "Vaduz")
         counts = {k: v.featureCount() for k, v in layers.items()}
         step("download Vaduz from the sandbox", layers, counts)
-        done = edit(layers)
+        done = edit(load, layers)
         token = login(load, settings)
         upload(load, edited_path, layers, settings, token)
         fresh = download(load, str(work / "vaduz-again.gpkg"), "Vaduz (downloaded again)")

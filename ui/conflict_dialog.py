@@ -66,8 +66,8 @@ class ConflictDialog(QDialog, FORM):
             self.combos.append(combo)
         header = table.horizontalHeader()
         for column in (0, 1, 2, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.Stretch)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table.resizeRowsToContents()
 
     def _differences(self, mine: Optional[Element], theirs: Optional[Element]) -> str:

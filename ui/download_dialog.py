@@ -48,7 +48,7 @@ class DownloadDialog(QDialog, FORM):
         self.settings = plugin_settings.load()
 
         self.bar = QgsMessageBar(self)
-        self.bar.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
+        self.bar.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.layout().insertWidget(0, self.bar)
 
         canvas = iface.mapCanvas()
@@ -74,13 +74,13 @@ class DownloadDialog(QDialog, FORM):
         self.server.setCurrentIndex(SERVERS.index(current))
         self.update_server()
 
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(self.tr("GeoPackage (*.gpkg)"))
         self.output.setDialogTitle(self.tr("Save the download as"))
         self.output.setConfirmOverwrite(True)
         self.output.setFilePath(download_service.default_gpkg_path(download_service.default_name()))
 
-        ok = self.buttonBox.button(QDialogButtonBox.Ok)
+        ok = self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Download"))
         self.buttonBox.accepted.connect(self.start)
         self.update_area()
@@ -151,10 +151,10 @@ class DownloadDialog(QDialog, FORM):
                 "The area covers about {area} km². Downloading it takes long, puts load on the "
                 "OpenStreetMap servers and gives layers that are slow to edit. Download anyway?"
             ).format(area=area),
-            QMessageBox.Yes | QMessageBox.No,
-            QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def start(self) -> None:
         """Check the inputs, ask before a very large download, start the task and close."""
@@ -198,14 +198,14 @@ class DownloadDialog(QDialog, FORM):
         self.accept()
 
     def show_error(self, text: str) -> None:
-        self.bar.pushMessage(text, Qgis.Critical, 0)
+        self.bar.pushMessage(text, Qgis.MessageLevel.Critical, 0)
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
 
 def show_download_dialog(iface) -> Optional[DownloadDialog]:
     """The toolbar action: show the dialog; the download runs on after it closes."""
     dialog = DownloadDialog(iface)
-    dialog.exec_()
+    dialog.exec()
     return dialog
 
 
@@ -232,7 +232,10 @@ def open_osm_file(iface, path: Optional[str] = None):
         return start(None, False)
     except OsmRoundtripError as exc:
         iface.messageBar().pushMessage(
-            download_service.TITLE, download_service.failure_text(exc), Qgis.Critical, 0
+            download_service.TITLE,
+            download_service.failure_text(exc),
+            Qgis.MessageLevel.Critical,
+            0,
         )
         return None
 
@@ -277,7 +280,10 @@ def ask_about_existing(iface, restart: Callable[[str, bool], object]):
                 restart(path, True)
         except OsmRoundtripError as exc:
             iface.messageBar().pushMessage(
-                download_service.TITLE, download_service.failure_text(exc), Qgis.Critical, 0
+                download_service.TITLE,
+                download_service.failure_text(exc),
+                Qgis.MessageLevel.Critical,
+                0,
             )
 
     return on_done

@@ -66,10 +66,10 @@ class ReviewDialog(QDialog, FORM):
         self.save_requested = False
 
         self.upload_button = self.buttonBox.addButton(
-            self.tr("Upload"), QDialogButtonBox.AcceptRole
+            self.tr("Upload"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button = self.buttonBox.addButton(
-            self.tr("Save as .osc…"), QDialogButtonBox.ActionRole
+            self.tr("Save as .osc…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.save_button.clicked.connect(self._save)
         self.buttonBox.accepted.connect(self.accept)
@@ -82,7 +82,7 @@ class ReviewDialog(QDialog, FORM):
         self._fill_counts()
         self._fill_list()
         self._fill_warnings()
-        font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.oscText.setFont(font)
         if len(osc_text) > MAX_OSC_CHARS:
             osc_text = osc_text[:MAX_OSC_CHARS] + "\n" + self.tr("… (truncated in this view)")
@@ -125,7 +125,7 @@ class ReviewDialog(QDialog, FORM):
 
     def _save(self) -> None:
         self.save_requested = True
-        self.done(QDialog.Accepted + 1)
+        self.done(QDialog.DialogCode.Accepted + 1)
 
     # -- content --------------------------------------------------------------------------------
     def _action_label(self, action: str) -> str:
@@ -155,8 +155,8 @@ class ReviewDialog(QDialog, FORM):
             item.setFont(bold)
             table.setItem(row, 3, item)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Stretch)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.resizeRowsToContents()
         height = header.sizeHint().height() + 2 * table.frameWidth()
         height += sum(table.rowHeight(row) for row in range(table.rowCount()))
@@ -165,7 +165,7 @@ class ReviewDialog(QDialog, FORM):
     @staticmethod
     def _count_item(value: int) -> QTableWidgetItem:
         item = QTableWidgetItem(str(value) if value else "–")
-        item.setTextAlignment(Qt.AlignCenter)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         return item
 
     def _fill_list(self) -> None:
@@ -198,13 +198,13 @@ class ReviewDialog(QDialog, FORM):
                 ]
             )
             item.setForeground(0, QColor(colors[change.action]))
-            item.setData(0, Qt.UserRole, index)
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
             tree.addTopLevelItem(item)
         header = tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
 
     def _fill_warnings(self) -> None:
         warnings = []
@@ -268,7 +268,7 @@ class ReviewDialog(QDialog, FORM):
     def _show_on_map(self, current, _previous=None) -> None:
         if current is None or self.iface is None:
             return
-        index = current.data(0, Qt.UserRole)
+        index = current.data(0, Qt.ItemDataRole.UserRole)
         if index is None:
             return
         geometry, crs, _layer = self._geometry(index)
@@ -333,7 +333,7 @@ class UploadAction:
         from qgis.core import Qgis
 
         self.iface.messageBar().pushMessage(
-            self.TITLE, text, level if level is not None else Qgis.Info, duration
+            self.TITLE, text, level if level is not None else Qgis.MessageLevel.Info, duration
         )
 
     def _error(self, error: BaseException) -> None:
@@ -341,7 +341,7 @@ class UploadAction:
 
         from ..plugin.adapters.i18n import error_text
 
-        self._bar(error_text(error), Qgis.Critical, 0)
+        self._bar(error_text(error), Qgis.MessageLevel.Critical, 0)
 
     def _download(self):
         """``(gpkg_path, {role: layer})`` of the download to upload (the active layer's first)."""
@@ -353,7 +353,7 @@ class UploadAction:
 
             self._bar(
                 self.tr("Load OSM data first: there are no OSM layers in the project."),
-                Qgis.Warning,
+                Qgis.MessageLevel.Warning,
             )
             return None, None
         active = self.iface.activeLayer()
@@ -373,9 +373,9 @@ class UploadAction:
             self.iface.mainWindow(),
             self.tr("Unsaved edits"),
             self.tr("The OSM layers have unsaved edits. Save them now?"),
-            QMessageBox.Save | QMessageBox.Cancel,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.Save:
+        if answer != QMessageBox.StandardButton.Save:
             return False
         for layer in modified:
             if not layer.commitChanges():
@@ -455,12 +455,12 @@ class UploadAction:
         )
         self.dialog = dialog
         dialog.loginButton.clicked.connect(lambda: self._login(dialog))
-        result = dialog.exec_()
+        result = dialog.exec()
         self.dialog = None
         if dialog.save_requested:
             self.save_osc(changes)
             return
-        if result != QDialog.Accepted:
+        if result != QDialog.DialogCode.Accepted:
             return
         self._start(path, layers, changes, dialog.comment, dialog.source, osc.encode("utf-8"))
 
@@ -558,7 +558,7 @@ class UploadAction:
             mine = {c.key: base.get(*c.key) for c in conflicts}
             theirs = {k: (d.get(*k) if d else None) for k, d in server.items()}
             dialog = ConflictDialog(conflicts, mine, theirs, self.iface.mainWindow())
-            if dialog.exec_() != QDialog.Accepted:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 self._error(conflict)
                 return
             choices = dialog.choices()

@@ -25,9 +25,10 @@ from qgis.core import (
 from qgis.gui import QgsDockWidget, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QAction, QSizePolicy, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QSizePolicy, QTreeWidgetItem, QWidget
 
 from ..plugin.adapters import nominatim_layers, nominatim_service
+from ..plugin.adapters.compat import QAction
 from ..plugin.adapters.i18n import error_text
 from ..plugin.adapters.tasks import CoreTask
 from ..plugin.core.errors import Cancelled, ValidationError

@@ -343,15 +343,17 @@ def _finish(job: LoadJob, summary: Optional[gpkg.WriteSummary], error) -> None:
             bar.pushMessage(
                 TITLE,
                 QCoreApplication.translate("DownloadService", "The download was cancelled."),
-                Qgis.Info,
+                Qgis.MessageLevel.Info,
                 5,
             )
         elif isinstance(error, TargetHoldsWork) and job.on_done is not None:
             pass  # on_done asks what to do with the file
         elif error is not None:
-            bar.pushMessage(TITLE, failure_text(error), Qgis.Critical, 0)
+            bar.pushMessage(TITLE, failure_text(error), Qgis.MessageLevel.Critical, 0)
         else:
-            bar.pushMessage(TITLE, summary_text(summary, job.group_name), Qgis.Success, 8)
+            bar.pushMessage(
+                TITLE, summary_text(summary, job.group_name), Qgis.MessageLevel.Success, 8
+            )
     if error is not None and not isinstance(error, (Cancelled, TargetHoldsWork)):
         logger.error("Loading %s failed: %s", job.gpkg_path, error_text(error))
     if job.on_done is not None:

@@ -17,11 +17,11 @@ class QgsLogHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR:
-            level = Qgis.Critical
+            level = Qgis.MessageLevel.Critical
         elif record.levelno >= logging.WARNING:
-            level = Qgis.Warning
+            level = Qgis.MessageLevel.Warning
         else:
-            level = Qgis.Info
+            level = Qgis.MessageLevel.Info
         with contextlib.suppress(RuntimeError):  # application shutting down
             QgsMessageLog.logMessage(self.format(record), TAG, level, notifyUser=False)
 

@@ -17,7 +17,6 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -25,41 +24,38 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QMetaType
 
 from ..core.nominatim import Place
+from . import compat
 
 CRS = "EPSG:4326"
 ROLE_PROPERTY = "osm_roundtrip/nominatim_results"
 POINTS, POLYGONS, LINES = "points", "polygons", "lines"
 
-BASE_FIELDS: Tuple[Tuple[str, QVariant.Type], ...] = (
-    ("place_id", QVariant.LongLong),
-    ("osm_type", QVariant.String),
-    ("osm_id", QVariant.LongLong),
-    ("lat", QVariant.Double),
-    ("lon", QVariant.Double),
-    ("category", QVariant.String),
-    ("type", QVariant.String),
-    ("place_rank", QVariant.Int),
-    ("importance", QVariant.Double),
-    ("addresstype", QVariant.String),
-    ("name", QVariant.String),
-    ("display_name", QVariant.String),
+BASE_FIELDS: Tuple[Tuple[str, QMetaType.Type], ...] = (
+    ("place_id", compat.LONGLONG),
+    ("osm_type", compat.STRING),
+    ("osm_id", compat.LONGLONG),
+    ("lat", compat.DOUBLE),
+    ("lon", compat.DOUBLE),
+    ("category", compat.STRING),
+    ("type", compat.STRING),
+    ("place_rank", compat.INT),
+    ("importance", compat.DOUBLE),
+    ("addresstype", compat.STRING),
+    ("name", compat.STRING),
+    ("display_name", compat.STRING),
 )
 RAW_FIELD = "raw_json"
 PREFIXES = (("address", "addr_"), ("extratags", "extra_"), ("namedetails", "names_"))
 #: Answer keys that hold the outline; left out of ``raw_json`` (the outline is the geometry).
 _OUTLINE_KEYS = ("geojson", "geotext", "svg", "geokml")
 _WKB = {
-    POINTS: QgsWkbTypes.Point,
-    POLYGONS: QgsWkbTypes.MultiPolygon,
-    LINES: QgsWkbTypes.MultiLineString,
+    POINTS: compat.WkbType.Point,
+    POLYGONS: compat.WkbType.MultiPolygon,
+    LINES: compat.WkbType.MultiLineString,
 }
-
-
-def _field(name: str, kind: QVariant.Type = QVariant.String) -> QgsField:
-    return QgsField(name, kind)
 
 
 def detail_columns(places: Iterable[Place]) -> List[str]:
@@ -76,10 +72,10 @@ def place_fields(places: Iterable[Place] = ()) -> QgsFields:
     """The fields for ``places``: fixed fields, detail columns, ``raw_json``."""
     fields = QgsFields()
     for name, kind in BASE_FIELDS:
-        fields.append(_field(name, kind))
+        fields.append(compat.field(name, kind))
     for name in detail_columns(places):
-        fields.append(_field(name))
-    fields.append(_field(RAW_FIELD))
+        fields.append(compat.field(name))
+    fields.append(compat.field(RAW_FIELD))
     return fields
 
 
@@ -198,7 +194,7 @@ class ResultLayers:
             return layer
         missing = [name for name in detail_columns(places) if layer.fields().indexOf(name) < 0]
         if missing:
-            layer.dataProvider().addAttributes([_field(name) for name in missing])
+            layer.dataProvider().addAttributes([compat.field(name) for name in missing])
             layer.updateFields()
         return layer
 

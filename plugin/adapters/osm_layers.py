@@ -55,6 +55,7 @@ from ..core.osm.features import (
     POLYGONS,
     RELATIONS,
 )
+from . import compat
 
 GPKG_PROPERTY = "osm_roundtrip/gpkg"
 ROLE_PROPERTY = "osm_roundtrip/role"
@@ -453,8 +454,8 @@ def _symbol(role: str, spec: dict):
         symbol = QgsLineSymbol.createSimple(line)
         if spec.get("casing"):
             casing = QgsSimpleLineSymbolLayer(QColor(spec["casing"]), width + 0.5)
-            casing.setPenCapStyle(Qt.RoundCap)
-            casing.setPenJoinStyle(Qt.RoundJoin)
+            casing.setPenCapStyle(Qt.PenCapStyle.RoundCap)
+            casing.setPenJoinStyle(Qt.PenJoinStyle.RoundJoin)
             symbol.insertSymbolLayer(0, casing)
         return symbol
     return QgsFillSymbol.createSimple(
@@ -560,12 +561,12 @@ def _apply_labels(layer: QgsVectorLayer, role: str) -> None:
     settings.minimumScale = LABEL_MAX_SCALE
     settings.maximumScale = 0
     if role == LINES:
-        settings.placement = QgsPalLayerSettings.Curved
+        settings.placement = compat.LABEL_CURVED
     elif role == POINTS:
-        settings.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
+        settings.placement = compat.LABEL_AROUND_POINT
         settings.dist = 1.0
     else:
-        settings.placement = QgsPalLayerSettings.OverPoint
+        settings.placement = compat.LABEL_OVER_POINT
         settings.fitInPolygonOnly = True
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)

@@ -26,7 +26,7 @@ class CoreTask(QgsTask):
         description: str,
         work: Callable[[CoreTask], Any],
         on_done: Optional[Callable[[Any, Optional[BaseException]], None]] = None,
-        flags=QgsTask.CanCancel,
+        flags=QgsTask.Flag.CanCancel,
     ) -> None:
         super().__init__(description, flags)
         self._work = work

@@ -44,7 +44,7 @@ from ..core.osm.features import (
     EditedFeature,
 )
 from ..core.osm.osmchange import build, validate, write_osc
-from . import osm_layers
+from . import compat, osm_layers
 from .network import make_transport
 from .tasks import CoreTask
 
@@ -97,17 +97,17 @@ def _geometry(feature, transform):
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return None
     kind = QgsWkbTypes.geometryType(geometry.wkbType())
-    if kind == QgsWkbTypes.PointGeometry:
+    if kind == compat.GEOMETRY_POINT:
         points = geometry.asMultiPoint() if geometry.isMultipart() else [geometry.asPoint()]
         return _coords(points, transform)[0] if points else None
-    if kind == QgsWkbTypes.LineGeometry:
+    if kind == compat.GEOMETRY_LINE:
         if geometry.isMultipart():
             parts = geometry.asMultiPolyline()
             if len(parts) == 1:
                 return _coords(parts[0], transform)
             return [_coords(part, transform) for part in parts]
         return _coords(geometry.asPolyline(), transform)
-    if kind == QgsWkbTypes.PolygonGeometry:
+    if kind == compat.GEOMETRY_POLYGON:
         polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
         return [[_coords(ring, transform) for ring in polygon] for polygon in polygons]
     return None

@@ -12,7 +12,6 @@ import os
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -28,7 +27,7 @@ from qgis.core import (
 
 from ...core.gpkg_target import TargetHoldsWork
 from ...core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
-from .. import download_service, osm_layers
+from .. import compat, download_service, osm_layers
 from .. import settings as plugin_settings
 from ..i18n import error_text
 from .base import OsmRoundtripAlgorithm
@@ -91,22 +90,16 @@ class _LoadAlgorithm(OsmRoundtripAlgorithm):
 
     def _add_layer_outputs(self) -> None:
         self.addOutput(
-            QgsProcessingOutputVectorLayer(
-                "POINTS", self.tr("Points"), QgsProcessing.TypeVectorPoint
-            )
+            QgsProcessingOutputVectorLayer("POINTS", self.tr("Points"), compat.SOURCE_POINT)
         )
         self.addOutput(
-            QgsProcessingOutputVectorLayer("LINES", self.tr("Lines"), QgsProcessing.TypeVectorLine)
+            QgsProcessingOutputVectorLayer("LINES", self.tr("Lines"), compat.SOURCE_LINE)
         )
         self.addOutput(
-            QgsProcessingOutputVectorLayer(
-                "POLYGONS", self.tr("Polygons"), QgsProcessing.TypeVectorPolygon
-            )
+            QgsProcessingOutputVectorLayer("POLYGONS", self.tr("Polygons"), compat.SOURCE_POLYGON)
         )
         self.addOutput(
-            QgsProcessingOutputVectorLayer(
-                "RELATIONS", self.tr("Relations"), QgsProcessing.TypeVector
-            )
+            QgsProcessingOutputVectorLayer("RELATIONS", self.tr("Relations"), compat.SOURCE_VECTOR)
         )
         self.addOutput(QgsProcessingOutputNumber("FEATURES", self.tr("Number of features")))
 

@@ -14,10 +14,8 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -29,9 +27,8 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType, QVariant
 
 from ...core.errors import (
     Cancelled,
@@ -51,7 +48,7 @@ from ...core.nominatim import (
     ReverseQuery,
     SearchQuery,
 )
-from .. import nominatim_layers, nominatim_service
+from .. import compat, nominatim_layers, nominatim_service
 from .. import settings as plugin_settings
 from ..i18n import error_text
 from .base import OsmRoundtripAlgorithm
@@ -63,8 +60,7 @@ STATUS_OK, STATUS_NOT_FOUND, STATUS_EMPTY, STATUS_ERROR = "ok", "not_found", "em
 
 
 def _advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
-    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    return parameter
+    return compat.set_advanced(parameter)
 
 
 def _unique_name(name: str, fields: QgsFields) -> str:
@@ -75,15 +71,15 @@ def _unique_name(name: str, fields: QgsFields) -> str:
 
 
 # The fields every geocoding output adds to the input's attributes.
-STATUS_FIELDS: Tuple[Tuple[str, QVariant.Type], ...] = (
-    ("status", QVariant.String),
-    ("status_text", QVariant.String),
-    ("place_id", QVariant.LongLong),
-    ("osm_type", QVariant.String),
-    ("osm_id", QVariant.LongLong),
-    ("display_name", QVariant.String),
-    ("category", QVariant.String),
-    ("type", QVariant.String),
+STATUS_FIELDS: Tuple[Tuple[str, QMetaType.Type], ...] = (
+    ("status", compat.STRING),
+    ("status_text", compat.STRING),
+    ("place_id", compat.LONGLONG),
+    ("osm_type", compat.STRING),
+    ("osm_id", compat.LONGLONG),
+    ("display_name", compat.STRING),
+    ("category", compat.STRING),
+    ("type", compat.STRING),
 )
 
 
@@ -115,7 +111,7 @@ class _NominatimAlgorithm(OsmRoundtripAlgorithm):
                         self.tr(
                             "Seconds between requests (the public server always waits at least 1)"
                         ),
-                        type=QgsProcessingParameterNumber.Double,
+                        type=compat.NUMBER_DOUBLE,
                         defaultValue=values.nominatim_interval,
                         minValue=0.0,
                     )
@@ -264,7 +260,7 @@ class NominatimSearch(_NominatimAlgorithm):
                 QgsProcessingParameterNumber(
                     self.POLYGON_THRESHOLD,
                     self.tr("Outline simplification tolerance (degrees)"),
-                    type=QgsProcessingParameterNumber.Double,
+                    type=compat.NUMBER_DOUBLE,
                     minValue=0.0,
                     optional=True,
                 )
@@ -279,14 +275,14 @@ class NominatimSearch(_NominatimAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_POINTS, self.tr("Nominatim points"), QgsProcessing.TypeVectorPoint
+                self.OUTPUT_POINTS, self.tr("Nominatim points"), compat.SOURCE_POINT
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_OUTLINES,
                 self.tr("Nominatim outlines"),
-                QgsProcessing.TypeVectorPolygon,
+                compat.SOURCE_POLYGON,
                 optional=True,
             )
         )
@@ -294,7 +290,7 @@ class NominatimSearch(_NominatimAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_LINES,
                 self.tr("Nominatim outlines (lines)"),
-                QgsProcessing.TypeVectorLine,
+                compat.SOURCE_LINE,
                 optional=True,
                 createByDefault=False,
             )
@@ -356,9 +352,9 @@ class NominatimSearch(_NominatimAlgorithm):
         crs = QgsCoordinateReferenceSystem(WGS84)
         results: Dict[str, object] = {self.COUNT: len(places)}
         outputs = (
-            (self.OUTPUT_POINTS, nominatim_layers.POINTS, QgsWkbTypes.Point),
-            (self.OUTPUT_OUTLINES, nominatim_layers.POLYGONS, QgsWkbTypes.MultiPolygon),
-            (self.OUTPUT_LINES, nominatim_layers.LINES, QgsWkbTypes.MultiLineString),
+            (self.OUTPUT_POINTS, nominatim_layers.POINTS, compat.WkbType.Point),
+            (self.OUTPUT_OUTLINES, nominatim_layers.POLYGONS, compat.WkbType.MultiPolygon),
+            (self.OUTPUT_LINES, nominatim_layers.LINES, compat.WkbType.MultiLineString),
         )
         for key, role, wkb in outputs:
             sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb, crs)
@@ -374,7 +370,7 @@ class NominatimSearch(_NominatimAlgorithm):
                 else:
                     continue
                 feature = nominatim_layers.make_feature(place, fields, geometry)
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             results[key] = dest
         return results
 
@@ -388,11 +384,11 @@ class GeocodeTable(_NominatimAlgorithm):
     OUTPUT = "OUTPUT"
     GEOCODED = "GEOCODED"
     FAILED = "FAILED"
-    RESULT_FIELDS: Tuple[Tuple[str, QVariant.Type], ...] = (
+    RESULT_FIELDS: Tuple[Tuple[str, QMetaType.Type], ...] = (
         *STATUS_FIELDS,
-        ("importance", QVariant.Double),
-        ("lat", QVariant.Double),
-        ("lon", QVariant.Double),
+        ("importance", compat.DOUBLE),
+        ("lat", compat.DOUBLE),
+        ("lon", compat.DOUBLE),
     )
 
     def displayName(self) -> str:
@@ -411,7 +407,7 @@ class GeocodeTable(_NominatimAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Table"), [QgsProcessing.TypeVector]
+                self.INPUT, self.tr("Table"), [compat.SOURCE_VECTOR]
             )
         )
         self.addParameter(
@@ -447,9 +443,7 @@ class GeocodeTable(_NominatimAlgorithm):
         self._add_language_parameter()
         self._add_endpoint_parameters(with_interval=True)
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Geocoded"), QgsProcessing.TypeVectorPoint
-            )
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Geocoded"), compat.SOURCE_POINT)
         )
         self.addOutput(QgsProcessingOutputNumber(self.GEOCODED, self.tr("Rows geocoded")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Rows not geocoded")))
@@ -505,10 +499,10 @@ class GeocodeTable(_NominatimAlgorithm):
         names = {}
         for name, kind in self.RESULT_FIELDS:
             names[name] = _unique_name(name, fields)
-            fields.append(QgsField(names[name], kind))
+            fields.append(compat.field(names[name], kind))
         crs = QgsCoordinateReferenceSystem(WGS84)
         sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, crs
+            parameters, self.OUTPUT, context, fields, compat.WkbType.Point, crs
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -532,7 +526,7 @@ class GeocodeTable(_NominatimAlgorithm):
                 geocoded += 1
             else:
                 failed += 1
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             if total:
                 feedback.setProgress(100.0 * (number + 1) / total)
         if failed:
@@ -593,7 +587,7 @@ class ReverseGeocode(_NominatimAlgorithm):
     INPUT = "INPUT"
     ZOOM = "ZOOM"
     OUTPUT = "OUTPUT"
-    RESULT_FIELDS: Tuple[Tuple[str, QVariant.Type], ...] = STATUS_FIELDS
+    RESULT_FIELDS: Tuple[Tuple[str, QMetaType.Type], ...] = STATUS_FIELDS
 
     def displayName(self) -> str:
         return self.tr("Reverse geocode points (Nominatim)")
@@ -609,7 +603,7 @@ class ReverseGeocode(_NominatimAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Points"), [QgsProcessing.TypeVectorPoint]
+                self.INPUT, self.tr("Points"), [compat.SOURCE_POINT]
             )
         )
         self.addParameter(
@@ -625,7 +619,7 @@ class ReverseGeocode(_NominatimAlgorithm):
         self._add_endpoint_parameters(with_interval=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Reverse geocoded"), QgsProcessing.TypeVectorPoint
+                self.OUTPUT, self.tr("Reverse geocoded"), compat.SOURCE_POINT
             )
         )
 
@@ -652,14 +646,14 @@ class ReverseGeocode(_NominatimAlgorithm):
         names = {}
         for name, kind in self.RESULT_FIELDS:
             names[name] = _unique_name(name, fields)
-            fields.append(QgsField(names[name], kind))
+            fields.append(compat.field(names[name], kind))
         address_keys: Dict[str, None] = {}
         for _row, _status, place in rows:
             for key in place.address if place else ():
                 address_keys.setdefault(key, None)
         for key in address_keys:
             names["addr_" + key] = _unique_name("addr_" + key, fields)
-            fields.append(QgsField(names["addr_" + key], QVariant.String))
+            fields.append(compat.field(names["addr_" + key]))
 
         sink, dest = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
@@ -686,7 +680,7 @@ class ReverseGeocode(_NominatimAlgorithm):
             for name, value in values.items():
                 if value is not None:
                     feature.setAttribute(names[name], value)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: dest}
 
     def _reverse_row(self, client, transform, row, zoom, language, feedback):
