@@ -64,6 +64,7 @@ PACKAGES = (
     "qttools5-dev-tools",
     "ca-certificates",
     "locales",
+    "make",
 )
 STAMP = ".osm-roundtrip-root"
 
