@@ -48,7 +48,7 @@ from ..core.osm.features import (
     EditedFeature,
 )
 from ..core.osm.osmchange import build, validate, write_osc
-from ..core.servers import NotLoggedIn, recorded_server
+from ..core.servers import NotLoggedIn, check_resume_server, recorded_server
 from ..core.servers import upload_server as _bound_server
 from . import osm_layers
 from .network import make_transport
@@ -212,9 +212,17 @@ def upload_server(gpkg_path, requested: str = "") -> str:
 
     ``requested`` (the settings' server, a parameter) is used only by a file that records no
     server; naming another server than the recorded one raises
-    :class:`~..core.servers.OtherServer`.
+    :class:`~..core.servers.OtherServer`, and so does a journal of an interrupted upload that
+    went to another server.
     """
-    return _bound_server(recorded_server(gpkg_path), requested)
+    api_url = _bound_server(recorded_server(gpkg_path), requested)
+    try:
+        journal = core_upload.Journal.load(core_upload.journal_dir_for(gpkg_path))
+    except (OSError, ValueError, KeyError):  # unreadable: the upload itself reports it
+        journal = None
+    if journal is not None:
+        check_resume_server(journal.data.get("api_url") or "", api_url)
+    return api_url
 
 
 def _login_for(api_url: str, token: Optional[str]) -> str:

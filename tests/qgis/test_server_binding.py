@@ -283,6 +283,26 @@ def test_practice_data_goes_back_to_the_sandbox_after_switching_servers(
     assert hostile.requests == []
 
 
+def test_an_interrupted_upload_to_another_server_is_not_continued_here(
+    clean_settings, osm_sandbox, hostile, sandbox_gpkg
+):
+    """A journal left by an upload to another server (older versions followed the settings)."""
+    from osm_roundtrip.plugin.core.osm import upload as core_upload
+
+    folder = core_upload.journal_dir_for(sandbox_gpkg)
+    folder.mkdir()
+    (folder / core_upload.JOURNAL).write_text(
+        json.dumps({"format": core_upload.FORMAT, "api_url": hostile.api})
+    )
+    auth.remember(osm_sandbox.token(), osm_sandbox.api)
+    try:
+        with pytest.raises(OtherServer, match="continues only there"):
+            upload_service.upload_edits(sandbox_gpkg, None, "", None, "Practice")
+    finally:
+        auth.forget(osm_sandbox.api)
+    assert hostile.requests == []
+
+
 def test_without_a_login_for_the_files_server_nothing_is_sent(
     clean_settings, osm_sandbox, hostile, sandbox_gpkg
 ):
