@@ -177,6 +177,16 @@ def token_for(api_url: str) -> Optional[str]:
     return load_token(config_for(api_url))
 
 
+def token_for_request(api_url: str, config_id: str = "") -> Optional[str]:
+    """The token to send to ``api_url``: the one in ``config_id`` (an ``AUTH`` parameter; refused
+    with :class:`~..core.servers.OtherServer` when its URL names another server), else the one
+    kept for that server. ``None``: no login. Call it before any request."""
+    if config_id:
+        check_config(config_id, api_url)
+        return load_token(config_id)
+    return token_for(api_url)
+
+
 def remember(token: str, api_url: str) -> str:
     """Store ``token`` for the server of ``api_url`` (replacing that server's, only) and record
     the configuration id in the settings (not the token)."""

@@ -18,6 +18,7 @@ from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
 
 from osm_roundtrip.plugin.adapters import auth, download_service, osm_layers, upload_service
 from osm_roundtrip.plugin.adapters import settings as plugin_settings
+from osm_roundtrip.plugin.core.errors import ConnectionFailed
 from osm_roundtrip.plugin.core.gpkg_update import connect
 from osm_roundtrip.plugin.core.servers import NotLoggedIn, OtherServer
 
@@ -303,6 +304,29 @@ def test_an_interrupted_upload_to_another_server_is_not_continued_here(
     assert hostile.requests == []
 
 
+def test_a_files_server_that_is_not_running_is_refused_not_replaced(
+    clean_settings, osm_sandbox, hostile, sandbox_gpkg
+):
+    """The sandbox the data came from is stopped: the upload fails there, it does not move."""
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        stopped = f"http://127.0.0.1:{probe.getsockname()[1]}/api/0.6"
+    with connect(sandbox_gpkg) as db:
+        db.execute("UPDATE osm_meta SET value = ? WHERE key = 'api_url'", (stopped,))
+    auth.remember("token-for-the-stopped-sandbox", stopped)
+    auth.remember(HOSTILE_TOKEN, hostile.api)
+    choose_server(clean_settings, hostile.api)
+    try:
+        with pytest.raises(ConnectionFailed):
+            upload_service.upload_edits(sandbox_gpkg, None, "", None, "Practice")
+    finally:
+        auth.forget(stopped)
+        auth.forget(hostile.api)
+    assert hostile.requests == []
+
+
 def test_without_a_login_for_the_files_server_nothing_is_sent(
     clean_settings, osm_sandbox, hostile, sandbox_gpkg
 ):
@@ -410,3 +434,37 @@ def test_login_is_for_the_server_the_upload_goes_to(clean_settings, osm_sandbox,
         plugin_settings.oauth_url_for("https://www.openstreetmap.org/api/0.6")
         == "https://www.openstreetmap.org/oauth2"
     )
+
+
+def test_the_login_button_logs_in_to_the_files_server(
+    clean_settings, osm_sandbox_factory, hostile, qtbot
+):
+    """The review's "Log in…" for a sandbox file while the settings name another server."""
+    import requests
+
+    from tools.osm_sandbox.launch import DEFAULT_SEED
+
+    approving = osm_sandbox_factory(DEFAULT_SEED, "--auto-approve", "bob")
+    choose_server(clean_settings, hostile.api)
+    clean_settings.setValue(plugin_settings.PREFIX + "sandbox_url", approving.url)
+    finished = []
+    browser = threading.Thread  # the browser runs beside QGIS, not in its event loop
+
+    def open_url(url: str) -> None:
+        browser(target=lambda: requests.get(url, timeout=20), daemon=True).start()
+
+    login = auth.InteractiveLogin(
+        lambda token, error: finished.append((token, error)),
+        open_url=open_url,
+        api_url=approving.api,
+    )
+    login.start()
+    try:
+        qtbot.waitUntil(lambda: bool(finished), timeout=30000)
+        token, error = finished[0]
+        assert error is None and token is not None
+        assert auth.token_for(approving.api) == token.access_token
+        assert auth.token_for(hostile.api) is None
+    finally:
+        auth.forget(approving.api)
+    assert hostile.requests == []

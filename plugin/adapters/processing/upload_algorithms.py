@@ -216,11 +216,7 @@ class UploadOsmChangeAlgorithm(_UploadAlgorithm):
         api_url = endpoint or started or values.api_url()
         try:
             check_resume_server(started, api_url)
-            if config_id:
-                auth.check_config(config_id, api_url)
-                token = auth.load_token(config_id)
-            else:
-                token = auth.token_for(api_url)
+            token = auth.token_for_request(api_url, config_id)
         except OsmRoundtripError as exc:
             raise QgsProcessingException(error_text(exc)) from None
         if not token:
