@@ -650,14 +650,14 @@ class OsmApi:
                 cancel=cancel,
             )
         except HttpError as exc:
-            if exc.status not in NOT_SERVED or isinstance(exc, RateLimited):
+            if exc.status not in NOT_SERVED:
                 raise
             raise ChangesetRefused(
                 QT_TRANSLATE_NOOP(
                     "OsmRoundtripErrors",
                     "The server at {url} does not open changesets (HTTP {status} for "
-                    "changeset/create): it cannot take uploads. Check the API address in the "
-                    "settings.",
+                    "changeset/create): it serves only part of the OSM API and cannot take "
+                    "uploads.",
                 ),
                 exc.status,
                 exc.body,
