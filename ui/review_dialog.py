@@ -54,6 +54,8 @@ class ReviewDialog(QDialog, FORM):
         layers: Optional[Dict[str, object]] = None,
         server: str = "",
         logged_in: bool = False,
+        settings_server: str = "",
+        recorded: bool = True,
         parent=None,
     ) -> None:
         super().__init__(parent or (iface.mainWindow() if iface else None))
@@ -77,6 +79,9 @@ class ReviewDialog(QDialog, FORM):
         self.commentEdit.textChanged.connect(self._update_buttons)
         self.sourceCombo.addItem("")
         self.sourceCombo.addItems(list(SOURCES))
+        self.server = server
+        self.settings_server = settings_server
+        self.recorded = recorded
         self.set_server(server, logged_in)
 
         self._fill_counts()
@@ -101,10 +106,33 @@ class ReviewDialog(QDialog, FORM):
         return self.sourceCombo.currentText().strip()
 
     def set_server(self, server: str, logged_in: bool) -> None:
+        """Show where the upload goes (the download's own server) and the login there."""
+        from html import escape
+
+        from ..plugin.core.servers import same_api
+
+        self.server = server
         state = self.tr("logged in") if logged_in else self.tr("not logged in")
-        self.serverLabel.setText(
-            self.tr("Upload to <b>{server}</b> ({state})").format(server=server, state=state)
-        )
+        lines = [
+            self.tr("Upload to <b>{server}</b> ({state})").format(
+                server=escape(server), state=state
+            )
+        ]
+        if not self.recorded:
+            lines.append(
+                self.tr(
+                    "This file does not record the server it came from: the server of the "
+                    "settings is used."
+                )
+            )
+        elif self.settings_server and not same_api(server, self.settings_server):
+            lines.append(
+                self.tr(
+                    "The data was downloaded from this server and is uploaded only there; the "
+                    "server of the settings ({settings}) is not used for it."
+                ).format(settings=escape(self.settings_server))
+            )
+        self.serverLabel.setText("<br>".join(lines))
         self.loginButton.setText(self.tr("Log in again…") if logged_in else self.tr("Log in…"))
         self.logged_in = logged_in
         self._update_buttons()
@@ -426,8 +454,10 @@ class UploadAction:
     def upload(self) -> None:
         from ..plugin.adapters import auth
         from ..plugin.adapters import settings as plugin_settings
-        from ..plugin.adapters.upload_service import osmchange_text
+        from ..plugin.adapters.upload_service import osmchange_text, upload_server
+        from ..plugin.core.errors import OsmRoundtripError
         from ..plugin.core.gpkg import read_base
+        from ..plugin.core.servers import recorded_server
 
         path, layers = self._download()
         if path is None or not self._saved(layers):
@@ -439,8 +469,14 @@ class UploadAction:
             self._bar(self.tr("The layers have no changes to upload."))
             return
         values = plugin_settings.load()
+        recorded = recorded_server(path)
         try:
-            token = auth.saved_token()
+            api_url = upload_server(path, "" if recorded else values.api_url())
+        except OsmRoundtripError as exc:
+            self._error(exc)
+            return
+        try:
+            token = auth.token_for(api_url)
         except Exception:
             token = None
         osc = osmchange_text(changes)
@@ -450,8 +486,10 @@ class UploadAction:
             osc,
             base=read_base(path),
             layers=layers,
-            server=values.api_url(),
+            server=api_url,
             logged_in=bool(token),
+            settings_server=values.api_url(),
+            recorded=bool(recorded),
         )
         self.dialog = dialog
         dialog.loginButton.clicked.connect(lambda: self._login(dialog))
@@ -462,13 +500,14 @@ class UploadAction:
             return
         if result != QDialog.DialogCode.Accepted:
             return
-        self._start(path, layers, changes, dialog.comment, dialog.source, osc.encode("utf-8"))
+        self._start(
+            path, layers, api_url, changes, dialog.comment, dialog.source, osc.encode("utf-8")
+        )
 
     def _login(self, dialog: ReviewDialog) -> None:
         from qgis.PyQt.QtWidgets import QInputDialog
 
         from ..plugin.adapters import auth
-        from ..plugin.adapters import settings as plugin_settings
         from ..plugin.adapters.i18n import error_text
 
         def ask_code(url: str) -> str:
@@ -486,18 +525,21 @@ class UploadAction:
                 dialog.serverLabel.setText(error_text(error))
                 return
             if token is not None:
-                dialog.set_server(plugin_settings.load().api_url(), True)
+                dialog.set_server(dialog.server, True)
 
         dialog.loginButton.setEnabled(False)
-        self.login = auth.InteractiveLogin(done, ask_code)
+        # the login is for the server the upload goes to, not the one of the settings
+        self.login = auth.InteractiveLogin(done, ask_code, api_url=dialog.server)
         self.login.start()
 
-    def _start(self, path, layers, changes, comment, source, pending=None) -> None:
+    def _start(self, path, layers, api_url, changes, comment, source, pending=None) -> None:
         from ..plugin.adapters import auth, upload_service
-        from ..plugin.adapters import settings as plugin_settings
 
-        values = plugin_settings.load()
-        token = auth.saved_token()
+        try:
+            token = auth.token_for(api_url)
+        except Exception as exc:
+            self._error(exc)
+            return
 
         def done(report, error) -> None:
             self.task = None
@@ -517,13 +559,18 @@ class UploadAction:
             from ..plugin.core.osm.upload import UploadConflict
 
             if isinstance(error, UploadConflict):
-                self._resolve(path, layers, error, values.api_url(), token)
+                self._resolve(path, layers, error, api_url, token)
                 return
             self._error(error)
 
-        self.task = upload_service.start_upload(
-            path, layers, values.api_url(), token, comment, source, done, changes, pending
-        )
+        from ..plugin.core.errors import OsmRoundtripError
+
+        try:
+            self.task = upload_service.start_upload(
+                path, layers, api_url, token, comment, source, done, changes, pending
+            )
+        except OsmRoundtripError as exc:
+            self._error(exc)
 
     def _resolve(self, path, layers, conflict, api_url, token) -> None:
         """Fetch theirs, let the user choose, write the choices into the GeoPackage."""

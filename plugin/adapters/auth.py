@@ -1,18 +1,31 @@
-"""The OAuth token in the QGIS authentication database (never in settings, projects or logs).
+"""OAuth tokens in the QGIS authentication database (never in settings, projects or logs), one
+per API server, each sent to its own server only.
 
-The token is kept in an auth configuration of its own: method ``APIHeader`` (QGIS >= 3.26,
+A token is kept in an auth configuration of its own: method ``APIHeader`` (QGIS >= 3.26,
 header ``Authorization: Bearer <token>``) where available, else ``Basic`` with the token as the
-password. Only the configuration's id is stored in the plugin settings (``auth_config_id``);
-Processing takes the id as its ``AUTH`` parameter.
+password. The configuration's URL (``uri``) is the API the token was issued for. The plugin
+settings hold only the configurations' ids, per API origin (``auth_config_ids``, a JSON object
+``{"https://api.openstreetmap.org": "abc1234"}``): :func:`token_for` gives the token of one
+server and nothing else. Processing takes a configuration id as its ``AUTH`` parameter;
+:func:`check_config` refuses one whose URL names another server than the request's.
+
+Migration: before tokens were kept per server the settings held one id (``auth_config_id``),
+whatever server was chosen later. :func:`migrate` binds that token to the server recorded in its
+configuration's URL, which is the server it was issued for (the login stored the API address of
+the settings at that moment). The user stays logged in where the token is valid, and a token
+issued by one server can never be sent to the server chosen afterwards. A configuration that
+names no usable server is only forgotten (not deleted): the user logs in again.
 """
 
 from __future__ import annotations
 
-from typing import Optional
+import json
+from typing import Dict, Optional
 from urllib.parse import urlsplit
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
+from ..core import servers
 from ..core.errors import QT_TRANSLATE_NOOP, OsmRoundtripError
 from . import settings as plugin_settings
 
@@ -99,19 +112,109 @@ def remove_token(config_id: str) -> None:
         _manager().removeAuthenticationConfig(config_id)
 
 
-def saved_token() -> Optional[str]:
-    """The token of the configuration named in the plugin settings."""
-    return load_token(plugin_settings.load().auth_config_id)
+def config_server(config_id: str) -> str:
+    """The URL recorded in an auth configuration (``""``: unknown configuration or none)."""
+    if not config_id:
+        return ""
+    config = QgsAuthMethodConfig()
+    if not _manager().loadAuthenticationConfig(config_id, config, False):
+        return ""
+    return config.uri() or ""
+
+
+def check_config(config_id: str, api_url: str) -> None:
+    """Refuse (:class:`~..core.servers.OtherServer`) a configuration whose URL is not the server
+    of ``api_url``: its token is never sent there."""
+    servers.check_token_server(config_server(config_id), api_url)
+
+
+# -- one configuration per API origin ------------------------------------------------------------
+
+
+def _read_bindings(values) -> Dict[str, str]:
+    try:
+        data = json.loads(values.auth_config_ids or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if servers.origin(str(k)) and v}
+
+
+def bindings() -> Dict[str, str]:
+    """``{API origin: auth configuration id}`` of the logins the plugin keeps."""
+    values = migrate()
+    return _read_bindings(values)
+
+
+def migrate(values=None):
+    """Bind the single token of older versions to the server it was issued for (see the module
+    documentation); the settings, migrated."""
+    values = values or plugin_settings.load()
+    legacy = values.auth_config_id
+    if not legacy:
+        return values
+    found = _read_bindings(values)
+    server = servers.origin(config_server(legacy))
+    if server and server not in found:
+        found[server] = legacy
+    values.auth_config_ids = json.dumps(found, sort_keys=True)
+    values.auth_config_id = ""
+    plugin_settings.save(values)
+    return values
+
+
+def config_for(api_url: str) -> str:
+    """The id of the configuration holding the token for the server of ``api_url`` (or ``""``)."""
+    config_id = bindings().get(servers.origin(api_url), "")
+    if config_id and not servers.same_origin(config_server(config_id), api_url):
+        return ""  # edited or replaced behind our back: not this server's
+    return config_id
+
+
+def token_for(api_url: str) -> Optional[str]:
+    """The token issued for the server of ``api_url``; ``None`` when not logged in there."""
+    return load_token(config_for(api_url))
+
+
+def token_for_request(api_url: str, config_id: str = "") -> Optional[str]:
+    """The token to send to ``api_url``: the one in ``config_id`` (an ``AUTH`` parameter; refused
+    with :class:`~..core.servers.OtherServer` when its URL names another server), else the one
+    kept for that server. ``None``: no login. Call it before any request."""
+    if config_id:
+        check_config(config_id, api_url)
+        return load_token(config_id)
+    return token_for(api_url)
 
 
 def remember(token: str, api_url: str) -> str:
-    """Store ``token`` and record the configuration id in the settings (not the token)."""
-    values = plugin_settings.load()
-    config_id = store_token(token, api_url, values.auth_config_id)
-    if config_id != values.auth_config_id:
-        values.auth_config_id = config_id
+    """Store ``token`` for the server of ``api_url`` (replacing that server's, only) and record
+    the configuration id in the settings (not the token)."""
+    server = servers.origin(api_url)
+    if not server:
+        raise servers.OtherServer(
+            QT_TRANSLATE_NOOP("OsmRoundtripErrors", "{url} is not an address of an OSM API."),
+            url=api_url,
+        )
+    values = migrate()
+    found = _read_bindings(values)
+    config_id = store_token(token, api_url, found.get(server, ""))
+    if found.get(server) != config_id:
+        found[server] = config_id
+        values.auth_config_ids = json.dumps(found, sort_keys=True)
         plugin_settings.save(values)
     return config_id
+
+
+def forget(api_url: str) -> None:
+    """Log out of the server of ``api_url``: its configuration is removed, the others stay."""
+    values = migrate()
+    found = _read_bindings(values)
+    config_id = found.pop(servers.origin(api_url), "")
+    if config_id:
+        remove_token(config_id)
+        values.auth_config_ids = json.dumps(found, sort_keys=True)
+        plugin_settings.save(values)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,26 +237,49 @@ class MissingClientId(OsmRoundtripError):
         )
 
 
-def client_id_for(values) -> str:
-    if values.oauth_client_id:
-        return values.oauth_client_id
-    if values.osm_server == "sandbox":
+class NoClientIdFor(OsmRoundtripError):
+    def __init__(self, server: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "OsmRoundtripErrors",
+                "To log in to {server}, choose it as the server in the plugin settings and "
+                "enter its OAuth 2 client id there.",
+            ),
+            server=server,
+        )
+
+
+def client_id_for(values, api_url: str = "") -> str:
+    """The OAuth client id for the server of ``api_url`` (default: the settings' server).
+
+    The client id of the settings belongs to the settings' server; the local sandbox has its
+    own; any other server must be chosen in the settings first.
+    """
+    if not api_url or servers.same_origin(api_url, values.api_url()):
+        if values.oauth_client_id:
+            return values.oauth_client_id
+        if values.osm_server == "sandbox":
+            return SANDBOX_CLIENT_ID
+        raise MissingClientId()
+    if servers.same_origin(api_url, values.sandbox_url):
         return SANDBOX_CLIENT_ID
-    raise MissingClientId()
+    raise NoClientIdFor(servers.origin(api_url) or api_url)
 
 
 class InteractiveLogin:
     """Log in with the browser: ``start()`` opens the authorize page; a timer polls the loopback
     listener; the code is exchanged in a task; ``on_done(token, error)`` runs on the GUI thread
-    after the token was stored. ``ask_code(url)`` is used for the out-of-band fallback."""
+    after the token was stored for ``api_url`` (default: the settings' server). ``ask_code(url)``
+    is used for the out-of-band fallback."""
 
     POLL_MS = 300
     TIMEOUT_S = 300
 
-    def __init__(self, on_done, ask_code=None, open_url=None) -> None:
+    def __init__(self, on_done, ask_code=None, open_url=None, api_url: str = "") -> None:
         self.on_done = on_done
         self.ask_code = ask_code
         self.open_url = open_url
+        self.api_url = api_url
         self.flow = None
         self.timer = None
         self.task = None
@@ -168,13 +294,13 @@ class InteractiveLogin:
         from ..core import oauth
 
         values = plugin_settings.load()
+        self.api_url = self.api_url or values.api_url()
         try:
-            client_id = client_id_for(values)
-        except MissingClientId as exc:
+            client_id = client_id_for(values, self.api_url)
+        except (MissingClientId, NoClientIdFor) as exc:
             self.on_done(None, exc)
             return
-        self.api_url = values.api_url()
-        self.flow = oauth.AuthorizationFlow(values.oauth_url(), client_id)
+        self.flow = oauth.AuthorizationFlow(plugin_settings.oauth_url_for(self.api_url), client_id)
         url = self.flow.authorize_url
         (self.open_url or (lambda u: QDesktopServices.openUrl(QUrl(u))))(url)
         if self.flow.out_of_band:

@@ -1,7 +1,8 @@
 """The plugin's settings, declared once and read through this module only.
 
-Values live in ``QgsSettings`` under ``osm_roundtrip/``. Secrets never live here: the OAuth token is
-kept in the QGIS authentication database and only the id of that auth configuration is stored.
+Values live in ``QgsSettings`` under ``osm_roundtrip/``. Secrets never live here: OAuth tokens are
+kept in the QGIS authentication database and only the ids of those auth configurations are stored,
+one per API origin (``auth_config_ids``, see :mod:`.auth`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from qgis.core import QgsSettings
+
+from ..core.servers import same_origin
 
 PREFIX = "osm_roundtrip/"
 
@@ -34,7 +37,8 @@ class Settings:
     sandbox_url: str = "http://127.0.0.1:8111"
     custom_api_url: str = ""
     oauth_client_id: str = ""
-    auth_config_id: str = ""  # id of the QGIS auth configuration that holds the OAuth token
+    auth_config_ids: str = ""  # JSON {API origin: id of the QGIS auth configuration}
+    auth_config_id: str = ""  # before tokens were kept per server: migrated by auth, then ""
     contact_email: str = ""
     language: str = ""  # empty: follow the QGIS locale
     timeout: float = 30.0
@@ -48,10 +52,16 @@ class Settings:
         return self.custom_api_url.rstrip("/")
 
     def oauth_url(self) -> str:
-        if self.osm_server in OSM_SERVERS:
-            return OSM_SERVERS[self.osm_server][1]
-        base = self.api_url()
-        return base[: -len("/api/0.6")] + "/oauth2" if base.endswith("/api/0.6") else base
+        return oauth_url_for(self.api_url())
+
+
+def oauth_url_for(api_url: str) -> str:
+    """The OAuth 2.0 base URL of the server of ``api_url``."""
+    for api, oauth in OSM_SERVERS.values():
+        if same_origin(api, api_url):
+            return oauth
+    base = api_url.rstrip("/")
+    return base[: -len("/api/0.6")] + "/oauth2" if base.endswith("/api/0.6") else base
 
 
 def load() -> Settings:

@@ -8,6 +8,10 @@
 * :func:`start_upload` — the same in a :class:`~.tasks.CoreTask`, then the layers are reloaded
   and ``on_done(report, error)`` runs on the GUI thread.
 
+Both upload only to the server the download came from (:func:`upload_server`): another
+``api_url`` is refused before any request, and with ``token=None`` the token kept for that
+server is used (:func:`.auth.token_for`).
+
 The layers must have no unsaved edits: the results are written into the GeoPackage by feature id.
 """
 
@@ -44,6 +48,8 @@ from ..core.osm.features import (
     EditedFeature,
 )
 from ..core.osm.osmchange import build, validate, write_osc
+from ..core.servers import NotLoggedIn, check_resume_server, recorded_server
+from ..core.servers import upload_server as _bound_server
 from . import compat, osm_layers
 from .network import make_transport
 from .tasks import CoreTask
@@ -201,11 +207,40 @@ def export_osc(gpkg_path, layers: Optional[Mapping[str, QgsVectorLayer]], osc_pa
 # ---------------------------------------------------------------------------------------------
 
 
+def upload_server(gpkg_path, requested: str = "") -> str:
+    """The API the edits of ``gpkg_path`` are uploaded to: the one the download came from.
+
+    ``requested`` (the settings' server, a parameter) is used only by a file that records no
+    server; naming another server than the recorded one raises
+    :class:`~..core.servers.OtherServer`, and so does a journal of an interrupted upload that
+    went to another server.
+    """
+    api_url = _bound_server(recorded_server(gpkg_path), requested)
+    try:
+        journal = core_upload.Journal.load(core_upload.journal_dir_for(gpkg_path))
+    except (OSError, ValueError, KeyError):  # unreadable: the upload itself reports it
+        journal = None
+    if journal is not None:
+        check_resume_server(journal.data.get("api_url") or "", api_url)
+    return api_url
+
+
+def _login_for(api_url: str, token: Optional[str]) -> str:
+    if token:
+        return token
+    from . import auth
+
+    token = auth.token_for(api_url)
+    if not token:
+        raise NotLoggedIn(api_url)
+    return token
+
+
 def upload_edits(
     gpkg_path,
     layers: Optional[Mapping[str, QgsVectorLayer]],
     api_url: str,
-    token: str,
+    token: Optional[str],
     comment: str,
     source: str = "",
     progress: Optional[Progress] = None,
@@ -222,9 +257,12 @@ def upload_edits(
 
     ``layers`` (``{role: layer}``; ``None``: read the saved GeoPackage, or ``edited`` when the
     features were read before) must have no unsaved edits. Safe in a worker thread when
-    ``layers`` is ``None``. Raises the typed errors of :mod:`..core.osm.upload` /
-    :mod:`..core.osm.api`.
+    ``layers`` is ``None``. ``api_url`` may be empty (the file's server; see
+    :func:`upload_server`), ``token`` ``None`` (the one kept for that server). Raises the typed
+    errors of :mod:`..core.osm.upload` / :mod:`..core.osm.api`.
     """
+    api_url = upload_server(gpkg_path, api_url)
+    token = _login_for(api_url, token)
     if layers:
         check_saved(layers)
         edited = edited_features(layers)
@@ -266,7 +304,7 @@ def start_upload(
     gpkg_path,
     layers: Mapping[str, QgsVectorLayer],
     api_url: str,
-    token: str,
+    token: Optional[str],
     comment: str,
     source: str = "",
     on_done: Optional[Callable[[object, Optional[BaseException]], None]] = None,
@@ -277,6 +315,8 @@ def start_upload(
     from qgis.core import QgsApplication
 
     check_saved(layers)
+    api_url = upload_server(gpkg_path, api_url)
+    token = _login_for(api_url, token)
     # The features are read here, on the GUI thread; the task only talks to the server and
     # writes the GeoPackage.
     edited = edited_features(layers)

@@ -9,7 +9,8 @@ The flow (osm-api-v0.6 §9, RFC 7636, RFC 8252):
 2. The user approves in the browser; the server redirects to ``http://127.0.0.1:<port>/callback``
    with ``code`` and ``state``. When the listener cannot be started the flow uses the
    out-of-band redirect ``urn:ietf:wg:oauth:2.0:oob``: the server shows the code and the user
-   pastes it (:func:`extract_code` also accepts the whole address of that page).
+   pastes it (:func:`extract_code` also accepts the whole address of that page). A callback
+   whose ``state`` is not this login's (a code or an error) is ignored and the wait goes on.
 3. :meth:`AuthorizationFlow.exchange` posts the code with the verifier to ``/oauth2/token``.
 
 :func:`login` runs the whole flow in the calling thread (for Processing, scripts and tests);
@@ -169,13 +170,19 @@ class LoopbackListener:
     """A one-shot HTTP server on ``127.0.0.1`` that captures the redirect of the authorization.
 
     It serves in a daemon thread; :meth:`result` is ``None`` until a request with ``code`` or
-    ``error`` has arrived at :data:`CALLBACK_PATH`. The page shown in the browser is in English
-    (it is outside QGIS) and asks the user to go back to QGIS.
+    ``error`` **and the expected** ``state`` has arrived at :data:`CALLBACK_PATH`. Anything else
+    on that port (another page of the browser, a request forged by another program, an error
+    without the state) is answered and ignored: the wait goes on for the real redirect until it
+    times out or is cancelled, so a forged callback can neither replace nor end the login. The
+    page shown in the browser is in English (it is outside QGIS) and asks the user to go back to
+    QGIS.
     """
 
-    def __init__(self, port: int = 0, path: str = CALLBACK_PATH) -> None:
+    def __init__(self, state: str, port: int = 0, path: str = CALLBACK_PATH) -> None:
         listener = self
         self.path = path
+        self.state = state
+        self.ignored = 0  # callbacks refused for a wrong or missing state
         self._result: Optional[Redirect] = None
         self._event = threading.Event()
 
@@ -195,6 +202,14 @@ class LoopbackListener:
                 if not redirect.code and not redirect.error:
                     self.send_error(400)
                     return
+                if not secrets.compare_digest(redirect.state.encode(), listener.state.encode()):
+                    listener.ignored += 1
+                    self._page(
+                        400,
+                        "OSM Roundtrip: unknown answer",
+                        "This answer does not belong to the login in progress and was ignored.",
+                    )
+                    return
                 if redirect.code:
                     title, text = (
                         "OSM Roundtrip: authorization received",
@@ -205,16 +220,19 @@ class LoopbackListener:
                         "OSM Roundtrip: authorization refused",
                         html.escape(redirect.error_description or redirect.error),
                     )
+                self._page(200, title, text)
+                if listener._result is None:
+                    listener._result = redirect
+                    listener._event.set()
+
+            def _page(self, status: int, title: str, text: str) -> None:
                 body = _PAGE.format(title=title, text=text).encode("utf-8")
-                self.send_response(200)
+                self.send_response(status)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Cache-Control", "no-store")
                 self.end_headers()
                 self.wfile.write(body)
-                if listener._result is None:
-                    listener._result = redirect
-                    listener._event.set()
 
             def log_message(self, format, *args) -> None:
                 return
@@ -277,7 +295,7 @@ class AuthorizationFlow:
         self.listener: Optional[LoopbackListener] = None
         if loopback:
             try:
-                self.listener = LoopbackListener(port)
+                self.listener = LoopbackListener(self.state, port)
             except OSError:
                 self.listener = None
         self.redirect_uri = self.listener.redirect_uri if self.listener else OOB_REDIRECT_URI
@@ -298,19 +316,20 @@ class AuthorizationFlow:
         )
 
     def check(self, redirect: Redirect) -> str:
-        """The code of a redirect, or the typed error it stands for."""
-        if redirect.error:
-            raise AuthorizationDenied(
-                QT_TRANSLATE_NOOP("OsmRoundtripErrors", "The authorization was refused: {reason}"),
-                reason=redirect.error_description or redirect.error,
-            )
-        if redirect.state != self.state:
+        """The code of a redirect, or the typed error it stands for (errors too must carry the
+        state of this login: the listener passes only those)."""
+        if not secrets.compare_digest(redirect.state.encode(), self.state.encode()):
             raise OAuthError(
                 QT_TRANSLATE_NOOP(
                     "OsmRoundtripErrors",
                     "The answer of the authorization server does not belong to this login "
                     "(state mismatch); please try again.",
                 )
+            )
+        if redirect.error:
+            raise AuthorizationDenied(
+                QT_TRANSLATE_NOOP("OsmRoundtripErrors", "The authorization was refused: {reason}"),
+                reason=redirect.error_description or redirect.error,
             )
         return redirect.code
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -95,3 +96,18 @@ def test_code_without_the_right_verifier_is_refused(interactive):
         flow.verifier = oauth.make_verifier()  # not the one the challenge was made from
         with pytest.raises(HttpError, match="refused to issue a token"):
             flow.exchange(code)
+
+
+def test_a_forged_callback_before_the_real_one_does_not_spoil_the_login(auto):
+    forged: list = []
+
+    def open_browser(url: str) -> None:
+        redirect_uri = parse_qs(urlsplit(url).query)["redirect_uri"][0]
+        # another program on this machine guesses the listener and answers first
+        forged.append(requests.get(redirect_uri, params={"code": "evil", "state": "x"}, timeout=5))
+        forged.append(requests.get(redirect_uri, params={"error": "access_denied"}, timeout=5))
+        requests.get(url, timeout=20)  # then the real redirect from the server
+
+    token = oauth.login(auto.url + "/oauth2", "osm-sandbox", open_browser=open_browser, timeout=20)
+    assert [reply.status_code for reply in forged] == [400, 400]
+    assert "allow_write_api" in OsmApi(auto.api, token.access_token).permissions()

@@ -159,3 +159,39 @@ def test_conflict_dialog_lists_mine_and_theirs(qtbot, button):
     assert set(dialog.choices().values()) == {expected}
     dialog.resize(900, 360)
     shot(dialog, "conflict_dialog")
+
+
+def test_review_dialog_names_the_downloads_server_not_the_settings_one(qgis_iface, qtbot):
+    from osm_roundtrip.ui.review_dialog import ReviewDialog
+
+    base, changes = sample()
+    dialog = ReviewDialog(
+        qgis_iface,
+        changes,
+        "",
+        base=base,
+        server="http://127.0.0.1:8111/api/0.6",
+        logged_in=True,
+        settings_server="https://api.openstreetmap.org/api/0.6",
+    )
+    qtbot.addWidget(dialog)
+    text = dialog.serverLabel.text()
+    assert text.startswith("Upload to <b>http://127.0.0.1:8111/api/0.6</b> (logged in)")
+    assert "server of the settings (https://api.openstreetmap.org/api/0.6) is not used" in text
+    dialog.set_server("http://127.0.0.1:8111/api/0.6", False)
+    assert "(not logged in)" in dialog.serverLabel.text()
+    assert "is not used" in dialog.serverLabel.text()
+    dialog.resize(900, 680)
+    shot(dialog, "review_dialog_other_server")
+    same = ReviewDialog(
+        qgis_iface, changes, "", server="http://127.0.0.1:8111/api/0.6", logged_in=True,
+        settings_server="http://127.0.0.1:8111",
+    )  # fmt: skip
+    qtbot.addWidget(same)
+    assert "<br>" not in same.serverLabel.text()
+    unbound = ReviewDialog(
+        qgis_iface, changes, "", server="http://127.0.0.1:8111/api/0.6", logged_in=True,
+        settings_server="http://127.0.0.1:8111/api/0.6", recorded=False,
+    )  # fmt: skip
+    qtbot.addWidget(unbound)
+    assert "does not record the server it came from" in unbound.serverLabel.text()

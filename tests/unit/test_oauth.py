@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -76,11 +78,57 @@ def test_listener_ignores_other_paths_and_requests_without_code():
         assert flow.poll() is None
 
 
-def test_state_mismatch_is_refused():
+def answer_later(url: str, params: dict, delay: float = 0.3) -> threading.Thread:
+    """The real redirect, sent by the "browser" while the flow is already waiting."""
+
+    def send() -> None:
+        time.sleep(delay)
+        requests.get(url, params=params, timeout=5)
+
+    thread = threading.Thread(target=send, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"code": "FORGED", "state": "forged"},
+        {"code": "FORGED"},
+        {"error": "access_denied", "state": "forged"},
+        {"error": "access_denied"},
+    ],
+    ids=["code-wrong-state", "code-no-state", "error-wrong-state", "error-no-state"],
+)
+def test_forged_callbacks_are_ignored_and_the_real_one_is_awaited(forged):
     with oauth.AuthorizationFlow("http://127.0.0.1:9/oauth2", "CID") as flow:
-        requests.get(flow.redirect_uri, params={"code": "C", "state": "forged"})
-        with pytest.raises(oauth.OAuthError, match="state mismatch"):
-            flow.wait_for_code(5)
+        reply = requests.get(flow.redirect_uri, params=forged, timeout=5)
+        assert reply.status_code == 400
+        assert "does not belong to the login" in reply.text
+        assert flow.poll() is None  # the GUI keeps polling
+        sender = answer_later(flow.redirect_uri, {"code": "REAL", "state": flow.state})
+        assert flow.wait_for_code(10) == "REAL"
+        sender.join()
+        assert flow.listener.ignored == 1
+
+
+def test_forged_callback_does_not_end_the_wait():
+    with oauth.AuthorizationFlow("http://127.0.0.1:9/oauth2", "CID") as flow:
+        requests.get(flow.redirect_uri, params={"code": "C", "state": "forged"}, timeout=5)
+        with pytest.raises(oauth.LoginTimeout):
+            flow.wait_for_code(0.5)
+        with pytest.raises(Cancelled):
+            flow.wait_for_code(5, cancel=lambda: True)
+
+
+def test_a_redirect_with_a_foreign_state_is_refused_by_the_check():
+    with oauth.AuthorizationFlow("http://127.0.0.1:9/oauth2", "CID", loopback=False) as flow:
+        for redirect in (
+            oauth.Redirect(code="C", state="forged"),
+            oauth.Redirect(error="access_denied", state=""),
+        ):
+            with pytest.raises(oauth.OAuthError, match="state mismatch"):
+                flow.check(redirect)
 
 
 def test_denial_is_reported_with_the_server_reason():

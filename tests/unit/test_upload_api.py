@@ -252,3 +252,17 @@ def test_parse_changeset_download():
     ]
     assert items[0].tags == {"amenity": "bench"} and items[0].lat == 47.1
     assert items[1].nodes == [10, 11]
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (401, "You have not granted the modify map permission"),
+        (403, "You have not permitted the application access to this facility"),
+    ],
+    ids=["cgimap-401", "rails-403"],
+)
+def test_a_missing_write_permission_is_named(status, body):
+    error = mapped(status, body)
+    assert "permission write_api is missing" in error.message
+    assert error.status == status and error.body == body

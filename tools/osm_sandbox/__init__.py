@@ -12,7 +12,7 @@ Running
     python -m tools.osm_sandbox --seed FILE --port N [--db PATH|:memory:]
         [--token TOKEN:USER[:SCOPES]]... [--oauth-client-id ID] [--oauth-redirect-uri URI]...
         [--auto-approve USER] [--test-control] [--cache-dir DIR] [--exit-on-stdin-eof]
-        [--verbose]
+        [--no-discovery] [--verbose]
 
 When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0.0.1:PORT``
 (``--port 0`` picks a free port). The API base is ``http://127.0.0.1:PORT/api/0.6``.
@@ -31,6 +31,9 @@ When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0
   the seed file. New ids continue after the largest seeded id of each type.
 * ``--exit-on-stdin-eof``: stop when standard input closes, so that a server started by a test
   runner never outlives it (the pytest fixture passes it).
+* ``--no-discovery``: ``/api/capabilities``, ``/api/0.6/capabilities`` and
+  ``/api/0.6/permissions`` answer 404 (empty body), as an API served by CGImap alone, without
+  the Rails port, does.
 * ``--token TOKEN:USER[:SCOPES]``: a bearer token for USER (name or uid); SCOPES separated by
   commas, ``+`` or spaces, default ``read_prefs write_api``.
 

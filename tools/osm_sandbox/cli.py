@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop when standard input is closed (test runners: no server outlives its parent)",
     )
+    p.add_argument(
+        "--no-discovery",
+        action="store_true",
+        help="answer 404 for capabilities and permissions, as an API served by CGImap alone",
+    )
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return p
 
@@ -82,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             auto_approve=args.auto_approve,
             test_control=args.test_control,
             verbose=args.verbose,
+            discovery=not args.no_discovery,
         )
     except ValueError as exc:
         print(str(exc), file=sys.stderr)

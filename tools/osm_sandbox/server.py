@@ -129,8 +129,10 @@ class Sandbox:
         auto_approve: str | None = None,
         test_control: bool = False,
         verbose: bool = False,
+        discovery: bool = True,
     ):
         self.store = store
+        self.discovery = discovery  # False: no capabilities/permissions, as CGImap alone
         self.tokens: dict[str, dict[str, Any]] = {}
         self.codes: dict[str, dict[str, Any]] = {}
         self.faults: list[Fault] = []
@@ -240,6 +242,7 @@ ROUTES = [
         "GET HEAD", r"/\.well-known/oauth-authorization-server", "oauth_metadata", "oauth", False
     ),
 ]
+DISCOVERY = ("capabilities", "permissions")  # Rails only: a CGImap-only API answers 404
 # CGImap answers every method on these paths, 405 for the ones it does not serve.
 CGIMAP_405 = [
     (re.compile(r"/api/0\.6/map" + SUFFIX + "$"), "GET, HEAD, OPTIONS"),
@@ -492,6 +495,8 @@ class Handler(BaseHTTPRequestHandler):
         for route in ROUTES:
             m = route.regex.match(path)
             if m and method in route.methods:
+                if route.name in DISCOVERY and not self.sandbox.discovery:
+                    raise ApiError(404, "", style="cgimap")
                 self.style = route.style if route.style != "oauth" else "rails"
                 _, suffix = _split_suffix(path)
                 return getattr(self, "h_" + route.name)(*m.groups(), body=body, suffix=suffix)

@@ -18,11 +18,14 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...core.errors import OsmRoundtripError
 from ...core.osm import upload as core_upload
 from ...core.osm.api import OsmApi
 from ...core.osm.osmchange import parse_osc, validate, write_osc
+from ...core.servers import check_resume_server
 from .. import auth, upload_service
 from .. import settings as plugin_settings
+from ..i18n import error_text
 from ..network import make_transport
 from .base import OsmRoundtripAlgorithm
 
@@ -106,11 +109,13 @@ class UploadOsmChangeAlgorithm(_UploadAlgorithm):
             "Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset "
             "with the given comment (required) and source, in chunks within the server's "
             "limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the "
-            "plugin settings. AUTH is the QGIS authentication configuration that holds the "
-            "OAuth 2.0 token (empty: the one saved by the plugin's login). A journal is kept "
-            "next to the file: an interrupted upload continues where it stopped when run "
-            "again, after checking on the server what was applied. The GeoPackage the file was "
-            "built from is not updated; download the area again before editing further."
+            "plugin settings (or, for an interrupted upload, the server it was going to). AUTH "
+            "is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: "
+            "the one the plugin's login keeps for that server); its URL must be the same server "
+            "as ENDPOINT, or nothing is sent. A journal is kept next to the file: an "
+            "interrupted upload continues where it stopped when run again, after checking on "
+            "the server what was applied. The GeoPackage the file was built from is not "
+            "updated; download the area again before editing further."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -142,30 +147,22 @@ class UploadOsmChangeAlgorithm(_UploadAlgorithm):
         comment = (self.parameterAsString(parameters, "COMMENT", context) or "").strip()
         source = (self.parameterAsString(parameters, "SOURCE", context) or "").strip()
         endpoint = (self.parameterAsString(parameters, "ENDPOINT", context) or "").strip()
-        values = plugin_settings.load()
-        api_url = endpoint or values.api_url()
-        config_id = self.parameterAsString(parameters, "AUTH", context) or values.auth_config_id
-        token = auth.load_token(config_id)
-        if not token:
-            raise QgsProcessingException(
-                self.tr(
-                    "No login: log in from the plugin or choose an authentication "
-                    "configuration that holds the OAuth 2.0 token."
-                )
-            )
+        folder = core_upload.journal_dir_for(path)
+        journal = core_upload.Journal.load(folder)
+        config_id = self.parameterAsString(parameters, "AUTH", context)
+        api_url, token = self._server_and_token(endpoint, config_id, journal)
         if not comment:
             raise QgsProcessingException(
                 self.tr("A changeset comment is required: describe your changes.")
             )
         api = OsmApi(api_url, token, make_transport(api_url))
-        folder = core_upload.journal_dir_for(path)
 
         def progress(done, total, _message="") -> None:
             if total:
                 feedback.setProgress(100.0 * done / total)
 
         options = {"progress": progress, "cancel": feedback.isCanceled}
-        if core_upload.Journal.load(folder) is not None:
+        if journal is not None:
             feedback.pushInfo(
                 self.tr("Continuing the interrupted upload of {path}").format(path=path)
             )
@@ -210,6 +207,27 @@ class UploadOsmChangeAlgorithm(_UploadAlgorithm):
                 )
             results["OUTPUT"] = output
         return results
+
+    def _server_and_token(self, endpoint: str, config_id: str, journal):
+        """The API and the token, checked before any request: an interrupted upload continues
+        only on its own server, and a token goes only to the server it was issued for."""
+        values = plugin_settings.load()
+        started = (journal.data.get("api_url") or "") if journal is not None else ""
+        api_url = endpoint or started or values.api_url()
+        try:
+            check_resume_server(started, api_url)
+            token = auth.token_for_request(api_url, config_id)
+        except OsmRoundtripError as exc:
+            raise QgsProcessingException(error_text(exc)) from None
+        if not token:
+            raise QgsProcessingException(
+                self.tr(
+                    "No login for {server}: log in from the plugin with that server chosen in "
+                    "the settings, or choose an authentication configuration whose URL is that "
+                    "server."
+                ).format(server=api_url)
+            )
+        return api_url, token
 
 
 ALGORITHMS = [BuildOsmChangeAlgorithm, UploadOsmChangeAlgorithm]

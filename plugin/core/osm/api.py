@@ -12,10 +12,16 @@ Every error status of the write path is mapped to a typed error carrying what th
 * 410 ``The node with the id 5 has already been deleted`` → :class:`Gone`
 * 429 / 509 → :class:`~..errors.RateLimited` (reason, ``Retry-After``)
 * 413 → :class:`TooLarge`; 401/403 → :class:`NotAuthorized`; 404 → :class:`NotFound`.
+
+``capabilities`` and ``permissions`` are served by the Rails port only; an API served by CGImap
+alone answers 404. Then the client logs it and goes on with production's limits and without the
+permission check; if the server then refuses to open a changeset, :meth:`OsmApi.create_changeset`
+says precisely why (no permission to edit the map, no changesets on this server, …).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
@@ -32,6 +38,8 @@ from ..http import CancelCheck, HttpTransport, Response, raise_for_status, snipp
 from .model import NODE, RELATION, WAY
 
 ElementKey = Tuple[str, int]
+logger = logging.getLogger("osm_roundtrip")
+NOT_SERVED = (404, 405, 501)  # the server has no such endpoint (e.g. CGImap without Rails)
 
 # ---------------------------------------------------------------------------------------------
 # Typed errors
@@ -251,6 +259,24 @@ def parse_precondition(text: str) -> Tuple[str, Optional[int], Dict[str, List[in
     return "", None, {}, []
 
 
+_NO_WRITE_PERMISSION = (
+    "You have not granted the modify map permission",  # CGImap
+    "You have not permitted the application access to this facility",  # Rails
+)
+
+
+def missing_write_permission(status: int, body: str) -> NotAuthorized:
+    return NotAuthorized(
+        QT_TRANSLATE_NOOP(
+            "OsmRoundtripErrors",
+            "Your login does not allow editing the map (permission write_api is "
+            "missing). Log in again and grant “Modify the map”.",
+        ),
+        status,
+        body,
+    )
+
+
 def map_error(error: HttpError) -> HttpError:
     """The typed error for an error answer of the OSM API (``error`` itself when unknown)."""
     if isinstance(error, ApiError):
@@ -327,6 +353,8 @@ def map_error(error: HttpError) -> HttpError:
             headers,
         )
     if status in (401, 403):
+        if any(text_ in text for text_ in _NO_WRITE_PERMISSION):
+            return missing_write_permission(status, text)
         return NotAuthorized(
             QT_TRANSLATE_NOOP(
                 "OsmRoundtripErrors",
@@ -571,7 +599,19 @@ class OsmApi:
 
     # -- discovery --------------------------------------------------------------------------
     def capabilities(self, cancel: Optional[CancelCheck] = None) -> Capabilities:
-        response = self._call("GET", "capabilities", cancel=cancel)
+        """The server's limits; production's when the server does not serve capabilities."""
+        try:
+            response = self._call("GET", "capabilities", cancel=cancel)
+        except HttpError as exc:
+            if exc.status not in NOT_SERVED:
+                raise
+            logger.warning(
+                "%s/capabilities is not served (HTTP %s): using the limits of "
+                "api.openstreetmap.org",
+                self.api_url,
+                exc.status,
+            )
+            return Capabilities()
         return parse_capabilities(response.content, response.url)
 
     def permissions(self, cancel: Optional[CancelCheck] = None) -> frozenset:
@@ -579,28 +619,51 @@ class OsmApi:
         return parse_permissions(response.content, response.url)
 
     def check_write_permission(self, cancel: Optional[CancelCheck] = None) -> None:
-        """Raise :class:`NotAuthorized` unless the token may write map data."""
-        permissions = self.permissions(cancel)
-        if "allow_write_api" not in permissions:
-            raise NotAuthorized(
-                QT_TRANSLATE_NOOP(
-                    "OsmRoundtripErrors",
-                    "Your login does not allow editing the map (permission write_api is "
-                    "missing). Log in again and grant “Modify the map”.",
-                ),
-                403,
-                ", ".join(sorted(permissions)),
+        """Raise :class:`NotAuthorized` unless the token may write map data.
+
+        A server that does not serve ``permissions`` is not asked: the changeset creation
+        then tells (see :meth:`create_changeset`).
+        """
+        try:
+            permissions = self.permissions(cancel)
+        except HttpError as exc:
+            if exc.status not in NOT_SERVED:
+                raise
+            logger.warning(
+                "%s/permissions is not served (HTTP %s): the login is checked when the "
+                "changeset is opened",
+                self.api_url,
+                exc.status,
             )
+            return
+        if "allow_write_api" not in permissions:
+            raise missing_write_permission(403, ", ".join(sorted(permissions)))
 
     # -- changesets -------------------------------------------------------------------------
     def create_changeset(self, tags: Dict[str, str], cancel: Optional[CancelCheck] = None) -> int:
-        response = self._call(
-            "PUT",
-            "changeset/create",
-            data=changeset_xml(tags),
-            content_type="text/xml; charset=utf-8",
-            cancel=cancel,
-        )
+        try:
+            response = self._call(
+                "PUT",
+                "changeset/create",
+                data=changeset_xml(tags),
+                content_type="text/xml; charset=utf-8",
+                cancel=cancel,
+            )
+        except HttpError as exc:
+            if exc.status not in NOT_SERVED:
+                raise
+            raise ChangesetRefused(
+                QT_TRANSLATE_NOOP(
+                    "OsmRoundtripErrors",
+                    "The server at {url} does not open changesets (HTTP {status} for "
+                    "changeset/create): it serves only part of the OSM API and cannot take "
+                    "uploads.",
+                ),
+                exc.status,
+                exc.body,
+                exc.headers,
+                url=self.api_url,
+            ) from None
         try:
             return int(response.text.strip())
         except ValueError:
