@@ -5,13 +5,14 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 
 from .adapters import i18n, log
 from .adapters.compat import QAction
 from .adapters.processing.provider import ICON, OsmRoundtripProvider
+from .adapters.topology import TopologyGuard
 
 MENU = "&OSM Roundtrip"
 
@@ -27,6 +28,7 @@ class OsmRoundtripPlugin:
         self.dock = None
         self.options_factory = None
         self.uploader = None
+        self.topology = None
         self.actions: list[QAction] = []
 
     @staticmethod
@@ -100,7 +102,13 @@ class OsmRoundtripPlugin:
         self.options_factory = SettingsPageFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
+        self.topology = TopologyGuard(QgsProject.instance(), notify=self._tell)
+
     def unload(self) -> None:
+        if self.topology is not None:
+            self.topology.stop()
+            self.topology = None
+
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
@@ -143,6 +151,11 @@ class OsmRoundtripPlugin:
             self.toolbar.addAction(action)
         self.actions.append(action)
         return action
+
+    def _tell(self, text: str) -> None:
+        self.iface.messageBar().pushMessage(
+            self.tr("OSM Roundtrip"), text, Qgis.MessageLevel.Info, 10
+        )
 
     def show_settings(self) -> None:
         self.iface.showOptionsDialog(self.iface.mainWindow(), "OSM Roundtrip")

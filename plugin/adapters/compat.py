@@ -18,6 +18,8 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
+    QgsSnappingConfig,
+    QgsTolerance,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType
@@ -41,11 +43,14 @@ __all__ = [
     "NUMBER_DOUBLE",
     "NUMBER_INTEGER",
     "PARAMETER_ADVANCED",
+    "SNAP_ALL_LAYERS",
+    "SNAP_VERTEX_AND_SEGMENT",
     "SOURCE_LINE",
     "SOURCE_POINT",
     "SOURCE_POLYGON",
     "SOURCE_VECTOR",
     "STRING",
+    "TOLERANCE_PIXELS",
     "QAction",
     "WkbType",
     "field",
@@ -126,6 +131,25 @@ if hasattr(Qgis, "ProcessingParameterFlag"):
     PARAMETER_ADVANCED = Qgis.ProcessingParameterFlag.Advanced
 else:
     PARAMETER_ADVANCED = QgsProcessingParameterDefinition.Flag.FlagAdvanced
+
+
+# ---------------------------------------------------------------------------------------------
+# Snapping: Qgis.SnappingType / SnappingMode from QGIS 3.26, Qgis.MapToolUnit from 3.32;
+# QgsSnappingConfig's and QgsTolerance's own enums before.
+# ---------------------------------------------------------------------------------------------
+
+if hasattr(Qgis, "SnappingType"):
+    SNAP_VERTEX_AND_SEGMENT = Qgis.SnappingType.Vertex | Qgis.SnappingType.Segment
+    SNAP_ALL_LAYERS = Qgis.SnappingMode.AllLayers
+else:
+    SNAP_VERTEX_AND_SEGMENT = (
+        QgsSnappingConfig.SnappingTypes.VertexFlag | QgsSnappingConfig.SnappingTypes.SegmentFlag
+    )
+    SNAP_ALL_LAYERS = QgsSnappingConfig.SnappingMode.AllLayers
+if hasattr(Qgis, "MapToolUnit"):
+    TOLERANCE_PIXELS = Qgis.MapToolUnit.Pixels
+else:
+    TOLERANCE_PIXELS = QgsTolerance.UnitType.Pixels
 
 
 def set_advanced(parameter):
