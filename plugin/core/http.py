@@ -112,6 +112,21 @@ class Throttle:
             self._sleep(min(remaining, 0.1))
 
 
+def wait_cancellable(
+    seconds: float, cancel: CancelCheck | None, sleep=time.sleep, step: float = 0.25
+) -> None:
+    """Sleep ``seconds`` in small steps, raising :class:`Cancelled` as soon as asked."""
+    remaining = seconds
+    while remaining > 0:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        chunk = min(step, remaining)
+        sleep(chunk)
+        remaining -= chunk
+    if cancel is not None and cancel():
+        raise Cancelled()
+
+
 @dataclass
 class HttpTransport:
     """Sends requests with the plugin's User-Agent, timeouts, proxies and cancel checks."""

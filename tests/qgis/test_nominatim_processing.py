@@ -239,6 +239,75 @@ def test_geocode_table_free_form_keeps_every_row(url):
     assert (result["GEOCODED"], result["FAILED"]) == (2, 2)
 
 
+class SlowDownProxy:
+    """Forwards to the real Nominatim, but answers every other request "429, Retry-After: 1"."""
+
+    def __init__(self, target: str) -> None:
+        import http.server
+        import threading
+        import urllib.request
+
+        proxy = self
+        self.refused = 0
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                proxy.count = getattr(proxy, "count", 0) + 1
+                if proxy.count % 2:
+                    proxy.refused += 1
+                    body, status, headers = b"Too Many Requests", 429, {"Retry-After": "1"}
+                else:
+                    with urllib.request.urlopen(target + self.path, timeout=20) as reply:
+                        body, status = reply.read(), reply.status
+                        headers = {"Content-Type": reply.headers["Content-Type"]}
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_geocode_table_waits_out_slow_down_answers_and_geocodes_every_row(url):
+    proxy = SlowDownProxy(url)
+    feedback = QgsProcessingFeedback()
+    said = []
+    feedback.pushInfo = said.append
+    try:
+        rows = [("1", "Vaduz"), ("2", "Schaan"), ("3", "Triesen"), ("4", "Balzers")]
+        result, context = run(
+            "geocodetable",
+            {
+                "INPUT": table(rows, ["id", "address"]),
+                "QUERY_FIELD": "address",
+                "ENDPOINT": proxy.url,
+                "INTERVAL": 0,
+                "OUTPUT": TEMP,
+            },
+            feedback,
+        )
+    finally:
+        proxy.stop()
+    out = features(layer(result, context, "OUTPUT"))
+    assert [f["status"] for f in out] == ["ok"] * 4
+    assert (result["GEOCODED"], result["FAILED"]) == (4, 0)
+    assert proxy.refused == 4
+    waits = [t for t in said if "asks to slow down: waiting 1 s" in t]
+    assert len(waits) == 4
+
+
 def test_geocode_table_structured(url):
     source = table([("Städtle", "Vaduz"), ("", "Schaan")], ["street", "city"])
 

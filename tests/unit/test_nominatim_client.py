@@ -52,6 +52,8 @@ ROUTES = {
     "reverse": (200, JSON, (DATA / "reverse.jsonv2.json").read_bytes(), {}),
     "nothing": (200, JSON, (DATA / "reverse_nothing.jsonv2.json").read_bytes(), {}),
     "429": (429, "text/plain", b"Too Many Requests", {"Retry-After": "3"}),
+    "429short": (429, "text/plain", b"Too Many Requests", {"Retry-After": "1"}),
+    "429long": (429, "text/plain", b"Too Many Requests", {"Retry-After": "3600"}),
     "403block": (403, HTML, BLOCK_PAGE, {}),
     "403key": (403, "text/plain", b"The AppKey submitted with this request is invalid.", {}),
     "500": (500, "text/plain", b"Internal error: database went away", {}),
@@ -92,6 +94,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if route == "slow":
             time.sleep(1.0)
             route = "ok"
+        if route == "429once":  # every other request with the same path is refused
+            with self.server.lock:
+                seen = sum(1 for r in self.server.requests if r[1] == self.path)
+            route = "429short" if seen % 2 else "ok"
         status, ctype, body, headers = ROUTES[route]
         self.send_response(status)
         self.send_header("Content-Type", ctype)
@@ -309,3 +315,43 @@ def test_default_throttle_is_shared_per_host():
     local = NominatimClient(Endpoint("http://127.0.0.1:1"))
     assert first.throttle is second.throttle and first.throttle.interval == 1.0
     assert local.throttle.interval == 0.0
+
+
+def test_batch_work_waits_out_a_short_retry_after_and_goes_on(fake):
+    waited, slept = [], []
+    client = client_for(
+        fake, "429once", cache=None, rate_limit_waits=2, on_wait=waited.append, sleep=slept.append
+    )
+    before = fake.count("429once")
+    for number in range(3):
+        (place,) = client.search(SearchQuery(q=f"Vaduz {number}", limit=1))
+        assert place.place_id == 105863
+    assert waited == [1.0, 1.0, 1.0]
+    assert sum(slept) == pytest.approx(3.0)
+    assert fake.count("429once") - before == 6
+
+
+@pytest.mark.parametrize(
+    ("route", "waits"),
+    [("429", 0), ("429long", 3), ("403block", 3)],
+    ids=["interactive", "retry-after-too-long", "blocked"],
+)
+def test_a_refusal_that_is_not_waited_out_is_reported_at_once(fake, route, waits):
+    waited = []
+    client = client_for(fake, route, cache=None, rate_limit_waits=waits, on_wait=waited.append)
+    before = fake.count(route)
+    with pytest.raises(RateLimited):
+        client.search(SearchQuery(q="Vaduz"))
+    assert waited == [] and fake.count(route) - before == 1
+
+
+def test_waiting_is_cancellable(fake):
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    client = client_for(fake, "429once", cache=None, rate_limit_waits=1)
+    with pytest.raises(Cancelled):
+        client.search(SearchQuery(q="cancelled while waiting"), cancel=cancel)

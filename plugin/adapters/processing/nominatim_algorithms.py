@@ -56,6 +56,7 @@ from .base import OsmRoundtripAlgorithm
 WGS84 = "EPSG:4326"
 #: Errors after which no further request can succeed: the run stops instead of failing each row.
 FATAL = (ConnectionFailed, RequestTimeout, RateLimited)
+BATCH_RATE_LIMIT_WAITS = 5  # per row: a longer or repeated refusal stops the algorithm
 STATUS_OK, STATUS_NOT_FOUND, STATUS_EMPTY, STATUS_ERROR = "ok", "not_found", "empty", "error"
 
 
@@ -130,12 +131,21 @@ class _NominatimAlgorithm(OsmRoundtripAlgorithm):
             )
         )
 
-    def _client(self, parameters, context, cache: Optional[ResponseCache] = None):
+    def _client(self, parameters, context, cache: Optional[ResponseCache] = None, feedback=None):
+        """The client; with ``feedback`` (work over a table) "slow down" answers are waited out."""
         url = self.parameterAsString(parameters, self.ENDPOINT, context).strip()
         interval = None
         if self.INTERVAL in parameters and parameters[self.INTERVAL] is not None:
             interval = self.parameterAsDouble(parameters, self.INTERVAL, context)
-        return nominatim_service.client(url or None, interval=interval, cache=cache)
+        client = nominatim_service.client(url or None, interval=interval, cache=cache)
+        if feedback is not None:
+            client.rate_limit_waits = BATCH_RATE_LIMIT_WAITS
+            client.on_wait = lambda seconds: feedback.pushInfo(
+                self.tr("The server asks to slow down: waiting {seconds} s, then going on.").format(
+                    seconds=round(seconds)
+                )
+            )
+        return client
 
     def _language(self, parameters, context) -> Optional[str]:
         return self.parameterAsString(parameters, self.LANGUAGE, context).strip() or None
@@ -488,7 +498,9 @@ class GeocodeTable(_NominatimAlgorithm):
             countrycodes=self.parameterAsString(parameters, self.COUNTRYCODES, context),
             accept_language=self._language(parameters, context),
         )
-        client = self._client(parameters, context, cache=ResponseCache(max_entries=4096))
+        client = self._client(
+            parameters, context, cache=ResponseCache(max_entries=4096), feedback=feedback
+        )
         feedback.pushInfo(
             self.tr("Server: {url}; at least {seconds} s between requests.").format(
                 url=client.endpoint.base_url, seconds=client.endpoint.interval
@@ -627,7 +639,9 @@ class ReverseGeocode(_NominatimAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        client = self._client(parameters, context, cache=ResponseCache(max_entries=4096))
+        client = self._client(
+            parameters, context, cache=ResponseCache(max_entries=4096), feedback=feedback
+        )
         zoom = self.parameterAsInt(parameters, self.ZOOM, context)
         language = self._language(parameters, context)
         transform = QgsCoordinateTransform(

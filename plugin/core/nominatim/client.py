@@ -14,13 +14,22 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from urllib.parse import quote, urlencode, urlsplit
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload, HttpError, RateLimited
-from ..http import HttpTransport, Response, Throttle, raise_for_status, retry_after_seconds, snippet
+from ..http import (
+    HttpTransport,
+    Response,
+    Throttle,
+    raise_for_status,
+    retry_after_seconds,
+    snippet,
+    wait_cancellable,
+)
 from .places import Place, parse_geojson, parse_jsonv2, parse_xml
 from .query import Params, Query, ReverseQuery, SearchQuery
 
@@ -30,6 +39,7 @@ PUBLIC_HOST = "nominatim.openstreetmap.org"
 PUBLIC_URL = f"https://{PUBLIC_HOST}"
 #: The public server's usage policy: an absolute maximum of 1 request per second.
 PUBLIC_MIN_INTERVAL = 1.0
+MAX_RATE_LIMIT_WAIT = 120.0  # a longer Retry-After is reported instead of waited for
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,10 @@ class NominatimClient:
     ``cache``: a :class:`ResponseCache` (a new one by default; ``None`` disables caching).
     ``throttle``: defaults to the process-wide throttle of the endpoint's host; a throttle with a
     shorter interval than the public server's policy is not accepted for it.
+    ``rate_limit_waits``: how often a "slow down" answer (429/509 with ``Retry-After`` up to
+    :data:`MAX_RATE_LIMIT_WAIT` seconds) is waited out before the request is given up — batch
+    work (a geocoded table) waits, an interactive search reports at once; ``on_wait(seconds)``
+    is told before each wait. A block (403) is never retried.
     """
 
     def __init__(
@@ -173,8 +187,14 @@ class NominatimClient:
         transport: Optional[HttpTransport] = None,
         cache=_NEW_CACHE,
         throttle: Optional[Throttle] = None,
+        rate_limit_waits: int = 0,
+        on_wait: Optional[Callable[[float], None]] = None,
+        sleep=time.sleep,
     ) -> None:
         self.endpoint = endpoint
+        self.rate_limit_waits = rate_limit_waits
+        self.on_wait = on_wait
+        self._sleep = sleep
         self.transport = transport or HttpTransport()
         self.cache: Optional[ResponseCache] = ResponseCache() if cache is _NEW_CACHE else cache
         if throttle is None:
@@ -208,9 +228,26 @@ class NominatimClient:
             cached = self.cache.get(url)
             if cached is not None:
                 return cached
-        self.throttle.wait(cancel)
-        response = self.transport.request("GET", url, cancel=cancel, check=False)
-        check_response(response)
+        waits = 0
+        while True:
+            self.throttle.wait(cancel)
+            response = self.transport.request("GET", url, cancel=cancel, check=False)
+            try:
+                check_response(response)
+                break
+            except RateLimited as exc:
+                wait = exc.retry_after
+                if (
+                    waits >= self.rate_limit_waits
+                    or response.status not in (429, 509)
+                    or wait is None
+                    or wait > MAX_RATE_LIMIT_WAIT
+                ):
+                    raise
+                waits += 1
+                if self.on_wait is not None:
+                    self.on_wait(wait)
+                wait_cancellable(wait, cancel, self._sleep)
         places = parse_response(response, query.format)
         if self.cache is not None:
             self.cache.put(url, places)

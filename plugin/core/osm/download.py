@@ -37,6 +37,7 @@ from ..errors import (
     TransportError,
     ValidationError,
 )
+from ..http import wait_cancellable
 from .model import DataSet
 from .xmlreader import parse_osm_bytes
 
@@ -311,21 +312,6 @@ def is_too_many_nodes(error: HttpError) -> bool:
     return error.status == 400 and (
         "too many nodes" in text or "bbox size" in text or "request was too large" in text
     )
-
-
-def wait_cancellable(
-    seconds: float, cancel: Optional[CancelCheck], sleep=time.sleep, step: float = 0.25
-) -> None:
-    """Sleep ``seconds`` in small steps, raising :class:`Cancelled` as soon as asked."""
-    remaining = seconds
-    while remaining > 0:
-        if cancel is not None and cancel():
-            raise Cancelled()
-        chunk = min(step, remaining)
-        sleep(chunk)
-        remaining -= chunk
-    if cancel is not None and cancel():
-        raise Cancelled()
 
 
 def max_workers_for(api_url: str, max_workers: int) -> int:
