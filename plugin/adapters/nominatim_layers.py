@@ -27,6 +27,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QMetaType
 
 from ..core.nominatim import Place
+from ..core.nominatim.columns import assign_columns, new_columns
 from . import compat
 
 CRS = "EPSG:4326"
@@ -58,8 +59,8 @@ _WKB = {
 }
 
 
-def detail_columns(places: Iterable[Place]) -> List[str]:
-    """``addr_*``, ``extra_*``, ``names_*`` columns of ``places``, in order of first appearance."""
+def detail_names(places: Iterable[Place]) -> List[str]:
+    """``addr_*``, ``extra_*``, ``names_*`` names of ``places``, in order of first appearance."""
     seen: Dict[str, None] = {}
     for place in places:
         for attr, prefix in PREFIXES:
@@ -68,13 +69,22 @@ def detail_columns(places: Iterable[Place]) -> List[str]:
     return list(seen)
 
 
+FIXED_NAMES = (*(name for name, _kind in BASE_FIELDS), RAW_FIELD)
+
+
+def detail_columns(places: Iterable[Place], existing: Sequence[str] = ()) -> Dict[str, str]:
+    """``{detail name: column}``: unique without regard to case, at most a few hundred
+    (:mod:`..core.nominatim.columns`); details left out are still in ``raw_json``."""
+    return assign_columns(detail_names(places), existing, FIXED_NAMES)
+
+
 def place_fields(places: Iterable[Place] = ()) -> QgsFields:
     """The fields for ``places``: fixed fields, detail columns, ``raw_json``."""
     fields = QgsFields()
     for name, kind in BASE_FIELDS:
         fields.append(compat.field(name, kind))
-    for name in detail_columns(places):
-        fields.append(compat.field(name))
+    for column in dict.fromkeys(detail_columns(places).values()):
+        fields.append(compat.field(column))
     fields.append(compat.field(RAW_FIELD))
     return fields
 
@@ -84,8 +94,11 @@ def raw_json(place: Place) -> str:
     return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
 
 
-def place_values(place: Place) -> Dict[str, object]:
-    """Attribute values of ``place`` by column name."""
+def place_values(place: Place, columns: Optional[Dict[str, str]] = None) -> Dict[str, object]:
+    """Attribute values of ``place`` by column name (details through ``columns``, see
+    :func:`detail_columns`; a detail without a column is left out)."""
+    if columns is None:
+        columns = detail_columns([place])
     values: Dict[str, object] = {
         "place_id": place.place_id,
         "osm_type": place.osm_type,
@@ -103,7 +116,9 @@ def place_values(place: Place) -> Dict[str, object]:
     }
     for attr, prefix in PREFIXES:
         for key, value in getattr(place, attr).items():
-            values[prefix + key] = value
+            column = columns.get(prefix + key)
+            if column is not None:
+                values[column] = value
     return values
 
 
@@ -147,7 +162,8 @@ def outline_geometry(place: Place) -> QgsGeometry:
 
 def make_feature(place: Place, fields: QgsFields, geometry: QgsGeometry) -> QgsFeature:
     feature = QgsFeature(fields)
-    for name, value in place_values(place).items():
+    columns = detail_columns([place], fields.names())
+    for name, value in place_values(place, columns).items():
         index = fields.indexOf(name)
         if index >= 0 and value is not None:
             feature.setAttribute(index, value)
@@ -192,7 +208,8 @@ class ResultLayers:
             layer = new_layer(role, place_fields(places))
             self.project.addMapLayer(layer)
             return layer
-        missing = [name for name in detail_columns(places) if layer.fields().indexOf(name) < 0]
+        existing = layer.fields().names()
+        missing = new_columns(detail_columns(places, existing), existing)
         if missing:
             layer.dataProvider().addAttributes([compat.field(name) for name in missing])
             layer.updateFields()

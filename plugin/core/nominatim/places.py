@@ -7,10 +7,13 @@ the XML format, an equivalent dict) so adapters can store it as an attribute.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload
+
+logger = logging.getLogger("osm_roundtrip")
 
 OSM_TYPES = {"n": "node", "w": "way", "r": "relation"}
 #: Keys that every format puts in the place itself; the rest of an XML ``<place>``'s children
@@ -109,7 +112,7 @@ class Place:
             address=_str_dict(obj.get("address")),
             extratags=_str_dict(obj.get("extratags")),
             namedetails=_str_dict(obj.get("namedetails")),
-            outline=_geometry(outline) if outline else None,
+            outline=_outline(outline, obj),
             outline_text=str(outline_text) if outline_text else None,
             licence=obj.get("licence"),
             raw=dict(obj),
@@ -128,19 +131,23 @@ class Place:
             raise _bad_result("Feature", type(feature).__name__)
         props = feature["properties"]
         geometry = feature.get("geometry")
-        if not isinstance(geometry, Mapping) or "type" not in geometry:
-            raise _bad_result("geometry", repr(geometry))
-        geometry = _geometry(geometry)
         bbox = feature.get("bbox")
         boundingbox = None
         if isinstance(bbox, (list, tuple)) and len(bbox) == 4:
             west, south, east, north = (float(v) for v in bbox)
             boundingbox = BoundingBox(south, north, west, east)
+        if not isinstance(geometry, Mapping) or "type" not in geometry:
+            if boundingbox is None:
+                raise _bad_result("geometry", repr(geometry)[:60])
+            logger.warning(  # kept as the centre of its box, without an outline
+                "Nominatim result %s has no readable geometry", props.get("place_id")
+            )
+            geometry = {"type": "Box"}
         if geometry["type"] == "Point":
             lon, lat = (float(v) for v in geometry["coordinates"][:2])
             outline = None
         else:
-            outline = geometry
+            outline = geometry if geometry["type"] != "Box" else None
             if boundingbox is None:
                 raise _bad_result("bbox", "none")
             lat = (boundingbox.south + boundingbox.north) / 2
@@ -204,9 +211,9 @@ def _place_from_xml(element, children, licence: Optional[str]) -> Place:
     outline = None
     if attrs.get("geojson"):
         try:
-            outline = _geometry(json.loads(attrs["geojson"]))
+            outline = _outline(json.loads(attrs["geojson"]), attrs)
         except ValueError:
-            raise _bad_result("geojson", attrs["geojson"][:60]) from None
+            logger.warning("Nominatim result %s has an unreadable outline", attrs.get("place_id"))
     raw: Dict[str, Any] = {k: v for k, v in attrs.items()}
     if element.tag == "result" and element.text and "display_name" not in raw:
         raw["display_name"] = element.text
@@ -262,7 +269,14 @@ def parse_geojson(data: Any) -> List[Place]:
     if not isinstance(data, Mapping) or data.get("type") != "FeatureCollection":
         raise _bad_result("FeatureCollection", type(data).__name__)
     features = data.get("features") or []
-    places = [Place.from_geojson_feature(f) for f in features]
+    places = []
+    for feature in features:
+        try:
+            places.append(Place.from_geojson_feature(feature))
+        except BadPayload as exc:  # one unreadable result does not fail the others
+            if len(features) == 1:
+                raise
+            logger.warning("A Nominatim result was left out: %s", exc)
     licence = data.get("licence")
     if licence:
         places = [_with_licence(p, licence) for p in places]
@@ -363,9 +377,14 @@ def _str_dict(value) -> Dict[str, str]:
     return {str(k): "" if v is None else str(v) for k, v in value.items()}
 
 
-def _geometry(value) -> Dict[str, Any]:
+def _outline(value, obj) -> Optional[Dict[str, Any]]:
+    """The outline of a jsonv2 result; one without a geometry type is left out (the result
+    keeps its point)."""
+    if not value:
+        return None
     if not isinstance(value, Mapping) or "type" not in value:
-        raise _bad_result("GeoJSON geometry", repr(value)[:60])
+        logger.warning("Nominatim result %s has an unreadable outline", obj.get("place_id"))
+        return None
     return dict(value)
 
 
