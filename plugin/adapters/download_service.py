@@ -383,4 +383,12 @@ def summary_text(summary: gpkg.WriteSummary, name: str) -> str:
         text += " " + QCoreApplication.translate(
             "DownloadService", "{count} relations reach outside the area and are marked incomplete."
         ).format(count=len(summary.incomplete_relations))
+    if summary.incomplete_ways:
+        text += " " + QCoreApplication.translate(
+            "DownloadService",
+            "%n way(s) use nodes that are not in the data (for example way {example}): they are "
+            "kept unchanged for uploads but not drawn.",
+            "",
+            len(summary.incomplete_ways),
+        ).format(example=summary.incomplete_ways[0])
     return text

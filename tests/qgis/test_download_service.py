@@ -272,3 +272,13 @@ def test_saved_edits_are_never_replaced_without_the_users_word(
     _, (layers, error) = run_download(qtbot, qgis_iface, VADUZ, sandbox.api, path, replace=True)
     assert error is None
     assert not [f for f in layers["osm_points"].getFeatures() if f["name"] == "Neu"]
+
+
+def test_ways_whose_nodes_are_missing_are_named_in_the_summary():
+    from osm_roundtrip.plugin.adapters.download_service import summary_text
+    from osm_roundtrip.plugin.core.gpkg import WriteSummary
+
+    summary = WriteSummary(path="x.gpkg", incomplete_ways=[41, 42])
+    text = summary_text(summary, "x")
+    assert "2 way(s) use nodes that are not in the data (for example way 41)" in text
+    assert "not drawn" in text
