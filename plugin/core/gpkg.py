@@ -994,7 +994,7 @@ def read_features(path) -> Dict[str, List[EditedFeature]]:
                         layer=layer,
                         fid=row[i_fid],
                         osm_type=row[i_type] or None,
-                        osm_id=int(osm_id) if osm_id is not None else None,
+                        osm_id=_whole_or_raw(osm_id),
                         tags=tags,
                         geometry=decode_geometry(row[i_geom]) if i_geom is not None else None,
                         members=members,
@@ -1004,6 +1004,18 @@ def read_features(path) -> Dict[str, List[EditedFeature]]:
     finally:
         connection.close()
     return result
+
+
+def _whole_or_raw(value):
+    """An id as an ``int`` when it is a whole number, else as it is (the upload refuses it with
+    a clear message instead of failing here)."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return value
 
 
 def _text(value) -> str:

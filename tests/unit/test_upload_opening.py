@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from osm_roundtrip.plugin.core.errors import Cancelled
-from osm_roundtrip.plugin.core.osm import upload
+from osm_roundtrip.plugin.core.osm import upload, upload_journal
 from osm_roundtrip.plugin.core.osm.api import NotAuthorized
 from osm_roundtrip.plugin.core.osm.diff import CREATE, Change, OsmChanges
 from osm_roundtrip.plugin.core.osm.model import Node, Way
@@ -48,7 +48,7 @@ class RecordingApi(FakeApi):
 
 def test_the_first_changeset_is_opened_while_the_journal_is_written(tmp_path, monkeypatch):
     api = RecordingApi()
-    write = upload._write_durable
+    write = upload_journal._write_durable
     seen = []
 
     def write_when_opened(path, data):
@@ -56,7 +56,7 @@ def test_the_first_changeset_is_opened_while_the_journal_is_written(tmp_path, mo
             seen.append(api.opened.wait(timeout=10))  # for meanwhile, in another thread
         write(path, data)
 
-    monkeypatch.setattr(upload, "_write_durable", write_when_opened)
+    monkeypatch.setattr(upload_journal, "_write_durable", write_when_opened)
     report = upload.start_upload(
         api, changes_for_chunks(), tmp_path / "j", comment="c", max_elements=4
     )

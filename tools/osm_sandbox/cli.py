@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop when standard input is closed (test runners: no server outlives its parent)",
     )
+    p.add_argument(
+        "--api-timeout",
+        type=int,
+        default=300,
+        metavar="SECONDS",
+        help="the request timeout the capabilities announce (production: 300)",
+    )
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return p
 
@@ -82,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             auto_approve=args.auto_approve,
             test_control=args.test_control,
             verbose=args.verbose,
+            api_timeout=args.api_timeout,
         )
     except ValueError as exc:
         print(str(exc), file=sys.stderr)

@@ -1,600 +1,125 @@
-"""The upload state machine: changeset, chunks, journal, failure handling (pure Python).
+"""The uploader: changesets, chunks, answers, write-back (pure Python).
 
-An upload is a folder (the *journal*) written **before** any change is sent (the permission check
-and the first changeset are requested meanwhile, see :class:`Opening`)::
+The journal on disk is :mod:`.upload_journal`; what each answer means and how an unknown outcome
+is settled — the states of a chunk and their transitions — is :mod:`.upload_outcome`. This module
+runs them: :class:`Uploader` takes the chunks of a :class:`~.upload_journal.Journal` in order::
 
-    journal.json          state of the upload (see below), rewritten atomically after each step
-    pending.osc           every change as the user reviewed it (no changeset id)
-    chunks.json           the split: per chunk, its elements ``[action, type, id]`` in order
-    sources.json          ``[type, placeholder, layer, fid]``: the feature a new element is from
-    chunk-0001.sent.osc   the exact document sent (real ids, changeset id), written before
-    chunk-0001.diff.xml   the server's diffResult once it arrived (or rebuilt, see below)
+    settle what a previous run left in flight (sending/unknown/uploaded)
+    for each chunk not applied:
+        open a changeset if none is open or the chunk would not fit (10,000 changes)
+        build the document (real ids of earlier chunks), save it and the journal: sending
+        POST  ─▶ committed      : save the diffResult (uploaded), write back (applied)
+              ─▶ not committed  : pending; then per answer (below)
+              ─▶ unknown        : unknown; settle from the changeset download, then go on
+    close the changeset
 
-``journal.json``::
+The permission check and the first changeset are requested while the journal is written (see
+:class:`Opening`); the next chunk is built and the last one written back while a chunk is on the
+wire. Nothing is sent before the journal is on disk, and nothing is sent while the outcome of an
+earlier request is unknown.
 
-    {"format": 1, "api_url": "...", "tags": {"comment": ..., "source": ..., "created_by": ...},
-     "status": "running" | "stopped" | "done", "error": "<last reason>",
-     "changeset": <open changeset id or null>, "changesets": [ids used so far],
-     "chunks": [{"file": "chunk-0001", "elements": 812,
-                 "state": "pending" | "sending" | "uploaded" | "applied",
-                 "changeset": <id it was sent to>, "attempt": 2}],
-     "gone": [["node", 9]]}     # deletes dropped because the server said 410
+Not committed, per answer (each raises a typed error after saving the journal; the changeset is
+closed when the server is reachable): 409 version mismatch → :class:`UploadConflict` listing
+every element of the remaining chunks whose server version differs; 409 changeset closed → a new
+changeset for the rest; 410 on a delete → the element is dropped from the chunk and treated as
+deleted; 412 → :class:`~.api.PreconditionFailed` naming the users; 429/509 → wait
+``Retry-After`` when short, else stop with the reason; a refused connection → retry.
 
-The ids and versions the applied chunks produced are rebuilt from their ``.sent.osc`` and
-``.diff.xml`` when an upload is resumed, so ``journal.json`` stays small.
-
-Per chunk: ``pending`` → (journal saved, fsync) ``sending`` → POST → diffResult saved →
-``uploaded`` → applied to the layers/base (``on_applied``) → ``applied``. A chunk found in
-``sending`` (crash or lost connection: outcome unknown) is settled first by downloading the
-changeset (:func:`settle_from_download`): it was either applied completely or not at all (the
-upload is one transaction), and its diffResult is rebuilt from the download. It is never sent
-twice without that check.
-
-Failures (each raises a typed error after saving the journal, the changeset is closed when the
-server is reachable): 409 version mismatch → :class:`UploadConflict` listing every element of
-the remaining chunks whose server version differs; 409 changeset closed → a new changeset for
-the rest; 410 on a delete → the element is dropped from the chunk and treated as deleted;
-412 → :class:`~.api.PreconditionFailed` naming the users; 429/509 → wait ``Retry-After`` when
-short, else stop with the reason; lost connection → settle, then retry.
+Before anything is sent, the upload is refused when there is nothing to upload
+(:class:`NothingToUpload`), when an id or version is not a proper number
+(:class:`InvalidIdentity`), or when another upload of the same file is running
+(:class:`~.upload_journal.UploadRunning`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-import os
-import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from ..errors import (
-    QT_TRANSLATE_NOOP,
     Cancelled,
-    ConnectionFailed,
     OsmRoundtripError,
     RateLimited,
-    RequestTimeout,
 )
 from ..http import CancelCheck
-from ..version import PLUGIN_NAME, PLUGIN_VERSION
 from .api import (
-    ChangedElement,
     ChangesetClosed,
     Gone,
     OsmApi,
     VersionConflict,
 )
-from .diff import CREATE, DELETE, MODIFY, OsmChanges, gc_paused
-from .model import NODE, RELATION, WAY, round_coord
+from .diff import CREATE, DELETE, MODIFY, OsmChanges
+from .model import NODE, RELATION, WAY
 from .osmchange import (
     DiffEntry,
-    IdMap,
     apply_diff_result,
     build,
     build_for_changeset,
     ordered,
-    parse_diff_result,
     parse_osc,
-    split_chunks,
+)
+from .upload_errors import (  # noqa: F401
+    CommentRequired,
+    Conflict,
+    InvalidIdentity,
+    NothingToUpload,
+    UploadConflict,
+    UploadReport,
+    check_identities,
+    check_sources,
+)
+from .upload_journal import (  # noqa: F401 (the journal's names are part of this API)
+    APPLIED,
+    CHUNKS_FILE,
+    DONE,
+    FORMAT,
+    JOURNAL,
+    PENDING,
+    PENDING_FILE,
+    RUNNING,
+    SENDING,
+    SOURCES_FILE,
+    STOPPED,
+    UNKNOWN,
+    UPLOADED,
+    Journal,
+    UploadLock,
+    UploadRunning,
+    _write_durable,
+    changeset_tags,
+    created_by,
+    lock_path_for,
+)
+from .upload_opening import Opening, begin_upload
+from .upload_outcome import (  # noqa: F401
+    COMMITTED,
+    NOT_COMMITTED,
+    OUTCOME_UNKNOWN,
+    Settler,
+    UploadError,
+    UploadInconsistent,
+    UploadUnsettled,
+    diff_xml,
+    outcome_of_error,
+    read_diff_result,
+    settle_from_download,
 )
 
 logger = logging.getLogger("osm_roundtrip")
-JOURNAL = "journal.json"
-PENDING_FILE = "pending.osc"
-CHUNKS_FILE = "chunks.json"
-SOURCES_FILE = "sources.json"
-FORMAT = 1
 ElementKey = Tuple[str, int]
 Source = Tuple[str, int]
 ProgressCallback = Callable[[int, int, str], None]
 AppliedCallback = Callable[[OsmChanges, List[DiffEntry], Dict[ElementKey, List[Source]]], None]
-
-PENDING, SENDING, UPLOADED, APPLIED = "pending", "sending", "uploaded", "applied"
-RUNNING, STOPPED, DONE = "running", "stopped", "done"
-
-
-def created_by() -> str:
-    return f"{PLUGIN_NAME} {PLUGIN_VERSION}"
-
-
-def changeset_tags(comment: str, source: str = "", extra: Optional[Dict[str, str]] = None):
-    tags = {"comment": comment.strip(), "created_by": created_by()}
-    if source and source.strip():
-        tags["source"] = source.strip()
-    tags.update(extra or {})
-    return tags
-
-
-# ---------------------------------------------------------------------------------------------
-# Errors
-# ---------------------------------------------------------------------------------------------
-
-
-class UploadError(OsmRoundtripError):
-    """The upload stopped; the journal keeps what is left. ``report`` is the progress so far."""
-
-    report: Optional[UploadReport] = None
-
-
-class CommentRequired(UploadError):
-    def __init__(self) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "OsmRoundtripErrors", "A changeset comment is required: describe your changes."
-            )
-        )
-
-
-class UploadInconsistent(UploadError):
-    """The changeset download does not tell clearly whether a chunk was applied."""
-
-
-class UploadUnsettled(UploadError):
-    """The outcome of a sent chunk is unknown and the server cannot be reached to find out."""
-
-
-@dataclass
-class Conflict:
-    """An element changed on the server since the download."""
-
-    type: str
-    id: int
-    action: str  # what we wanted: modify | delete
-    mine: int  # the version we based our change on
-    theirs: int  # the server's current version
-    visible: bool = True  # False: deleted on the server
-
-    @property
-    def key(self) -> ElementKey:
-        return (self.type, self.id)
-
-
-class UploadConflict(UploadError):
-    """409 version mismatch: ``conflicts`` lists every element of the rest that is out of date."""
-
-    def __init__(self, conflicts: List[Conflict], cause: VersionConflict) -> None:
-        self.conflicts = conflicts
-        self.cause = cause
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "OsmRoundtripErrors",
-                "{count} elements were changed on the server by someone else since your "
-                "download (first: {first}). Resolve the conflicts, then upload again.",
-            ),
-            count=len(conflicts),
-            first=f"{cause.element_type} {cause.element_id}",
-        )
-
-
-# ---------------------------------------------------------------------------------------------
-# Report
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class UploadReport:
-    changesets: List[int] = field(default_factory=list)
-    chunks: int = 0
-    chunks_done: int = 0
-    elements: int = 0
-    uploaded: int = 0
-    created: int = 0
-    modified: int = 0
-    deleted: int = 0
-    skipped: List[ElementKey] = field(default_factory=list)  # if-unused deletes not done
-    gone: List[ElementKey] = field(default_factory=list)  # already deleted on the server
-    settled: int = 0  # chunks whose outcome was found from the changeset download
-    waited: float = 0.0  # seconds spent waiting for rate limits
-    request_seconds: float = 0.0  # time inside HTTP calls (server + network)
-    total_seconds: float = 0.0
-    journal: str = ""
-    id_map: IdMap = field(default_factory=IdMap)
-
-    @property
-    def complete(self) -> bool:
-        return self.chunks_done == self.chunks
-
-    def summary(self) -> str:
-        return (
-            f"{self.uploaded} changes in changeset(s) {', '.join(map(str, self.changesets))}: "
-            f"{self.created} created, {self.modified} modified, {self.deleted} deleted"
-            + (f", {len(self.skipped)} deletes skipped (still used)" if self.skipped else "")
-            + (f", {len(self.gone)} already deleted" if self.gone else "")
-        )
-
-
-# ---------------------------------------------------------------------------------------------
-# Journal
-# ---------------------------------------------------------------------------------------------
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    temp = path.with_name(path.name + ".tmp")
-    _write_durable(temp, data)
-    os.replace(temp, path)
-    _fsync_dir(path.parent)
-
-
-def _write_durable(path: Path, data: bytes) -> None:
-    """Write ``path`` in place and fsync it, without a directory fsync.
-
-    For the files ``journal.json`` points to: they are written before the journal save that
-    makes them count, and that save's directory fsync makes their names durable with it. A file
-    found missing or torn after a crash therefore belongs to a step that never completed (see
-    :meth:`Uploader._settle` and :meth:`Uploader.settle_in_flight`).
-    """
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-class Journal:
-    """The on-disk record of one upload (see the module documentation)."""
-
-    def __init__(self, folder: Path, data: dict) -> None:
-        self.folder = Path(folder)
-        self.data = data
-        self._lock = threading.Lock()
-        self._chunks: Dict[int, OsmChanges] = {}  # parsed chunks, as built or read back
-        self._sources: Optional[Dict[ElementKey, List[Source]]] = None
-
-    # -- creation and loading -------------------------------------------------------------------
-    @classmethod
-    def create(
-        cls,
-        folder,
-        changes: OsmChanges,
-        *,
-        api_url: str,
-        tags: Dict[str, str],
-        max_elements: int,
-        pending: Optional[bytes] = None,
-    ) -> Journal:
-        """Write the journal of ``changes``; ``pending`` is their osmChange document when the
-        caller has it already (the review shows it), else it is built here."""
-        folder = Path(folder)
-        if (folder / JOURNAL).exists():
-            raise FileExistsError(str(folder / JOURNAL))
-        folder.mkdir(parents=True, exist_ok=True)
-        with gc_paused():
-            chunks = split_chunks(changes, max_elements)
-            sources = [
-                [change.element.type, change.element.id, layer, fid]
-                for change in changes.creates
-                for layer, fid in change.sources
-            ]
-            keys = [
-                [[c.action, c.element.type, c.element.id] for c in ordered(ch)] for ch in chunks
-            ]
-            files = (
-                (PENDING_FILE, pending if pending else build(changes, None)),
-                (SOURCES_FILE, json.dumps(sources, separators=(",", ":")).encode("utf-8")),
-                (CHUNKS_FILE, json.dumps(keys, separators=(",", ":")).encode("utf-8")),
-            )
-        # No journal.json yet, so nothing reads these files before the save below: written in
-        # place, then one directory fsync so that their names are durable before the journal's.
-        for name, data in files:
-            _write_durable(folder / name, data)
-        _fsync_dir(folder)
-        entries = [
-            {
-                "file": f"chunk-{number:04d}",
-                "elements": len(chunk),
-                "state": PENDING,
-                "changeset": None,
-                "attempt": 0,
-            }
-            for number, chunk in enumerate(chunks, 1)
-        ]
-        journal = cls(
-            folder,
-            {
-                "format": FORMAT,
-                "api_url": api_url,
-                "tags": tags,
-                "status": RUNNING,
-                "error": "",
-                "changeset": None,
-                "changesets": [],
-                "chunks": entries,
-                "gone": [],
-                "max_elements": max_elements,
-                "changeset_count": 0,
-            },
-        )
-        journal._chunks = dict(enumerate(chunks))
-        journal.save()
-        return journal
-
-    @classmethod
-    def load(cls, folder) -> Optional[Journal]:
-        path = Path(folder) / JOURNAL
-        if not path.exists():
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            raise ValueError(f"unknown journal format {data.get('format')!r}")
-        return cls(Path(folder), data)
-
-    def save(self) -> None:
-        """Write ``journal.json`` atomically (fsync); safe from the write-back thread too."""
-        with self._lock:
-            text = json.dumps(self.data, ensure_ascii=False, sort_keys=True)
-            _write_atomic(self.folder / JOURNAL, text.encode("utf-8"))
-
-    def remove(self) -> None:
-        for path in self.folder.iterdir():
-            path.unlink()
-        self.folder.rmdir()
-
-    # -- accessors ------------------------------------------------------------------------------
-    @property
-    def chunks(self) -> List[dict]:
-        return self.data["chunks"]
-
-    @property
-    def status(self) -> str:
-        return self.data["status"]
-
-    @property
-    def in_flight(self) -> bool:
-        """A chunk was sent (or its answer kept) but not applied to the layers yet."""
-        return any(c["state"] in (SENDING, UPLOADED) for c in self.chunks)
-
-    @property
-    def finished(self) -> bool:
-        return all(c["state"] == APPLIED for c in self.chunks)
-
-    def chunk_changes(self, index: int) -> OsmChanges:
-        """Chunk ``index`` as split (placeholders; kept in memory once read)."""
-        if index not in self._chunks:
-            pending = parse_osc((self.folder / PENDING_FILE).read_bytes())
-            by_key = {(c.action, c.element.type, c.element.id): c for c in pending}
-            keys = json.loads((self.folder / CHUNKS_FILE).read_text(encoding="utf-8"))
-            for number, chunk_keys in enumerate(keys):
-                changes = [by_key[tuple(key)] for key in chunk_keys]
-                self._chunks[number] = OsmChanges(
-                    [c for c in changes if c.action == CREATE],
-                    [c for c in changes if c.action == MODIFY],
-                    [c for c in changes if c.action == DELETE],
-                )
-        return self._chunks[index]
-
-    def sent_path(self, index: int) -> Path:
-        return self.folder / (self.chunks[index]["file"] + ".sent.osc")
-
-    def diff_path(self, index: int) -> Path:
-        return self.folder / (self.chunks[index]["file"] + ".diff.xml")
-
-    def id_map(self) -> IdMap:
-        """What the chunks applied so far did, rebuilt from their sent documents and results."""
-        id_map = IdMap()
-        for index, entry in enumerate(self.chunks):
-            if entry["state"] == APPLIED and self.diff_path(index).exists():
-                sent = parse_osc(self.sent_path(index).read_bytes())
-                entries = parse_diff_result(self.diff_path(index).read_bytes())
-                apply_diff_result(sent, entries, (), id_map)
-        return id_map
-
-    def sources(self) -> Dict[ElementKey, List[Source]]:
-        if self._sources is None:
-            path = self.folder / SOURCES_FILE
-            raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
-            self._sources = _sources_map(raw)
-        return self._sources
-
-
-def _sources_map(raw) -> Dict[ElementKey, List[Source]]:
-    result: Dict[ElementKey, List[Source]] = {}
-    for kind, element_id, layer, fid in raw:
-        result.setdefault((kind, element_id), []).append((layer, fid))
-    return result
-
-
-# ---------------------------------------------------------------------------------------------
-# "Was it applied?" — settle a chunk from the changeset download
-# ---------------------------------------------------------------------------------------------
-
-
-def _same_node(change_element, item: ChangedElement) -> bool:
-    return (
-        item.lat is not None
-        and round_coord(item.lat) == round_coord(change_element.lat)
-        and round_coord(item.lon) == round_coord(change_element.lon)
-        and item.tags == change_element.tags
-    )
-
-
-def settle_from_download(
-    sent: OsmChanges, download: Sequence[ChangedElement], known_new_ids: set
-) -> Optional[List[DiffEntry]]:
-    """The diffResult of ``sent`` rebuilt from the changeset download, or ``None`` when the
-    chunk was not applied. ``known_new_ids`` are the ``(type, id)`` created by earlier chunks.
-
-    The upload of a chunk is one transaction, so every element tells the same story: a modify or
-    delete of version *v* was applied iff the changeset holds version *v+1*; creates were applied
-    iff the changeset holds as many not yet known version-1 elements of each type as the chunk
-    creates (they get ids in document order). Mixed evidence raises :class:`UploadInconsistent`.
-    """
-    versions: Dict[ElementKey, Dict[int, ChangedElement]] = {}
-    for item in download:
-        versions.setdefault((item.type, item.id), {})[item.version] = item
-    order = ordered(sent)
-    yes = no = 0
-    for change in order:
-        element = change.element
-        if element.id > 0 and change.action in (MODIFY, DELETE):
-            if element.version + 1 in versions.get(element.key, {}):
-                yes += 1
-            elif change.action == MODIFY or not change.if_unused:
-                no += 1
-    fresh: Dict[str, List[ChangedElement]] = {NODE: [], WAY: [], RELATION: []}
-    for item in download:
-        if item.version == 1 and (item.type, item.id) not in known_new_ids:
-            fresh[item.type].append(item)
-    for items in fresh.values():
-        items.sort(key=lambda i: i.id)
-    wanted: Dict[str, int] = {NODE: 0, WAY: 0, RELATION: 0}
-    for change in order:
-        if change.action == CREATE:
-            wanted[change.element.type] += 1
-    for kind, count in wanted.items():
-        if not count:
-            continue
-        if len(fresh[kind]) == count:
-            yes += 1
-        elif not fresh[kind]:
-            no += 1
-        else:
-            yes += 1
-            no += 1
-    if yes and no:
-        raise UploadInconsistent(
-            QT_TRANSLATE_NOOP(
-                "OsmRoundtripErrors",
-                "The changeset on the server does not show clearly whether the last upload was "
-                "applied. Nothing more was sent; download the area again before editing further.",
-            )
-        )
-    if not yes:
-        return None
-    # Rebuild the diffResult in document order.
-    new_ids: Dict[ElementKey, int] = {}
-    current: Dict[ElementKey, int] = {}
-    next_fresh = {kind: iter(items) for kind, items in fresh.items()}
-    entries: List[DiffEntry] = []
-    for change in order:
-        element = change.element
-        key = element.key
-        if change.action == CREATE:
-            item = next(next_fresh[element.type])
-            if element.type == NODE and not _same_node(element, item):
-                raise UploadInconsistent(
-                    QT_TRANSLATE_NOOP(
-                        "OsmRoundtripErrors",
-                        "The changeset on the server holds a node that differs from the one "
-                        "sent ({element}). Nothing more was sent; download the area again.",
-                    ),
-                    element=f"node {item.id}",
-                )
-            new_ids[key] = item.id
-            current[key] = 1
-            entries.append(DiffEntry(element.type, element.id, item.id, 1))
-            continue
-        real = new_ids.get(key, element.id)
-        base_version = current.get(key, element.version)
-        found = versions.get((element.type, real), {}).get(base_version + 1)
-        if change.action == MODIFY:
-            current[key] = base_version + 1
-            entries.append(DiffEntry(element.type, element.id, real, base_version + 1))
-        elif found is not None and not found.visible:
-            current[key] = base_version + 1
-            entries.append(DiffEntry(element.type, element.id, None, None))
-        else:  # if-unused delete the server skipped
-            entries.append(DiffEntry(element.type, element.id, real, base_version))
-    return entries
+DEFAULT_SERVER_TIMEOUT = 300.0  # production's, when the server does not say
 
 
 # ---------------------------------------------------------------------------------------------
 # The uploader
 # ---------------------------------------------------------------------------------------------
-
-
-class Opening:
-    """A changeset opened in a worker thread while the caller prepares what goes into it.
-
-    * Before the first chunk (:func:`begin_upload`): the permission check and the first
-      changeset, while the journal is written (splitting the chunks, the files and their
-      fsyncs take a while for a big upload). Nothing is sent before the journal is on disk: a
-      crash in between leaves at most an empty changeset, which the server closes by itself.
-    * When the next chunk will not fit the open changeset (:class:`Uploader`): closing it and
-      opening the next one, while the last answer is saved and the next chunk is built.
-    """
-
-    def __init__(
-        self,
-        api: OsmApi,
-        tags: Dict[str, str],
-        *,
-        cancel: Optional[CancelCheck] = None,
-        check_permissions: bool = True,
-        close: Optional[int] = None,
-    ) -> None:
-        self.api = api
-        self.closes = close
-        self.seconds = 0.0  # spent in the requests
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="osm-upload-open")
-        self._future = self._executor.submit(self._open, tags, cancel, check_permissions)
-        self._executor.shutdown(wait=False)
-
-    def _open(self, tags, cancel, check_permissions) -> int:
-        start = time.perf_counter()
-        try:
-            if self.closes is not None:
-                with contextlib.suppress(OsmRoundtripError):  # as Uploader._close_quietly
-                    self.api.close_changeset(self.closes, cancel)
-            if check_permissions:
-                self.api.check_write_permission(cancel)
-            return self.api.create_changeset(tags, cancel)
-        finally:
-            self.seconds = time.perf_counter() - start
-
-    def result(self) -> int:
-        """The id of the opened changeset (re-raises the requests' error)."""
-        return self._future.result()
-
-    def abandon(self) -> None:
-        """The upload does not go ahead: close the changeset if one was opened."""
-        try:
-            changeset = self.result()
-        except Exception:  # nothing was opened; the caller reports its own error
-            return
-        with contextlib.suppress(OsmRoundtripError):
-            self.api.close_changeset(changeset)
-
-
-def begin_upload(
-    api: OsmApi,
-    folder,
-    changes: OsmChanges,
-    *,
-    tags: Dict[str, str],
-    max_elements: int,
-    pending: Optional[bytes] = None,
-    cancel: Optional[CancelCheck] = None,
-    check_permissions: bool = True,
-) -> Tuple[Journal, Opening]:
-    """Write the journal of ``changes`` while the permission check and the first changeset are
-    requested (:class:`Opening`); give both to :class:`Uploader`."""
-    opening = Opening(api, tags, cancel=cancel, check_permissions=check_permissions)
-    try:
-        journal = Journal.create(
-            folder,
-            changes,
-            api_url=api.api_url,
-            tags=tags,
-            max_elements=max_elements,
-            pending=pending,
-        )
-    except BaseException:
-        opening.abandon()
-        raise
-    return journal, opening
 
 
 class Uploader:
@@ -604,7 +129,9 @@ class Uploader:
     the base snapshot (skipped when ``None``, e.g. for a plain ``.osc`` upload). ``max_wait`` is
     the longest ``Retry-After`` (seconds) worth waiting for; longer ones stop the upload.
     ``opening``: the permission check and first changeset already under way
-    (:func:`begin_upload`).
+    (:func:`begin_upload`). ``server_timeout``: how long (seconds) the server may work on a
+    request, which bounds the wait for an unknown outcome (default: ``capabilities``, asked
+    only when needed).
     """
 
     def __init__(
@@ -621,6 +148,8 @@ class Uploader:
         sleep: Callable[[float], None] = time.sleep,
         check_permissions: bool = True,
         opening: Optional[Opening] = None,
+        server_timeout: Optional[float] = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.api = api
         self.journal = journal
@@ -642,6 +171,31 @@ class Uploader:
         self._prebuilt: Dict[int, Future] = {}  # chunk index → (chunk, document) or None
         self._deferred: List[Callable[[], None]] = []  # write-backs waiting for a request
         self._request_time = 0.0
+        self._server_timeout = server_timeout
+        self.clock = clock
+        self.settler = Settler(
+            api,
+            journal,
+            server_timeout=self._timeout,
+            known_ids=lambda: {(t, n) for (t, _), n in self.id_map.ids.items()},
+            timed=self._timed,
+            cancel=cancel,
+            progress=self._progress,
+            sleep=sleep,
+            clock=clock,
+            attempts=settle_attempts,
+        )
+
+    def _timeout(self) -> float:
+        """The server's request timeout (capabilities; production's when it cannot be asked)."""
+        if self._server_timeout is None:
+            try:
+                self._server_timeout = self._timed(self.api.capabilities, self.cancel).timeout
+            except Cancelled:
+                raise
+            except OsmRoundtripError:
+                self._server_timeout = DEFAULT_SERVER_TIMEOUT
+        return self._server_timeout
 
     # -- helpers --------------------------------------------------------------------------------
     def _timed(self, call, *args, **kwargs):
@@ -808,11 +362,11 @@ class Uploader:
         return self.report
 
     def settle_in_flight(self) -> None:
-        """Finish what a previous run left between sending and applying."""
+        """Finish what a previous run left between sending and applying (in chunk order)."""
         for index, chunk in enumerate(self.journal.chunks):
             if chunk["state"] == UPLOADED and not self.journal.diff_path(index).exists():
-                chunk["state"] = SENDING  # its result did not reach the disk: ask the server
-            if chunk["state"] == SENDING:
+                chunk["state"] = UNKNOWN  # its result did not reach the disk: ask the server
+            if chunk["state"] in (SENDING, UNKNOWN):
                 self._settle(index)
             if chunk["state"] == UPLOADED:
                 self._apply(index)
@@ -877,72 +431,85 @@ class Uploader:
             # the bytes sent are the bytes kept; durable with the journal save below
             _write_durable(journal.sent_path(index), payload)
             self._sent[index] = chunk
-            entry["state"] = SENDING
-            entry["changeset"] = changeset
-            entry["attempt"] = entry.get("attempt", 0) + 1
+            entry.update(
+                state=SENDING,
+                changeset=changeset,
+                attempt=entry.get("attempt", 0) + 1,
+                sent_at=self.clock(),
+            )
             journal.save()
             self._progress(f"uploading chunk {index + 1}/{len(journal.chunks)}")
             # while the server works on this chunk: build the next one, write the last ones back
             self._prebuild(index + 1, chunk)
             self._start_write_backs()
-            try:
-                result = self._timed(self.api.upload, changeset, payload, self.cancel)
-            except ChangesetClosed:
-                entry["state"] = PENDING
+            outcome, answer = self._post(changeset, payload, chunk)
+            if outcome == COMMITTED:
+                result, _entries = answer
+                self._open_ahead(index + 1, len(chunk))  # while the answer is saved and applied
+                _write_durable(journal.diff_path(index), result)
+                entry["state"] = UPLOADED
+                journal.save()
+                self._apply(index, background=True)
+                return
+            if outcome == OUTCOME_UNKNOWN:
+                self.settler.mark_unknown(index, answer)
+                if isinstance(answer, Cancelled):
+                    raise answer  # abandoned on the wire: settled when the upload is resumed
+                if self._settle(index) == UPLOADED:
+                    self._apply(index)
+                    return
+                attempts += 1
+                if attempts > self.max_retries:
+                    raise answer
+                continue
+            # not committed: the server refused it as a whole, nothing of it was stored
+            entry["state"] = PENDING
+            journal.save()
+            error = answer
+            if isinstance(error, ChangesetClosed):
                 journal.data["changeset"] = None
                 journal.save()
                 closed_in_a_row += 1
                 if closed_in_a_row > 2:
-                    raise
+                    raise error
                 continue
-            except Gone as exc:
-                entry["state"] = PENDING
-                journal.save()
-                keys = [exc.key] if exc.key is not None else self._find_gone(chunk)
+            if isinstance(error, Gone):
+                keys = [error.key] if error.key is not None else self._find_gone(chunk)
                 if not keys or not all(self._drop_gone(chunk, key) for key in keys):
-                    raise
+                    raise error
                 continue
-            except VersionConflict as exc:
-                entry["state"] = PENDING
-                journal.save()
-                raise self._conflicts(index, exc) from None
-            except RateLimited as exc:
-                entry["state"] = PENDING
-                journal.save()
+            if isinstance(error, VersionConflict):
+                raise self._conflicts(index, error) from None
+            if isinstance(error, RateLimited):
                 attempts += 1
                 if (
-                    exc.retry_after is None
-                    or exc.retry_after > self.max_wait
+                    error.retry_after is None
+                    or error.retry_after > self.max_wait
                     or attempts > self.max_retries
                 ):
-                    raise
-                self._wait(exc.retry_after)
+                    raise error
+                self._wait(error.retry_after)
                 continue
-            except (ConnectionFailed, RequestTimeout):
+            if getattr(error, "not_sent", False):  # refused before anything was sent
                 attempts += 1
-                self._settle(index)
-                if entry["state"] == UPLOADED:
-                    self._apply(index)
-                    return
                 if attempts > self.max_retries:
-                    raise
+                    raise error
+                self._wait(min(2.0**attempts, self.max_wait))
                 continue
-            except Cancelled:
-                # the request was abandoned: its outcome must be settled, now or on resume
-                self._settle(index, quick=True)
-                if entry["state"] == UPLOADED:
-                    self._apply(index)
-                raise
-            except OsmRoundtripError:
-                entry["state"] = PENDING  # refused: the transaction was rolled back
-                journal.save()
-                raise
-            self._open_ahead(index + 1, len(chunk))  # while the answer is saved and applied
-            _write_durable(journal.diff_path(index), result)
-            entry["state"] = UPLOADED
-            journal.save()
-            self._apply(index, background=True)
-            return
+            raise error
+
+    def _post(self, changeset: int, payload: bytes, chunk: OsmChanges):
+        """Send one chunk: ``(COMMITTED, (diffResult bytes, entries))``, ``(NOT_COMMITTED,
+        error)`` or ``(OUTCOME_UNKNOWN, reason)`` (see :mod:`.upload_outcome`)."""
+        try:
+            result = self._timed(self.api.upload, changeset, payload, self.cancel)
+        except (OsmRoundtripError, OSError) as exc:
+            return outcome_of_error(exc), exc
+        try:
+            entries = read_diff_result(chunk, result)
+        except OsmRoundtripError as exc:  # garbage, a web page, cut short, the wrong count
+            return OUTCOME_UNKNOWN, exc
+        return COMMITTED, (result, entries)
 
     def _find_gone(self, chunk: OsmChanges) -> List[ElementKey]:
         """The deletes of ``chunk`` already deleted on the server (a 410 without text)."""
@@ -965,47 +532,13 @@ class Uploader:
             )
         return True
 
-    def _settle(self, index: int, quick: bool = False) -> None:
-        """Decide from the changeset download whether the chunk in flight was applied."""
-        journal = self.journal
-        entry = journal.chunks[index]
-        changeset = entry["changeset"]
-        if not journal.sent_path(index).exists():
-            # the save that marked it sending did not complete its directory fsync, so the
-            # request was never made (it is made only after that save)
-            entry["state"] = PENDING
-            journal.save()
-            return
-        sent = parse_osc(journal.sent_path(index).read_bytes())
-        delay = 1.0
-        attempts = 1 if quick else self.settle_attempts
-        for attempt in range(attempts):
-            try:
-                download = self._timed(self.api.download_changeset, changeset)
-                break
-            except (ConnectionFailed, RequestTimeout) as exc:
-                if attempt == attempts - 1:
-                    raise UploadUnsettled(
-                        QT_TRANSLATE_NOOP(
-                            "OsmRoundtripErrors",
-                            "The connection was lost during the upload and the server cannot "
-                            "be reached to check whether it was applied ({reason}). Nothing "
-                            "was lost: resume the upload when the server is reachable.",
-                        ),
-                        reason=str(exc),
-                    ) from None
-                self.sleep(delay)
-                delay *= 2
-        known = {(t, n) for (t, _), n in self.id_map.ids.items()}
-        entries = settle_from_download(sent, download, known)
-        self.report.settled += 1
-        if entries is None:
-            entry["state"] = PENDING
-            journal.save()
-            return
-        _write_durable(journal.diff_path(index), _diff_xml(entries))
-        entry["state"] = UPLOADED
-        journal.save()
+    def _settle(self, index: int, wait: bool = True) -> str:
+        """Settle chunk ``index`` from the changeset download (see :class:`Settler`)."""
+        before = self.settler.settled
+        try:
+            return self.settler.settle(index, wait)
+        finally:
+            self.report.settled += self.settler.settled - before
 
     def _apply(self, index: int, background: bool = False) -> None:
         """Record a chunk's result (ids for the next chunks) and write it back to the layers.
@@ -1021,7 +554,13 @@ class Uploader:
         sent = self._sent.pop(index, None)
         if sent is None:
             sent = parse_osc(journal.sent_path(index).read_bytes())
-        entries = parse_diff_result(journal.diff_path(index).read_bytes())
+        try:
+            entries = read_diff_result(sent, journal.diff_path(index).read_bytes())
+        except OsmRoundtripError as exc:  # kept by an older version, or damaged: ask the server
+            self.settler.discard_result(index, exc)
+            if self._settle(index) != UPLOADED:
+                return  # not applied after all: sent again in its turn
+            entries = read_diff_result(sent, journal.diff_path(index).read_bytes())
         apply_diff_result(sent, entries, (), self.id_map)
         counts = {CREATE: 0, MODIFY: 0, DELETE: 0}
         for change, result in zip(ordered(sent), entries):
@@ -1127,20 +666,6 @@ def _uses(chunk: OsmChanges, before: OsmChanges) -> bool:
     return False
 
 
-def _diff_xml(entries: Sequence[DiffEntry]) -> bytes:
-    from lxml import etree
-
-    root = etree.Element("diffResult", version="0.6", generator=created_by())
-    for entry in entries:
-        attrs = {"old_id": str(entry.old_id)}
-        if entry.new_id is not None:
-            attrs["new_id"] = str(entry.new_id)
-        if entry.new_version is not None:
-            attrs["new_version"] = str(entry.new_version)
-        etree.SubElement(root, entry.type, attrs)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Entry points
 # ---------------------------------------------------------------------------------------------
@@ -1156,32 +681,43 @@ def start_upload(
     max_elements: Optional[int] = None,
     **options,
 ) -> UploadReport:
-    """Write the journal for ``changes`` and upload them (see :class:`Uploader` for options)."""
+    """Write the journal for ``changes`` and upload them (see :class:`Uploader` for options).
+
+    Refused before anything is sent: no comment, nothing to upload, an invalid id or version,
+    another upload from the same journal folder running.
+    """
     if not comment or not comment.strip():
         raise CommentRequired()
-    if max_elements is None:
-        max_elements = api.capabilities().max_elements
-    journal, opening = begin_upload(
-        api,
-        journal_dir,
-        changes,
-        tags=changeset_tags(comment, source),
-        max_elements=max_elements,
-        cancel=options.get("cancel"),
-        check_permissions=options.get("check_permissions", True),
-    )
-    report = Uploader(api, journal, opening=opening, **options).run()
-    journal.remove()
+    if not changes:
+        raise NothingToUpload()
+    check_identities(changes)
+    with UploadLock(journal_dir):
+        if max_elements is None:
+            caps = api.capabilities(options.get("cancel"))
+            max_elements = caps.max_elements
+            options.setdefault("server_timeout", caps.timeout)
+        journal, opening = begin_upload(
+            api,
+            journal_dir,
+            changes,
+            tags=changeset_tags(comment, source),
+            max_elements=max_elements,
+            cancel=options.get("cancel"),
+            check_permissions=options.get("check_permissions", True),
+        )
+        report = Uploader(api, journal, opening=opening, **options).run()
+        journal.remove()
     return report
 
 
 def resume_upload(api: OsmApi, journal_dir, **options) -> Optional[UploadReport]:
     """Continue the upload left in ``journal_dir``; ``None`` when there is none."""
-    journal = Journal.load(journal_dir)
-    if journal is None:
-        return None
-    report = Uploader(api, journal, **options).run()
-    journal.remove()
+    with UploadLock(journal_dir):
+        journal = Journal.load(journal_dir)
+        if journal is None:
+            return None
+        report = Uploader(api, journal, **options).run()
+        journal.remove()
     return report
 
 
@@ -1195,14 +731,48 @@ def changes_of_geopackage(path, edited=None, max_way_nodes: int = 2000) -> OsmCh
     """The changes between the base snapshot and the layers (or ``edited`` features).
 
     The features the download wrote come from the GeoPackage itself, so a feature counts as
-    deleted only when it was written and is gone, whatever the loader's rules are today.
+    deleted only when it was written and is gone, whatever the loader's rules are today. Ids and
+    versions that are not whole numbers above zero raise :class:`InvalidIdentity`.
     """
     from ..gpkg import read_base, read_features, read_loaded
     from .diff import compute_changes
 
     base = read_base(path)
     features = edited if edited is not None else read_features(path)
+    check_sources(base, features)
     return compute_changes(base, features, loaded=read_loaded(path), max_way_nodes=max_way_nodes)
+
+
+def settle_journal(path, api: OsmApi, **options) -> bool:
+    """Settle the journal an interrupted upload of the GeoPackage ``path`` left, write what the
+    server applied back into the file, close its changeset and remove the journal.
+
+    ``False`` when there was none. Raises (and keeps the journal) when an outcome stays unknown.
+    Takes the upload lock of the file; :func:`upload_geopackage` calls it first.
+    """
+    with UploadLock(journal_dir_for(path), str(path)):
+        return _settle_journal(path, api, **options)
+
+
+def _settle_journal(path, api: OsmApi, **options) -> bool:
+    from ..gpkg_update import apply_upload
+
+    folder = journal_dir_for(path)
+    previous = Journal.load(folder)
+    if previous is None:
+        return False
+    keep = ("progress", "cancel", "sleep", "settle_attempts", "server_timeout", "clock")
+    uploader = Uploader(
+        api,
+        previous,
+        on_applied=lambda sent, entries, sources: apply_upload(path, sent, entries, sources),
+        check_permissions=False,
+        **{key: value for key, value in options.items() if key in keep},
+    )
+    uploader.settle_in_flight()
+    uploader._close_quietly()
+    previous.remove()
+    return True
 
 
 def upload_geopackage(
@@ -1225,28 +795,39 @@ def upload_geopackage(
 
     A journal left by an interrupted upload is settled first (its chunks in flight are checked
     against the server and applied), then the changes are computed afresh from the GeoPackage,
-    which by then holds everything the server has.
+    which by then holds everything the server has. Nothing is sent (and no changeset opened)
+    when there is nothing to upload. Only one upload of a file runs at a time
+    (:class:`~.upload_journal.UploadRunning`).
     """
+    if not comment or not comment.strip():
+        raise CommentRequired()
+    with UploadLock(journal_dir_for(path), str(path)):
+        return _upload_geopackage(
+            path,
+            api,
+            comment=comment,
+            source=source,
+            edited=edited,
+            changes=changes,
+            capabilities=capabilities,
+            validated=validated,
+            pending=pending,
+            **options,
+        )
+
+
+def _upload_geopackage(
+    path, api, *, comment, source, edited, changes, capabilities, validated, pending, **options
+) -> UploadReport:
     from ..gpkg_update import apply_upload
     from .osmchange import validate
 
-    if not comment or not comment.strip():
-        raise CommentRequired()
-    folder = journal_dir_for(path)
-
-    def on_applied(sent, entries, sources):
-        apply_upload(path, sent, entries, sources)
-
-    previous = Journal.load(folder)
-    if previous is not None:
-        uploader = Uploader(api, previous, on_applied=on_applied, check_permissions=False)
-        uploader.settle_in_flight()
-        uploader._close_quietly()
-        previous.remove()
-        changes = None  # recompute: the GeoPackage now has what was applied
     started = time.perf_counter()
-    caps = capabilities or api.capabilities()
+    caps = capabilities or api.capabilities(options.get("cancel"))
     asked = time.perf_counter() - started if capabilities is None else 0.0
+    options.setdefault("server_timeout", getattr(caps, "timeout", None))
+    if _settle_journal(path, api, **options):
+        changes = None  # recompute: the GeoPackage now has what was applied
     if changes is None:
         changes = changes_of_geopackage(path, edited, caps.waynodes)
         validated = False
@@ -1254,16 +835,21 @@ def upload_geopackage(
         validate(changes, caps, comment)
     if not changes:
         return UploadReport()
+    check_identities(changes)
     journal, opening = begin_upload(
         api,
-        folder,
+        journal_dir_for(path),
         changes,
         tags=changeset_tags(comment, source),
         max_elements=caps.max_elements,
-        pending=pending if changes is not None and validated else None,
+        pending=pending if validated else None,
         cancel=options.get("cancel"),
         check_permissions=options.get("check_permissions", True),
     )
+
+    def on_applied(sent, entries, sources):
+        apply_upload(path, sent, entries, sources)
+
     report = Uploader(api, journal, on_applied=on_applied, opening=opening, **options).run()
     report.request_seconds += asked
     journal.remove()
