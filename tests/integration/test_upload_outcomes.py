@@ -19,17 +19,19 @@ to run every fault at every step.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import time
 from collections import Counter
 
 import pytest
 import requests
+from fault_proxy import AFTER, BEFORE, FaultProxy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fault_proxy import AFTER, BEFORE, FaultProxy
 from osm_roundtrip.plugin.core.gpkg import encode_linestring, encode_point, write_dataset
 from osm_roundtrip.plugin.core.gpkg_update import connect
 from osm_roundtrip.plugin.core.http import HttpTransport
@@ -84,8 +86,6 @@ def token(sandbox):
 def free_points(db, count):
     used = set()
     for (text,) in db.execute("SELECT members FROM osm_base_relations"):
-        import json
-
         used.update(ref for kind, ref, _ in json.loads(text) if kind == "node")
     rows = db.execute(
         "SELECT fid, osm_id, osm_version FROM osm_points WHERE osm_id IS NOT NULL ORDER BY fid"
@@ -120,7 +120,7 @@ def edit(path) -> dict:
 def history(sandbox) -> list:
     """Every element version in the changesets of alice (uid 1), oldest changeset first."""
     reply = requests.get(f"{sandbox.api}/changesets", params={"user": 1}, timeout=20)
-    ids = sorted(int(i) for i in __import__("re").findall(r'<changeset id="(\d+)"', reply.text))
+    ids = sorted(int(i) for i in re.findall(r'<changeset id="(\d+)"', reply.text))
     items = []
     for changeset in ids:
         download = requests.get(f"{sandbox.api}/changeset/{changeset}/download", timeout=20)
