@@ -82,6 +82,10 @@ class FakeApi:
                         lat=getattr(element, "lat", None),
                         lon=getattr(element, "lon", None),
                         nodes=[ids.get(("node", r), r) for r in getattr(element, "nodes", [])],
+                        members=[
+                            (m.type, ids.get((m.type, m.ref), m.ref), m.role)
+                            for m in getattr(element, "members", [])
+                        ],
                     )
                 )
             elif change.action == MODIFY:

@@ -103,6 +103,7 @@ from .upload_outcome import (  # noqa: F401
     UploadError,
     UploadInconsistent,
     UploadUnsettled,
+    check_diff_result,
     diff_xml,
     outcome_of_error,
     read_diff_result,
