@@ -52,7 +52,11 @@ class FakeApi:
         return self.changesets
 
     def changeset(self, changeset, cancel=None):
-        return ChangesetInfo(changeset, open=changeset not in self.closed_changesets)
+        return ChangesetInfo(
+            changeset,
+            open=changeset not in self.closed_changesets,
+            changes_count=len(self.contents.get(changeset, [])),
+        )
 
     def close_changeset(self, changeset, cancel=None):
         if changeset in self.closed_changesets:

@@ -397,12 +397,18 @@ class Settler:
         closed = False
         deadline = None
         failures = 0
+        seen = None  # the changes_count of the last download: unchanged, no need for another
         delay = self.FIRST_POLL
         while True:
             try:
-                if not closed and self._closed(changeset):
-                    closed = True
-                download = self.timed(self.api.download_changeset, changeset, self.cancel)
+                # first whether it is closed (then the download after it is final), and whether
+                # anything was added since the last look (the download can be big)
+                info = None if closed else self.timed(self.api.changeset, changeset, self.cancel)
+                closed = closed or not info.open
+                download = None
+                if closed or info.changes_count != seen:
+                    download = self.timed(self.api.download_changeset, changeset, self.cancel)
+                    seen = None if info is None else info.changes_count
             except (Cancelled, UploadError):
                 raise
             except OsmRoundtripError as exc:
@@ -413,7 +419,9 @@ class Settler:
                 delay = min(delay * 2, self.LONGEST_POLL)
                 continue
             failures = 0
-            entries = settle_from_download(sent, download, self.known_ids())
+            entries = None
+            if download is not None:
+                entries = settle_from_download(sent, download, self.known_ids())
             if entries is not None:
                 _write_durable(journal.diff_path(index), diff_xml(entries))
                 self.settled += 1
@@ -453,10 +461,6 @@ class Settler:
         entry["state"] = state
         entry.pop("reason", None)
         self.journal.save()
-
-    def _closed(self, changeset: int) -> bool:
-        """Whether the changeset is closed on the server (then its download is final)."""
-        return not self.timed(self.api.changeset, changeset, self.cancel).open
 
     def _close(self, changeset: int) -> bool:
         """Close the changeset so that its download becomes final; ``True`` when it is."""
