@@ -407,9 +407,9 @@ def test_nothing_to_upload_opens_no_changeset(sandbox, gpkg):
 
 def test_a_second_upload_of_the_same_file_is_refused_while_one_runs(sandbox, gpkg):
     node_id, version = rename_point(gpkg)
-    with upload.UploadLock(upload.journal_dir_for(gpkg)):  # another upload holds the file
-        with pytest.raises(upload.UploadRunning, match="An upload of this file is running"):
-            upload.upload_geopackage(gpkg, api_for(sandbox), comment="Second")
+    running = pytest.raises(upload.UploadRunning, match="An upload of this file is running")
+    with upload.UploadLock(upload.journal_dir_for(gpkg)), running:  # another upload holds it
+        upload.upload_geopackage(gpkg, api_for(sandbox), comment="Second")
     assert alice_changesets(sandbox) == []
     upload.upload_geopackage(gpkg, api_for(sandbox), comment="First")
     assert server_node(sandbox, node_id).version == version + 1
