@@ -25,23 +25,35 @@ server cannot be reached to find out, the upload stops with :class:`UploadUnsett
 journal keeps the chunk ``unknown``: nothing is sent before it is settled, in this run or a later
 one.
 
-The states of a chunk in the journal (:mod:`.upload_journal`) and their transitions::
+The states of a chunk in the journal (:mod:`.upload_journal`) and their transitions:
 
-    pending ──(journal saved, fsync)──▶ sending ──POST──▶ committed ──▶ uploaded ──▶ applied
-       ▲                                  │  │                       (diffResult   (written
-       │                                  │  └──▶ not committed      saved, fsync)  back)
-       │                                  │        └──▶ pending (changeset closed: new
-       │                                  │             changeset; 410: delete dropped; 429:
-       │                                  │             wait; 409 conflict, 412, …: stop)
-       │                                  └──▶ unknown ──settle──▶ uploaded (in the download)
-       └──────────────────────────────────────────────────┘ ◀── not in the final download
+============  ===================================================  ==========================
+state         event                                                next state
+============  ===================================================  ==========================
+pending       its document and the journal saved (fsync)           sending (then the POST)
+sending       answer: committed                                    uploaded (result saved)
+sending       answer: not committed                                pending, and per answer:
+                                                                   409 closed → a new
+                                                                   changeset; 410 → the
+                                                                   delete dropped; 429/509 →
+                                                                   wait ``Retry-After``;
+                                                                   refused connection →
+                                                                   retry; 409 version, 412,
+                                                                   400, … → stop
+sending       answer: unknown                                      unknown
+sending       found when a run starts (a crash on the wire)        unknown; pending when its
+                                                                   ``.sent.osc`` is missing
+                                                                   (the request is made only
+                                                                   after that file is durable)
+unknown       settle: the chunk is in the download                 uploaded (result rebuilt)
+unknown       settle: not in the final download                    pending (sent again, in a
+                                                                   new changeset)
+unknown       settle: unreachable, cancelled, mixed evidence       unknown (stop, journal kept)
+uploaded      written back into the layers and the base            applied
+uploaded      its ``.diff.xml`` missing or unreadable              unknown
+============  ===================================================  ==========================
 
-* ``sending`` found when a run starts (a crash while the request was on the wire) is
-  ``unknown``; when its ``.sent.osc`` is missing the save that made it ``sending`` never became
-  durable and the request (made only after that save) never left: ``pending``.
-* ``uploaded`` whose ``.diff.xml`` is missing or cannot be read (a crash, a result saved by an
-  older version) is discarded and settled like ``unknown``.
-* ``uploaded`` → ``applied`` is idempotent (a crash in between applies it again on resume).
+``uploaded`` → ``applied`` is idempotent: a crash in between applies it again on resume.
 """
 
 from __future__ import annotations
