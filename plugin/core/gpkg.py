@@ -925,6 +925,25 @@ def read_base(path) -> DataSet:
     return dataset
 
 
+def invalid_base_identity(path) -> Optional[Tuple[str, object, str, object]]:
+    """The first ``(type, id, column, value)`` of the base snapshot whose id or version is not
+    a whole number above zero (a damaged or hand-edited file), else ``None``."""
+    connection = _connect_readonly(path)
+    try:
+        for kind, table in (("node", BASE_NODES), ("way", BASE_WAYS), ("relation", BASE_RELATIONS)):
+            row = connection.execute(
+                f"SELECT id, version FROM {table} WHERE typeof(id) != 'integer' OR id <= 0 "
+                "OR typeof(version) != 'integer' OR version <= 0 LIMIT 1"
+            ).fetchone()
+            if row is not None:
+                element_id, version = row
+                bad_id = not isinstance(element_id, int) or element_id <= 0
+                return (kind, element_id, "id" if bad_id else "version", version)
+    finally:
+        connection.close()
+    return None
+
+
 def has_table(connection, name: str) -> bool:
     return (
         connection.execute(

@@ -8,6 +8,7 @@ import pytest
 
 from osm_roundtrip.plugin.core.errors import Cancelled
 from osm_roundtrip.plugin.core.osm import upload, upload_journal
+from osm_roundtrip.plugin.core.osm import uploader as uploader_module
 from osm_roundtrip.plugin.core.osm.api import NotAuthorized
 from osm_roundtrip.plugin.core.osm.diff import CREATE, Change, OsmChanges
 from osm_roundtrip.plugin.core.osm.model import Node, Way
@@ -124,14 +125,14 @@ def test_a_changeset_opened_ahead_is_closed_when_the_upload_stops(tmp_path):
 def upload_counting_builds(tmp_path, monkeypatch, changes, max_elements=4):
     """Upload ``changes``; the number of chunks built by this thread (not ahead of their turn)."""
     built_here = []
-    build = upload.build
+    build = uploader_module.build
 
     def counted(chunk, changeset, *args):
         if changeset is not None and threading.current_thread() is threading.main_thread():
             built_here.append(changeset)  # (the journal's pending document has none)
         return build(chunk, changeset, *args)
 
-    monkeypatch.setattr(upload, "build", counted)
+    monkeypatch.setattr(uploader_module, "build", counted)
     api = RecordingApi()
     report = upload.start_upload(
         api, changes, tmp_path / "j", comment="c", max_elements=max_elements
@@ -145,7 +146,7 @@ def test_chunks_that_need_nothing_from_the_last_answer_are_built_ahead(tmp_path,
     api, built_here = upload_counting_builds(tmp_path, monkeypatch, OsmChanges(nodes, [], []))
     assert len(api.uploads) == 3 and len(built_here) == 1  # the first one only
     for changeset, payload in api.uploads:  # what was sent is what build() gives
-        assert payload == upload.build(parse_osc(payload), changeset)
+        assert payload == uploader_module.build(parse_osc(payload), changeset)
         assert f'changeset="{changeset}"'.encode() in payload
 
 

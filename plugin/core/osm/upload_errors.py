@@ -163,16 +163,16 @@ def _whole(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-def check_sources(base, features) -> None:
-    """Raise :class:`InvalidIdentity` for an id or version of the GeoPackage (the base snapshot
-    ``base``, the layers' ``features``) that is not a whole number above zero."""
-    for table in (base.nodes, base.ways, base.relations):
-        for key, element in table.items():
-            name = label(element.type, element.id)
-            if not _whole(key) or not _whole(element.id):
-                raise InvalidIdentity(f"{element.type}", "id", element.id)
-            if not _whole(element.version):
-                raise InvalidIdentity(name, "version", element.version)
+def check_sources(path, features) -> None:
+    """Raise :class:`InvalidIdentity` for an id or version of the GeoPackage ``path`` (its base
+    snapshot, and the layers' ``features``) that is not a whole number above zero."""
+    from ..gpkg import invalid_base_identity
+
+    found = invalid_base_identity(path)
+    if found is not None:
+        kind, element_id, column, value = found
+        name = label(kind, element_id) if isinstance(element_id, int) else kind
+        raise InvalidIdentity(name, column, element_id if column == "id" else value)
     for layer, items in features.items():
         for feature in items:
             if feature.osm_id is not None and not _whole(feature.osm_id):
