@@ -217,12 +217,30 @@ class Uploader:
             self._close_quietly()
             changeset = None
         if changeset is None:
-            changeset = self._timed(self.api.create_changeset, journal.data["tags"], self.cancel)
+            changeset = self._create_changeset()
             journal.data["changeset"] = changeset
             journal.data["changeset_count"] = 0
             journal.data["changesets"].append(changeset)
             journal.save()
         return changeset
+
+    def _create_changeset(self, failed: Optional[BaseException] = None) -> int:
+        """A new changeset; asked again when the answer was lost (at worst an empty changeset
+        is left behind, which the server closes by itself) or the connection refused."""
+        attempts = 0 if failed is None else 1
+        while True:
+            if attempts:
+                logger.warning("opening a changeset failed (%s); asking again", failed)
+                self._wait(min(float(attempts), self.max_wait))
+            try:
+                return self._timed(
+                    self.api.create_changeset, self.journal.data["tags"], self.cancel
+                )
+            except OsmRoundtripError as exc:
+                if not _worth_retrying(exc) or attempts >= self.max_retries:
+                    raise
+                failed = exc
+                attempts += 1
 
     def _overflows(self, size: int) -> bool:
         """Whether ``size`` more elements would not fit the open changeset."""
@@ -237,6 +255,10 @@ class Uploader:
             journal.data["changeset"] = None
         try:
             changeset = opening.result()
+        except OsmRoundtripError as exc:
+            if not _worth_retrying(exc):
+                raise
+            changeset = self._create_changeset(exc)
         finally:
             self._request_time += opening.seconds
         journal.data["changeset"] = changeset
@@ -600,6 +622,13 @@ class Uploader:
                 ),
             )
         return UploadConflict(conflicts, cause)
+
+
+def _worth_retrying(error: BaseException) -> bool:
+    """Whether a request that is not an upload may simply be made again after ``error``."""
+    if isinstance(error, Cancelled):
+        return False
+    return outcome_of_error(error) == OUTCOME_UNKNOWN or getattr(error, "not_sent", False)
 
 
 def _uses(chunk: OsmChanges, before: OsmChanges) -> bool:
