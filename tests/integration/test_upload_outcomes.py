@@ -34,6 +34,7 @@ from upload_scenario import (
     edit,
 )
 
+from osm_roundtrip.plugin.core.errors import OsmRoundtripError
 from osm_roundtrip.plugin.core.http import HttpTransport
 from osm_roundtrip.plugin.core.osm import upload
 from osm_roundtrip.plugin.core.osm.api import OsmApi
@@ -105,12 +106,20 @@ def run_scenario(sandbox, proxy, template, token, tmp_path, step, mode):
     caps = api.capabilities()
     assert caps.timeout == SERVER_TIMEOUT  # the wait is the server's, from its capabilities
     caps.max_elements = CHUNK
-    report = upload.upload_geopackage(path, api, comment="Faults", capabilities=caps)
-    assert report.complete  # settled (or a changeset asked for again) within the run
+    try:
+        report = upload.upload_geopackage(path, api, comment="Faults", capabilities=caps)
+        stopped = None
+    except OsmRoundtripError as exc:  # what a user does next: upload again
+        stopped = exc
+        proxy.quiet()
+        report = upload.upload_geopackage(path, api, comment="Again", capabilities=caps)
     assert rule.fired == 1, "the answer to spoil never came"
     proxy.quiet()  # a request the client gave up on has reached the server by now
     assert_exactly_once(sandbox, expected)
     assert_every_edit_kept(path, sandbox)
+    # settled (or a changeset asked for again) within the run: nothing for the user to do
+    assert stopped is None, f"the upload stopped: {stopped}"
+    assert report.complete
     return report
 
 
