@@ -1,8 +1,11 @@
-"""The uploader: changesets, chunks, answers, write-back (pure Python).
+"""Uploading edits: the entry points, and every name of the upload in one place (pure Python).
 
-The journal on disk is :mod:`.upload_journal`; what each answer means and how an unknown outcome
-is settled — the states of a chunk and their transitions — is :mod:`.upload_outcome`. This module
-runs them: :class:`Uploader` takes the chunks of a :class:`~.upload_journal.Journal` in order::
+:func:`upload_geopackage` (the GUI, scripts), :func:`start_upload` / :func:`resume_upload`
+(an ``.osc``, Processing) and :func:`settle_journal` are the entry points. The journal on disk is
+:mod:`.upload_journal`; what each answer means and how an unknown outcome is settled — the states
+of a chunk and their transitions — is :mod:`.upload_outcome`; what is refused before sending and
+the report are :mod:`.upload_errors`; :class:`~.uploader.Uploader` (:mod:`.uploader`) runs them,
+taking the chunks of a journal in order::
 
     settle what a previous run left in flight (sending/unknown/uploaded)
     for each chunk not applied:
