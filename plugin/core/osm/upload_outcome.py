@@ -441,10 +441,9 @@ class Settler:
                 return UPLOADED
             if closed:  # final: nothing of the chunk, and nothing can be added any more
                 self.settled += 1
-                self._set(index, PENDING)
                 if journal.data.get("changeset") == changeset:
                     journal.data["changeset"] = None
-                    journal.save()
+                self._set(index, PENDING)
                 return PENDING
             if not wait:
                 return UNKNOWN
@@ -478,6 +477,9 @@ class Settler:
         """Close the changeset so that its download becomes final; ``True`` when it is."""
         with contextlib.suppress(ChangesetClosed):  # closed already
             self.timed(self.api.close_changeset, changeset, self.cancel)
+        if self.journal.data.get("changeset") == changeset:  # the rest goes into a new one
+            self.journal.data["changeset"] = None
+            self.journal.save()
         return True
 
     def _pause(self, seconds: float, index: int) -> None:
