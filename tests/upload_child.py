@@ -1,6 +1,8 @@
 """Run an upload and kill this process (SIGKILL, as ``kill -9``) at one step of its journal.
 
-Usage: ``python tests/upload_child.py GPKG API_URL TOKEN POINT [CHUNK]``; ``POINT`` is one of
+Usage: ``python tests/upload_child.py GPKG API_URL TOKEN POINT [CHUNK [osc]]``; with ``osc`` the
+edits are uploaded as an osmChange (as Processing does: :func:`start_upload`, no write-back, the
+journal next to ``GPKG + ".osc"``). ``POINT`` is one of
 
 * ``journal`` — the journal is on disk, nothing sent;
 * ``sending`` — chunk CHUNK (1-based; ``last``) is marked sending, the request not yet made;
@@ -40,6 +42,7 @@ def die() -> None:
 def main() -> int:
     path, api_url, token, point = sys.argv[1:5]
     which = sys.argv[5] if len(sys.argv) > 5 else "1"
+    as_osc = sys.argv[6:] == ["osc"]
     api = OsmApi(api_url, token, HttpTransport(timeout=20))
     caps = api.capabilities()
     caps.max_elements = 3
@@ -84,7 +87,12 @@ def main() -> int:
     upload_journal.Journal.save = saving
     OsmApi.upload = uploading
     gpkg_update.apply_upload = writing
-    upload.upload_geopackage(path, api, comment="Killed", capabilities=caps)
+    if as_osc:
+        changes = upload.changes_of_geopackage(path)
+        folder = upload.journal_dir_for(path + ".osc")
+        upload.start_upload(api, changes, folder, comment="Killed", max_elements=3)
+    else:
+        upload.upload_geopackage(path, api, comment="Killed", capabilities=caps)
     return 3
 
 

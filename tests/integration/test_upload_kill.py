@@ -71,3 +71,26 @@ def test_killed_at_each_step_and_resumed(sandbox, template, tmp_path, point, chu
     assert_every_edit_kept(path, sandbox)
     # a second run finds nothing to do and opens no changeset
     assert upload.upload_geopackage(path, api, comment="Again", capabilities=caps).uploaded == 0
+
+
+@pytest.mark.parametrize("point", ["sending", "committed"])
+def test_an_osmchange_upload_killed_is_resumed_like_processing_does(
+    sandbox, template, tmp_path, point
+):
+    """``uploadosmchange`` resumes the journal of an ``.osc`` (no GeoPackage to write back)."""
+    sandbox.reset()
+    path = tmp_path / "vaduz.gpkg"
+    shutil.copy(template, path)
+    expected = edit(path)
+    token = sandbox.token("alice")
+    child = subprocess.run(
+        [sys.executable, str(CHILD), str(path), sandbox.api, token, point, "last", "osc"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
+    folder = upload.journal_dir_for(str(path) + ".osc")
+    api = OsmApi(sandbox.api, token, HttpTransport(timeout=20))
+    report = upload.resume_upload(api, folder)
+    assert report.complete and not folder.exists()
+    assert_exactly_once(sandbox, expected)
