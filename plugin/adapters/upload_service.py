@@ -89,6 +89,13 @@ def _text(value) -> Optional[str]:
     return text if text != "" and text != "NULL" else None
 
 
+def _osm_id(text: Optional[str]):
+    """The ``osm_id`` as a number; anything else is left for the upload to refuse clearly."""
+    if text is None:
+        return None
+    return int(text) if text.lstrip("-").isdigit() else text
+
+
 def _coords(points, transform) -> list:
     result = []
     for point in points:
@@ -153,7 +160,7 @@ def edited_features(layers: Mapping[str, QgsVectorLayer]) -> Dict[str, List[Edit
                     layer=role,
                     fid=feature.id(),
                     osm_type=_text(feature[OSM_TYPE]) if OSM_TYPE in names else None,
-                    osm_id=int(osm_id) if osm_id is not None else None,
+                    osm_id=_osm_id(osm_id),
                     tags=tags,
                     geometry=_geometry(feature, transform) if role != RELATIONS else None,
                     members=members,

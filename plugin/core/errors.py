@@ -73,7 +73,9 @@ class TransportError(OsmRoundtripError):
 
 
 class ConnectionFailed(TransportError):
-    pass
+    """No answer. ``not_sent``: the connection could not be made, so nothing was sent."""
+
+    not_sent = False
 
 
 class RequestTimeout(TransportError):

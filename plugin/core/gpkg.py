@@ -939,6 +939,25 @@ def read_base(path) -> DataSet:
     return dataset
 
 
+def invalid_base_identity(path) -> Optional[Tuple[str, object, str, object]]:
+    """The first ``(type, id, column, value)`` of the base snapshot whose id or version is not
+    a whole number above zero (a damaged or hand-edited file), else ``None``."""
+    connection = _connect_readonly(path)
+    try:
+        for kind, table in (("node", BASE_NODES), ("way", BASE_WAYS), ("relation", BASE_RELATIONS)):
+            row = connection.execute(
+                f"SELECT id, version FROM {table} WHERE typeof(id) != 'integer' OR id <= 0 "
+                "OR typeof(version) != 'integer' OR version <= 0 LIMIT 1"
+            ).fetchone()
+            if row is not None:
+                element_id, version = row
+                bad_id = not isinstance(element_id, int) or element_id <= 0
+                return (kind, element_id, "id" if bad_id else "version", version)
+    finally:
+        connection.close()
+    return None
+
+
 def has_table(connection, name: str) -> bool:
     return (
         connection.execute(
@@ -1017,7 +1036,7 @@ def _read_layers(connection) -> Dict[str, List[EditedFeature]]:
                     layer=layer,
                     fid=row[i_fid],
                     osm_type=row[i_type] or None,
-                    osm_id=int(osm_id) if osm_id is not None else None,
+                    osm_id=_whole_or_raw(osm_id),
                     tags=tags,
                     geometry=decode_geometry(row[i_geom]) if i_geom is not None else None,
                     members=members,
@@ -1025,6 +1044,18 @@ def _read_layers(connection) -> Dict[str, List[EditedFeature]]:
             )
         result[layer] = features
     return result
+
+
+def _whole_or_raw(value):
+    """An id as an ``int`` when it is a whole number, else as it is (the upload refuses it with
+    a clear message instead of failing here)."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return value
 
 
 def _text(value) -> str:

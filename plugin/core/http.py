@@ -170,6 +170,14 @@ class HttpTransport:
                     if cancel is not None and cancel():
                         raise Cancelled()
                 response = Response(reply.status_code, reply.headers, b"".join(chunks), reply.url)
+        except requests.exceptions.ConnectTimeout as exc:
+            error = ConnectionFailed(
+                QT_TRANSLATE_NOOP("OsmRoundtripErrors", "Could not connect to {host}: {reason}"),
+                host=host,
+                reason=_reason(exc),
+            )
+            error.not_sent = True
+            raise error from None
         except requests.exceptions.Timeout:
             raise RequestTimeout(
                 QT_TRANSLATE_NOOP(
@@ -179,11 +187,13 @@ class HttpTransport:
                 seconds=round(timeout or self.timeout),
             ) from None
         except requests.exceptions.ConnectionError as exc:
-            raise ConnectionFailed(
+            error = ConnectionFailed(
                 QT_TRANSLATE_NOOP("OsmRoundtripErrors", "Could not connect to {host}: {reason}"),
                 host=host,
                 reason=_reason(exc),
-            ) from None
+            )
+            error.not_sent = _never_connected(exc)
+            raise error from None
         except requests.exceptions.RequestException as exc:
             raise ConnectionFailed(
                 QT_TRANSLATE_NOOP("OsmRoundtripErrors", "The request to {host} failed: {reason}"),
@@ -226,6 +236,27 @@ def strip_tags(html: str) -> str:
     """The visible text of an HTML page (for error messages)."""
     html = re.sub(r"(?is)<(script|style).*?</\1>", " ", html)
     return re.sub(r"<[^>]+>", " ", html)
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """Whether ``exc`` says the connection could not be made (refused, no route, unknown
+    host), so that no byte of the request left; a reset or a closed connection is not that."""
+    from urllib3.exceptions import NewConnectionError
+
+    seen = set()
+    stack = [exc]
+    while stack:
+        item = stack.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, NewConnectionError):
+            return True
+        stack.extend(getattr(item, "args", ()) if isinstance(item, BaseException) else ())
+        stack.append(getattr(item, "reason", None))
+        stack.append(getattr(item, "__cause__", None))
+        stack.append(getattr(item, "__context__", None))
+    return False
 
 
 def _reason(exc: Exception) -> str:

@@ -8,6 +8,7 @@ the GeoPackage and the journal: nothing lost, nothing applied twice.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import requests
@@ -23,10 +24,19 @@ from osm_roundtrip.plugin.core.osm.xmlreader import parse_osm_bytes
 BBOX = "9.518,47.138,9.524,47.142"
 
 
+@pytest.fixture(scope="module")
+def quick_sandbox(osm_sandbox_factory):
+    """The Liechtenstein sandbox with a request timeout of 2 s: a request whose answer was lost
+    is over after that, so settling it never waits long."""
+    from tools.osm_sandbox.launch import DEFAULT_SEED
+
+    return osm_sandbox_factory(DEFAULT_SEED, "--api-timeout", "2")
+
+
 @pytest.fixture
-def sandbox(osm_sandbox):
-    osm_sandbox.reset()
-    return osm_sandbox
+def sandbox(quick_sandbox):
+    quick_sandbox.reset()
+    return quick_sandbox
 
 
 def download(sandbox, path, bbox=BBOX):
@@ -315,8 +325,9 @@ def test_lost_connection_is_settled_from_the_changeset_download(sandbox, gpkg, k
     report = upload.upload_geopackage(gpkg, api_for(sandbox), comment="Lost")
     assert report.settled == 1
     assert server_node(sandbox, node_id).version == version + 1  # never applied twice
-    cs = requests.get(f"{sandbox.api}/changeset/{report.changesets[0]}", timeout=20).text
-    assert 'changes_count="2"' in cs
+    counts = [api_for(sandbox).changeset(c).changes_count for c in report.changesets]
+    # not applied: the changeset it was sent to is closed before it is sent again, in a new one
+    assert counts == ([2] if kind == "drop_after" else [0, 2])
     assert_nothing_left(gpkg)
 
 
@@ -354,3 +365,51 @@ def test_missing_write_permission_is_refused_before_anything_is_sent(sandbox, gp
     with pytest.raises(NotAuthorized, match="write_api"):
         upload.upload_geopackage(gpkg, api, comment="No scope")
     assert server_node(sandbox, node_id).version == version
+
+
+def alice_changesets(sandbox) -> list:
+    reply = requests.get(f"{sandbox.api}/changesets", params={"user": 1}, timeout=20)
+    return re.findall(r'<changeset id="(\d+)"', reply.text)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("osm_base_nodes", "version", "abc"),
+        ("osm_base_nodes", "version", -3),
+        ("osm_points", "osm_id", "abc"),
+        ("osm_points", "osm_id", -3),
+    ],
+    ids=["base-version-abc", "base-version-negative", "osm-id-abc", "osm-id-negative"],
+)
+def test_tampered_ids_and_versions_are_refused_before_anything_is_sent(
+    sandbox, gpkg, table, column, value
+):
+    node_id, _ = rename_point(gpkg)
+    with connect(gpkg) as db:
+        key = "id" if table.startswith("osm_base") else "osm_id"
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (value, node_id))
+    with pytest.raises(upload.InvalidIdentity, match="whole numbers above zero"):
+        upload.upload_geopackage(gpkg, api_for(sandbox), comment="Tampered")
+    assert alice_changesets(sandbox) == []  # no changeset opened, nothing sent
+    assert not upload.journal_dir_for(gpkg).exists()
+
+
+def test_nothing_to_upload_opens_no_changeset(sandbox, gpkg):
+    report = upload.upload_geopackage(gpkg, api_for(sandbox), comment="Nothing")
+    assert report.uploaded == 0 and report.changesets == []
+    from osm_roundtrip.plugin.core.osm.diff import OsmChanges
+
+    with pytest.raises(upload.NothingToUpload):
+        upload.start_upload(api_for(sandbox), OsmChanges(), gpkg.parent / "osc", comment="x")
+    assert alice_changesets(sandbox) == []
+
+
+def test_a_second_upload_of_the_same_file_is_refused_while_one_runs(sandbox, gpkg):
+    node_id, version = rename_point(gpkg)
+    running = pytest.raises(upload.UploadRunning, match="An upload of this file is running")
+    with upload.UploadLock(upload.journal_dir_for(gpkg)), running:  # another upload holds it
+        upload.upload_geopackage(gpkg, api_for(sandbox), comment="Second")
+    assert alice_changesets(sandbox) == []
+    upload.upload_geopackage(gpkg, api_for(sandbox), comment="First")
+    assert server_node(sandbox, node_id).version == version + 1

@@ -259,3 +259,32 @@ def test_moving_a_shared_vertex_moves_it_in_every_layer(osm_sandbox, download, t
     )
     assert not upload_service.compute_changes(path, layers)
     assert_equal_to_a_fresh_download(layers, osm_sandbox, tmp_path)
+
+
+def test_a_gateway_error_after_the_server_committed_is_settled_not_resent(
+    osm_sandbox, download, tmp_path
+):
+    """The answer to the upload is replaced by a 502 page after the server applied it: the
+    upload settles it from the changeset download, writes the ids back and sends nothing twice."""
+    from fault_proxy import FaultProxy
+
+    path, layers = download
+    points = layers[POINTS]
+    assert points.startEditing()
+    bench = QgsFeature(points.fields())
+    bench.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(9.5213, 47.1406)))
+    bench["amenity"] = "bench"
+    bench["name"] = "Exactly once"
+    points.addFeature(bench)
+    assert points.commitChanges(), points.commitErrors()
+    with FaultProxy(osm_sandbox.url, idle=60) as proxy:
+        proxy.spoil("POST", r"/upload$", 1, "502")
+        report = upload_service.upload_edits(
+            path, layers, proxy.url + "/api/0.6", osm_sandbox.token(), "Gateway error"
+        )
+    assert report.complete and report.settled == 1 and report.created == 1
+    upload_service.reload_layers(layers)
+    assert not upload_service.compute_changes(path, layers)
+    (feature,) = [f for f in points.getFeatures() if f["name"] == "Exactly once"]
+    assert feature["osm_id"] and feature["osm_id"] > 0
+    assert_equal_to_a_fresh_download(layers, osm_sandbox, tmp_path)  # one bench on the server

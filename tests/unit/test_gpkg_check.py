@@ -65,7 +65,6 @@ def test_a_geopackage_of_another_program_is_named_as_such(tmp_path):
             "JSONDecodeError: Expecting property name enclosed in double quotes",
         ),
         (["UPDATE osm_base_ways SET nodes = '[1, \"x\"' WHERE id = 10"], "JSONDecodeError"),
-        (["UPDATE osm_lines SET osm_id = 'abc'"], "ValueError: invalid literal for int()"),
     ],
     ids=[
         "no-base-nodes",
@@ -74,7 +73,6 @@ def test_a_geopackage_of_another_program_is_named_as_such(tmp_path):
         "no-osm-id",
         "bad-tags",
         "bad-refs",
-        "bad-osm-id",
     ],
 )
 def test_a_damaged_download_says_what_is_damaged_and_what_to_do(download, statements, detail):

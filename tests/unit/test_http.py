@@ -55,3 +55,34 @@ def test_translatable_parameters_are_translated_with_the_message():
     assert (
         error.translated(lambda _ctx, text: german.get(text, text)) == "das Feld Kommentar ist lang"
     )
+
+
+def test_a_refused_connection_says_nothing_was_sent_a_dropped_one_does_not():
+    import socket
+    import threading
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()  # nobody listens: refused before anything was sent
+    with pytest.raises(ConnectionFailed) as refused:
+        HttpTransport(timeout=5).request("POST", f"http://127.0.0.1:{port}/upload", data=b"x")
+    assert refused.value.not_sent
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+
+    def take_and_drop():  # reads the request, then closes without an answer
+        connection, _ = server.accept()
+        connection.recv(65536)
+        connection.close()
+        server.close()
+
+    thread = threading.Thread(target=take_and_drop, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.getsockname()[1]}/upload"
+    with pytest.raises(ConnectionFailed) as dropped:
+        HttpTransport(timeout=5).request("POST", url, data=b"x")
+    thread.join(5)
+    assert not dropped.value.not_sent  # the request went out: its outcome is unknown

@@ -7,7 +7,8 @@ import threading
 import pytest
 
 from osm_roundtrip.plugin.core.errors import Cancelled
-from osm_roundtrip.plugin.core.osm import upload
+from osm_roundtrip.plugin.core.osm import upload, upload_journal
+from osm_roundtrip.plugin.core.osm import uploader as uploader_module
 from osm_roundtrip.plugin.core.osm.api import NotAuthorized
 from osm_roundtrip.plugin.core.osm.diff import CREATE, Change, OsmChanges
 from osm_roundtrip.plugin.core.osm.model import Node, Way
@@ -48,7 +49,7 @@ class RecordingApi(FakeApi):
 
 def test_the_first_changeset_is_opened_while_the_journal_is_written(tmp_path, monkeypatch):
     api = RecordingApi()
-    write = upload._write_durable
+    write = upload_journal._write_durable
     seen = []
 
     def write_when_opened(path, data):
@@ -56,7 +57,7 @@ def test_the_first_changeset_is_opened_while_the_journal_is_written(tmp_path, mo
             seen.append(api.opened.wait(timeout=10))  # for meanwhile, in another thread
         write(path, data)
 
-    monkeypatch.setattr(upload, "_write_durable", write_when_opened)
+    monkeypatch.setattr(upload_journal, "_write_durable", write_when_opened)
     report = upload.start_upload(
         api, changes_for_chunks(), tmp_path / "j", comment="c", max_elements=4
     )
@@ -124,14 +125,14 @@ def test_a_changeset_opened_ahead_is_closed_when_the_upload_stops(tmp_path):
 def upload_counting_builds(tmp_path, monkeypatch, changes, max_elements=4):
     """Upload ``changes``; the number of chunks built by this thread (not ahead of their turn)."""
     built_here = []
-    build = upload.build
+    build = uploader_module.build
 
     def counted(chunk, changeset, *args):
         if changeset is not None and threading.current_thread() is threading.main_thread():
             built_here.append(changeset)  # (the journal's pending document has none)
         return build(chunk, changeset, *args)
 
-    monkeypatch.setattr(upload, "build", counted)
+    monkeypatch.setattr(uploader_module, "build", counted)
     api = RecordingApi()
     report = upload.start_upload(
         api, changes, tmp_path / "j", comment="c", max_elements=max_elements
@@ -145,7 +146,7 @@ def test_chunks_that_need_nothing_from_the_last_answer_are_built_ahead(tmp_path,
     api, built_here = upload_counting_builds(tmp_path, monkeypatch, OsmChanges(nodes, [], []))
     assert len(api.uploads) == 3 and len(built_here) == 1  # the first one only
     for changeset, payload in api.uploads:  # what was sent is what build() gives
-        assert payload == upload.build(parse_osc(payload), changeset)
+        assert payload == uploader_module.build(parse_osc(payload), changeset)
         assert f'changeset="{changeset}"'.encode() in payload
 
 

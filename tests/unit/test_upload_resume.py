@@ -6,7 +6,12 @@ import json
 
 from osm_roundtrip.plugin.core.errors import ConnectionFailed
 from osm_roundtrip.plugin.core.osm import upload
-from osm_roundtrip.plugin.core.osm.api import ChangedElement
+from osm_roundtrip.plugin.core.osm.api import (
+    Capabilities,
+    ChangedElement,
+    ChangesetClosed,
+    ChangesetInfo,
+)
 from osm_roundtrip.plugin.core.osm.diff import CREATE, DELETE, MODIFY, Change, OsmChanges
 from osm_roundtrip.plugin.core.osm.model import Member, Node, Relation, Way
 from osm_roundtrip.plugin.core.osm.osmchange import (
@@ -32,18 +37,35 @@ class FakeApi:
         self.contents = {}  # changeset → [ChangedElement]
         self.changesets = 0
         self.lose_answer_of = set(lose_answer_of)  # upload numbers (1-based) whose answer is lost
+        self.closed_changesets = set()
+
+    server_timeout = 0.0  # the request a lost answer belonged to is over at once
 
     def check_write_permission(self, cancel=None):
         pass
+
+    def capabilities(self, cancel=None):
+        return Capabilities(timeout=self.server_timeout)
 
     def create_changeset(self, tags, cancel=None):
         self.changesets += 1
         return self.changesets
 
+    def changeset(self, changeset, cancel=None):
+        return ChangesetInfo(
+            changeset,
+            open=changeset not in self.closed_changesets,
+            changes_count=len(self.contents.get(changeset, [])),
+        )
+
     def close_changeset(self, changeset, cancel=None):
-        pass
+        if changeset in self.closed_changesets:
+            raise ChangesetClosed(409, "closed", changeset=changeset)
+        self.closed_changesets.add(changeset)
 
     def upload(self, changeset, payload, cancel=None):
+        if changeset in self.closed_changesets:
+            raise ChangesetClosed(409, "closed", changeset=changeset)
         self.uploads.append((changeset, payload))
         ids = {}
         lines = ["<diffResult version='0.6'>"]
@@ -64,6 +86,10 @@ class FakeApi:
                         lat=getattr(element, "lat", None),
                         lon=getattr(element, "lon", None),
                         nodes=[ids.get(("node", r), r) for r in getattr(element, "nodes", [])],
+                        members=[
+                            (m.type, ids.get((m.type, m.ref), m.ref), m.role)
+                            for m in getattr(element, "members", [])
+                        ],
                     )
                 )
             elif change.action == MODIFY:
@@ -239,7 +265,10 @@ def test_resume_when_the_sent_chunk_did_not_reach_the_server(tmp_path):
         tmp_path, upload.SENDING, sent=True, diff=False, applied_on_server=False
     )
     report = resume(tmp_path, api)
-    assert api.downloads == 1 and report.complete
+    # not in the download: the changeset is closed (so that nothing can still arrive in it),
+    # the download asked again, and only then the chunk sent again, into a new changeset
+    assert api.downloads == 2 and report.complete
+    assert 1 in api.closed_changesets and 1 not in {cs for cs, _ in api.uploads}
     assert sorted(sent_element_keys(api)) == sorted(c.element.key for c in changes)
 
 

@@ -12,7 +12,7 @@ Running
     python -m tools.osm_sandbox --seed FILE --port N [--db PATH|:memory:]
         [--token TOKEN:USER[:SCOPES]]... [--oauth-client-id ID] [--oauth-redirect-uri URI]...
         [--auto-approve USER] [--test-control] [--cache-dir DIR] [--exit-on-stdin-eof]
-        [--no-discovery] [--verbose]
+        [--no-discovery] [--api-timeout SECONDS] [--verbose]
 
 When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0.0.1:PORT``
 (``--port 0`` picks a free port). The API base is ``http://127.0.0.1:PORT/api/0.6``.
@@ -34,6 +34,8 @@ When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0
 * ``--no-discovery``: ``/api/capabilities``, ``/api/0.6/capabilities`` and
   ``/api/0.6/permissions`` answer 404 (empty body), as an API served by CGImap alone, without
   the Rails port, does.
+* ``--api-timeout``: the ``<timeout seconds>`` of the capabilities (default production's 300),
+  which clients wait at most for a request whose answer was lost; tests use a few seconds.
 * ``--token TOKEN:USER[:SCOPES]``: a bearer token for USER (name or uid); SCOPES separated by
   commas, ``+`` or spaces, default ``read_prefs write_api``.
 

@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="answer 404 for capabilities and permissions, as an API served by CGImap alone",
     )
+    p.add_argument(
+        "--api-timeout",
+        type=int,
+        default=300,
+        metavar="SECONDS",
+        help="the request timeout the capabilities announce (production: 300)",
+    )
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return p
 
@@ -88,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             test_control=args.test_control,
             verbose=args.verbose,
             discovery=not args.no_discovery,
+            api_timeout=args.api_timeout,
         )
     except ValueError as exc:
         print(str(exc), file=sys.stderr)

@@ -130,9 +130,11 @@ class Sandbox:
         test_control: bool = False,
         verbose: bool = False,
         discovery: bool = True,
+        api_timeout: int = 300,
     ):
         self.store = store
         self.discovery = discovery  # False: no capabilities/permissions, as CGImap alone
+        self.api_timeout = api_timeout
         self.tokens: dict[str, dict[str, Any]] = {}
         self.codes: dict[str, dict[str, Any]] = {}
         self.faults: list[Fault] = []
@@ -644,7 +646,7 @@ class Handler(BaseHTTPRequestHandler):
                     "maximum_query_limit": 100,
                 },
                 "notes": {"default_query_limit": 100, "maximum_query_limit": 10000},
-                "timeout": {"seconds": 300},
+                "timeout": {"seconds": self.sandbox.api_timeout},
                 "status": {"database": "online", "api": "online", "gpx": "online"},
             }
             doc["policy"] = {"imagery": {"blacklist": [{"regex": r} for r in self.BLACKLIST]}}
@@ -662,7 +664,7 @@ class Handler(BaseHTTPRequestHandler):
             f'    <changesets maximum_elements="{fm.MAX_CHANGES}" default_query_limit="100" '
             'maximum_query_limit="100"/>\n'
             '    <notes default_query_limit="100" maximum_query_limit="10000"/>\n'
-            '    <timeout seconds="300"/>\n'
+            f'    <timeout seconds="{self.sandbox.api_timeout}"/>\n'
             '    <status database="online" api="online" gpx="online"/>\n'
             "  </api>\n"
             f"  <policy>\n    <imagery>\n{blacklist}    </imagery>\n  </policy>\n"

@@ -426,6 +426,7 @@ class Capabilities:
     relationmembers: int = 32000
     area: float = 0.25
     api_status: str = "online"
+    timeout: float = 300.0  # seconds the server works on a request at most
 
 
 def parse_capabilities(content: bytes, url: str = "") -> Capabilities:
@@ -446,6 +447,7 @@ def parse_capabilities(content: bytes, url: str = "") -> Capabilities:
     caps.waynodes = number("waynodes", "maximum", int, caps.waynodes)
     caps.relationmembers = number("relationmembers", "maximum", int, caps.relationmembers)
     caps.area = number("area", "maximum", float, caps.area)
+    caps.timeout = number("timeout", "seconds", float, caps.timeout)
     status = api.find("status")
     if status is not None:
         caps.api_status = status.get("api", "online")
