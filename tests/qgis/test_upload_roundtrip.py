@@ -7,6 +7,7 @@ a second upload finds nothing to do.
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
@@ -279,6 +280,10 @@ def test_a_gateway_error_after_the_server_committed_is_settled_not_resent(
     assert points.commitChanges(), points.commitErrors()
     with FaultProxy(osm_sandbox.url, idle=60) as proxy:
         proxy.spoil("POST", r"/upload$", 1, "502")
+        with sqlite3.connect(path) as connection:  # as if downloaded through the proxy
+            connection.execute(
+                "UPDATE osm_meta SET value = ? WHERE key = 'api_url'", (proxy.url + "/api/0.6",)
+            )
         report = upload_service.upload_edits(
             path, layers, proxy.url + "/api/0.6", osm_sandbox.token(), "Gateway error"
         )
