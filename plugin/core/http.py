@@ -1,14 +1,17 @@
 """The one HTTP seam of the plugin, built on ``requests`` (pure Python, no Qt).
 
 Callers get a :class:`Response` or a typed :mod:`.errors` exception. Inside QGIS the adapters pass
-the proxies configured in QGIS and a ``cancel`` callable bound to the running task; the body is read
-in chunks and ``cancel`` is checked between chunks.
+the proxies configured in QGIS and a ``cancel`` callable bound to the running task. Every request
+is bounded in size, time and memory (see :class:`HttpTransport`), and cancel takes effect within
+a tenth of a second, whatever phase the request is in.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -25,11 +28,15 @@ from .errors import (
     HttpError,
     RateLimited,
     RequestTimeout,
+    TransportError,
 )
 from .version import USER_AGENT
 
 CancelCheck = Callable[[], bool]
-CHUNK = 64 * 1024
+CHUNK = 16 * 1024  # a gzip chunk this size inflates to at most ~16 MB before it is counted
+POLL = 0.1  # seconds between the caller's checks of cancel and the deadline
+DEFAULT_MAX_BYTES = 32_000_000  # JSON and small XML answers
+DEFAULT_DEADLINE = 300.0  # production's own request time-out
 
 
 @dataclass
@@ -127,14 +134,58 @@ def wait_cancellable(
         raise Cancelled()
 
 
+class ResponseTooLarge(TransportError):
+    """The answer grew past the limit for its kind of request (counted after decompression)."""
+
+
+class _Exchange:
+    """One request carried out by a worker thread; the caller waits, checking cancel/deadline."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.stopped = False
+        self.reply = None
+        self.response: Response | None = None
+        self.error: BaseException | None = None
+
+    def stop(self) -> None:
+        """Stop the worker: it ends at its next chunk, or now if its socket can be closed."""
+        self.stopped = True
+        reply = self.reply
+        if reply is not None:
+            _shutdown(reply)
+
+
+def _shutdown(reply) -> None:
+    """Close the socket of a streaming reply, which ends a read blocked on it."""
+    raw = getattr(reply, "raw", None)
+    sock = getattr(getattr(raw, "_connection", None), "sock", None)
+    if sock is None:  # urllib3 1.x keeps the http.client response
+        fp = getattr(getattr(raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(fp, "raw", None), "_sock", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
 @dataclass
 class HttpTransport:
-    """Sends requests with the plugin's User-Agent, timeouts, proxies and cancel checks."""
+    """Sends requests with the plugin's User-Agent, timeouts, proxies, limits and cancel checks.
+
+    Every request has a read ``timeout`` (seconds without a byte), an overall ``deadline`` for
+    the whole answer and a ``max_bytes`` limit of its body after decompression (a request may
+    ask for other values: a map download allows far more than a JSON answer). The exchange runs
+    in a worker thread while the caller checks ``cancel`` and the deadline ten times a second,
+    so cancelling works while the server has not answered yet and while it sends slowly;
+    errors name the limit that was reached.
+    """
 
     user_agent: str = USER_AGENT
     timeout: float = 30.0
     proxies: Mapping[str, str] | None = None
     session: requests.Session = field(default_factory=requests.Session)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    deadline: float = DEFAULT_DEADLINE
 
     def request(
         self,
@@ -147,29 +198,88 @@ class HttpTransport:
         timeout: float | None = None,
         cancel: CancelCheck | None = None,
         check: bool = True,
+        max_bytes: int | None = None,
+        deadline: float | None = None,
     ) -> Response:
         if cancel is not None and cancel():
             raise Cancelled()
         all_headers = {"User-Agent": self.user_agent}
         all_headers.update(headers or {})
         host = urlsplit(url).netloc or url
+        limit = max_bytes or self.max_bytes
+        seconds = deadline or self.deadline
+        exchange = _Exchange()
+        worker = threading.Thread(
+            target=self._exchange,
+            args=(exchange, method, url, params, data, all_headers, timeout, host, limit),
+            name="osm-roundtrip-http",
+            daemon=True,  # never keeps QGIS from quitting
+        )
+        worker.start()
+        ends = time.monotonic() + seconds
+        while not exchange.done.wait(POLL):
+            if cancel is not None and cancel():
+                exchange.stop()
+                raise Cancelled()
+            if time.monotonic() > ends:
+                exchange.stop()
+                raise RequestTimeout(
+                    QT_TRANSLATE_NOOP(
+                        "OsmRoundtripErrors",
+                        "The server {host} did not finish its answer within {seconds} s.",
+                    ),
+                    host=host,
+                    seconds=round(seconds),
+                )
+        if exchange.error is not None:
+            raise exchange.error
+        response = exchange.response
+        if check:
+            raise_for_status(response)
+        return response
+
+    def _exchange(self, exchange, method, url, params, data, headers, timeout, host, limit):
+        try:
+            exchange.response = self._send(
+                exchange, method, url, params, data, headers, timeout, host, limit
+            )
+        except BaseException as exc:  # handed to the caller's thread
+            exchange.error = exc
+        finally:
+            exchange.done.set()
+
+    def _send(self, exchange, method, url, params, data, headers, timeout, host, limit):
         try:
             with self.session.request(
                 method,
                 url,
                 params=params,
                 data=data,
-                headers=all_headers,
+                headers=headers,
                 timeout=timeout or self.timeout,
                 proxies=dict(self.proxies) if self.proxies else None,
                 stream=True,
             ) as reply:
-                chunks = []
-                for chunk in reply.iter_content(CHUNK):
+                exchange.reply = reply
+                if exchange.stopped:
+                    raise Cancelled()
+                chunks, size = [], 0
+                for chunk in reply.iter_content(CHUNK):  # decompressed
+                    size += len(chunk)
+                    if size > limit:
+                        raise ResponseTooLarge(
+                            QT_TRANSLATE_NOOP(
+                                "OsmRoundtripErrors",
+                                "The answer of {host} is larger than {megabytes} MB, the limit for "
+                                "this kind of request; it was not used.",
+                            ),
+                            host=host,
+                            megabytes=round(limit / 1_000_000, 1),
+                        )
                     chunks.append(chunk)
-                    if cancel is not None and cancel():
+                    if exchange.stopped:
                         raise Cancelled()
-                response = Response(reply.status_code, reply.headers, b"".join(chunks), reply.url)
+                return Response(reply.status_code, reply.headers, b"".join(chunks), reply.url)
         except requests.exceptions.ConnectTimeout as exc:
             error = ConnectionFailed(
                 QT_TRANSLATE_NOOP("OsmRoundtripErrors", "Could not connect to {host}: {reason}"),
@@ -200,9 +310,6 @@ class HttpTransport:
                 host=host,
                 reason=_reason(exc),
             ) from None
-        if check:
-            raise_for_status(response)
-        return response
 
 
 def raise_for_status(response: Response) -> None:

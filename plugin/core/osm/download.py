@@ -54,6 +54,7 @@ MAX_RATE_LIMIT_RETRIES = 5
 MAX_SPLIT_DEPTH = 6
 MAX_SPLIT_REQUESTS = 64  # requests for the parts of refused tiles, in all
 MAX_TILES = 400
+MIN_MAP_BYTES = 64_000_000
 
 
 def api_base(api_url: str) -> str:
@@ -84,6 +85,12 @@ class Capabilities:
     api_status: str = "online"
     gpx_status: str = "online"
     served: bool = False  # True when read from the server, False for the defaults
+
+    @property
+    def map_bytes(self) -> int:
+        """The largest ``/map`` answer accepted: about 2 kB per node of the node limit (real
+        answers take a few hundred bytes per node, ways and relations included)."""
+        return max(MIN_MAP_BYTES, self.max_nodes * 2000)
 
     @property
     def readable(self) -> bool:
@@ -404,7 +411,11 @@ def download_bbox(
                 raise Cancelled()
             try:
                 response = transport.request(
-                    "GET", url, params={"bbox": bbox_param(tile)}, cancel=stopped
+                    "GET",
+                    url,
+                    params={"bbox": bbox_param(tile)},
+                    cancel=stopped,
+                    max_bytes=capabilities.map_bytes,
                 )
             except RateLimited as exc:
                 attempt += 1
