@@ -6,9 +6,14 @@
 * :func:`upload_edits` — synchronous (Processing, scripts, the demo): journal, changeset,
   chunks, results written back into the GeoPackage;
 * :func:`start_upload` — the same in a :class:`~.tasks.CoreTask`, then the layers are reloaded
-  and ``on_done(report, error)`` runs on the GUI thread.
+  and ``on_done(report, error)`` runs on the GUI thread;
+* :func:`settle_interrupted` / :func:`start_settle` — an interrupted upload of the file is
+  settled and written back before anything else (the review runs it first).
 
-The layers must have no unsaved edits: the results are written into the GeoPackage by feature id.
+Every upload settles the journal an interrupted upload left first and then computes what is
+left from the GeoPackage as the settle left it (:mod:`..core.upload_resume`): features read
+before are not trusted after a settle. The layers must have no unsaved edits: the results are
+written into the saved GeoPackage.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from ..core.osm.features import (
     EditedFeature,
 )
 from ..core.osm.osmchange import build, validate, write_osc
+from ..core.upload_resume import has_interrupted_upload, settle_previous
 from . import osm_layers
 from .network import make_transport
 from .tasks import CoreTask
@@ -139,6 +145,8 @@ def edited_features(layers: Mapping[str, QgsVectorLayer]) -> Dict[str, List[Edit
                 if value is not None:
                     tags[name] = value
             osm_id = _text(feature[OSM_ID]) if OSM_ID in names else None
+            if osm_id is not None and int(osm_id) < 0:
+                osm_id = None  # the placeholder of an upload: still a new feature
             members = None
             if role == RELATIONS and MEMBERS in names:
                 members = [tuple(m) for m in json.loads(_text(feature[MEMBERS]) or "[]")]
@@ -146,7 +154,9 @@ def edited_features(layers: Mapping[str, QgsVectorLayer]) -> Dict[str, List[Edit
                 EditedFeature(
                     layer=role,
                     fid=feature.id(),
-                    osm_type=_text(feature[OSM_TYPE]) if OSM_TYPE in names else None,
+                    osm_type=_text(feature[OSM_TYPE])
+                    if OSM_TYPE in names and osm_id is not None
+                    else None,
                     osm_id=int(osm_id) if osm_id is not None else None,
                     tags=tags,
                     geometry=_geometry(feature, transform) if role != RELATIONS else None,
@@ -222,8 +232,10 @@ def upload_edits(
 
     ``layers`` (``{role: layer}``; ``None``: read the saved GeoPackage, or ``edited`` when the
     features were read before) must have no unsaved edits. Safe in a worker thread when
-    ``layers`` is ``None``. Raises the typed errors of :mod:`..core.osm.upload` /
-    :mod:`..core.osm.api`.
+    ``layers`` is ``None``. An interrupted upload of the file is settled first; ``changes``,
+    ``edited`` and the layers' features are then ignored and the changes computed from the
+    GeoPackage. Raises the typed errors of :mod:`..core.osm.upload` / :mod:`..core.osm.api`
+    (:class:`~..core.upload_resume.JournalMismatch`: the journal is another download's).
     """
     if layers:
         check_saved(layers)
@@ -250,6 +262,58 @@ def upload_edits(
     )
 
 
+def settle_interrupted(
+    gpkg_path,
+    api_url: str,
+    token: Optional[str],
+    progress: Optional[Progress] = None,
+    cancel: Optional[Callable[[], bool]] = None,
+) -> Optional[core_upload.UploadReport]:
+    """Settle the upload of ``gpkg_path`` that was interrupted and write its results back.
+
+    ``None`` when there was none. Nothing new is sent: chunks whose outcome is unknown are
+    checked against the changeset on the server, the changeset is closed, the journal removed.
+    """
+    if not has_interrupted_upload(gpkg_path):
+        return None
+    api = OsmApi(api_url, token, make_transport(api_url))
+
+    def report(done, total, _message="") -> None:
+        if progress is not None and total:
+            progress(done, total)
+
+    return settle_previous(gpkg_path, api, progress=report, cancel=cancel)
+
+
+def start_settle(
+    gpkg_path,
+    layers: Mapping[str, QgsVectorLayer],
+    api_url: str,
+    token: Optional[str],
+    on_done: Optional[Callable[[object, Optional[BaseException]], None]] = None,
+) -> CoreTask:
+    """Run :func:`settle_interrupted` in a task; reload the layers afterwards."""
+    from qgis.core import QgsApplication
+
+    def work(task: CoreTask):
+        return settle_interrupted(gpkg_path, api_url, token, task.report, task.isCanceled)
+
+    def finished(result, error) -> None:
+        _running.discard(task)
+        reload_layers(layers)
+        if on_done is not None:
+            on_done(result, error)
+
+    task = CoreTask(
+        QCoreApplication.translate("UploadService", "Checking the interrupted upload"),
+        work,
+        finished,
+    )
+    _running.add(task)
+    QgsApplication.taskManager().addTask(task)
+    return task
+
+
 def reload_layers(layers: Mapping[str, QgsVectorLayer]) -> None:
     for layer in layers.values():
         if layer is None:
@@ -273,7 +337,12 @@ def start_upload(
     changes: Optional[OsmChanges] = None,
     pending: Optional[bytes] = None,
 ) -> CoreTask:
-    """Run :func:`upload_edits` in a task with progress; reload the layers afterwards."""
+    """Run :func:`upload_edits` in a task with progress; reload the layers afterwards.
+
+    ``changes`` (reviewed) and the layers' features are read before the task; when the task
+    finds an interrupted upload of the file, it settles it first and uploads what is left
+    according to the GeoPackage instead (see :func:`upload_edits`).
+    """
     from qgis.core import QgsApplication
 
     check_saved(layers)

@@ -264,9 +264,11 @@ class Journal:
         tags: Dict[str, str],
         max_elements: int,
         pending: Optional[bytes] = None,
+        download_id: Optional[str] = None,
     ) -> Journal:
         """Write the journal of ``changes``; ``pending`` is their osmChange document when the
-        caller has it already (the review shows it), else it is built here."""
+        caller has it already (the review shows it), else it is built here. ``download_id``:
+        the identity of the GeoPackage the changes come from (:mod:`..upload_resume`)."""
         folder = Path(folder)
         if (folder / JOURNAL).exists():
             raise FileExistsError(str(folder / JOURNAL))
@@ -315,6 +317,7 @@ class Journal:
                 "gone": [],
                 "max_elements": max_elements,
                 "changeset_count": 0,
+                **({"download_id": download_id} if download_id else {}),
             },
         )
         journal._chunks = dict(enumerate(chunks))
@@ -578,6 +581,7 @@ def begin_upload(
     pending: Optional[bytes] = None,
     cancel: Optional[CancelCheck] = None,
     check_permissions: bool = True,
+    download_id: Optional[str] = None,
 ) -> Tuple[Journal, Opening]:
     """Write the journal of ``changes`` while the permission check and the first changeset are
     requested (:class:`Opening`); give both to :class:`Uploader`."""
@@ -590,6 +594,7 @@ def begin_upload(
             tags=tags,
             max_elements=max_elements,
             pending=pending,
+            download_id=download_id,
         )
     except BaseException:
         opening.abandon()
@@ -1225,25 +1230,23 @@ def upload_geopackage(
 
     A journal left by an interrupted upload is settled first (its chunks in flight are checked
     against the server and applied), then the changes are computed afresh from the GeoPackage,
-    which by then holds everything the server has.
+    which by then holds everything the server has: ``edited`` and ``changes``, read before, are
+    ignored then (see :mod:`..upload_resume`).
     """
     from ..gpkg_update import apply_upload
+    from ..upload_resume import merged, prepare, settle_previous
     from .osmchange import validate
 
     if not comment or not comment.strip():
         raise CommentRequired()
     folder = journal_dir_for(path)
 
-    def on_applied(sent, entries, sources):
-        apply_upload(path, sent, entries, sources)
+    def on_applied(sent, entries, _sources):  # rows are found by placeholder, not by fid
+        apply_upload(path, sent, entries)
 
-    previous = Journal.load(folder)
-    if previous is not None:
-        uploader = Uploader(api, previous, on_applied=on_applied, check_permissions=False)
-        uploader.settle_in_flight()
-        uploader._close_quietly()
-        previous.remove()
-        changes = None  # recompute: the GeoPackage now has what was applied
+    settled = settle_previous(path, api, cancel=options.get("cancel"))
+    if settled is not None:  # read again: the GeoPackage now has what was applied
+        changes = edited = None
     started = time.perf_counter()
     caps = capabilities or api.capabilities()
     asked = time.perf_counter() - started if capabilities is None else 0.0
@@ -1253,7 +1256,7 @@ def upload_geopackage(
     if not validated:
         validate(changes, caps, comment)
     if not changes:
-        return UploadReport()
+        return merged(settled, UploadReport())
     journal, opening = begin_upload(
         api,
         folder,
@@ -1263,8 +1266,9 @@ def upload_geopackage(
         pending=pending if changes is not None and validated else None,
         cancel=options.get("cancel"),
         check_permissions=options.get("check_permissions", True),
+        download_id=prepare(path, changes),
     )
     report = Uploader(api, journal, on_applied=on_applied, opening=opening, **options).run()
     report.request_seconds += asked
     journal.remove()
-    return report
+    return merged(settled, report)
