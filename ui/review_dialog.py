@@ -424,13 +424,16 @@ class UploadAction:
 
     # -- Upload changes… ------------------------------------------------------------------------
     def upload(self) -> None:
-        from ..plugin.adapters import auth
+        from ..plugin.adapters import auth, upload_service
         from ..plugin.adapters import settings as plugin_settings
         from ..plugin.adapters.upload_service import osmchange_text
         from ..plugin.core.gpkg import read_base
 
         path, layers = self._download()
         if path is None or not self._saved(layers):
+            return
+        if upload_service.has_interrupted_upload(path):
+            self._settle_first(path, layers)
             return
         changes = self._changes(path, layers)
         if changes is None:
@@ -463,6 +466,41 @@ class UploadAction:
         if result != QDialog.Accepted:
             return
         self._start(path, layers, changes, dialog.comment, dialog.source, osc.encode("utf-8"))
+
+    def _settle_first(self, path, layers) -> None:
+        """An upload of this file was interrupted: settle it and write its results back, then
+        review what is left (computed from the updated file)."""
+        from ..plugin.adapters import auth, upload_service
+        from ..plugin.adapters import settings as plugin_settings
+        from ..plugin.core.gpkg import read_meta
+
+        try:
+            token = auth.saved_token()
+        except Exception:
+            token = None
+        api_url = read_meta(path).get("api_url") or plugin_settings.load().api_url()
+        self._bar(
+            self.tr(
+                "An upload of this file was interrupted: checking on the server what it "
+                "applied before computing what is left."
+            )
+        )
+
+        def done(report, error) -> None:
+            self.task = None
+            if error is not None:
+                self._error(error)
+                return
+            if report is not None and report.uploaded:
+                self._bar(
+                    self.tr(
+                        "The interrupted upload had applied {count} changes; they are now "
+                        "in the layers."
+                    ).format(count=report.uploaded)
+                )
+            self.upload()
+
+        self.task = upload_service.start_settle(path, layers, api_url, token, done)
 
     def _login(self, dialog: ReviewDialog) -> None:
         from qgis.PyQt.QtWidgets import QInputDialog
