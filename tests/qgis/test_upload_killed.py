@@ -303,3 +303,45 @@ def test_journal_is_not_settled_into_a_new_download(osm_sandbox, auth_db, provid
     assert len(history(osm_sandbox)) == len(before)  # nothing sent
     with connect(path) as db:
         assert db.execute("SELECT * FROM osm_points ORDER BY fid").fetchall() == snapshot
+
+
+def test_upload_changes_settles_before_the_review(osm_sandbox, edited, qgis_iface, monkeypatch):
+    """*Upload changes…* finds the journal, settles it and reviews only what is left."""
+    from qgis.PyQt.QtWidgets import QDialog
+
+    from osm_roundtrip.plugin.core.osm.features import POINTS
+    from osm_roundtrip.ui import review_dialog
+
+    path = edited["path"]
+    token = osm_sandbox.token()
+    run_killed(path, osm_sandbox.api, token, "uploaded", max_elements=4)
+    layers = osm_layers.open_download(path)
+    qgis_iface.setActiveLayer(layers[POINTS])
+    reviewed = []
+
+    def review(dialog) -> int:
+        reviewed.append(dialog.changes)
+        return QDialog.Rejected
+
+    monkeypatch.setattr(review_dialog.ReviewDialog, "exec_", review)
+    action = review_dialog.UploadAction(qgis_iface)
+    action.upload()
+    deadline = time.monotonic() + 60
+    while not reviewed:
+        assert time.monotonic() < deadline, "no review after the settle"
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert not upload_service.has_interrupted_upload(path)
+    on_server = history(osm_sandbox)
+    assert on_server  # the first chunk, written back before the review
+    (changes,) = reviewed
+    assert len(changes) == 7 - len(on_server)
+    assert {(c.action, *c.key) for c in changes} == {
+        (c.action, *c.key) for c in upload_service.compute_changes(path, layers)
+    }
+    assert not {c.key for c in changes} & {(i.type, i.id) for i in on_server}
+    run_task(
+        upload_service.start_upload, path, layers, osm_sandbox.api, token, "Rest", changes=changes
+    )
+    server = assert_each_change_once(osm_sandbox, edited)
+    assert_every_edit_kept(path, edited, server)
