@@ -23,7 +23,7 @@ from collections import Counter
 import pytest
 import requests
 from lxml import etree
-from qgis.core import QgsApplication, QgsProcessingException
+from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 from upload_kill_child import STEPS, run_killed
 
@@ -33,6 +33,7 @@ from osm_roundtrip.plugin.core.gpkg_update import connect
 from osm_roundtrip.plugin.core.http import HttpTransport
 from osm_roundtrip.plugin.core.osm import upload
 from osm_roundtrip.plugin.core.osm.api import OsmApi
+from osm_roundtrip.plugin.core.osm.features import LAYERS, POINTS
 from osm_roundtrip.plugin.core.upload_resume import JournalMismatch
 
 BBOX = (9.518, 47.138, 9.524, 47.142)
@@ -80,6 +81,14 @@ def edited(osm_sandbox, tmp_path, qgis_new_project):
         "deleted": (deleted[1], deleted[2]),
     }
     osm_layers.remove_download(path)
+
+
+def open_layers(path) -> dict:
+    """The layers of the download as QGIS opens them (the plugin's styling aside)."""
+    layers = {role: QgsVectorLayer(f"{path}|layername={role}", role, "ogr") for role in LAYERS}
+    assert all(layer.isValid() for layer in layers.values())
+    QgsProject.instance().addMapLayers(list(layers.values()))
+    return layers
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,7 +181,7 @@ def run_task(start, *args, **kwargs):
 
 
 def resume_task(path, sandbox, token) -> None:
-    layers = osm_layers.open_download(path)
+    layers = open_layers(path)
     stale = upload_service.compute_changes(path, layers)  # read before anything is settled
     run_task(
         upload_service.start_upload,
@@ -186,7 +195,7 @@ def resume_task(path, sandbox, token) -> None:
 
 
 def resume_review(path, sandbox, token) -> None:
-    layers = osm_layers.open_download(path)
+    layers = open_layers(path)
     assert upload_service.has_interrupted_upload(path)
     run_task(upload_service.start_settle, path, layers, sandbox.api, token)
     assert not upload_service.has_interrupted_upload(path)
@@ -287,7 +296,7 @@ def test_journal_is_not_settled_into_a_new_download(osm_sandbox, auth_db, provid
     journal = upload.journal_dir_for(path)
     with pytest.raises(JournalMismatch, match="another download"):
         upload_service.upload_edits(path, None, osm_sandbox.api, token, "Again")
-    layers = osm_layers.open_download(path)
+    layers = open_layers(path)
     with pytest.raises(JournalMismatch):
         run_task(upload_service.start_settle, path, layers, osm_sandbox.api, token)
     config_id = auth.store_token(token, osm_sandbox.api)
@@ -309,13 +318,12 @@ def test_upload_changes_settles_before_the_review(osm_sandbox, edited, qgis_ifac
     """*Upload changes…* finds the journal, settles it and reviews only what is left."""
     from qgis.PyQt.QtWidgets import QDialog
 
-    from osm_roundtrip.plugin.core.osm.features import POINTS
     from osm_roundtrip.ui import review_dialog
 
     path = edited["path"]
     token = osm_sandbox.token()
     run_killed(path, osm_sandbox.api, token, "uploaded", max_elements=4)
-    layers = osm_layers.open_download(path)
+    layers = open_layers(path)
     qgis_iface.setActiveLayer(layers[POINTS])
     reviewed = []
 
