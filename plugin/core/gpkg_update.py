@@ -262,8 +262,7 @@ def mark_new_features(path, changes: OsmChanges) -> None:
         try:
             for layer in ALL_LAYERS:
                 connection.execute(
-                    f'UPDATE "{layer}" SET {OSM_TYPE} = NULL, {OSM_ID} = NULL '
-                    f"WHERE {OSM_ID} < 0"
+                    f'UPDATE "{layer}" SET {OSM_TYPE} = NULL, {OSM_ID} = NULL WHERE {OSM_ID} < 0'
                 )
             rows: Dict[str, List[tuple]] = {layer: [] for layer in ALL_LAYERS}
             for (layer, fid), elements in by_row.items():

@@ -8,8 +8,10 @@ script — the journal is handled first, in this order:
    ``download_id``, :func:`.gpkg.download_id`). A journal whose identity is not the file's (the
    area was downloaded again to the same path, or another file was put there) is refused with
    :class:`JournalMismatch` before any request; the journal is kept, so that nothing it knows is
-   lost. A journal carries no feature ids of its own: its results reach the layers through the
-   OSM keys and placeholders of the elements it sent (:func:`.gpkg_update.apply_upload`).
+   lost. Its results reach the layers through OSM keys and the placeholders written into the
+   rows of the new features before the journal (:func:`.gpkg_update.mark_new_features`), never
+   through feature ids (journals written before rows were marked name rows by fid; such a row
+   takes an identity only when it has none).
 2. **Settle.** Chunks whose outcome is unknown are checked against the changeset on the server;
    every chunk the server applied is written back into the GeoPackage (new ids, versions,
    removed rows); the changeset is closed and the journal removed.
@@ -53,11 +55,11 @@ class JournalMismatch(UploadError):
             QT_TRANSLATE_NOOP(
                 "OsmRoundtripErrors",
                 "An interrupted upload was found for {path}, but it was made from another "
-                "download (the file was downloaded again or replaced since). Its results are "
-                "not written into this file, where they would give features the identities of "
-                "other elements. Nothing was sent. The journal is kept in {journal}: check "
-                "your changesets on the server, download the area again, and delete that "
-                "folder to upload from this file.",
+                "download of the area (the file was downloaded again or replaced since). Its "
+                "results are not written into this file, where they could give features the "
+                "identities of other elements, and nothing was sent. Check your changesets on "
+                "the server: what it applied is in any download made after it. Then delete "
+                "the folder {journal} to upload from this file.",
             ),
             path=str(path),
             journal=str(folder),

@@ -105,8 +105,9 @@ class UploadEditsAlgorithm(_UploadAlgorithm):
         if resumed is not None:
             feedback.pushInfo(
                 self.tr(
-                    "An upload of {path} was interrupted: settled with the server, {count} "
-                    "changes it had applied were written back."
+                    "An upload of {path} was interrupted: it was settled with the server "
+                    "first ({count} changes whose outcome was open were found applied and "
+                    "written back)."
                 ).format(path=path, count=resumed.uploaded)
             )
         report = upload_service.upload_edits(
