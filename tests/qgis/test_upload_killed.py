@@ -7,7 +7,8 @@ one step (``tests/upload_kill_child.py``). The upload is then resumed in this QG
   and features read from the layers *before* the journal was settled (what a review shows);
 * ``review``: :func:`upload_service.start_settle` first (what *Upload changes…* does when it
   finds a journal), then the changes computed from the reloaded layers, then ``start_upload``;
-* ``processing``: ``processing.run("osmroundtrip:uploadedits", …)``, twice.
+* ``processing``: ``processing.run("osmroundtrip:uploadedits", …)``, twice;
+* ``script``: :func:`upload_service.upload_edits` with the layers of the project.
 
 Each ends with the server's history holding every change exactly once and the GeoPackage holding
 every edit, with the server's ids and versions written back. A journal found next to a new
@@ -226,7 +227,17 @@ def resume_processing(path, sandbox, token) -> None:
     assert (again["CREATED"], again["MODIFIED"], again["DELETED"], again["SETTLED"]) == (0,) * 4
 
 
-ROUTES = {"task": resume_task, "review": resume_review, "processing": resume_processing}
+def resume_script(path, sandbox, token) -> None:
+    layers = open_layers(path)
+    upload_service.upload_edits(path, layers, sandbox.api, token, "Resumed from a script")
+
+
+ROUTES = {
+    "task": resume_task,
+    "review": resume_review,
+    "processing": resume_processing,
+    "script": resume_script,
+}
 
 
 @pytest.mark.parametrize("route", sorted(ROUTES))
