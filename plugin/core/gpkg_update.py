@@ -234,7 +234,10 @@ def _geometry_blob(connection, layer: str, element: Element) -> Optional[bytes]:
 
 def _chosen(layer: str, elements: List[Element]) -> Optional[Element]:
     """The element a feature of ``layer`` stands for, of the elements made from it."""
-    for kind in LAYER_TYPES.get(layer, ()):
+    kinds = LAYER_TYPES.get(layer, ())
+    if len(elements) == 1:  # the usual case: a row marked with its element's placeholder
+        return elements[0] if elements[0].type in kinds else None
+    for kind in kinds:
         candidates = [e for e in elements if e.type == kind and (kind != WAY or e.tags)]
         if kind == WAY and not candidates:
             candidates = [e for e in elements if e.type == kind]
@@ -355,7 +358,7 @@ def apply_upload(
             # a moved node moves in every feature that shows it, not only the edited one
             _move_vertices(connection, moves)
             _move_points(connection, index, modified, moves)
-            _sync_loaded(connection, keys, loaded=not marks)
+            _sync_loaded(connection, keys, loaded=True)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -402,7 +405,8 @@ def _sync_loaded(connection, keys: Set[ElementKey], loaded: bool = False) -> Non
         connection.execute(
             f"INSERT OR IGNORE INTO {BASE_FEATURES} SELECT DISTINCT ?, l.{OSM_TYPE}, "
             f'l.{OSM_ID} FROM "{layer}" AS l JOIN {_KEYS} AS k '
-            f"ON k.{OSM_TYPE} = l.{OSM_TYPE} AND k.{OSM_ID} = l.{OSM_ID}",
+            f"ON k.{OSM_TYPE} = l.{OSM_TYPE} AND k.{OSM_ID} = l.{OSM_ID} "
+            f"WHERE k.{OSM_ID} > 0",  # placeholders (:func:`mark_new_features`) are not written
             (layer,),
         )
 
@@ -465,14 +469,16 @@ def _update_layers(connection, columns, created, modified, fallback, ids, index)
     # 1. features the user made: the rows marked with the placeholder of an element made from
     #    them take its identity
     by_feature: Dict[Source, List[Element]] = {}
-    for key, element in created.items():
+    for layer in ALL_LAYERS:
+        for mark, fids in index.by_layer[layer].items():
+            new = ids.get(mark) if mark[1] < 0 else None
+            element = created.get((mark[0], new)) if new is not None else None
+            if element is not None:
+                for fid in fids:
+                    by_feature.setdefault((layer, fid), []).append(element)
+    for key, element in created.items() if fallback else ():
         old = placeholder_of.get(key)
-        if old is None:
-            continue
-        for layer in ALL_LAYERS:
-            for fid in index.fids(layer, (key[0], old)):
-                by_feature.setdefault((layer, fid), []).append(element)
-        for layer, fid in (fallback or {}).get((key[0], old), ()):
+        for layer, fid in fallback.get((key[0], old), ()) if old is not None else ():
             if layer in LAYER_TYPES and _unclaimed(connection, layer, fid, element):
                 by_feature.setdefault((layer, fid), []).append(element)
     represented = set()

@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import datetime
 import logging
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Tuple
 
 from .errors import QT_TRANSLATE_NOOP
 from .gpkg import DOWNLOAD_ID, DOWNLOADED_AT, ensure_download_id, read_meta
@@ -101,13 +102,18 @@ def has_interrupted_upload(path) -> bool:
     return (journal_dir_for(path) / "journal.json").exists()
 
 
-def prepare(path, changes) -> str:
-    """Bind the GeoPackage ``path`` to the journal about to be written for ``changes``: its
-    download identity (written first for an older file) and the placeholders of the new
-    features (:func:`.gpkg_update.mark_new_features`). Returns the identity for the journal."""
+def prepare(path, changes) -> Tuple[str, Future]:
+    """Bind the GeoPackage ``path`` to the journal about to be written for ``changes``.
+
+    Returns its download identity (written first for an older file), for the journal, and the
+    writing of the new features' placeholders (:func:`.gpkg_update.mark_new_features`), which
+    runs in a worker thread while the journal is written: wait for it before anything is sent.
+    """
     identity = ensure_download_id(path)
-    mark_new_features(path, changes)
-    return identity
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="osm-upload-mark")
+    marking = executor.submit(mark_new_features, path, changes)
+    executor.shutdown(wait=False)
+    return identity, marking
 
 
 def settle_previous(

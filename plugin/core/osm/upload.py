@@ -1257,6 +1257,7 @@ def upload_geopackage(
         validate(changes, caps, comment)
     if not changes:
         return merged(settled, UploadReport())
+    identity, marking = prepare(path, changes)  # the rows are marked while the journal is written
     journal, opening = begin_upload(
         api,
         folder,
@@ -1266,8 +1267,13 @@ def upload_geopackage(
         pending=pending if changes is not None and validated else None,
         cancel=options.get("cancel"),
         check_permissions=options.get("check_permissions", True),
-        download_id=prepare(path, changes),
+        download_id=identity,
     )
+    try:
+        marking.result()  # before anything is sent
+    except BaseException:
+        opening.abandon()
+        raise
     report = Uploader(api, journal, on_applied=on_applied, opening=opening, **options).run()
     report.request_seconds += asked
     journal.remove()
