@@ -452,7 +452,7 @@ class UploadAction:
 
     # -- Upload changes… ------------------------------------------------------------------------
     def upload(self) -> None:
-        from ..plugin.adapters import auth
+        from ..plugin.adapters import auth, upload_service
         from ..plugin.adapters import settings as plugin_settings
         from ..plugin.adapters.upload_service import osmchange_text, upload_server
         from ..plugin.core.errors import OsmRoundtripError
@@ -461,6 +461,9 @@ class UploadAction:
 
         path, layers = self._download()
         if path is None or not self._saved(layers):
+            return
+        if upload_service.has_interrupted_upload(path):
+            self._settle_first(path, layers)
             return
         changes = self._changes(path, layers)
         if changes is None:
@@ -503,6 +506,48 @@ class UploadAction:
         self._start(
             path, layers, api_url, changes, dialog.comment, dialog.source, osc.encode("utf-8")
         )
+
+    def _settle_first(self, path, layers) -> None:
+        """An upload of this file was interrupted: settle it and write its results back, then
+        review what is left (computed from the updated file)."""
+        from ..plugin.adapters import auth, upload_service
+        from ..plugin.adapters import settings as plugin_settings
+        from ..plugin.adapters.upload_service import upload_server
+        from ..plugin.core.errors import OsmRoundtripError
+        from ..plugin.core.servers import recorded_server
+
+        recorded = recorded_server(path)
+        try:  # the file's own server, where the interrupted upload went
+            api_url = upload_server(path, "" if recorded else plugin_settings.load().api_url())
+        except OsmRoundtripError as exc:
+            self._error(exc)
+            return
+        try:
+            token = auth.token_for(api_url)
+        except Exception:
+            token = None
+        self._bar(
+            self.tr(
+                "An upload of this file was interrupted: checking on the server what it "
+                "applied before computing what is left."
+            )
+        )
+
+        def done(report, error) -> None:
+            self.task = None
+            if error is not None:
+                self._error(error)
+                return
+            if report is not None and report.uploaded:
+                self._bar(
+                    self.tr(
+                        "The interrupted upload had applied {count} changes; they are now "
+                        "in the layers."
+                    ).format(count=report.uploaded)
+                )
+            self.upload()
+
+        self.task = upload_service.start_settle(path, layers, api_url, token, done)
 
     def _login(self, dialog: ReviewDialog) -> None:
         from qgis.PyQt.QtWidgets import QInputDialog

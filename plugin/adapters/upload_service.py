@@ -6,13 +6,16 @@
 * :func:`upload_edits` — synchronous (Processing, scripts, the demo): journal, changeset,
   chunks, results written back into the GeoPackage;
 * :func:`start_upload` — the same in a :class:`~.tasks.CoreTask`, then the layers are reloaded
-  and ``on_done(report, error)`` runs on the GUI thread.
+  and ``on_done(report, error)`` runs on the GUI thread;
+* :func:`settle_interrupted` / :func:`start_settle` — an interrupted upload of the file is
+  settled and written back before anything else (the review runs it first).
 
 Both upload only to the server the download came from (:func:`upload_server`): another
 ``api_url`` is refused before any request, and with ``token=None`` the token kept for that
-server is used (:func:`.auth.token_for`).
-
-The layers must have no unsaved edits: the results are written into the GeoPackage by feature id.
+server is used (:func:`.auth.token_for`). Every upload settles the journal an interrupted upload
+left first and then computes what is left from the GeoPackage as the settle left it
+(:mod:`..core.upload_resume`): features read before are not trusted after a settle. The layers
+must have no unsaved edits: the results are written into the saved GeoPackage.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from ..core.osm.features import (
 from ..core.osm.osmchange import build, validate, write_osc
 from ..core.servers import NotLoggedIn, check_resume_server, recorded_server
 from ..core.servers import upload_server as _bound_server
+from ..core.upload_resume import has_interrupted_upload
 from . import compat, osm_layers
 from .network import make_transport
 from .tasks import CoreTask
@@ -151,7 +155,9 @@ def edited_features(layers: Mapping[str, QgsVectorLayer]) -> Dict[str, List[Edit
                 value = _text(feature[name])
                 if value is not None:
                     tags[name] = value
-            osm_id = _text(feature[OSM_ID]) if OSM_ID in names else None
+            osm_id = _osm_id(_text(feature[OSM_ID]) if OSM_ID in names else None)
+            if isinstance(osm_id, int) and osm_id < 0:
+                osm_id = None  # the placeholder of an upload: still a new feature
             members = None
             if role == RELATIONS and MEMBERS in names:
                 members = [tuple(m) for m in json.loads(_text(feature[MEMBERS]) or "[]")]
@@ -159,8 +165,10 @@ def edited_features(layers: Mapping[str, QgsVectorLayer]) -> Dict[str, List[Edit
                 EditedFeature(
                     layer=role,
                     fid=feature.id(),
-                    osm_type=_text(feature[OSM_TYPE]) if OSM_TYPE in names else None,
-                    osm_id=_osm_id(osm_id),
+                    osm_type=_text(feature[OSM_TYPE])
+                    if OSM_TYPE in names and osm_id is not None
+                    else None,
+                    osm_id=osm_id,
                     tags=tags,
                     geometry=_geometry(feature, transform) if role != RELATIONS else None,
                     members=members,
@@ -265,8 +273,11 @@ def upload_edits(
     ``layers`` (``{role: layer}``; ``None``: read the saved GeoPackage, or ``edited`` when the
     features were read before) must have no unsaved edits. Safe in a worker thread when
     ``layers`` is ``None``. ``api_url`` may be empty (the file's server; see
-    :func:`upload_server`), ``token`` ``None`` (the one kept for that server). Raises the typed
-    errors of :mod:`..core.osm.upload` / :mod:`..core.osm.api`.
+    :func:`upload_server`), ``token`` ``None`` (the one kept for that server). An interrupted
+    upload of the file is settled first; ``changes``, ``edited`` and the layers' features are
+    then ignored and the changes computed from the GeoPackage. Raises the typed errors of
+    :mod:`..core.osm.upload` / :mod:`..core.osm.api` (the journal is another download's:
+    :class:`~..core.upload_resume.JournalMismatch`).
     """
     api_url = upload_server(gpkg_path, api_url)
     token = _login_for(api_url, token)
@@ -295,6 +306,58 @@ def upload_edits(
     )
 
 
+def settle_interrupted(
+    gpkg_path,
+    api_url: str,
+    token: Optional[str],
+    progress: Optional[Progress] = None,
+    cancel: Optional[Callable[[], bool]] = None,
+) -> Optional[core_upload.UploadReport]:
+    """Settle the upload of ``gpkg_path`` that was interrupted and write its results back.
+
+    ``None`` when there was none. Nothing new is sent: chunks whose outcome is unknown are
+    checked against the changeset on the server, the changeset is closed, the journal removed.
+    """
+    if not has_interrupted_upload(gpkg_path):
+        return None
+    api = OsmApi(api_url, token, make_transport(api_url))
+
+    def report(done, total, _message="") -> None:
+        if progress is not None and total:
+            progress(done, total)
+
+    return core_upload.settle_journal(gpkg_path, api, progress=report, cancel=cancel)
+
+
+def start_settle(
+    gpkg_path,
+    layers: Mapping[str, QgsVectorLayer],
+    api_url: str,
+    token: Optional[str],
+    on_done: Optional[Callable[[object, Optional[BaseException]], None]] = None,
+) -> CoreTask:
+    """Run :func:`settle_interrupted` in a task; reload the layers afterwards."""
+    from qgis.core import QgsApplication
+
+    def work(task: CoreTask):
+        return settle_interrupted(gpkg_path, api_url, token, task.report, task.isCanceled)
+
+    def finished(result, error) -> None:
+        _running.discard(task)
+        reload_layers(layers)
+        if on_done is not None:
+            on_done(result, error)
+
+    task = CoreTask(
+        QCoreApplication.translate("UploadService", "Checking the interrupted upload"),
+        work,
+        finished,
+    )
+    _running.add(task)
+    QgsApplication.taskManager().addTask(task)
+    return task
+
+
 def reload_layers(layers: Mapping[str, QgsVectorLayer]) -> None:
     for layer in layers.values():
         if layer is None:
@@ -318,7 +381,12 @@ def start_upload(
     changes: Optional[OsmChanges] = None,
     pending: Optional[bytes] = None,
 ) -> CoreTask:
-    """Run :func:`upload_edits` in a task with progress; reload the layers afterwards."""
+    """Run :func:`upload_edits` in a task with progress; reload the layers afterwards.
+
+    ``changes`` (reviewed) and the layers' features are read before the task; when the task
+    finds an interrupted upload of the file, it settles it first and uploads what is left
+    according to the GeoPackage instead (see :func:`upload_edits`).
+    """
     from qgis.core import QgsApplication
 
     check_saved(layers)

@@ -12,7 +12,10 @@ GDAL and QGIS open and edit:
   register on the connection when they edit the file).
 * The base snapshot the differ compares with: ``osm_base_nodes`` (all nodes, also untagged way
   nodes), ``osm_base_ways``, ``osm_base_relations``, ``osm_meta`` and ``osm_base_features``
-  (plain tables, not in ``gpkg_contents``, so QGIS does not list them). ``osm_base_features``
+  (plain tables, not in ``gpkg_contents``, so QGIS does not list them). ``osm_meta`` holds the
+  server (``api_url``), ``downloaded_at`` and the *download identity* ``download_id``: a random
+  id written once per download, which an upload journal records so that it is never settled
+  into another file or a new download at the same path (:func:`download_id`). ``osm_base_features``
   lists the ``(layer, osm_type, osm_id)`` of every feature written, so that a feature missing
   from its layer at upload time is known to be deleted by the user even if the loader's rules
   changed since (:func:`read_loaded`).
@@ -40,6 +43,7 @@ import os
 import sqlite3
 import struct
 import sys
+import uuid
 from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -80,6 +84,8 @@ BASE_NODES, BASE_WAYS, BASE_RELATIONS, META = (
     "osm_meta",
 )
 BASE_FEATURES = "osm_base_features"
+DOWNLOAD_ID = "download_id"
+DOWNLOADED_AT = "downloaded_at"
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -794,7 +800,8 @@ def _write_base(connection, dataset: DataSet, summary, api_url: str, now: str) -
     meta = {
         "format_version": FORMAT_VERSION,
         "api_url": api_url,
-        "downloaded_at": now,
+        DOWNLOADED_AT: now,
+        DOWNLOAD_ID: new_download_id(),
         "bounds": dumps([list(box) for box in dataset.bounds]),
         "incomplete_relations": dumps(summary.incomplete_relations),
     }
@@ -901,6 +908,39 @@ def read_meta(path) -> Dict[str, str]:
     connection = _connect_readonly(path)
     try:
         return dict(connection.execute(f"SELECT key, value FROM {META}"))
+    finally:
+        connection.close()
+
+
+def new_download_id() -> str:
+    return uuid.uuid4().hex
+
+
+def download_id(path) -> Optional[str]:
+    """The download identity of the GeoPackage (``None`` for files written before it existed)."""
+    return read_meta(path).get(DOWNLOAD_ID) or None
+
+
+def ensure_download_id(path) -> str:
+    """The download identity, written first when the file has none (an older download).
+
+    Only the upload calls this, before it writes a journal: from then on that journal and this
+    file belong together.
+    """
+    connection = connect(path)
+    connection.isolation_level = None  # the transaction below is explicit
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        row = connection.execute(
+            f"SELECT value FROM {META} WHERE key = ?", (DOWNLOAD_ID,)
+        ).fetchone()
+        if row is not None and row[0]:
+            connection.execute("ROLLBACK")
+            return row[0]
+        identity = new_download_id()
+        connection.execute(f"INSERT OR REPLACE INTO {META} VALUES (?, ?)", (DOWNLOAD_ID, identity))
+        connection.execute("COMMIT")
+        return identity
     finally:
         connection.close()
 
@@ -1030,13 +1070,15 @@ def _read_layers(connection) -> Dict[str, List[EditedFeature]]:
             members = None
             if i_members is not None:
                 members = [tuple(m) for m in json.loads(row[i_members] or "[]")]
-            osm_id = row[i_id]
+            osm_id = _whole_or_raw(row[i_id])
+            if isinstance(osm_id, int) and osm_id < 0:
+                osm_id = None  # a placeholder of an upload (see gpkg_update): a new feature
             features.append(
                 EditedFeature(
                     layer=layer,
                     fid=row[i_fid],
-                    osm_type=row[i_type] or None,
-                    osm_id=_whole_or_raw(osm_id),
+                    osm_type=(row[i_type] or None) if osm_id is not None else None,
+                    osm_id=osm_id,
                     tags=tags,
                     geometry=decode_geometry(row[i_geom]) if i_geom is not None else None,
                     members=members,

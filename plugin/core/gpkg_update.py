@@ -6,7 +6,9 @@ After each uploaded chunk, :func:`apply_upload` makes the layers and the base sn
 * base snapshot: created elements inserted with their new ids (way nodes and relation members
   with real ids), modified elements replaced with the sent state and the new version, deleted
   elements removed (an if-unused delete the server skipped keeps the element);
-* layers: a new feature gets ``osm_type``/``osm_id``/``osm_version`` of the element made from it;
+* layers: a new feature gets ``osm_type``/``osm_id``/``osm_version`` of the element made from it
+  (the row is found by the placeholder :func:`mark_new_features` wrote into it before the journal,
+  never by its fid: a journal is applied to rows by OSM keys and placeholders only);
   features of modified elements get the new version; rows of deleted elements are removed; rows
   the loader would have written for created elements that no feature stands for (the relations
   table row of a new multipolygon, the further ways of a long line split in parts) are added;
@@ -230,13 +232,71 @@ def _geometry_blob(connection, layer: str, element: Element) -> Optional[bytes]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _chosen(layer: str, elements: List[Element]) -> Optional[Element]:
+    """The element a feature of ``layer`` stands for, of the elements made from it."""
+    kinds = LAYER_TYPES.get(layer, ())
+    if len(elements) == 1:  # the usual case: a row marked with its element's placeholder
+        return elements[0] if elements[0].type in kinds else None
+    for kind in kinds:
+        candidates = [e for e in elements if e.type == kind and (kind != WAY or e.tags)]
+        if kind == WAY and not candidates:
+            candidates = [e for e in elements if e.type == kind]
+        if candidates:
+            return candidates[0]
+    return None
+
+
+def mark_new_features(path, changes: OsmChanges) -> None:
+    """Write into the row of each new feature the placeholder of the element made from it.
+
+    Called before the journal of ``changes`` is written: the rows then carry ``osm_type`` and
+    the negative ``osm_id`` of the journal's element, which :func:`apply_upload` looks for when
+    the server's answer arrives (now or when an interrupted upload is settled), whatever
+    happened to the fids meanwhile. Placeholders of an earlier upload that did not finish are
+    cleared first: the readers treat a negative ``osm_id`` as a new feature
+    (:func:`.gpkg.read_features`), so those rows are in ``changes`` again.
+    """
+    by_row: Dict[Source, List[Element]] = {}
+    for change in changes.creates:
+        for layer, fid in change.sources:
+            by_row.setdefault((layer, fid), []).append(change.element)
+    with closing(connect(path)) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for layer in ALL_LAYERS:
+                connection.execute(
+                    f'UPDATE "{layer}" SET {OSM_TYPE} = NULL, {OSM_ID} = NULL WHERE {OSM_ID} < 0'
+                )
+            rows: Dict[str, List[tuple]] = {layer: [] for layer in ALL_LAYERS}
+            for (layer, fid), elements in by_row.items():
+                chosen = _chosen(layer, elements) if layer in rows else None
+                if chosen is not None:
+                    rows[layer].append((chosen.type, chosen.id, fid))
+            for layer, values in rows.items():
+                if values:
+                    connection.executemany(
+                        f'UPDATE "{layer}" SET {OSM_TYPE} = ?, {OSM_ID} = ? '
+                        f"WHERE fid = ? AND {OSM_ID} IS NULL",
+                        values,
+                    )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
 def apply_upload(
     path,
     sent: OsmChanges,
     entries: Sequence[DiffEntry],
-    sources: Dict[ElementKey, List[Source]],
+    fallback_sources: Optional[Dict[ElementKey, List[Source]]] = None,
 ) -> None:
     """Record one uploaded chunk (as sent, with its diffResult) in the GeoPackage.
+
+    A created element's feature is the row marked with its placeholder
+    (:func:`mark_new_features`). ``fallback_sources`` (``(type, placeholder) → [(layer, fid)]``)
+    is only for journals written before rows were marked: a row found there takes the identity
+    only when it has none yet.
 
     Idempotent: applying the same chunk twice leaves the same file (placeholders that are no
     longer in the layers are simply not found again).
@@ -257,7 +317,8 @@ def apply_upload(
         try:
             columns = {layer: _columns(connection, layer) for layer in ALL_LAYERS}
             keys = {(c.element.type, real(*c.element.key)) for c in changes}
-            _load_keys(connection, keys)
+            marks = {c.element.key for c in changes if c.action == CREATE}
+            _load_keys(connection, keys | marks)
             index = _LayerIndex(connection)
             created: Dict[ElementKey, Element] = {}
             modified: Dict[ElementKey, Element] = {}
@@ -293,7 +354,7 @@ def apply_upload(
                 fids = [(fid,) for key in removed for fid in index.fids(layer, key)]
                 if fids:
                     connection.executemany(f'DELETE FROM "{layer}" WHERE fid = ?', fids)
-            _update_layers(connection, columns, created, modified, sources, ids, index)
+            _update_layers(connection, columns, created, modified, fallback_sources, ids, index)
             # a moved node moves in every feature that shows it, not only the edited one
             _move_vertices(connection, moves)
             _move_points(connection, index, modified, moves)
@@ -344,7 +405,8 @@ def _sync_loaded(connection, keys: Set[ElementKey], loaded: bool = False) -> Non
         connection.execute(
             f"INSERT OR IGNORE INTO {BASE_FEATURES} SELECT DISTINCT ?, l.{OSM_TYPE}, "
             f'l.{OSM_ID} FROM "{layer}" AS l JOIN {_KEYS} AS k '
-            f"ON k.{OSM_TYPE} = l.{OSM_TYPE} AND k.{OSM_ID} = l.{OSM_ID}",
+            f"ON k.{OSM_TYPE} = l.{OSM_TYPE} AND k.{OSM_ID} = l.{OSM_ID} "
+            f"WHERE k.{OSM_ID} > 0",  # placeholders (:func:`mark_new_features`) are not written
             (layer,),
         )
 
@@ -402,27 +464,27 @@ def _resolved(element: Element, real) -> Element:
     return copy
 
 
-def _update_layers(connection, columns, created, modified, sources, ids, index) -> None:
+def _update_layers(connection, columns, created, modified, fallback, ids, index) -> None:
     placeholder_of = {(k, new): old for (k, old), new in ids.items()}
-    # 1. features the user made: give each the element made from it
+    # 1. features the user made: the rows marked with the placeholder of an element made from
+    #    them take its identity
     by_feature: Dict[Source, List[Element]] = {}
-    for key, element in created.items():
+    for layer in ALL_LAYERS:
+        for mark, fids in index.by_layer[layer].items():
+            new = ids.get(mark) if mark[1] < 0 else None
+            element = created.get((mark[0], new)) if new is not None else None
+            if element is not None:
+                for fid in fids:
+                    by_feature.setdefault((layer, fid), []).append(element)
+    for key, element in created.items() if fallback else ():
         old = placeholder_of.get(key)
-        for source in sources.get((key[0], old), ()) if old is not None else ():
-            by_feature.setdefault(tuple(source), []).append(element)
+        for layer, fid in fallback.get((key[0], old), ()) if old is not None else ():
+            if layer in LAYER_TYPES and _unclaimed(connection, layer, fid, element):
+                by_feature.setdefault((layer, fid), []).append(element)
     represented = set()
     identity: Dict[str, List[tuple]] = {layer: [] for layer in ALL_LAYERS}
     for (layer, fid), elements in by_feature.items():
-        if layer not in LAYER_TYPES:
-            continue
-        chosen = None
-        for kind in LAYER_TYPES[layer]:
-            candidates = [e for e in elements if e.type == kind and (kind != WAY or e.tags)]
-            if kind == WAY and not candidates:
-                candidates = [e for e in elements if e.type == kind]
-            if candidates:
-                chosen = candidates[0]
-                break
+        chosen = _chosen(layer, elements)
         if chosen is None:
             continue
         if layer == RELATIONS:
@@ -488,6 +550,18 @@ def _update_layers(connection, columns, created, modified, sources, ids, index) 
     for layer, rows in versions.items():
         if rows:
             connection.executemany(f'UPDATE "{layer}" SET {OSM_VERSION} = ? WHERE fid = ?', rows)
+
+
+def _unclaimed(connection, layer: str, fid: int, element: Element) -> bool:
+    """Whether the row ``fid`` named by an older journal may take the identity of ``element``:
+    it is a new feature (no OSM id yet) or has that identity already (the chunk is applied
+    again). A row that stands for another element never takes a new one."""
+    row = connection.execute(
+        f'SELECT {OSM_TYPE}, {OSM_ID} FROM "{layer}" WHERE fid = ?', (fid,)
+    ).fetchone()
+    if row is None:
+        return False
+    return row[1] is None or (row[0], int(row[1])) == element.key
 
 
 def _insert_relation_row(connection, columns: List[str], relation: Element) -> None:

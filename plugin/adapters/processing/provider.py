@@ -18,8 +18,15 @@ def algorithm_classes() -> list:
     from .load_algorithms import DownloadBboxAlgorithm, LoadOsmFileAlgorithm
     from .nominatim_algorithms import ALGORITHMS as SEARCH_ALGORITHMS
     from .upload_algorithms import ALGORITHMS as UPLOAD_ALGORITHMS
+    from .upload_edits_algorithm import UploadEditsAlgorithm
 
-    return [*SEARCH_ALGORITHMS, DownloadBboxAlgorithm, LoadOsmFileAlgorithm, *UPLOAD_ALGORITHMS]
+    return [
+        *SEARCH_ALGORITHMS,
+        DownloadBboxAlgorithm,
+        LoadOsmFileAlgorithm,
+        *UPLOAD_ALGORITHMS,
+        UploadEditsAlgorithm,
+    ]
 
 
 class OsmRoundtripProvider(QgsProcessingProvider):

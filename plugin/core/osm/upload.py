@@ -167,36 +167,28 @@ def changes_of_geopackage(path, edited=None, max_way_nodes: int = 2000) -> OsmCh
     return compute_changes(base, features, loaded=read_loaded(path), max_way_nodes=max_way_nodes)
 
 
-def settle_journal(path, api: OsmApi, **options) -> bool:
+def settle_journal(path, api: OsmApi, **options) -> Optional[UploadReport]:
     """Settle the journal an interrupted upload of the GeoPackage ``path`` left, write what the
     server applied back into the file, close its changeset and remove the journal.
 
-    ``False`` when there was none. Raises (and keeps the journal) when an outcome stays unknown.
-    Takes the upload lock of the file; :func:`upload_geopackage` calls it first.
+    What the settled chunks did; ``None`` when there was no journal. Raises (and keeps the
+    journal) when an outcome stays unknown. Takes the upload lock of the file;
+    :func:`upload_geopackage` settles the same way first.
     """
     with UploadLock(journal_dir_for(path), str(path)):
+        if "server_timeout" not in options and Journal.load(journal_dir_for(path)) is not None:
+            caps = api.capabilities(options.get("cancel"))
+            options["server_timeout"] = getattr(caps, "timeout", None)
         return _settle_journal(path, api, **options)
 
 
-def _settle_journal(path, api: OsmApi, **options) -> bool:
-    from ..gpkg_update import apply_upload
+def _settle_journal(path, api: OsmApi, **options):
+    """What settling the journal left by an interrupted upload did (``None``: there was none);
+    the journal is bound to its download (:mod:`..upload_resume`)."""
+    from ..upload_resume import settle_previous
 
-    folder = journal_dir_for(path)
-    previous = Journal.load(folder)
-    if previous is None:
-        return False
     keep = ("progress", "cancel", "sleep", "settle_attempts", "server_timeout", "clock")
-    uploader = Uploader(
-        api,
-        previous,
-        on_applied=lambda sent, entries, sources: apply_upload(path, sent, entries, sources),
-        check_permissions=False,
-        **{key: value for key, value in options.items() if key in keep},
-    )
-    uploader.settle_in_flight()
-    uploader._close_quietly()
-    previous.remove()
-    return True
+    return settle_previous(path, api, **{k: v for k, v in options.items() if k in keep})
 
 
 def upload_geopackage(
@@ -244,22 +236,25 @@ def _upload_geopackage(
     path, api, *, comment, source, edited, changes, capabilities, validated, pending, **options
 ) -> UploadReport:
     from ..gpkg_update import apply_upload
+    from ..upload_resume import merged, prepare
     from .osmchange import validate
 
     started = time.perf_counter()
     caps = capabilities or api.capabilities(options.get("cancel"))
     asked = time.perf_counter() - started if capabilities is None else 0.0
     options.setdefault("server_timeout", getattr(caps, "timeout", None))
-    if _settle_journal(path, api, **options):
-        changes = None  # recompute: the GeoPackage now has what was applied
+    settled = _settle_journal(path, api, **options)
+    if settled is not None:  # read again: the GeoPackage now has what was applied
+        changes = edited = None
     if changes is None:
         changes = changes_of_geopackage(path, edited, caps.waynodes)
         validated = False
     if not validated:
         validate(changes, caps, comment)
     if not changes:
-        return UploadReport()
+        return merged(settled, UploadReport())
     check_identities(changes)
+    identity, marking = prepare(path, changes)  # rows are marked while the journal is written
     journal, opening = begin_upload(
         api,
         journal_dir_for(path),
@@ -269,12 +264,18 @@ def _upload_geopackage(
         pending=pending if validated else None,
         cancel=options.get("cancel"),
         check_permissions=options.get("check_permissions", True),
+        download_id=identity,
     )
+    try:
+        marking.result()  # before anything is sent
+    except BaseException:
+        opening.abandon()
+        raise
 
-    def on_applied(sent, entries, sources):
-        apply_upload(path, sent, entries, sources)
+    def on_applied(sent, entries, _sources):  # rows are found by placeholder, not by fid
+        apply_upload(path, sent, entries)
 
     report = Uploader(api, journal, on_applied=on_applied, opening=opening, **options).run()
     report.request_seconds += asked
     journal.remove()
-    return report
+    return merged(settled, report)

@@ -133,9 +133,11 @@ class Journal:
         tags: Dict[str, str],
         max_elements: int,
         pending: Optional[bytes] = None,
+        download_id: Optional[str] = None,
     ) -> Journal:
         """Write the journal of ``changes``; ``pending`` is their osmChange document when the
-        caller has it already (the review shows it), else it is built here."""
+        caller has it already (the review shows it), else it is built here. ``download_id``:
+        the identity of the GeoPackage the changes come from (:mod:`..upload_resume`)."""
         folder = Path(folder)
         if (folder / JOURNAL).exists():
             raise FileExistsError(str(folder / JOURNAL))
@@ -184,6 +186,7 @@ class Journal:
                 "gone": [],
                 "max_elements": max_elements,
                 "changeset_count": 0,
+                **({"download_id": download_id} if download_id else {}),
             },
         )
         journal._chunks = dict(enumerate(chunks))

@@ -80,6 +80,7 @@ def begin_upload(
     pending: Optional[bytes] = None,
     cancel: Optional[CancelCheck] = None,
     check_permissions: bool = True,
+    download_id: Optional[str] = None,
 ) -> Tuple[Journal, Opening]:
     """Write the journal of ``changes`` while the permission check and the first changeset are
     requested (:class:`Opening`); give both to :class:`Uploader`."""
@@ -92,6 +93,7 @@ def begin_upload(
             tags=tags,
             max_elements=max_elements,
             pending=pending,
+            download_id=download_id,
         )
     except BaseException:
         opening.abandon()
