@@ -128,3 +128,14 @@ def test_a_road_through_a_building():
     feats = scene.features()
     add_line(scene, feats, [(-10, 10), (30, 10)], {"highway": "service", "tunnel": "yes"})
     assert rules(validate(scene, feats), "crossing_ways") == []
+
+
+def test_reclassifying_a_road_that_already_crossed_a_river_is_not_a_new_crossing():
+    scene = Scene()
+    road = scene.way([(0, 0), (100, 0)], {"highway": "residential"})
+    scene.way([(50, -60), (50, 60)], {"waterway": "river"})  # crossed before the edit
+    feats = scene.features()
+    find(feats, LINES, road).tags = {"highway": "tertiary"}
+    assert rules(validate(scene, feats), "crossing_ways") == []
+    find(feats, LINES, road).tags = {"highway": "tertiary", "layer": "1"}
+    assert rules(validate(scene, feats), "crossing_ways") == []

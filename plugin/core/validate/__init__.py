@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, Message
-from ..osm.diff import OsmChanges
+from ..osm.diff import OsmChanges, gc_paused
 from ..osm.features import EditedFeature
 from ..osm.model import DataSet
 from . import changeset_rules, connectivity, crossings, geometry_rules, tag_rules
@@ -77,7 +77,12 @@ def validate_changes(
     ``capabilities`` the server's limits and ``comment`` the changeset comment (``None``: not
     checked).
     """
-    ctx = Context(changes, base, edited)
+    with gc_paused():  # many small objects, all alive: collections would only cost time
+        issues = _run(Context(changes, base, edited), schema, capabilities, comment)
+    return ValidationReport(issues, tag_rules=schema is not None)
+
+
+def _run(ctx: Context, schema, capabilities, comment) -> List[Issue]:
     issues: List[Issue] = []
     for rule in GEOMETRY_RULES:
         issues.extend(rule(ctx))
@@ -99,4 +104,4 @@ def validate_changes(
             )
         )
     issues.extend(changeset_rules.api_limits(ctx, capabilities, comment))
-    return ValidationReport(issues, tag_rules=schema is not None)
+    return issues

@@ -133,9 +133,10 @@ class Context:
 
     def coords(self, way: Way) -> Optional[List[Coord]]:
         """The way's coordinates, or ``None`` when a node is not in the data."""
+        over, base = self.nodes, self._base_nodes
         out: List[Coord] = []
         for ref in way.nodes:
-            node = self.node(ref)
+            node = over.get(ref) or base.get(ref)
             if node is None:
                 return None
             out.append((node.lon, node.lat))
@@ -165,9 +166,17 @@ class Context:
         if self._feature_index is None:
             index: Dict[ElementKey, List[Source]] = {}
             for layer, features in self.edited.items():
-                for f in features:
-                    if f.osm_type is not None and f.osm_id is not None:
-                        index.setdefault((f.osm_type, f.osm_id), []).append((layer, f.fid))
+                by_key = {
+                    (f.osm_type, f.osm_id): [(layer, f.fid)]
+                    for f in features
+                    if f.osm_id is not None
+                }
+                for key, found in by_key.items():
+                    known = index.get(key)
+                    if known is None:
+                        index[key] = found
+                    else:
+                        known.extend(found)
             self._feature_index = index
         return self._feature_index
 
