@@ -14,7 +14,7 @@ from validate_support import (
     validate,
 )
 
-from osm_roundtrip.plugin.core.osm.features import LINES, POINTS
+from osm_roundtrip.plugin.core.osm.features import LINES, POINTS, POLYGONS
 from osm_roundtrip.plugin.core.validate import SchemaUnavailable, apply_fix, load_schema
 
 
@@ -127,3 +127,33 @@ def test_a_damaged_schema_is_unavailable(tmp_path):
     (tmp_path / "presets.json").write_text("{not json")
     with pytest.raises(SchemaUnavailable):
         load_schema(tmp_path)
+
+
+def test_a_crossing_tagged_on_a_separate_point_and_a_restaurant_on_a_road(schema):
+    scene = Scene()
+    road = scene.way([(0, 0), (50, 0), (100, 0)], {"highway": "residential"})
+    vertex = scene.base.ways[road].nodes[1]
+    feats = scene.features()
+    add_point(scene, feats, (50, 30), {"highway": "crossing"})
+    report = validate(scene, feats, schema)
+    assert rules(report) == [("warning", "mismatched_geometry")]
+    assert "vertex" in report.issues[0].message.message
+    # the road's middle vertex gets tags of a shop: a separate point is expected
+    add_point(scene, feats, (50, 0), {"amenity": "restaurant", "name": "Krone"})
+    feats[POINTS].pop(0)  # (the crossing point again)
+    report = validate(scene, feats, schema)
+    assert rules(report) == [("warning", "mismatched_geometry")]
+    assert report.issues[0].elements == [("node", vertex)]
+
+
+def test_the_fix_of_an_edited_building_names_its_polygon(schema):
+    scene = Scene()
+    house = scene.way([(0, 0), (10, 0), (10, 10), (0, 10)], {"building": "House"}, closed=True)
+    feats = scene.features()
+    polygon = find(feats, POLYGONS, house)
+    polygon.tags = {"building": "House", "name": "Rathaus"}
+    report = validate(scene, feats, schema)
+    assert rules(report) == [("warning", "outdated_tags")]
+    (fix,) = report.issues[0].fixes
+    assert (fix.source, fix.element) == ((POLYGONS, polygon.fid), ("way", house))
+    assert apply_fix(fix, polygon.tags) == {"building": "house", "name": "Rathaus"}

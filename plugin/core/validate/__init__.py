@@ -17,8 +17,13 @@ Rules judge what the user created or changed and what that touches, never untouc
 ``outdated_tags``         deprecated tags and missing preset tags, with a fix (schema)
 ``many_deletions``        many deleted features
 ``api_limits``            what the API refuses (:func:`..osm.osmchange.problems_of`)
-``schema_unavailable``    the tag rules could not run
+``schema_unavailable``    the tag rules could not run (said when tags were edited)
 ========================  =====================================================================
+
+A fix (:class:`Fix`) is a tag edit on one feature; :func:`apply_fix` gives the tags after it.
+The adapters choose the schema's folder (the plugin's ``data/id-tagging-schema``, see
+:data:`.schema.BUNDLED_FOLDER`, or the build's cache in a development checkout) and load it once
+with :func:`load_schema`.
 """
 
 from __future__ import annotations
