@@ -137,6 +137,32 @@ def test_area_yes_on_an_open_way():
     assert rules(validate(scene, feats), "unclosed_ring") == []
 
 
+@pytest.mark.parametrize(
+    "tags, expected",
+    [
+        ({"building": "yes"}, [("warning", "unclosed_ring")]),
+        ({"landuse": "meadow"}, [("warning", "unclosed_ring")]),
+        ({"barrier": "hedge"}, []),
+        ({"building": "yes", "area": "no"}, []),
+    ],
+    ids=["building", "landuse", "line-tags", "area-no"],
+)
+def test_area_tags_on_a_new_open_way(tags, expected, schema):
+    scene = Scene()
+    feats = scene.features()
+    add_line(scene, feats, [(0, 0), (20, 0), (20, 20), (0, 20)], tags)
+    assert rules(validate(scene, feats, schema), "unclosed_ring") == expected
+
+
+def test_an_open_area_way_that_was_open_before_is_not_reported():
+    scene = Scene()
+    field = scene.way([(0, 0), (20, 0), (20, 20)], {"landuse": "meadow"})
+    feats = scene.features()
+    line = find(feats, LINES, field)
+    line.geometry = [*line.geometry[:2], at(25, 25)]
+    assert rules(validate(scene, feats), "unclosed_ring") == []
+
+
 def test_a_multipolygon_whose_rings_do_not_close():
     scene = Scene()
     outer = scene.way([(0, 0), (100, 0), (100, 100)], {})

@@ -9,7 +9,7 @@ Rules judge what the user created or changed and what that touches, never untouc
 ``duplicate_node``        nodes at one position; a node twice in a row in a way
 ``close_nodes``           consecutive nodes of a way closer than 0.2 m
 ``self_intersection``     a way or an area outline that crosses itself
-``unclosed_ring``         ``area=yes`` on an open way; area relation whose rings do not close
+``unclosed_ring``         area tags on an open way; area relation whose rings do not close
 ``crossing_ways``         highways, railways, waterways, buildings crossing without a junction
 ``almost_junction``       a new or moved highway end a few metres from another highway
 ``disconnected_highway``  new highways joined to no other road

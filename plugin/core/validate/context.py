@@ -150,6 +150,19 @@ class Context:
     def tags_changed(self, key: ElementKey) -> bool:
         return key in self.retagged
 
+    def members(self) -> Set[ElementKey]:
+        """The elements that are members of a relation in the final state."""
+        members = self.cache.get("members")
+        if members is None:
+            members = set()
+            for rid, relation in self.base.relations.items():
+                if rid not in self.relations and (RELATION, rid) not in self.deleted:
+                    members.update((m.type, m.ref) for m in relation.members)
+            for relation in self.relations.values():
+                members.update((m.type, m.ref) for m in relation.members)
+            self.cache["members"] = members
+        return members  # type: ignore[return-value]
+
     # -- what to show ----------------------------------------------------------------------
 
     def sources_of(self, keys: Iterable[ElementKey]) -> List[Source]:

@@ -170,24 +170,34 @@ def self_intersection(ctx: Context) -> Iterator[Issue]:
 
 
 def unclosed_rings(ctx: Context) -> Iterator[Issue]:
-    """An open way tagged ``area=yes``; an area relation whose member ways do not make closed
-    rings (when all of them are in the data)."""
+    """An open way tagged as an area (``area=yes``: an error; a key such as ``building`` or
+    ``landuse``, see :func:`..osm.geometry.is_area`: a warning) that is no member of a relation;
+    an area relation whose member ways do not make closed rings (when all of them are in the
+    data)."""
+    members = ctx.members()
     for wid in sorted(ctx.reshaped | {eid for kind, eid in ctx.retagged if kind == WAY}):
         way = ctx.way(wid)
         if way is None or len(way.nodes) < 2 or way.nodes[0] == way.nodes[-1]:
             continue
-        if way.tags.get("area") == "yes":
-            yield Issue(
-                "unclosed_ring",
-                ERROR,
-                Message(
-                    QT_TRANSLATE_NOOP(CONTEXT, "{way} is tagged area=yes but is not closed."),
-                    way=label(WAY, wid),
+        area_yes = way.tags.get("area") == "yes"
+        if not is_area(way.tags) or (WAY, wid) in members or _was_open_area(ctx, wid):
+            continue
+        yield Issue(
+            "unclosed_ring",
+            ERROR if area_yes else WARNING,
+            Message(
+                QT_TRANSLATE_NOOP(CONTEXT, "{way} is tagged area=yes but is not closed.")
+                if area_yes
+                else QT_TRANSLATE_NOOP(
+                    CONTEXT, "{way} is tagged as an area ({tags}) but is not closed."
                 ),
-                [(WAY, wid)],
-                ctx.sources_of([(WAY, wid)]),
-                ctx.location_of((WAY, wid)),
-            )
+                way=label(WAY, wid),
+                tags=", ".join(f"{k}={v}" for k, v in sorted(way.tags.items())),
+            ),
+            [(WAY, wid)],
+            ctx.sources_of([(WAY, wid)]),
+            ctx.location_of((WAY, wid)),
+        )
     relations = {eid for kind, eid in ctx.created | ctx.modified if kind == RELATION}
     for wid in ctx.reshaped:
         for rid in _parent_relations(ctx, wid):
@@ -221,6 +231,11 @@ def unclosed_rings(ctx: Context) -> Iterator[Issue]:
             ctx.sources_of([(RELATION, rid)]),
             ctx.location_of((RELATION, rid)),
         )
+
+
+def _was_open_area(ctx: Context, wid: int) -> bool:
+    old = ctx.base.ways.get(wid)
+    return old is not None and len(old.nodes) >= 2 and not old.is_closed and is_area(old.tags)
 
 
 def _unique(segments: List[List[int]]) -> List[List[int]]:

@@ -3,14 +3,14 @@ for the elements the user created or whose tags changed."""
 
 from __future__ import annotations
 
-from typing import Dict, Iterator, Optional, Set
+from typing import Dict, Iterator, Optional
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, Message
 from ..osm.diff import label
 from ..osm.geometry import is_area
 from ..osm.model import NODE, RELATION, WAY, Element
 from .context import Context
-from .issues import ERROR, WARNING, ElementKey, Fix, Issue
+from .issues import ERROR, WARNING, Fix, Issue
 from .schema import AREA, LINE, POINT, RELATION_GEOMETRY, VERTEX, Schema
 
 # Keys that describe a feature without saying what it is (iD's "descriptive tags only").
@@ -27,19 +27,6 @@ def _is_descriptive(key: str) -> bool:
 def _was_descriptive(ctx: Context, element: Element) -> bool:
     old = ctx.base.get(element.type, element.id)
     return old is not None and bool(old.tags) and all(_is_descriptive(k) for k in old.tags)
-
-
-def _members(ctx: Context) -> Set[ElementKey]:
-    members = ctx.cache.get("members")
-    if members is None:
-        members = set()
-        for rid, relation in ctx.base.relations.items():
-            if rid not in ctx.relations and (RELATION, rid) not in ctx.deleted:
-                members.update((m.type, m.ref) for m in relation.members)
-        for relation in ctx.relations.values():
-            members.update((m.type, m.ref) for m in relation.members)
-        ctx.cache["members"] = members
-    return members  # type: ignore[return-value]
 
 
 def _judged(ctx: Context) -> Iterator[Element]:
@@ -65,7 +52,7 @@ def _issue(ctx, rule, severity, message: Message, element: Element, fixes=()) ->
 
 
 def missing_tag(ctx: Context) -> Iterator[Issue]:
-    members = _members(ctx)
+    members = ctx.members()
     for element in _judged(ctx):
         tags = element.tags
         if element.type == NODE and (ctx.parent_ways(element.id) or element.key in members):
@@ -160,12 +147,16 @@ def better_geometry(schema: Schema, tags, geometry: str):
 def mismatched_geometry(ctx: Context, schema: Schema) -> Iterator[Issue]:
     """A point tagged as something that is only a line or an area (or only a vertex, or only a
     separate point); an open way tagged as something that is only an area."""
-    members = _members(ctx)
+    members = ctx.members()
     for element in _judged(ctx):
         if element.type == RELATION or not element.tags:
             continue
         geometry = geometry_of(ctx, element)
-        if geometry == LINE and (element.nodes[0] == element.nodes[-1] or element.key in members):
+        if geometry == LINE and (
+            element.nodes[0] == element.nodes[-1]
+            or element.key in members
+            or is_area(element.tags)  # an open way with area tags: the unclosed_ring rule's
+        ):
             continue  # closed lines and members of area relations may carry area tags
         found = better_geometry(schema, element.tags, geometry)
         template = found and _MISMATCH.get((geometry, found[0]))
