@@ -4,7 +4,7 @@ MultipolygonTest; iD's close_nodes)."""
 
 from __future__ import annotations
 
-from typing import Dict, Iterator, List, Set, Tuple
+from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, Message
 from ..osm.diff import label
@@ -105,24 +105,44 @@ def _repeated(ctx: Context, wid: int, nid: int, where) -> Issue:
     )
 
 
-def _segment_pairs(coords) -> Iterator[Tuple[int, int]]:
-    """Pairs of non-adjacent segments (i < j) that may cross."""
+def _segment_pairs(coords, changed: Optional[Set[int]]) -> Iterator[Tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of non-adjacent segments that may cross, at least one of them
+    in ``changed`` (``None``: all segments changed)."""
     count = len(coords) - 1
+    firsts = range(count) if changed is None else sorted(changed)
     if count <= SMALL_WAY:
-        for i in range(count):
-            for j in range(i + 2, count):
-                yield i, j
+        for i in firsts:
+            for j in range(count) if changed is not None else range(i + 2, count):
+                if j - i >= 2 or (i - j >= 2 and j not in changed):  # type: ignore[operator]
+                    yield (i, j) if i < j else (j, i)
         return
     grid = SegmentGrid()
     grid.add_way(0, coords)
-    for i in range(count):
+    for i in firsts:
         for _, j in sorted(grid.near(coords[i], coords[i + 1])):
-            if j >= i + 2:
-                yield i, j
+            if j - i >= 2 or (changed is not None and i - j >= 2 and j not in changed):
+                yield (i, j) if i < j else (j, i)
+
+
+def _repeated_node(refs: List[int], coords) -> Optional[Tuple[float, float]]:
+    """Where the way passes a second time through one of its nodes; not at the closing node and
+    not for a lasso (a way that ends on one of its own nodes, or comes back to its first node,
+    like a turning loop)."""
+    closed = refs[0] == refs[-1]
+    first: Dict[int, int] = {}
+    last = len(refs) - 1
+    for position, ref in enumerate(refs):
+        if ref in first and refs[position - 1] != ref:
+            if position == last or (first[ref] == 0 and not closed):
+                continue
+            return coords[position]
+        first.setdefault(ref, position)
+    return None
 
 
 def self_intersection(ctx: Context) -> Iterator[Issue]:
-    """A way that crosses itself or passes twice through a node (not the closing one)."""
+    """A way that crosses itself (at a segment the user changed) or whose new node list passes
+    twice through a node."""
     for wid in sorted(ctx.reshaped):
         way = ctx.way(wid)
         coords = ctx.coords(way) if way is not None else None
@@ -130,23 +150,16 @@ def self_intersection(ctx: Context) -> Iterator[Issue]:
             continue
         closed = way.nodes[0] == way.nodes[-1]
         area = closed and is_area(way.tags)
-        refs = way.nodes[:-1] if closed else way.nodes
         where = None
-        seen: Set[int] = set()
-        for position, ref in enumerate(refs):
-            if ref in seen and refs[position - 1] != ref:
-                where = coords[position]
-                break
-            seen.add(ref)
+        old = ctx.base.ways.get(wid)
+        if old is None or old.nodes != way.nodes:
+            where = _repeated_node(way.nodes, coords)
         if where is None:
             last = len(coords) - 2
             changed = subject_segments(ctx, wid)
-            changed = None if changed is None else set(changed)
-            for i, j in _segment_pairs(coords):
+            for i, j in _segment_pairs(coords, None if changed is None else set(changed)):
                 if closed and i == 0 and j == last:
                     continue  # the first and last segments meet at the closing node
-                if changed is not None and i not in changed and j not in changed:
-                    continue
                 where = crossing_point(coords[i], coords[i + 1], coords[j], coords[j + 1])
                 if where is not None:
                     break

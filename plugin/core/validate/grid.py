@@ -8,7 +8,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tupl
 
 Coord = Tuple[float, float]
 Cell = Tuple[int, int]
-CELL = 0.002  # degrees: about 220 m north-south, 150 m east-west at 47°N
+CELL = 0.001  # degrees: about 110 m north-south, 75 m east-west at 47°N
 
 
 def cells_of_box(
@@ -72,23 +72,32 @@ def cells_of_segments(
     return out
 
 
-def orientation(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> float:
-    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
-
-
 def crossing_point(a: Coord, b: Coord, c: Coord, d: Coord):
     """Where segment ab properly crosses segment cd (each passes strictly through the other),
     else ``None``. Touching at an end and collinear overlaps are not crossings."""
-    d1 = orientation(c[0], c[1], d[0], d[1], a[0], a[1])
-    d2 = orientation(c[0], c[1], d[0], d[1], b[0], b[1])
+    ax, ay = a
+    bx, by = b
+    cx, cy = c
+    dx, dy = d
+    # bounding boxes first: most candidate pairs end here
+    if (ax < cx and ax < dx and bx < cx and bx < dx) or (
+        ax > cx and ax > dx and bx > cx and bx > dx
+    ):
+        return None
+    if (ay < cy and ay < dy and by < cy and by < dy) or (
+        ay > cy and ay > dy and by > cy and by > dy
+    ):
+        return None
+    d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)
+    d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx)
     if (d1 > 0 and d2 > 0) or (d1 < 0 and d2 < 0) or d1 == 0 or d2 == 0:
         return None
-    d3 = orientation(a[0], a[1], b[0], b[1], c[0], c[1])
-    d4 = orientation(a[0], a[1], b[0], b[1], d[0], d[1])
+    d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
+    d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax)
     if (d3 > 0 and d4 > 0) or (d3 < 0 and d4 < 0) or d3 == 0 or d4 == 0:
         return None
     t = d1 / (d1 - d2)
-    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+    return (ax + (bx - ax) * t, ay + (by - ay) * t)
 
 
 def nearest_on_segment(p: Coord, a: Coord, b: Coord) -> Coord:
