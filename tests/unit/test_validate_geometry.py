@@ -202,3 +202,14 @@ def test_deleting_and_retagging_points_far_from_everything_is_silent(schema):
     feats[POINTS] = [f for f in feats[POINTS] if f.osm_id != bench]
     find(feats, POINTS, tree).tags = {"natural": "tree", "leaf_type": "broadleaved"}
     assert rules(validate(scene, feats, schema)) == []
+
+
+def test_a_way_that_crossed_itself_before_is_reported_only_where_the_user_edits_it():
+    scene = Scene()
+    fence = scene.way([(0, 0), (20, 20), (20, 0), (0, 20), (0, 40), (0, 60)], {"barrier": "fence"})
+    feats = scene.features()
+    line = find(feats, LINES, fence)
+    line.geometry = [*line.geometry[:5], at(5, 60)]  # far from the old crossing
+    assert rules(validate(scene, feats), "self_intersection") == []
+    line.geometry = [*line.geometry[:5], at(10, -10)]  # the moved end crosses the fence again
+    assert rules(validate(scene, feats), "self_intersection") == [("warning", "self_intersection")]
