@@ -16,8 +16,11 @@ PLUGIN_SOURCES := __init__.py $(shell find plugin ui -name '*.py' -o -name '*.ui
 TS_FILES := i18n/$(PLUGIN)_de.ts i18n/$(PLUGIN)_fr.ts
 QM_FILES := $(TS_FILES:.ts=.qm)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+# The iD tagging schema (tag rules of the validator): fetched at the version pinned in
+# tools/id_schema.py into a cache outside the repository, bundled into the zip with its licence.
+SCHEMA_DIR = $(shell python3 tools/id_schema.py --print-dir)
 
-.PHONY: help system venv nominatim roots test test-host lint format zip deploy transup transcompile demo bench sandbox clean
+.PHONY: help system venv nominatim schema roots test test-host lint format zip deploy transup transcompile demo bench sandbox clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -38,11 +41,11 @@ $(VENV)/.installed: requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-test: venv transcompile nominatim roots ## Install what is needed, run the whole suite on QGIS 3.22, 3.40 and 3.44, then lint
+test: venv transcompile nominatim schema roots ## Install what is needed, run the whole suite on QGIS 3.22, 3.40 and 3.44, then lint
 	$(SUDO) $(PY) tools/matrix/run.py
 	$(MAKE) --no-print-directory lint
 
-test-host: venv transcompile nominatim ## Run the whole test suite on the host's QGIS only
+test-host: venv transcompile nominatim schema ## Run the whole test suite on the host's QGIS only
 	$(PY) -m pytest
 
 roots: system ## Build (once, cached outside the repository) or check the Debian roots of the other QGIS versions
@@ -50,6 +53,9 @@ roots: system ## Build (once, cached outside the repository) or check the Debian
 
 nominatim: system ## Build (once, cached outside the repository) the local Nominatim database
 	@tools/nominatim/ensure.sh >/dev/null
+
+schema: ## Fetch (once, cached outside the repository) the pinned iD tagging schema
+	@python3 tools/id_schema.py >/dev/null
 
 lint: venv ## Lint and check formatting with ruff, and check the plugin for Qt6 (QGIS 4)
 	$(VENV)/bin/ruff check .
@@ -69,9 +75,12 @@ transcompile: system $(QM_FILES) ## Compile the translations into .qm files
 i18n/%.qm: i18n/%.ts
 	lrelease -silent $< -qm $@
 
-zip: transcompile ## Build dist/osm_roundtrip.zip for "Install from ZIP"
+zip: transcompile schema ## Build dist/osm_roundtrip.zip for "Install from ZIP"
 	@rm -rf build/zip dist/$(PLUGIN).zip && mkdir -p build/zip/$(PLUGIN) dist
 	@cp -r --parents metadata.txt LICENSE README.md $(PLUGIN_SOURCES) icons $(QM_FILES) build/zip/$(PLUGIN)/
+	@mkdir -p build/zip/$(PLUGIN)/data/id-tagging-schema
+	@cp $(SCHEMA_DIR)/deprecated.json $(SCHEMA_DIR)/presets.json $(SCHEMA_DIR)/LICENSE.md \
+		$(SCHEMA_DIR)/VERSION build/zip/$(PLUGIN)/data/id-tagging-schema/
 	@find build/zip -name '__pycache__' -prune -exec rm -rf {} +
 	@cd build/zip && python3 -c "import shutil; shutil.make_archive('../../dist/$(PLUGIN)', 'zip', '.', '$(PLUGIN)')"
 	@echo "dist/$(PLUGIN).zip"
@@ -81,10 +90,10 @@ deploy: transcompile ## Symlink the plugin into the default QGIS profile
 	ln -sfn $(CURDIR) $(QGIS_PROFILE_DIR)/$(PLUGIN)
 	@echo "Linked $(QGIS_PROFILE_DIR)/$(PLUGIN) -> $(CURDIR); enable it in Plugins > Manage and Install Plugins."
 
-demo: venv nominatim zip ## Offline demo on the bundled data: real QGIS with the plugin, writes demo/screenshot.png
+demo: venv nominatim schema zip ## Offline demo on the bundled data: real QGIS with the plugin, writes demo/screenshot.png
 	$(PY) tools/demo.py --zip dist/$(PLUGIN).zip --out demo
 
-bench: venv nominatim ## Run every benchmark and print its figures (fails if a target is missed)
+bench: venv nominatim schema ## Run every benchmark and print its figures (fails if a target is missed)
 	@status=0; for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || status=1; done; exit $$status
 
 sandbox: venv ## Run the local OSM API sandbox in the foreground (http://127.0.0.1:8111)

@@ -82,6 +82,18 @@ def versions(release: str, host: bool) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else ("?", "?")
 
 
+def share_schema(release: str) -> None:
+    """The pinned iD tagging schema the host fetched, in the root's cache too (no test fetches)."""
+    import shutil
+
+    from tools import id_schema
+
+    source = id_schema.cache_root()
+    if source.is_dir():
+        target = roots.root_dir(release) / "root" / ".cache" / "osm-roundtrip" / source.name
+        shutil.copytree(source, target, dirs_exist_ok=True)
+
+
 def run_pytest(release: str, host: bool, extra: list[str], env: dict) -> Outcome:
     outcome = Outcome(release)
     outcome.qgis, outcome.python = versions(release, host)
@@ -95,6 +107,7 @@ def run_pytest(release: str, host: bool, extra: list[str], env: dict) -> Outcome
         outcome.status = subprocess.call([str(HOST_PYTHON), *args], cwd=REPO, env=env)
     else:
         try:
+            share_schema(release)
             outcome.status = roots.run_in_root(release, ["python", *args], env=env)
         except roots.RootError as exc:
             outcome.reason = str(exc)
