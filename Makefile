@@ -17,7 +17,7 @@ TS_FILES := i18n/$(PLUGIN)_de.ts i18n/$(PLUGIN)_fr.ts
 QM_FILES := $(TS_FILES:.ts=.qm)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
-.PHONY: help system venv nominatim roots test test-host lint format zip deploy transup transcompile demo bench sandbox clean
+.PHONY: help system venv nominatim roots test test-host lint format zip deploy transup transcompile demo screens bench sandbox clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -81,6 +81,9 @@ deploy: transcompile ## Symlink the plugin into the default QGIS profile
 
 demo: venv nominatim zip ## Offline demo on the bundled data: real QGIS with the plugin, writes demo/screenshot.png
 	$(PY) tools/demo.py --zip dist/$(PLUGIN).zip --out demo
+
+screens: venv nominatim roots zip ## PNGs of every screen on QGIS 3.22 and 3.40, English and German, in build/screens/ (SCREENS="--only review")
+	$(SUDO) $(PY) tools/screens.py --root trixie $(SCREENS)
 
 bench: venv nominatim ## Run every benchmark and print its figures (fails if a target is missed)
 	@status=0; for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || status=1; done; exit $$status

@@ -5,6 +5,7 @@ blocking (``show()``, never ``exec()``), saves a PNG of it (and of the main wind
 docked), closes it and writes ``screens.json`` (file, window title, error) for the host script.
 """
 
+import contextlib
 import json
 import os
 import sys
@@ -199,6 +200,8 @@ def edited():
 
 
 def search(stem, structured):
+    with contextlib.suppress(Failed):  # a map behind the results when the download works
+        downloaded()
     dock = plugin().dock
     panel = dock.panel
     dock.show()
@@ -213,7 +216,7 @@ def search(stem, structured):
         panel.countryEdit.setText("Liechtenstein")
         dock.search()
     else:
-        dock.search_text("Vaduz", outlines=True)
+        dock.search_text("Restaurant Vaduz", outlines=True)
     wait_until(lambda: finished, 60, "the Nominatim search")
     if dock.last_error is not None or not dock.places:
         raise Failed(f"no results: {dock.last_error or panel.statusLabel.text()}")
