@@ -69,14 +69,14 @@ def settle(seconds=0.6):
         time.sleep(0.02)
 
 
-def save(widget, stem, suffix=""):
+def save(widget, stem, suffix="", note=""):
     """A PNG of ``widget`` (its window title goes into the index)."""
     settle()
     path = DIR / f"{stem}{suffix}.png"
     if not widget.grab().save(str(path)):
         raise Failed(f"could not write {path}")
     title = widget.windowTitle() or widget.window().windowTitle()
-    results.append({"file": str(path.relative_to(OUT)), "title": title, "error": ""})
+    results.append({"file": str(path.relative_to(OUT)), "title": title + note, "error": ""})
 
 
 def save_window(stem):
@@ -289,48 +289,66 @@ def upload_message(stem):
 
 @screen
 def conflict(stem):
-    """A real conflict: Bob changes and deletes two nodes that we edited since our download."""
-    path, layers = downloaded()
-    points = layers["osm_points"]
-    mine = first(points, "\"amenity\" = 'restaurant' AND \"osm_type\" = 'node'")
-    gone = first(points, f"\"amenity\" = 'bench' AND \"osm_type\" = 'node' "
-                         f"AND \"osm_id\" IS NOT NULL AND $id <> {mine.id()}")  # fmt: skip
-    edit_as_bob(int(mine["osm_id"]), int(gone["osm_id"]))
-    points.startEditing()
-    name = points.fields().indexOf("name")
-    points.changeAttributeValue(mine.id(), name, (mine["name"] or "") + " (mine)")
-    points.changeAttributeValue(gone.id(), name, "Bench")
-    if not points.commitChanges():
-        raise Failed("; ".join(points.commitErrors()))
-    service = module("plugin.adapters.upload_service")
-    settings = module("plugin.adapters.settings").load()
-    alice = module("plugin.adapters.auth").saved_token()
-    done = {}
-    service.start_upload(path, layers, settings.api_url(), alice, "Names", "",
-                         lambda report, error: done.update(error=error))  # fmt: skip
-    wait_until(lambda: done, 120, "the upload")
-    error = done["error"]
-    if not hasattr(error, "conflicts"):
-        raise Failed(f"the upload did not conflict: {error}")
-    # what UploadAction._resolve fetches before it opens the dialog
-    url = settings.api_url()
-    transport = module("plugin.adapters.network").make_transport(url)
-    from_server = module("plugin.core.osm.api").OsmApi(url, alice, transport)
+    """Bob changes and deletes two nodes we edited since our download: a real conflict from the
+    plugin's upload, or (when the download fails) the conflicts built the way the upload does."""
+    with contextlib.suppress(Failed):  # our download comes before Bob's edits
+        downloaded()
+    url = module("plugin.adapters.settings").load().api_url()
     parse = module("plugin.core.osm.xmlreader").parse_osm_bytes
-    base = module("plugin.core.gpkg").read_base(path)
-    theirs, ours = {}, {}
-    for item in error.conflicts:
-        data = from_server.element_full(item.type, item.id)
-        theirs[item.key] = parse(data).get(*item.key) if data else None
-        ours[item.key] = base.get(*item.key)
+    alice = token("alice")
+    data = parse(api("GET", "map?bbox=" + ",".join(map(str, BOX)), alice).encode())
+    in_ways = {ref for way in data.ways.values() for ref in way.nodes}
+    free = [n for n in data.nodes.values() if n.id not in in_ways]  # not a vertex of a way
+    mine = next(n for n in free if n.tags.get("amenity") == "restaurant" and "name" in n.tags)
+    gone = next(n for n in free if n.tags.get("amenity") == "bench")
+    edit_as_bob(mine.id, gone.id)
+    try:
+        (conflicts, ours), note = real_conflict(mine.id, gone.id, alice), ""
+    except Failed as exc:
+        make = module("plugin.core.osm.upload").Conflict
+        conflicts = [
+            make("node", mine.id, "modify", mine.version, mine.version + 1),
+            make("node", gone.id, "modify", gone.version, gone.version + 1, False),
+        ]
+        ours, note = {c.key: data.get(*c.key) for c in conflicts}, f" (constructed: {exc})"
+    # what UploadAction._resolve fetches before it opens the dialog
+    transport = module("plugin.adapters.network").make_transport(url)
+    server = module("plugin.core.osm.api").OsmApi(url, alice, transport)
+    theirs = {}
+    for item in conflicts:
+        xml = server.element_full(item.type, item.id)
+        theirs[item.key] = parse(xml).get(*item.key) if xml else None
     dialog = module("ui.conflict_dialog").ConflictDialog(
-        error.conflicts, ours, theirs, iface.mainWindow()
+        conflicts, ours, theirs, iface.mainWindow()
     )
     dialog.show()
     try:
-        save(dialog, stem)
+        save(dialog, stem, note=note)
     finally:
         dialog.reject()
+
+
+def real_conflict(mine_id, gone_id, alice):
+    """Edit both nodes in the downloaded layer and upload: ``(conflicts, base elements)``."""
+    path, layers = downloaded()
+    points = layers["osm_points"]
+    points.startEditing()
+    name = points.fields().indexOf("name")
+    for osm_id, text in ((mine_id, " (mine)"), (gone_id, " (mine)")):
+        feature = first(points, f'"osm_type" = \'node\' AND "osm_id" = {osm_id}')
+        points.changeAttributeValue(feature.id(), name, (feature["name"] or "") + text)
+    if not points.commitChanges():
+        raise Failed("; ".join(points.commitErrors()))
+    done = {}
+    url = module("plugin.adapters.settings").load().api_url()
+    module("plugin.adapters.upload_service").start_upload(
+        path, layers, url, alice, "Names", "", lambda report, error: done.update(error=error)
+    )
+    wait_until(lambda: done, 120, "the upload")
+    if not hasattr(done["error"], "conflicts"):
+        raise Failed(f"the upload did not conflict: {done['error']}")
+    base = module("plugin.core.gpkg").read_base(path)
+    return done["error"].conflicts, {c.key: base.get(*c.key) for c in done["error"].conflicts}
 
 
 @screen
