@@ -6,6 +6,7 @@ installs ``dist/osm_roundtrip.zip`` into a throw-away profile whose QGIS locale 
 when there is no display) with ``tools/screens_in_qgis.py`` and writes
 ``build/screens/<qgis-version>/<lang>/<NN>-<screen>.png`` plus ``index.txt`` (file and window
 title of each PNG, and what failed). The exit status is 1 when a screen could not be produced.
+``--only`` renews just the named screens; ``index.txt`` then lists those.
 
 ``--root trixie`` (repeatable) then runs the same inside the Debian roots of ``tools/matrix``,
 sharing the host's Nominatim::
@@ -53,8 +54,10 @@ def run_language(lang: str, args, settings: dict[str, str]) -> list[str]:
             "OSM_ROUNDTRIP_SCREENS_SANDBOX": settings["sandbox_url"],
         }
         print(f"[{lang}] QGIS with the plugin…", flush=True)
-        code = run_qgis(work, work, env, args.timeout,
-                        code=ROOT / "tools" / "screens_in_qgis.py")  # fmt: skip
+        try:
+            code = run_qgis(work, work, env, args.timeout, ROOT / "tools" / "screens_in_qgis.py")
+        except subprocess.TimeoutExpired:
+            code = f"a timeout ({args.timeout:.0f} s)"
         if not (work / "report.json").exists():
             log = (work / "qgis.log").read_text(errors="replace")[-3000:]
             return [f"{lang}: QGIS exited with {code} without a report:\n{log}"]

@@ -397,10 +397,19 @@ def algorithm_screen(algorithm_id):
 
 
 def run():
+    try:
+        run_screens()
+    finally:  # QGIS always quits; without a report the host script shows the log
+        QgsApplication.exit(0)
+
+
+def run_screens():
     DIR.mkdir(parents=True, exist_ok=True)
     for old in () if ONLY else DIR.glob("*.png"):
         old.unlink()
     provider = QgsApplication.processingRegistry().providerById("osmroundtrip")
+    if provider is None:
+        results.append({"file": "processing", "title": "", "error": "no osmroundtrip provider"})
     for algorithm in sorted(a.name() for a in provider.algorithms()) if provider else ():
         algorithm_screen(algorithm)
     previous_hook = sys.excepthook
@@ -420,12 +429,10 @@ def run():
                 widget.close()
     sys.excepthook = previous_hook
     names = [name for name, _ in SCREENS]
-    unknown = sorted(ONLY - set(names))
-    for name in unknown:
+    for name in sorted(ONLY - set(names)):
         results.append({"file": name, "title": "", "error": "no such screen: " + ", ".join(names)})
     report = {"dir": str(DIR.relative_to(OUT)), "qgis": Qgis.QGIS_VERSION, "results": results}
     Path(os.environ["OSM_ROUNDTRIP_SCREENS_REPORT"]).write_text(json.dumps(report, indent=1))
-    QgsApplication.exit(0)
 
 
 iface.mainWindow().showMaximized()
