@@ -2,8 +2,8 @@
 
 Starts the OSM API sandbox and a local Nominatim (or uses ``$OSM_ROUNDTRIP_NOMINATIM_URL``),
 installs ``dist/osm_roundtrip.zip`` into a throw-away profile whose QGIS locale is overridden
-(``[locale] overrideFlag/userLocale``, read by QGIS 3.22 and 3.40 alike), runs QGIS (under Xvfb
-when there is no display) with ``tools/screens_in_qgis.py`` and writes
+(``[locale] overrideFlag/userLocale/globalLocale``, read by QGIS 3.22 and 3.40 alike), runs QGIS
+(under Xvfb when there is no display) with ``tools/screens_in_qgis.py`` and writes
 ``build/screens/<qgis-version>/<lang>/<NN>-<screen>.png`` plus ``index.txt`` (file and window
 title of each PNG, and what failed). The exit status is 1 when a screen could not be produced.
 ``--only`` renews just the named screens; ``index.txt`` then lists those.
@@ -45,7 +45,9 @@ def run_language(lang: str, args, settings: dict[str, str]) -> list[str]:
         work = Path(temp)
         profile = make_profile(work, args.zip.resolve(), settings)
         with open(profile / "QGIS" / "QGIS3.ini", "a", encoding="utf-8") as ini:
-            ini.write(f"[locale]\noverrideFlag=true\nuserLocale={LOCALES[lang]}\n")
+            ini.write(
+                f"[locale]\noverrideFlag=true\nuserLocale={LOCALES[lang]}\nglobalLocale={LOCALES[lang]}\n"
+            )
         env = {
             "OSM_ROUNDTRIP_SCREENS_OUT": str(args.out),
             "OSM_ROUNDTRIP_SCREENS_REPORT": str(work / "report.json"),
