@@ -20,7 +20,7 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plug
 # tools/id_schema.py into a cache outside the repository, bundled into the zip with its licence.
 SCHEMA_DIR = $(shell python3 tools/id_schema.py --print-dir)
 
-.PHONY: help system venv nominatim schema roots test test-host lint format zip deploy transup transcompile demo bench sandbox clean
+.PHONY: help system venv nominatim schema roots test test-host lint format zip deploy transup transcompile demo screens bench sandbox clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -92,6 +92,9 @@ deploy: transcompile ## Symlink the plugin into the default QGIS profile
 
 demo: venv nominatim schema zip ## Offline demo on the bundled data: real QGIS with the plugin, writes demo/screenshot.png
 	$(PY) tools/demo.py --zip dist/$(PLUGIN).zip --out demo
+
+screens: venv nominatim roots zip ## PNGs of every screen on QGIS 3.22 and 3.40, English and German, in build/screens/ (SCREENS="--only review")
+	$(SUDO) $(PY) tools/screens.py --root trixie $(SCREENS)
 
 bench: venv nominatim schema ## Run every benchmark and print its figures (fails if a target is missed)
 	@status=0; for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || status=1; done; exit $$status

@@ -49,14 +49,20 @@ def make_profile(base: Path, plugin_zip: Path, settings: dict[str, str]) -> Path
     return profile
 
 
-def run_qgis(profiles: Path, out: Path, extra_env: dict[str, str], timeout: float) -> int:
+def run_qgis(
+    profiles: Path,
+    out: Path,
+    extra_env: dict[str, str],
+    timeout: float,
+    code: Path = ROOT / "tools" / "demo_in_qgis.py",
+) -> int:
     command = [
         "qgis",
         "--profiles-path", str(profiles),
         "--profile", "demo",
         "--nologo",
         "--noversioncheck",
-        "--code", str(ROOT / "tools" / "demo_in_qgis.py"),
+        "--code", str(code),
     ]  # fmt: skip
     env = dict(os.environ, OSM_ROUNDTRIP_DEMO_OUT=str(out), **extra_env)
     env.pop("QT_QPA_PLATFORM", None)  # a real window, on the real or the virtual screen
@@ -67,20 +73,22 @@ def run_qgis(profiles: Path, out: Path, extra_env: dict[str, str], timeout: floa
                               timeout=timeout, check=False).returncode  # fmt: skip
 
 
-def start_servers(stack: contextlib.ExitStack) -> dict[str, str]:
-    """The local Nominatim and OSM API sandbox, both on 127.0.0.1; stopped when ``stack`` closes."""
+def start_servers(stack: contextlib.ExitStack, nominatim_url: str = "") -> dict[str, str]:
+    """The local Nominatim (unless one runs at ``nominatim_url``) and OSM API sandbox, both on
+    127.0.0.1; stopped when ``stack`` closes."""
     from tools.nominatim.server import NominatimServer
     from tools.osm_sandbox.launch import start_sandbox, wait_ready
 
-    print("Starting the local Nominatim (Liechtenstein; built once, cached)…", flush=True)
-    nominatim = stack.enter_context(NominatimServer())
-    print(f"  {nominatim.url}")
+    if not nominatim_url:
+        print("Starting the local Nominatim (Liechtenstein; built once, cached)…", flush=True)
+        nominatim_url = stack.enter_context(NominatimServer()).url
+    print(f"  {nominatim_url}")
     print("Starting the OSM API sandbox (Liechtenstein)…", flush=True)
     sandbox = stack.enter_context(start_sandbox(SEED, "--auto-approve", "alice"))
     wait_ready(sandbox, time.monotonic() + 60)
     print(f"  {sandbox.url}")
     return {
-        "nominatim_url": nominatim.url,
+        "nominatim_url": nominatim_url,
         "nominatim_interval": "0",
         "osm_server": "sandbox",
         "sandbox_url": sandbox.url,
