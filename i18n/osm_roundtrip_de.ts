@@ -4,37 +4,37 @@
 <context>
     <name>BuildOsmChangeAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="57"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="60"/>
         <source>Build osmChange from edited layers</source>
         <translation>osmChange aus bearbeiteten Layern erstellen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="60"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="63"/>
         <source>Compares the saved layers of a download&apos;s GeoPackage with the data downloaded (the base snapshot kept in the same file) and writes the changes as an osmChange (.osc) file, ordered for upload: creates, modifies, deletes. Nothing is uploaded. Unsaved edits of open layers are not included: save them first.</source>
         <translation>Vergleicht die gespeicherten Layer des GeoPackages eines Downloads mit den heruntergeladenen Daten (dem in derselben Datei gespeicherten Basisstand) und schreibt die Änderungen als osmChange-Datei (.osc), in der Reihenfolge für das Hochladen: Erstellungen, Änderungen, Löschungen. Es wird nichts hochgeladen. Ungespeicherte Bearbeitungen geöffneter Layer sind nicht enthalten: Speichern Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="68"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="71"/>
         <source>GeoPackage of a download</source>
         <translation>GeoPackage eines Downloads</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="73"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
         <source>osmChange file</source>
         <translation>osmChange-Datei</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="73"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
         <source>osmChange (*.osc)</source>
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="88"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="91"/>
         <source>{created} created, {modified} modified, {deleted} deleted</source>
         <translation>{created} erstellt, {modified} geändert, {deleted} gelöscht</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="94"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="97"/>
         <source>The layers have no changes: the file is empty.</source>
         <translation>Die Layer enthalten keine Änderungen: Die Datei ist leer.</translation>
     </message>
@@ -140,37 +140,37 @@
 <context>
     <name>DownloadBboxAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="166"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="182"/>
         <source>Download OSM data (bounding box)</source>
         <translation>OSM-Daten herunterladen (Begrenzungsrahmen)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="169"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="185"/>
         <source>Downloads every node, way and relation of the extent from an OSM API 0.6 server into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot needed to upload edits. Large extents are split into several requests within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server chosen in the plugin settings.</source>
         <translation>Lädt alle Knoten, Wege und Relationen der Ausdehnung von einem OSM-API-0.6-Server in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations sowie dem Basisstand, der zum Hochladen von Bearbeitungen nötig ist. Große Ausdehnungen werden innerhalb der Grenzen des Servers auf mehrere Anfragen aufgeteilt. ENDPOINT ist die Basis-URL der API (…/api/0.6); leer bedeutet: der in den Plugin-Einstellungen gewählte Server.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="178"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="194"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="179"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="195"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>OSM-API-URL (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="184"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="184"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="204"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="221"/>
         <source>Downloading {bbox} from {url}</source>
         <translation>{bbox} wird von {url} heruntergeladen</translation>
     </message>
@@ -183,87 +183,87 @@
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="64"/>
+        <location filename="../ui/download_dialog.py" line="65"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (Produktivserver)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="65"/>
+        <location filename="../ui/download_dialog.py" line="66"/>
         <source>OpenStreetMap development server</source>
         <translation>OpenStreetMap-Entwicklungsserver</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="66"/>
+        <location filename="../ui/download_dialog.py" line="67"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="67"/>
+        <location filename="../ui/download_dialog.py" line="68"/>
         <source>Custom URL</source>
         <translation>Eigene URL</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="77"/>
+        <location filename="../ui/download_dialog.py" line="78"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="78"/>
+        <location filename="../ui/download_dialog.py" line="79"/>
         <source>Save the download as</source>
         <translation>Download speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="83"/>
+        <location filename="../ui/download_dialog.py" line="84"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="163"/>
+        <location filename="../ui/download_dialog.py" line="164"/>
         <source>Choose the area to download.</source>
         <translation>Wählen Sie das herunterzuladende Gebiet.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="134"/>
+        <location filename="../ui/download_dialog.py" line="135"/>
         <source>About {area} km², at least {requests} request(s) to the server.</source>
         <translation>Etwa {area} km², mindestens {requests} Anfrage(n) an den Server.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="138"/>
+        <location filename="../ui/download_dialog.py" line="139"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>Dies ist ein großes Gebiet: Der Download kann lange dauern und den Server belasten.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="146"/>
+        <location filename="../ui/download_dialog.py" line="147"/>
         <source>Large download</source>
         <translation>Großer Download</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="146"/>
+        <location filename="../ui/download_dialog.py" line="147"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>Das Gebiet umfasst etwa {area} km². Das Herunterladen dauert lange, belastet die OpenStreetMap-Server und ergibt Layer, die sich nur langsam bearbeiten lassen. Trotzdem herunterladen?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="166"/>
+        <location filename="../ui/download_dialog.py" line="167"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Geben Sie die URL der OSM-API ein.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="170"/>
+        <location filename="../ui/download_dialog.py" line="171"/>
         <source>Choose the GeoPackage to save the download in.</source>
         <translation>Wählen Sie das GeoPackage, in dem der Download gespeichert wird.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="176"/>
+        <location filename="../ui/download_dialog.py" line="177"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="203"/>
+        <location filename="../ui/download_dialog.py" line="216"/>
         <source>Open an OSM file</source>
         <translation>OSM-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="203"/>
+        <location filename="../ui/download_dialog.py" line="216"/>
         <source>OSM XML (*.osm *.xml)</source>
         <translation>OSM XML (*.osm *.xml)</translation>
     </message>
@@ -317,154 +317,177 @@
         <source>Data © OpenStreetMap contributors, ODbL.</source>
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL.</translation>
     </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="258"/>
+        <source>Write the data into a new file, or replace the file and lose what it holds?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="264"/>
+        <source>Write a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="268"/>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DownloadService</name>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="244"/>
+        <location filename="../plugin/adapters/download_service.py" line="260"/>
         <source>Downloading OpenStreetMap data into {name}</source>
         <translation>OpenStreetMap-Daten werden in {name} heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="277"/>
+        <location filename="../plugin/adapters/download_service.py" line="296"/>
         <source>Reading {file}</source>
         <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="324"/>
+        <location filename="../plugin/adapters/download_service.py" line="343"/>
         <source>The download was cancelled.</source>
         <translation>Der Download wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="341"/>
+        <location filename="../plugin/adapters/download_service.py" line="364"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Die OSM-Daten konnten nicht geladen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="348"/>
+        <location filename="../plugin/adapters/download_service.py" line="371"/>
         <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
         <translation>{points} Punkte, {lines} Linien, {polygons} Polygone und {relations} Relationen in die Gruppe {name} geladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="360"/>
+        <location filename="../plugin/adapters/download_service.py" line="383"/>
         <source>{count} relations reach outside the area and are marked incomplete.</source>
         <translation>{count} Relationen reichen über das Gebiet hinaus und sind als unvollständig markiert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="387"/>
+        <source>%n way(s) use nodes that are not in the data (for example way {example}): they are kept unchanged for uploads but not drawn.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GeocodeTable</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="399"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="405"/>
         <source>Geocode table (Nominatim)</source>
         <translation>Tabelle geokodieren (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="402"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="408"/>
         <source>Geocodes each row of a table: free-form from one field, or structured from the address fields mapped below. The output keeps every input attribute and adds status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name and more; rows that fail keep their attributes and have no geometry. Requests are spaced as the server&apos;s usage policy requires (at least 1 s for the public server) and identical addresses are asked once.</source>
         <translation>Geokodiert jede Zeile einer Tabelle: als Freitext aus einem Feld oder strukturiert aus den unten zugeordneten Adressfeldern. Die Ausgabe behält alle Eingabeattribute und ergänzt status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name und weitere; fehlgeschlagene Zeilen behalten ihre Attribute und haben keine Geometrie. Zwischen den Anfragen wird so lange gewartet, wie es die Nutzungsrichtlinie des Servers verlangt (beim öffentlichen Server mindestens 1 s), und gleiche Adressen werden nur einmal abgefragt.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="412"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="418"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="417"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="423"/>
         <source>Free-form address field</source>
         <translation>Adressfeld (Freitext)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="426"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="432"/>
         <source>Amenity field (structured)</source>
         <translation>Feld für Einrichtung (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="427"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="433"/>
         <source>Street field (structured)</source>
         <translation>Feld für Straße (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="428"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="434"/>
         <source>City field (structured)</source>
         <translation>Feld für Ort (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="429"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="435"/>
         <source>County field (structured)</source>
         <translation>Feld für Kreis (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="430"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="436"/>
         <source>State field (structured)</source>
         <translation>Feld für Bundesland (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="431"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="437"/>
         <source>Country field (structured)</source>
         <translation>Feld für Land (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="432"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="438"/>
         <source>Postcode field (structured)</source>
         <translation>Feld für Postleitzahl (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="440"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="446"/>
         <source>Limit to countries (ISO codes, e.g. li,ch)</source>
         <translation>Auf Länder beschränken (ISO-Codes, z. B. li,ch)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="449"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="455"/>
         <source>Geocoded</source>
         <translation>Geokodiert</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="454"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="458"/>
         <source>Rows geocoded</source>
         <translation>Geokodierte Zeilen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="455"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="459"/>
         <source>Rows not geocoded</source>
         <translation>Nicht geokodierte Zeilen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="465"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="469"/>
         <source>Choose either a free-form address field or structured address fields, not both.</source>
         <translation>Wählen Sie entweder ein Freitext-Adressfeld oder strukturierte Adressfelder, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="472"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="476"/>
         <source>Choose the field that holds the address (free-form) or at least one structured address field.</source>
         <translation>Wählen Sie das Feld mit der Adresse (Freitext) oder mindestens ein strukturiertes Adressfeld.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="481"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="485"/>
         <source>The table has no field “{field}”.</source>
         <translation>Die Tabelle hat kein Feld „{field}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="498"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="504"/>
         <source>Server: {url}; at least {seconds} s between requests.</source>
         <translation>Server: {url}; mindestens {seconds} s zwischen Anfragen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="539"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="545"/>
         <source>{failed} of {total} rows could not be geocoded; see status_text.</source>
         <translation>{failed} von {total} Zeilen konnten nicht geokodiert werden; siehe status_text.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="559"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="565"/>
         <source>No address in this row.</source>
         <translation>Keine Adresse in dieser Zeile.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="568"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="574"/>
         <source>Row {id}: {message}</source>
         <translation>Zeile {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="573"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="579"/>
         <source>Nothing found.</source>
         <translation>Nichts gefunden.</translation>
     </message>
@@ -472,32 +495,32 @@
 <context>
     <name>LoadOsmFileAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="224"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="246"/>
         <source>Load .osm file</source>
         <translation>.osm-Datei laden</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="227"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
         <source>Reads an OSM XML file (.osm) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
         <translation>Liest eine OSM-XML-Datei (.osm) in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations sowie dem Basisstand ein, genau wie ein Download von der API.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="234"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
         <source>OSM file</source>
         <translation>OSM-Datei</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="235"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="257"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="235"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="257"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="245"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="268"/>
         <source>The file {path} does not exist.</source>
         <translation>Die Datei {path} existiert nicht.</translation>
     </message>
@@ -505,17 +528,17 @@
 <context>
     <name>NominatimLayers</name>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="165"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="177"/>
         <source>Nominatim points</source>
         <translation>Nominatim-Punkte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="166"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="178"/>
         <source>Nominatim outlines</source>
         <translation>Nominatim-Umrisse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="167"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="179"/>
         <source>Nominatim outlines (lines)</source>
         <translation>Nominatim-Umrisse (Linien)</translation>
     </message>
@@ -523,147 +546,147 @@
 <context>
     <name>NominatimSearch</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="171"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="177"/>
         <source>Search places (Nominatim)</source>
         <translation>Orte suchen (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="174"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="180"/>
         <source>Runs one Nominatim search, free-form (Query) or structured (the address fields), and writes the results as points and, with outlines, as polygons and lines in EPSG:4326. Address parts, extra tags and name details become columns (addr_*, extra_*, names_*); raw_json holds the server's answer for each place. Data © OpenStreetMap contributors, ODbL.</source>
         <translation>Führt eine Nominatim-Suche aus, als Freitext (Abfrage) oder strukturiert (die Adressfelder), und schreibt die Ergebnisse als Punkte sowie, mit Umrissen, als Polygone und Linien in EPSG:4326. Adressbestandteile, zusätzliche Tags und Namensdetails werden zu Spalten (addr_*, extra_*, names_*); raw_json enthält die Antwort des Servers für jeden Ort. Daten © OpenStreetMap-Mitwirkende, ODbL.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="184"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="190"/>
         <source>Query (free-form)</source>
         <translation>Abfrage (Freitext)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="188"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="194"/>
         <source>Amenity (structured)</source>
         <translation>Einrichtung (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="189"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="195"/>
         <source>Street with house number (structured)</source>
         <translation>Straße mit Hausnummer (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="190"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="196"/>
         <source>City (structured)</source>
         <translation>Ort (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="191"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="197"/>
         <source>County (structured)</source>
         <translation>Kreis (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="192"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="198"/>
         <source>State (structured)</source>
         <translation>Bundesland (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="193"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="199"/>
         <source>Country (structured)</source>
         <translation>Land (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="194"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="200"/>
         <source>Postcode (structured)</source>
         <translation>Postleitzahl (strukturiert)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="198"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="204"/>
         <source>Limit to countries (ISO codes, e.g. li,ch)</source>
         <translation>Auf Länder beschränken (ISO-Codes, z. B. li,ch)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="205"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="211"/>
         <source>Maximum number of results</source>
         <translation>Maximale Anzahl an Ergebnissen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="214"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="220"/>
         <source>Preferred area (viewbox)</source>
         <translation>Bevorzugtes Gebiet (viewbox)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="219"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="225"/>
         <source>Only results inside the preferred area</source>
         <translation>Nur Ergebnisse im bevorzugten Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="224"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="230"/>
         <source>Limit to layers</source>
         <translation>Auf Layer beschränken</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="235"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="241"/>
         <source>Limit to feature type</source>
         <translation>Auf Objekttyp beschränken</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="245"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="251"/>
         <source>Exclude place ids (comma-separated)</source>
         <translation>Place-IDs ausschließen (kommagetrennt)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="261"/>
         <source>Address details</source>
         <translation>Adressdetails</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="261"/>
         <source>Extra tags</source>
         <translation>Zusätzliche Tags</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="261"/>
         <source>Name details</source>
         <translation>Namensdetails</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="261"/>
         <source>Fetch outlines</source>
         <translation>Umrisse abrufen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="262"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="268"/>
         <source>Outline simplification tolerance (degrees)</source>
         <translation>Toleranz für die Vereinfachung der Umrisse (Grad)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="273"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="279"/>
         <source>Remove duplicate results</source>
         <translation>Doppelte Ergebnisse entfernen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="280"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="286"/>
         <source>Nominatim points</source>
         <translation>Nominatim-Punkte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="285"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="291"/>
         <source>Nominatim outlines</source>
         <translation>Nominatim-Umrisse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="293"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="299"/>
         <source>Nominatim outlines (lines)</source>
         <translation>Nominatim-Umrisse (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="302"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="308"/>
         <source>Number of results</source>
         <translation>Anzahl der Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="352"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="358"/>
         <source>Request: {url}</source>
         <translation>Anfrage: {url}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="354"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="360"/>
         <source>{count} places found.</source>
         <translation>{count} Orte gefunden.</translation>
     </message>
@@ -671,245 +694,253 @@
 <context>
     <name>OsmLayers</name>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="217"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="218"/>
         <source>The layer {layer} of {path} cannot be opened.</source>
         <translation>Der Layer {layer} von {path} kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Shops</source>
         <translation>Geschäfte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Amenities</source>
         <translation>Einrichtungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Tourism</source>
         <translation>Tourismus</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Public transport</source>
         <translation>Öffentlicher Verkehr</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Trees</source>
         <translation>Bäume</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Entrances</source>
         <translation>Eingänge</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Motorways and trunk roads</source>
         <translation>Autobahnen und Schnellstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Primary roads</source>
         <translation>Primärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Secondary roads</source>
         <translation>Sekundärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Tertiary roads</source>
         <translation>Tertiärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Local streets</source>
         <translation>Ortsstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Service roads</source>
         <translation>Zufahrtswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Paths</source>
         <translation>Fuß- und Radwege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Tracks</source>
         <translation>Wirtschaftswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Railways</source>
         <translation>Bahnstrecken</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Waterways</source>
         <translation>Wasserläufe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Power lines</source>
         <translation>Stromleitungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Barriers</source>
         <translation>Barrieren</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Other roads</source>
         <translation>Sonstige Straßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Buildings</source>
         <translation>Gebäude</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Water</source>
         <translation>Wasserflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Parking</source>
         <translation>Parkplätze</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Sports</source>
         <translation>Sportanlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Parks</source>
         <translation>Parks</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Forest</source>
         <translation>Wald</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Grass</source>
         <translation>Grasflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Farmland</source>
         <translation>Ackerland</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Residential</source>
         <translation>Wohngebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Commercial</source>
         <translation>Geschäftsgebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Industrial</source>
         <translation>Industriegebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Other land use</source>
         <translation>Sonstige Landnutzung</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="508"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="509"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
 </context>
 <context>
+    <name>OsmRoundtripAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/base.py" line="40"/>
+        <source>“{value}” is not a value of {parameter}. Valid values: {names} (or their numbers 0 to {last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OsmRoundtripErrors</name>
     <message>
-        <location filename="../plugin/core/errors.py" line="87"/>
+        <location filename="../plugin/core/errors.py" line="89"/>
         <source>The operation was cancelled.</source>
         <translation>Der Vorgang wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="53"/>
+        <location filename="../plugin/core/http.py" line="60"/>
         <source>The server at {url} answered with a web page instead of data: {snippet}</source>
         <translation>Der Server unter {url} hat statt Daten eine Webseite geliefert: {snippet}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="64"/>
+        <location filename="../plugin/core/http.py" line="71"/>
         <source>The server at {url} sent invalid JSON ({error}).</source>
         <translation>Der Server unter {url} hat ungültiges JSON gesendet ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="159"/>
+        <location filename="../plugin/core/http.py" line="292"/>
         <source>The server {host} did not answer within {seconds} s.</source>
         <translation>Der Server {host} hat nicht innerhalb von {seconds} s geantwortet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="167"/>
+        <location filename="../plugin/core/http.py" line="300"/>
         <source>Could not connect to {host}: {reason}</source>
         <translation>Keine Verbindung zu {host} möglich: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="173"/>
+        <location filename="../plugin/core/http.py" line="308"/>
         <source>The request to {host} failed: {reason}</source>
         <translation>Die Anfrage an {host} ist fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="192"/>
+        <location filename="../plugin/core/http.py" line="324"/>
         <source>The server refused the request because of rate limiting (HTTP {status}). {body}</source>
         <translation>Der Server hat die Anfrage wegen einer Ratenbegrenzung abgelehnt (HTTP {status}). {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="259"/>
+        <location filename="../plugin/core/nominatim/client.py" line="296"/>
         <source>The server answered HTTP {status}: {body}</source>
         <translation>Der Server hat mit HTTP {status} geantwortet: {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="189"/>
+        <location filename="../plugin/adapters/download_service.py" line="202"/>
         <source>The layers of {path} have unsaved edits. Save or discard them, or choose another file.</source>
         <translation>Die Layer von {path} haben ungespeicherte Bearbeitungen. Speichern oder verwerfen Sie sie oder wählen Sie eine andere Datei.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="233"/>
+        <location filename="../plugin/core/nominatim/client.py" line="270"/>
         <source>The server at {url} sent an unreadable answer: {reason}</source>
         <translation>Der Server unter {url} hat eine unlesbare Antwort gesendet: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="248"/>
+        <location filename="../plugin/core/nominatim/client.py" line="285"/>
         <source>The server blocked the request (HTTP {status}), usually because its usage policy was not respected: {body}</source>
         <translation>Der Server hat die Anfrage blockiert (HTTP {status}), meist weil seine Nutzungsrichtlinie nicht eingehalten wurde: {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/places.py" line="280"/>
+        <location filename="../plugin/core/nominatim/places.py" line="294"/>
         <source>The server sent invalid XML ({error}).</source>
         <translation>Der Server hat ungültiges XML gesendet ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/places.py" line="305"/>
+        <location filename="../plugin/core/nominatim/places.py" line="319"/>
         <source>The server sent a result that cannot be read (expected {expected}; got {got}).</source>
         <translation>Der Server hat ein Ergebnis gesendet, das nicht gelesen werden kann (erwartet: {expected}; erhalten: {got}).</translation>
     </message>
@@ -1004,122 +1035,122 @@
         <translation>Die Zoomstufe muss zwischen 0 und {maximum} liegen (erhalten: {zoom}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="133"/>
+        <location filename="../plugin/core/oauth.py" line="134"/>
         <source>The server at {url} did not send an access token.</source>
         <translation>Der Server unter {url} hat kein Zugriffstoken gesendet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="303"/>
+        <location filename="../plugin/core/oauth.py" line="330"/>
         <source>The authorization was refused: {reason}</source>
         <translation>Die Autorisierung wurde verweigert: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="308"/>
+        <location filename="../plugin/core/oauth.py" line="322"/>
         <source>The answer of the authorization server does not belong to this login (state mismatch); please try again.</source>
         <translation>Die Antwort des Autorisierungsservers gehört nicht zu dieser Anmeldung (state stimmt nicht überein); bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="326"/>
+        <location filename="../plugin/core/oauth.py" line="345"/>
         <source>No loopback listener: enter the code shown by the server.</source>
         <translation>Kein lokaler Empfänger (Loopback): Geben Sie den vom Server angezeigten Code ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="334"/>
+        <location filename="../plugin/core/oauth.py" line="353"/>
         <source>No answer from the browser within {seconds} s; the login was abandoned.</source>
         <translation>Keine Antwort vom Browser innerhalb von {seconds} s; die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="379"/>
+        <location filename="../plugin/core/oauth.py" line="398"/>
         <source>The server refused to issue a token (HTTP {status}): {body}</source>
         <translation>Der Server hat die Ausstellung eines Tokens verweigert (HTTP {status}): {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="420"/>
+        <location filename="../plugin/core/oauth.py" line="439"/>
         <source>Could not listen on 127.0.0.1 for the browser&apos;s answer and no way to ask for the code was given.</source>
         <translation>Auf 127.0.0.1 konnte nicht auf die Antwort des Browsers gewartet werden, und es wurde keine Möglichkeit angegeben, den Code abzufragen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="53"/>
+        <location filename="../plugin/core/osm/api.py" line="61"/>
         <source>{element_type} {element_id} was changed on the server by someone else (your version {provided}, server version {server}).</source>
         <translation>{element_type} {element_id} wurde auf dem Server von jemand anderem geändert (Ihre Version {provided}, Serverversion {server}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="79"/>
+        <location filename="../plugin/core/osm/api.py" line="87"/>
         <source>The changeset {changeset} was closed at {closed_at}.</source>
         <translation>Der Änderungssatz {changeset} wurde am {closed_at} geschlossen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="115"/>
+        <location filename="../plugin/core/osm/api.py" line="123"/>
         <source>{element_type} {element_id} cannot be deleted: it is still used by {users}.</source>
         <translation>{element_type} {element_id} kann nicht gelöscht werden: Es wird noch von {users} verwendet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="121"/>
+        <location filename="../plugin/core/osm/api.py" line="129"/>
         <source>{element_type} {element_id} refers to elements that do not exist or were deleted on the server: {users}.</source>
         <translation>{element_type} {element_id} verweist auf Elemente, die auf dem Server nicht existieren oder gelöscht wurden: {users}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="350"/>
+        <location filename="../plugin/core/osm/api.py" line="378"/>
         <source>The server refused the upload: {body}</source>
         <translation>Der Server hat das Hochladen abgelehnt: {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="155"/>
+        <location filename="../plugin/core/osm/api.py" line="163"/>
         <source>{element_type} {element_id} has already been deleted on the server.</source>
         <translation>{element_type} {element_id} wurde auf dem Server bereits gelöscht.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="160"/>
+        <location filename="../plugin/core/osm/api.py" line="168"/>
         <source>The element has already been deleted on the server.</source>
         <translation>Das Element wurde auf dem Server bereits gelöscht.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="281"/>
+        <location filename="../plugin/core/osm/api.py" line="307"/>
         <source>The changeset is busy with another upload; try again in a moment. ({body})</source>
         <translation>Der Änderungssatz ist durch einen anderen Hochladevorgang belegt; versuchen Sie es gleich noch einmal. ({body})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="290"/>
+        <location filename="../plugin/core/osm/api.py" line="316"/>
         <source>The server refused the changeset: {body}</source>
         <translation>Der Server hat den Änderungssatz abgelehnt: {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="319"/>
+        <location filename="../plugin/core/osm/api.py" line="345"/>
         <source>The upload is too large for the server (HTTP 413): {body} Upload smaller areas in separate changesets.</source>
         <translation>Der Upload ist zu groß für den Server (HTTP 413): {body} Laden Sie kleinere Gebiete in getrennten Änderungssätzen hoch.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="330"/>
+        <location filename="../plugin/core/osm/api.py" line="358"/>
         <source>The server did not accept your login (HTTP {status}): {body} Log in again.</source>
         <translation>Der Server hat Ihre Anmeldung nicht akzeptiert (HTTP {status}): {body} Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="340"/>
+        <location filename="../plugin/core/osm/api.py" line="368"/>
         <source>The server does not know the changeset or one of the elements (HTTP 404).</source>
         <translation>Der Server kennt den Änderungssatz oder eines der Elemente nicht (HTTP 404).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="385"/>
+        <location filename="../plugin/core/osm/api.py" line="413"/>
         <source>The server at {url} sent XML that cannot be read: {reason}</source>
         <translation>Der Server unter {url} hat XML gesendet, das nicht gelesen werden kann: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="445"/>
+        <location filename="../plugin/core/osm/api.py" line="475"/>
         <source>The server at {url} sent no changeset.</source>
         <translation>Der Server unter {url} hat keinen Änderungssatz gesendet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="481"/>
+        <location filename="../plugin/core/osm/api.py" line="511"/>
         <source>The server at {url} did not send an osmChange document.</source>
         <translation>Der Server unter {url} hat kein osmChange-Dokument gesendet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="585"/>
+        <location filename="../plugin/core/osm/api.py" line="269"/>
         <source>Your login does not allow editing the map (permission write_api is missing). Log in again and grant “Modify the map”.</source>
         <translation>Ihre Anmeldung erlaubt keine Bearbeitung der Karte (die Berechtigung write_api fehlt). Melden Sie sich erneut an und erteilen Sie die Berechtigung zum Bearbeiten der Karte („Modify the map“).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="607"/>
+        <location filename="../plugin/core/osm/api.py" line="672"/>
         <source>The server at {url} did not answer with a changeset number: {snippet}</source>
         <translation>Der Server unter {url} hat nicht mit einer Änderungssatznummer geantwortet: {snippet}</translation>
     </message>
@@ -1289,67 +1320,67 @@
         <translation>Tags: {changes}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="102"/>
+        <location filename="../plugin/core/osm/download.py" line="111"/>
         <source>The capabilities from {source} are not valid XML: {reason}</source>
         <translation>Die Capabilities von {source} sind kein gültiges XML: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="110"/>
+        <location filename="../plugin/core/osm/download.py" line="119"/>
         <source>The answer from {source} is not an API capabilities document.</source>
         <translation>Die Antwort von {source} ist kein API-Capabilities-Dokument.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="172"/>
+        <location filename="../plugin/core/osm/download.py" line="181"/>
         <source>A bounding box needs four numbers (min_lon, min_lat, max_lon, max_lat), got {value}.</source>
         <translation>Ein Begrenzungsrahmen benötigt vier Zahlen (min_lon, min_lat, max_lon, max_lat), erhalten: {value}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="186"/>
+        <location filename="../plugin/core/osm/download.py" line="195"/>
         <source>The bounding box value {name} is not a number: {value}</source>
         <translation>Der Wert {name} des Begrenzungsrahmens ist keine Zahl: {value}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="196"/>
+        <location filename="../plugin/core/osm/download.py" line="205"/>
         <source>The longitude {name} = {value} is outside the range -180 to 180.</source>
         <translation>Die Länge {name} = {value} liegt außerhalb des Bereichs -180 bis 180.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="204"/>
+        <location filename="../plugin/core/osm/download.py" line="213"/>
         <source>The latitude {name} = {value} is outside the range -90 to 90.</source>
         <translation>Die Breite {name} = {value} liegt außerhalb des Bereichs -90 bis 90.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="215"/>
+        <location filename="../plugin/core/osm/download.py" line="224"/>
         <source>The bounding box is empty: {low_name} ({low}) must be smaller than {high_name} ({high}).</source>
         <translation>Der Begrenzungsrahmen ist leer: {low_name} ({low}) muss kleiner sein als {high_name} ({high}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="227"/>
+        <location filename="../plugin/core/osm/download.py" line="236"/>
         <source>The bounding box covers {area:.4f} square degrees; the server allows at most {max_area} per request.</source>
         <translation>Der Begrenzungsrahmen umfasst {area:.4f} Quadratgrad; der Server erlaubt höchstens {max_area} pro Anfrage.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="360"/>
+        <location filename="../plugin/core/osm/download.py" line="370"/>
         <source>The OSM API at {url} is not available for reading (api: {api}, database: {database}).</source>
         <translation>Die OSM-API unter {url} steht zum Lesen nicht zur Verfügung (API: {api}, Datenbank: {database}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="371"/>
+        <location filename="../plugin/core/osm/download.py" line="381"/>
         <source>The area is too large: it needs {tiles} requests to the server (at most {max_tiles}). Choose a smaller area.</source>
         <translation>Das Gebiet ist zu groß: Es erfordert {tiles} Anfragen an den Server (höchstens {max_tiles}). Wählen Sie ein kleineres Gebiet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="415"/>
+        <location filename="../plugin/core/osm/download.py" line="429"/>
         <source>Downloading {total} area(s)</source>
         <translation>{total} Gebiet(e) werden heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="438"/>
+        <location filename="../plugin/core/osm/download.py" line="454"/>
         <source>Too many nodes: splitting an area into {parts} parts</source>
         <translation>Zu viele Knoten: Ein Gebiet wird in {parts} Teile aufgeteilt</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="450"/>
+        <location filename="../plugin/core/osm/download.py" line="466"/>
         <source>Downloaded area {done} of {total}</source>
         <translation>Gebiet {done} von {total} heruntergeladen</translation>
     </message>
@@ -1361,245 +1392,520 @@
 {details}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="278"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="300"/>
         <source>Invalid or missing {what} in the osmChange.</source>
         <translation>Ungültiger oder fehlender Wert für {what} im osmChange-Dokument.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="290"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="312"/>
         <source>The osmChange cannot be read: {reason}</source>
         <translation>Das osmChange-Dokument kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="294"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="316"/>
         <source>Not an osmChange document (root element {tag}).</source>
         <translation>Kein osmChange-Dokument (Wurzelelement {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="304"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="326"/>
         <source>Unknown osmChange action {action}.</source>
         <translation>Unbekannte osmChange-Aktion {action}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="332"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="354"/>
         <source>Unknown element {tag} in the osmChange.</source>
         <translation>Unbekanntes Element {tag} im osmChange-Dokument.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="364"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="386"/>
         <source>A changeset comment is required.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="366"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="388"/>
         <source>comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="376"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="398"/>
         <source>{element} appears twice in the {action} block.</source>
         <translation>{element} kommt im {action}-Block doppelt vor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="383"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="405"/>
         <source>{element}: id 0 is not allowed.</source>
         <translation>{element}: ID 0 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="385"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="407"/>
         <source>{element}: new elements need a negative id.</source>
         <translation>{element}: Neue Elemente benötigen eine negative ID.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="390"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="412"/>
         <source>{element}: the version is missing.</source>
         <translation>{element}: Die Version fehlt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="395"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="417"/>
         <source>{element} has a tag with an empty key.</source>
         <translation>{element} hat ein Tag mit leerem Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="399"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="421"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="422"/>
         <source>value of {key}</source>
         <translation>Wert von {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="404"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="426"/>
         <source>{element} has invalid coordinates (lat {lat}, lon {lon}).</source>
         <translation>{element} hat ungültige Koordinaten (Breite {lat}, Länge {lon}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="414"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="436"/>
         <source>{element} has {count} nodes; a way needs at least 2.</source>
         <translation>{element} hat {count} Knoten; ein Weg benötigt mindestens 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="421"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="443"/>
         <source>{element} has {count} nodes; the server allows {limit}. Split the line.</source>
         <translation>{element} hat {count} Knoten; der Server erlaubt {limit}. Teilen Sie die Linie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="431"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="453"/>
         <source>{element} refers to node {ref}, which is not created in these changes.</source>
         <translation>{element} verweist auf Knoten {ref}, der in diesen Änderungen nicht erstellt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="442"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="464"/>
         <source>{element} has {count} members; the server allows {limit}.</source>
         <translation>{element} hat {count} Mitglieder; der Server erlaubt {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="451"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="473"/>
         <source>{element} has a member of unknown type {type}.</source>
         <translation>{element} hat ein Mitglied unbekannten Typs {type}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="458"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="480"/>
         <source>{element} refers to {member}, which is not created in these changes.</source>
         <translation>{element} verweist auf {member}, das in diesen Änderungen nicht erstellt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="466"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="488"/>
         <source>{element}: a member role is longer than {limit} characters.</source>
         <translation>{element}: Eine Mitgliedsrolle ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="482"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="504"/>
         <source>{element}: the {what} is {length} characters long; at most {limit} are allowed.</source>
         <translation>{element}: {what} ist {length} Zeichen lang; erlaubt sind höchstens {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="492"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="514"/>
         <source>{element}: the {what} contains control characters.</source>
         <translation>{element}: {what} enthält Steuerzeichen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="606"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="641"/>
         <source>The upload result cannot be read: {reason}</source>
         <translation>Das Ergebnis des Hochladens kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="611"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="646"/>
         <source>The upload result is not a diffResult (root element {tag}).</source>
         <translation>Das Ergebnis des Hochladens ist kein diffResult (Wurzelelement {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="625"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="660"/>
         <source>Unknown element {tag} in the upload result.</source>
         <translation>Unbekanntes Element {tag} im Ergebnis des Hochladens.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="706"/>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="143"/>
         <source>The upload result lists {got} elements, but {sent} were sent.</source>
         <translation>Das Ergebnis des Hochladens führt {got} Elemente auf, gesendet wurden aber {sent}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="715"/>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="175"/>
         <source>The upload result does not match what was sent ({got} for {sent}).</source>
         <translation>Das Ergebnis des Hochladens passt nicht zum Gesendeten ({got} für {sent}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="730"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="765"/>
         <source>The upload result has no new id/version for {element}.</source>
         <translation>Das Ergebnis des Hochladens enthält keine neue ID/Version für {element}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="123"/>
+        <location filename="../plugin/core/osm/upload_errors.py" line="29"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="160"/>
+        <location filename="../plugin/core/osm/upload_errors.py" line="114"/>
         <source>{count} elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
         <translation>{count} Elemente wurden seit Ihrem Download von jemand anderem auf dem Server geändert (erstes: {first}). Lösen Sie die Konflikte und laden Sie dann erneut hoch.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="465"/>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="213"/>
         <source>The changeset on the server does not show clearly whether the last upload was applied. Nothing more was sent; download the area again before editing further.</source>
         <translation>Der Änderungssatz auf dem Server lässt nicht eindeutig erkennen, ob der letzte Upload übernommen wurde. Es wurde nichts weiter gesendet; laden Sie das Gebiet erneut herunter, bevor Sie weiter bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="485"/>
-        <source>The changeset on the server holds a node that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
-        <translation>Der Änderungssatz auf dem Server enthält einen Knoten, der sich vom gesendeten unterscheidet ({element}). Es wurde nichts weiter gesendet; laden Sie das Gebiet erneut herunter.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/upload.py" line="809"/>
-        <source>The connection was lost during the upload and the server cannot be reached to check whether it was applied ({reason}). Nothing was lost: resume the upload when the server is reachable.</source>
-        <translation>Die Verbindung ist während des Hochladens abgebrochen, und der Server ist nicht erreichbar, um zu prüfen, ob der Upload übernommen wurde ({reason}). Es ist nichts verloren: Setzen Sie das Hochladen fort, sobald der Server erreichbar ist.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="80"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="89"/>
         <source>The OSM data from {source} declares a document type (DTD), which is not accepted for security reasons.</source>
         <translation>Die OSM-Daten von {source} deklarieren einen Dokumenttyp (DTD), was aus Sicherheitsgründen nicht akzeptiert wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="141"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="165"/>
         <source>The data from {source} is not an OSM document (it starts with &lt;{tag}&gt;).</source>
         <translation>Die Daten von {source} sind kein OSM-Dokument (sie beginnen mit &lt;{tag}&gt;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="180"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="231"/>
         <source>The OSM data from {source} is empty.</source>
         <translation>Die OSM-Daten von {source} sind leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="190"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="241"/>
         <source>The OSM data from {source} is not valid XML at line {line}, column {column}: {reason}</source>
         <translation>Die OSM-Daten von {source} sind in Zeile {line}, Spalte {column} kein gültiges XML: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="202"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="253"/>
         <source>The OSM data from {source} has an invalid value in {element}: {reason}</source>
         <translation>Die OSM-Daten von {source} enthalten einen ungültigen Wert in {element}: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="257"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="308"/>
         <source>The server at {source} answered with a web page instead of OSM data.</source>
         <translation>Der Server unter {source} hat statt OSM-Daten eine Webseite geliefert.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="286"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="337"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Die Datei {source} konnte nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="29"/>
+        <location filename="../plugin/adapters/auth.py" line="42"/>
         <source>The QGIS authentication database is not available: {reason}</source>
         <translation>Die QGIS-Authentifizierungsdatenbank ist nicht verfügbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="51"/>
+        <location filename="../plugin/adapters/auth.py" line="64"/>
         <source>The QGIS master password is needed to store the login safely.</source>
         <translation>Das QGIS-Master-Passwort wird benötigt, um die Anmeldung sicher zu speichern.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="75"/>
+        <location filename="../plugin/adapters/auth.py" line="88"/>
         <source>The login could not be saved in the QGIS auth database.</source>
         <translation>Die Anmeldung konnte nicht in der QGIS-Authentifizierungsdatenbank gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="60"/>
+        <location filename="../plugin/adapters/upload_service.py" line="70"/>
         <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
         <translation>Speichern Sie die Bearbeitungen von {layers} vor dem Hochladen: Die Ergebnisse werden in die gespeicherten Layer geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="126"/>
+        <location filename="../plugin/adapters/auth.py" line="229"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
         <translation>Es ist keine OAuth-2-Client-ID festgelegt. Registrieren Sie in Ihren Kontoeinstellungen auf dem Server eine Anwendung (nicht vertraulich, Weiterleitungs-URI http://127.0.0.1/callback und urn:ietf:wg:oauth:2.0:oob, Berechtigungen read_prefs und write_api) und tragen Sie deren Client-ID in den Plugin-Einstellungen ein.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="195"/>
+        <source>{url} is not an address of an OSM API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="242"/>
+        <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_check.py" line="40"/>
+        <source>The GeoPackage {path} is damaged ({detail}). Its edits cannot be matched to OpenStreetMap: download the area again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_check.py" line="65"/>
+        <source>{path} was not made by a download of OSM Roundtrip. Download the area (or open the .osm file) with the plugin to edit and upload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="53"/>
+        <source>{path} already exists and holds {what}. It was not replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="92"/>
+        <source>data not made by OSM Roundtrip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="96"/>
+        <source>an unfinished upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="98"/>
+        <source>edits not uploaded yet ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="105"/>
+        <source>edits that could not be checked ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="114"/>
+        <source>tables of your own ({names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="196"/>
+        <source>{path} is open in another program. Close it there and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="226"/>
+        <source>The server {host} did not finish its answer within {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="270"/>
+        <source>The answer of {host} is larger than {megabytes} MB, the limit for this kind of request; it was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="657"/>
+        <source>The server at {url} does not open changesets (HTTP {status} for changeset/create): it serves only part of the OSM API and cannot take uploads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="329"/>
+        <source>The server refuses the area {bbox} as too large even after splitting it: {reason} Choose a smaller area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/shared_nodes.py" line="80"/>
+        <source>also moves {count} ways, among them {ways}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/shared_nodes.py" line="88"/>
+        <source>also moves {ways}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_errors.py" line="38"/>
+        <source>There is nothing to upload: no changeset was opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_errors.py" line="49"/>
+        <source>{element} has an invalid {what} ({value}): ids and versions of OSM elements are whole numbers above zero. Nothing was sent; download the area again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_journal.py" line="295"/>
+        <source>An upload of this file is running ({path}). Wait until it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="309"/>
+        <source>The changeset on the server holds an element that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="503"/>
+        <source>The outcome of the upload is unknown: the server cannot be reached to check whether it was applied ({reason}). Nothing was sent again and nothing was lost: resume the upload when the server is reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="121"/>
+        <source>The OSM data from {source} has {element} without coordinates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="139"/>
+        <source>The OSM data from {source} has {element} at an impossible position (lat {lat}, lon {lon}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="222"/>
+        <source>The OSM data from {source} has {element}, an id beyond 64 bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="38"/>
+        <source>Not logged in to {server}: log in to that server first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="104"/>
+        <source>This data was downloaded from {recorded} and is uploaded only there, not to {requested}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="115"/>
+        <source>The data does not record the server it came from and no API address was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="134"/>
+        <source>The login does not say which server it belongs to, so it is not sent to {requested}. Enter that server&apos;s address as the URL of the authentication configuration, or log in from the plugin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="144"/>
+        <source>The login belongs to {token_server}; it is never sent to {requested}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="157"/>
+        <source>The interrupted upload of this file went to {recorded}; it continues only there, not on {requested}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/upload_resume.py" line="55"/>
+        <source>An interrupted upload was found for {path}, but it was made from another download of the area (the file was downloaded again or replaced since). Its results are not written into this file, where they could give features the identities of other elements, and nothing was sent. Check your changesets on the server: what it applied is in any download made after it. Then delete the folder {journal} to upload from this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/__init__.py" line="98"/>
+        <source>The tag checks (outdated tags, tags for the wrong geometry) did not run: the iD tagging schema is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/changeset_rules.py" line="32"/>
+        <source>{count} features are deleted. Make sure this is intended: large deletions are reviewed by other mappers and reverted when they are mistakes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/connectivity.py" line="76"/>
+        <source>{way} ends {distance} m from {other} without joining it: snap the end onto the other road, or move it away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/connectivity.py" line="137"/>
+        <source>{way} is a new road or path that is connected to no other road or path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/crossings.py" line="246"/>
+        <source>Building {way} overlaps building {other}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/crossings.py" line="269"/>
+        <source>{way} ({kind}) crosses {other} ({other_kind}) without a junction, a bridge, a tunnel or a different layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="42"/>
+        <source>{node} is at the same position as {others}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="72"/>
+        <source>{way} has two points {distance} m apart ({node} and {other}): remove one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="93"/>
+        <source>{way} has {node} twice in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="167"/>
+        <source>{way} crosses itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="167"/>
+        <source>The outline of area {way} crosses itself: the area is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="196"/>
+        <source>{way} is tagged area=yes but is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="196"/>
+        <source>{way} is tagged as an area ({tags}) but is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="231"/>
+        <source>The member ways of area {relation} do not form closed rings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/schema.py" line="225"/>
+        <source>The tagging schema in {folder} cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="64"/>
+        <source>{element} has no tags: say what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="75"/>
+        <source>{element} has no type tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="87"/>
+        <source>{element} has only descriptive tags ({keys}): say what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="103"/>
+        <source>{element} is a separate point, but {tags} is mapped as a vertex of a way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="111"/>
+        <source>{element} is a point, but {tags} is mapped as a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="113"/>
+        <source>{element} is a point, but {tags} is mapped as an area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="109"/>
+        <source>{element} is a vertex of a way, but {tags} is mapped as a separate point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="115"/>
+        <source>{element} is tagged {tags}, an area, but it is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="177"/>
+        <source>Upgrade the tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="201"/>
+        <source>{element} has outdated tags: {before} → {after}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripLogin</name>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="242"/>
+        <location filename="../plugin/adapters/auth.py" line="368"/>
         <source>Logging in to OpenStreetMap</source>
         <translation>Anmeldung bei OpenStreetMap</translation>
     </message>
@@ -1607,37 +1913,37 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="50"/>
+        <location filename="../plugin/main.py" line="156"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="57"/>
+        <location filename="../plugin/main.py" line="59"/>
         <source>Search OpenStreetMap (Nominatim)</source>
         <translation>OpenStreetMap durchsuchen (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="96"/>
+        <location filename="../plugin/main.py" line="98"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="63"/>
+        <location filename="../plugin/main.py" line="65"/>
         <source>Download OSM data…</source>
         <translation>OSM-Daten herunterladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="67"/>
+        <location filename="../plugin/main.py" line="69"/>
         <source>Open .osm file…</source>
         <translation>.osm-Datei öffnen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="79"/>
+        <location filename="../plugin/main.py" line="81"/>
         <source>Upload changes…</source>
         <translation>Änderungen hochladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="87"/>
+        <location filename="../plugin/main.py" line="89"/>
         <source>Save changes as .osc…</source>
         <translation>Änderungen als .osc speichern…</translation>
     </message>
@@ -1645,7 +1951,7 @@
 <context>
     <name>OsmRoundtripProvider</name>
     <message>
-        <location filename="../plugin/adapters/processing/provider.py" line="30"/>
+        <location filename="../plugin/adapters/processing/provider.py" line="37"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -1653,47 +1959,47 @@
 <context>
     <name>ReverseGeocode</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="599"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="605"/>
         <source>Reverse geocode points (Nominatim)</source>
         <translation>Punkte umgekehrt geokodieren (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="602"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="608"/>
         <source>Finds the place and address at each point. The output keeps the points and their attributes and adds status, display_name, osm_type, osm_id and one addr_* column per address part found. Zoom sets the level of detail: 3 country, 10 city, 14 suburb, 16 street, 18 building.</source>
         <translation>Ermittelt Ort und Adresse an jedem Punkt. Die Ausgabe behält die Punkte und ihre Attribute und ergänzt status, display_name, osm_type, osm_id sowie eine addr_*-Spalte je gefundenem Adressbestandteil. Der Zoom legt die Detailstufe fest: 3 Land, 10 Stadt, 14 Stadtteil, 16 Straße, 18 Gebäude.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="610"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="616"/>
         <source>Points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="615"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="621"/>
         <source>Level of detail (zoom 0–18)</source>
         <translation>Detailstufe (Zoom 0–18)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="626"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="632"/>
         <source>Reverse geocoded</source>
         <translation>Umgekehrt geokodiert</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="697"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="705"/>
         <source>The feature has no point.</source>
         <translation>Das Objekt hat keinen Punkt.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="704"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="712"/>
         <source>The point cannot be converted to WGS 84.</source>
         <translation>Der Punkt kann nicht nach WGS 84 transformiert werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="716"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="724"/>
         <source>Feature {id}: {message}</source>
         <translation>Objekt {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="721"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="729"/>
         <source>Nothing found.</source>
         <translation>Nichts gefunden.</translation>
     </message>
@@ -1701,37 +2007,37 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../ui/review_dialog.py" line="68"/>
+        <location filename="../ui/review_dialog.py" line="70"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="71"/>
+        <location filename="../ui/review_dialog.py" line="73"/>
         <source>Save as .osc…</source>
         <translation>Als .osc speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="88"/>
+        <location filename="../ui/review_dialog.py" line="93"/>
         <source>… (truncated in this view)</source>
         <translation>… (in dieser Ansicht gekürzt)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="104"/>
+        <location filename="../ui/review_dialog.py" line="115"/>
         <source>logged in</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="104"/>
+        <location filename="../ui/review_dialog.py" line="115"/>
         <source>not logged in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="105"/>
+        <location filename="../ui/review_dialog.py" line="117"/>
         <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
         <translation>Hochladen auf &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="108"/>
+        <location filename="../ui/review_dialog.py" line="136"/>
         <source>Log in again…</source>
         <translation>Erneut anmelden…</translation>
     </message>
@@ -1741,17 +2047,17 @@
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="116"/>
+        <location filename="../ui/review_dialog.py" line="144"/>
         <source>There is nothing to upload.</source>
         <translation>Es gibt nichts hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="118"/>
+        <location filename="../ui/review_dialog.py" line="146"/>
         <source>Log in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="120"/>
+        <location filename="../ui/review_dialog.py" line="148"/>
         <source>A changeset comment is required.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich.</translation>
     </message>
@@ -1771,47 +2077,47 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="139"/>
+        <location filename="../ui/review_dialog.py" line="167"/>
         <source>node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="139"/>
+        <location filename="../ui/review_dialog.py" line="167"/>
         <source>way</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="139"/>
+        <location filename="../ui/review_dialog.py" line="167"/>
         <source>relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="178"/>
+        <location filename="../ui/review_dialog.py" line="206"/>
         <source>{n} more</source>
         <translation>{n} weitere</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="185"/>
+        <location filename="../ui/review_dialog.py" line="213"/>
         <source>only if unused</source>
         <translation>nur falls unbenutzt</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="189"/>
+        <location filename="../ui/review_dialog.py" line="217"/>
         <source>new {type}</source>
         <translation>{type} (neu)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="213"/>
+        <location filename="../ui/review_dialog.py" line="241"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} Änderungen sind mehr, als ein Änderungssatz aufnehmen kann ({limit}): Sie werden in mehreren Änderungssätzen hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="220"/>
+        <location filename="../ui/review_dialog.py" line="248"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
         <translation>Dies ist ein sehr großer Upload. Umfangreiche oder systematische Bearbeitungen müssen dem &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; folgen (vorher dokumentiert und diskutiert).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="229"/>
+        <location filename="../ui/review_dialog.py" line="257"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}°. The server refuses changesets whose area is larger than the account's limit (1° + 1° for new accounts); upload distant areas separately.</source>
         <translation>Die Änderungen erstrecken sich über {w:.2f}° × {h:.2f}°. Der Server lehnt Änderungssätze ab, deren Ausdehnung das Limit des Kontos überschreitet (1° + 1° bei neuen Konten); laden Sie weit auseinanderliegende Gebiete getrennt hoch.</translation>
     </message>
@@ -1895,11 +2201,21 @@
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="122"/>
+        <source>This file does not record the server it came from: the server of the settings is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="129"/>
+        <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../ui/search_dock.py" line="68"/>
+        <location filename="../ui/search_dock.py" line="69"/>
         <source>OSM Roundtrip search</source>
         <translation>OSM Roundtrip-Suche</translation>
     </message>
@@ -1909,22 +2225,22 @@
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL. Suche durch Nominatim.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="86"/>
+        <location filename="../ui/search_dock.py" line="87"/>
         <source>Search everywhere</source>
         <translation>Überall suchen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="87"/>
+        <location filename="../ui/search_dock.py" line="88"/>
         <source>Prefer results in the map extent</source>
         <translation>Ergebnisse im Kartenausschnitt bevorzugen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="88"/>
+        <location filename="../ui/search_dock.py" line="89"/>
         <source>Only results in the map extent</source>
         <translation>Nur Ergebnisse im Kartenausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="89"/>
+        <location filename="../ui/search_dock.py" line="90"/>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
@@ -1944,32 +2260,32 @@
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="94"/>
+        <location filename="../ui/search_dock.py" line="95"/>
         <source>Settlement</source>
         <translation>Siedlung</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="99"/>
+        <location filename="../ui/search_dock.py" line="100"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="100"/>
+        <location filename="../ui/search_dock.py" line="101"/>
         <source>Points of interest</source>
         <translation>Interessante Orte (POI)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="101"/>
+        <location filename="../ui/search_dock.py" line="102"/>
         <source>Railway</source>
         <translation>Eisenbahn</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="102"/>
+        <location filename="../ui/search_dock.py" line="103"/>
         <source>Natural features</source>
         <translation>Natürliche Objekte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="103"/>
+        <location filename="../ui/search_dock.py" line="104"/>
         <source>Man-made features</source>
         <translation>Bauwerke und Anlagen</translation>
     </message>
@@ -1979,42 +2295,42 @@
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="119"/>
+        <location filename="../ui/search_dock.py" line="120"/>
         <source>Identify place on map</source>
         <translation>Ort auf der Karte identifizieren</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="120"/>
+        <location filename="../ui/search_dock.py" line="121"/>
         <source>Click the map to get the address and outline of the place there</source>
         <translation>Klicken Sie in die Karte, um Adresse und Umriss des Ortes an dieser Stelle zu erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="270"/>
+        <location filename="../ui/search_dock.py" line="271"/>
         <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
         <translation>Ort bei {lat:.5f}, {lon:.5f} wird gesucht…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="302"/>
+        <location filename="../ui/search_dock.py" line="303"/>
         <source>Searching for “{text}”…</source>
         <translation>Suche nach „{text}“…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="322"/>
+        <location filename="../ui/search_dock.py" line="323"/>
         <source>Nominatim request</source>
         <translation>Nominatim-Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="359"/>
+        <location filename="../ui/search_dock.py" line="360"/>
         <source>No results. Check the spelling or relax the options.</source>
         <translation>Keine Ergebnisse. Prüfen Sie die Schreibweise oder lockern Sie die Optionen.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="361"/>
+        <location filename="../ui/search_dock.py" line="362"/>
         <source>No further results.</source>
         <translation>Keine weiteren Ergebnisse.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="363"/>
+        <location filename="../ui/search_dock.py" line="364"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Ergebnis</numerusform>
@@ -2022,27 +2338,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="373"/>
+        <location filename="../ui/search_dock.py" line="374"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
         <translation>Nichts gefunden bei {lat:.5f}, {lon:.5f}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="403"/>
+        <location filename="../ui/search_dock.py" line="404"/>
         <source>Added to the map: points {points}, outlines {outlines}.</source>
         <translation>Zur Karte hinzugefügt: Punkte {points}, Umrisse {outlines}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="408"/>
+        <location filename="../ui/search_dock.py" line="409"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="420"/>
+        <location filename="../ui/search_dock.py" line="421"/>
         <source>Search cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="427"/>
         <source>Nominatim search failed</source>
         <translation>Nominatim-Suche fehlgeschlagen</translation>
     </message>
@@ -2296,158 +2612,259 @@
     </message>
 </context>
 <context>
+    <name>TopologyGuard</name>
+    <message>
+        <location filename="../plugin/adapters/topology.py" line="89"/>
+        <source>Topological editing and snapping are on while you edit OSM layers: a vertex that streets share moves in all of them, as it will in OpenStreetMap. Your own settings come back when you stop editing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UploadAction</name>
     <message>
-        <location filename="../ui/review_dialog.py" line="354"/>
+        <location filename="../ui/review_dialog.py" line="382"/>
         <source>Load OSM data first: there are no OSM layers in the project.</source>
         <translation>Laden Sie zuerst OSM-Daten: Das Projekt enthält keine OSM-Layer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="372"/>
+        <location filename="../ui/review_dialog.py" line="400"/>
         <source>Unsaved edits</source>
         <translation>Ungespeicherte Bearbeitungen</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="372"/>
+        <location filename="../ui/review_dialog.py" line="400"/>
         <source>The OSM layers have unsaved edits. Save them now?</source>
         <translation>Die OSM-Layer haben ungespeicherte Bearbeitungen. Jetzt speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="410"/>
+        <location filename="../ui/review_dialog.py" line="438"/>
         <source>There are no changes to save.</source>
         <translation>Es gibt keine Änderungen zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="412"/>
+        <location filename="../ui/review_dialog.py" line="440"/>
         <source>Save the changes as osmChange</source>
         <translation>Änderungen als osmChange speichern</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="412"/>
+        <location filename="../ui/review_dialog.py" line="440"/>
         <source>osmChange (*.osc)</source>
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="421"/>
+        <location filename="../ui/review_dialog.py" line="449"/>
         <source>{count} changes saved to {path}</source>
         <translation>{count} Änderungen in {path} gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="439"/>
+        <location filename="../ui/review_dialog.py" line="472"/>
         <source>The layers have no changes to upload.</source>
         <translation>Die Layer enthalten keine Änderungen zum Hochladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="475"/>
+        <location filename="../ui/review_dialog.py" line="559"/>
         <source>Authorization code</source>
         <translation>Autorisierungscode</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="475"/>
+        <location filename="../ui/review_dialog.py" line="559"/>
         <source>Paste the code the server shows after you approved the access:</source>
         <translation>Fügen Sie den Code ein, den der Server nach Ihrer Zustimmung zum Zugriff anzeigt:</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="505"/>
+        <location filename="../ui/review_dialog.py" line="592"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
         <translation>Hochgeladen: {created} erstellt, {modified} geändert, {deleted} gelöscht im Änderungssatz {changesets}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="577"/>
+        <location filename="../ui/review_dialog.py" line="669"/>
         <source>Conflicts resolved. Review and upload again to send the rest.</source>
         <translation>Konflikte gelöst. Prüfen Sie die Änderungen und laden Sie erneut hoch, um den Rest zu senden.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="579"/>
+        <location filename="../ui/review_dialog.py" line="671"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Versionen des Servers werden abgerufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="529"/>
+        <source>An upload of this file was interrupted: checking on the server what it applied before computing what is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="542"/>
+        <source>The interrupted upload had applied {count} changes; they are now in the layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadEditsAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="34"/>
+        <source>Upload edits of a download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="37"/>
+        <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="51"/>
+        <source>GeoPackage of a download</source>
+        <translation type="unfinished">GeoPackage eines Downloads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="56"/>
+        <source>Login (OAuth 2.0 token)</source>
+        <translation type="unfinished">Anmeldung (OAuth-2.0-Token)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="61"/>
+        <source>Changeset comment</source>
+        <translation type="unfinished">Kommentar zum Änderungssatz</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="62"/>
+        <source>Source</source>
+        <translation type="unfinished">Quelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
+        <source>Report</source>
+        <translation type="unfinished">Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished">JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="68"/>
+        <source>Changesets</source>
+        <translation type="unfinished">Änderungssätze</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="69"/>
+        <source>Changes uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="70"/>
+        <source>Changes of an interrupted upload found applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="82"/>
+        <source>A changeset comment is required: describe your changes.</source>
+        <translation type="unfinished">Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="94"/>
+        <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="112"/>
+        <source>An upload of {path} was interrupted: it was settled with the server first ({count} changes whose outcome was open were found applied and written back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="125"/>
+        <source>Nothing to upload: the GeoPackage has no changes left to send.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UploadOsmChangeAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="102"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="105"/>
         <source>Upload osmChange</source>
         <translation>osmChange hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="105"/>
-        <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one saved by the plugin's login). A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
-        <translation>Lädt eine osmChange-Datei (.osc) in einem neuen Änderungssatz mit dem angegebenen Kommentar (erforderlich) und der Quelle auf einen OSM-API-0.6-Server hoch, in Teilen innerhalb der Grenzen des Servers. ENDPOINT ist die Basis-URL der API (…/api/0.6); leer bedeutet: der Server aus den Plugin-Einstellungen. AUTH ist die QGIS-Authentifizierungskonfiguration, die das OAuth-2.0-Token enthält (leer: die bei der Anmeldung über das Plugin gespeicherte). Neben der Datei wird ein Journal geführt: Ein unterbrochenes Hochladen wird bei erneuter Ausführung dort fortgesetzt, wo es angehalten hat, nachdem auf dem Server geprüft wurde, was bereits übernommen wurde. Das GeoPackage, aus dem die Datei erstellt wurde, wird nicht aktualisiert; laden Sie das Gebiet erneut herunter, bevor Sie weiter bearbeiten.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="117"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="122"/>
         <source>osmChange file</source>
         <translation>osmChange-Datei</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="120"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="125"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>OSM-API-URL (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="125"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="130"/>
         <source>Login (OAuth 2.0 token)</source>
         <translation>Anmeldung (OAuth-2.0-Token)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="130"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="135"/>
         <source>Changeset comment</source>
         <translation>Kommentar zum Änderungssatz</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="131"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="136"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="132"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="132"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="142"/>
         <source>Changesets</source>
         <translation>Änderungssätze</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="150"/>
-        <source>No login: log in from the plugin or choose an authentication configuration that holds the OAuth 2.0 token.</source>
-        <translation>Keine Anmeldung: Melden Sie sich über das Plugin an oder wählen Sie eine Authentifizierungskonfiguration, die das OAuth-2.0-Token enthält.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="157"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="155"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="169"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="166"/>
         <source>Continuing the interrupted upload of {path}</source>
         <translation>Unterbrochenes Hochladen von {path} wird fortgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="108"/>
+        <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings (or, for an interrupted upload, the server it was going to). AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one the plugin's login keeps for that server); its URL must be the same server as ENDPOINT, or nothing is sent. A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="223"/>
+        <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="306"/>
+        <location filename="../plugin/adapters/upload_service.py" line="421"/>
         <source>Uploading changes to OpenStreetMap</source>
         <translation>Änderungen werden zu OpenStreetMap hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/upload_service.py" line="351"/>
+        <source>Checking the interrupted upload</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_LoadAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="84"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="86"/>
         <source>Load</source>
         <translation>Laden</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="90"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="92"/>
         <source>Points</source>
         <translation>Punkte</translation>
     </message>
@@ -2462,68 +2879,83 @@
         <translation>Polygone</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="103"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="101"/>
         <source>Relations</source>
         <translation>Relationen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="108"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="104"/>
         <source>Number of features</source>
         <translation>Anzahl der Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="113"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="109"/>
         <source>Choose the GeoPackage to write.</source>
         <translation>Wählen Sie das zu schreibende GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="131"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="147"/>
         <source>The GeoPackage {path} is open in the project. Remove its layers first or choose another file.</source>
         <translation>Das GeoPackage {path} ist im Projekt geöffnet. Entfernen Sie zuerst seine Layer oder wählen Sie eine andere Datei.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="125"/>
+        <source>Replace an existing GeoPackage even if it holds edits not uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="138"/>
+        <source>Set OVERWRITE to replace it, or choose another file.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_NominatimAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="96"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="93"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="103"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="100"/>
         <source>Nominatim server URL</source>
         <translation>Nominatim-Server-URL</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="111"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="108"/>
         <source>Seconds between requests (the public server always waits at least 1)</source>
         <translation>Sekunden zwischen Anfragen (der öffentliche Server wartet immer mindestens 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="126"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="123"/>
         <source>Result language (accept-language, e.g. de or en,fr)</source>
         <translation>Sprache der Ergebnisse (accept-language, z. B. de oder en,fr)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="143"/>
+        <source>The server asks to slow down: waiting {seconds} s, then going on.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_UploadAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="42"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="45"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="48"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="51"/>
         <source>Elements created</source>
         <translation>Erstellte Elemente</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="49"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="52"/>
         <source>Elements modified</source>
         <translation>Geänderte Elemente</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="50"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="53"/>
         <source>Elements deleted</source>
         <translation>Gelöschte Elemente</translation>
     </message>

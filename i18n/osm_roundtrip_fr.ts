@@ -4,37 +4,37 @@
 <context>
     <name>BuildOsmChangeAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="57"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="60"/>
         <source>Build osmChange from edited layers</source>
         <translation>Créer un osmChange à partir des couches modifiées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="60"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="63"/>
         <source>Compares the saved layers of a download&apos;s GeoPackage with the data downloaded (the base snapshot kept in the same file) and writes the changes as an osmChange (.osc) file, ordered for upload: creates, modifies, deletes. Nothing is uploaded. Unsaved edits of open layers are not included: save them first.</source>
         <translation>Compare les couches enregistrées du GeoPackage d’un téléchargement avec les données téléchargées (l’état de référence conservé dans le même fichier) et écrit les modifications dans un fichier osmChange (.osc), dans l’ordre d’envoi : créations, modifications, suppressions. Rien n’est envoyé. Les modifications non enregistrées des couches ouvertes ne sont pas prises en compte : enregistrez-les d’abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="68"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="71"/>
         <source>GeoPackage of a download</source>
         <translation>GeoPackage d’un téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="73"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
         <source>osmChange file</source>
         <translation>Fichier osmChange</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="73"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
         <source>osmChange (*.osc)</source>
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="88"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="91"/>
         <source>{created} created, {modified} modified, {deleted} deleted</source>
         <translation>{created} créé(s), {modified} modifié(s), {deleted} supprimé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="94"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="97"/>
         <source>The layers have no changes: the file is empty.</source>
         <translation>Les couches ne contiennent aucune modification : le fichier est vide.</translation>
     </message>
@@ -140,37 +140,37 @@
 <context>
     <name>DownloadBboxAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="166"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="182"/>
         <source>Download OSM data (bounding box)</source>
         <translation>Télécharger des données OSM (rectangle englobant)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="169"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="185"/>
         <source>Downloads every node, way and relation of the extent from an OSM API 0.6 server into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot needed to upload edits. Large extents are split into several requests within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server chosen in the plugin settings.</source>
         <translation>Télécharge tous les nœuds, chemins et relations de l’emprise depuis un serveur OSM API 0.6 dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence nécessaire à l’envoi des modifications. Les grandes emprises sont découpées en plusieurs requêtes dans les limites du serveur. ENDPOINT est l’URL de base de l’API (…/api/0.6) ; vide, le serveur choisi dans les paramètres de l’extension est utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="178"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="194"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="179"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="195"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>URL de l’API OSM (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="184"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="184"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="204"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="221"/>
         <source>Downloading {bbox} from {url}</source>
         <translation>Téléchargement de {bbox} depuis {url}</translation>
     </message>
@@ -183,87 +183,87 @@
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="64"/>
+        <location filename="../ui/download_dialog.py" line="65"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (production)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="65"/>
+        <location filename="../ui/download_dialog.py" line="66"/>
         <source>OpenStreetMap development server</source>
         <translation>Serveur de développement OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="66"/>
+        <location filename="../ui/download_dialog.py" line="67"/>
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="67"/>
+        <location filename="../ui/download_dialog.py" line="68"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="77"/>
+        <location filename="../ui/download_dialog.py" line="78"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="78"/>
+        <location filename="../ui/download_dialog.py" line="79"/>
         <source>Save the download as</source>
         <translation>Enregistrer le téléchargement sous</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="83"/>
+        <location filename="../ui/download_dialog.py" line="84"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="163"/>
+        <location filename="../ui/download_dialog.py" line="164"/>
         <source>Choose the area to download.</source>
         <translation>Choisissez la zone à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="134"/>
+        <location filename="../ui/download_dialog.py" line="135"/>
         <source>About {area} km², at least {requests} request(s) to the server.</source>
         <translation>Environ {area} km², au moins {requests} requête(s) au serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="138"/>
+        <location filename="../ui/download_dialog.py" line="139"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>C’est une grande zone : le téléchargement peut être long et charger le serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="146"/>
+        <location filename="../ui/download_dialog.py" line="147"/>
         <source>Large download</source>
         <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="146"/>
+        <location filename="../ui/download_dialog.py" line="147"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>La zone couvre environ {area} km². Son téléchargement est long, charge les serveurs d’OpenStreetMap et produit des couches lentes à modifier. Télécharger quand même ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="166"/>
+        <location filename="../ui/download_dialog.py" line="167"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Saisissez l’URL de l’API OSM.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="170"/>
+        <location filename="../ui/download_dialog.py" line="171"/>
         <source>Choose the GeoPackage to save the download in.</source>
         <translation>Choisissez le GeoPackage dans lequel enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="176"/>
+        <location filename="../ui/download_dialog.py" line="177"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="203"/>
+        <location filename="../ui/download_dialog.py" line="216"/>
         <source>Open an OSM file</source>
         <translation>Ouvrir un fichier OSM</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="203"/>
+        <location filename="../ui/download_dialog.py" line="216"/>
         <source>OSM XML (*.osm *.xml)</source>
         <translation>OSM XML (*.osm *.xml)</translation>
     </message>
@@ -317,154 +317,177 @@
         <source>Data © OpenStreetMap contributors, ODbL.</source>
         <translation>Données © contributeurs d’OpenStreetMap, ODbL.</translation>
     </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="258"/>
+        <source>Write the data into a new file, or replace the file and lose what it holds?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="264"/>
+        <source>Write a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="268"/>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DownloadService</name>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="244"/>
+        <location filename="../plugin/adapters/download_service.py" line="260"/>
         <source>Downloading OpenStreetMap data into {name}</source>
         <translation>Téléchargement des données OpenStreetMap dans {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="277"/>
+        <location filename="../plugin/adapters/download_service.py" line="296"/>
         <source>Reading {file}</source>
         <translation>Lecture de {file}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="324"/>
+        <location filename="../plugin/adapters/download_service.py" line="343"/>
         <source>The download was cancelled.</source>
         <translation>Le téléchargement a été annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="341"/>
+        <location filename="../plugin/adapters/download_service.py" line="364"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Les données OSM n’ont pas pu être chargées : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="348"/>
+        <location filename="../plugin/adapters/download_service.py" line="371"/>
         <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
         <translation>{points} points, {lines} lignes, {polygons} polygones et {relations} relations chargés dans le groupe {name}.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="360"/>
+        <location filename="../plugin/adapters/download_service.py" line="383"/>
         <source>{count} relations reach outside the area and are marked incomplete.</source>
         <translation>{count} relations dépassent la zone et sont marquées comme incomplètes.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="387"/>
+        <source>%n way(s) use nodes that are not in the data (for example way {example}): they are kept unchanged for uploads but not drawn.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GeocodeTable</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="399"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="405"/>
         <source>Geocode table (Nominatim)</source>
         <translation>Géocoder une table (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="402"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="408"/>
         <source>Geocodes each row of a table: free-form from one field, or structured from the address fields mapped below. The output keeps every input attribute and adds status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name and more; rows that fail keep their attributes and have no geometry. Requests are spaced as the server&apos;s usage policy requires (at least 1 s for the public server) and identical addresses are asked once.</source>
         <translation>Géocode chaque ligne d’une table : en texte libre à partir d’un champ, ou de façon structurée à partir des champs d’adresse associés ci-dessous. La sortie conserve tous les attributs d’entrée et ajoute status (ok, not_found, empty, error), status_text, osm_type, osm_id, display_name, etc. ; les lignes en échec conservent leurs attributs et n’ont pas de géométrie. Les requêtes sont espacées comme l’exige la politique d’utilisation du serveur (au moins 1 s pour le serveur public) et les adresses identiques ne sont demandées qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="412"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="418"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="417"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="423"/>
         <source>Free-form address field</source>
         <translation>Champ d’adresse (texte libre)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="426"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="432"/>
         <source>Amenity field (structured)</source>
         <translation>Champ équipement (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="427"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="433"/>
         <source>Street field (structured)</source>
         <translation>Champ rue (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="428"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="434"/>
         <source>City field (structured)</source>
         <translation>Champ ville (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="429"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="435"/>
         <source>County field (structured)</source>
         <translation>Champ département (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="430"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="436"/>
         <source>State field (structured)</source>
         <translation>Champ région (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="431"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="437"/>
         <source>Country field (structured)</source>
         <translation>Champ pays (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="432"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="438"/>
         <source>Postcode field (structured)</source>
         <translation>Champ code postal (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="440"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="446"/>
         <source>Limit to countries (ISO codes, e.g. li,ch)</source>
         <translation>Limiter aux pays (codes ISO, p. ex. li,ch)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="449"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="455"/>
         <source>Geocoded</source>
         <translation>Géocodé</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="454"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="458"/>
         <source>Rows geocoded</source>
         <translation>Lignes géocodées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="455"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="459"/>
         <source>Rows not geocoded</source>
         <translation>Lignes non géocodées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="465"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="469"/>
         <source>Choose either a free-form address field or structured address fields, not both.</source>
         <translation>Choisissez soit un champ d’adresse en texte libre, soit des champs d’adresse structurés, mais pas les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="472"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="476"/>
         <source>Choose the field that holds the address (free-form) or at least one structured address field.</source>
         <translation>Choisissez le champ qui contient l’adresse (texte libre) ou au moins un champ d’adresse structuré.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="481"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="485"/>
         <source>The table has no field “{field}”.</source>
         <translation>La table n’a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="498"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="504"/>
         <source>Server: {url}; at least {seconds} s between requests.</source>
         <translation>Serveur : {url} ; au moins {seconds} s entre les requêtes.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="539"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="545"/>
         <source>{failed} of {total} rows could not be geocoded; see status_text.</source>
         <translation>{failed} lignes sur {total} n’ont pas pu être géocodées ; voir status_text.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="559"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="565"/>
         <source>No address in this row.</source>
         <translation>Aucune adresse dans cette ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="568"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="574"/>
         <source>Row {id}: {message}</source>
         <translation>Ligne {id} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="573"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="579"/>
         <source>Nothing found.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -472,32 +495,32 @@
 <context>
     <name>LoadOsmFileAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="224"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="246"/>
         <source>Load .osm file</source>
         <translation>Charger un fichier .osm</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="227"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
         <source>Reads an OSM XML file (.osm) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
         <translation>Lit un fichier OSM XML (.osm) dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence, exactement comme un téléchargement depuis l’API.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="234"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
         <source>OSM file</source>
         <translation>Fichier OSM</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="235"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="257"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="235"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="257"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="245"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="268"/>
         <source>The file {path} does not exist.</source>
         <translation>Le fichier {path} n’existe pas.</translation>
     </message>
@@ -505,17 +528,17 @@
 <context>
     <name>NominatimLayers</name>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="165"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="177"/>
         <source>Nominatim points</source>
         <translation>Points Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="166"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="178"/>
         <source>Nominatim outlines</source>
         <translation>Contours Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="167"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="179"/>
         <source>Nominatim outlines (lines)</source>
         <translation>Contours Nominatim (lignes)</translation>
     </message>
@@ -523,147 +546,147 @@
 <context>
     <name>NominatimSearch</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="171"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="177"/>
         <source>Search places (Nominatim)</source>
         <translation>Rechercher des lieux (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="174"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="180"/>
         <source>Runs one Nominatim search, free-form (Query) or structured (the address fields), and writes the results as points and, with outlines, as polygons and lines in EPSG:4326. Address parts, extra tags and name details become columns (addr_*, extra_*, names_*); raw_json holds the server's answer for each place. Data © OpenStreetMap contributors, ODbL.</source>
         <translation>Exécute une recherche Nominatim, en texte libre (Requête) ou structurée (les champs d’adresse), et écrit les résultats sous forme de points et, avec les contours, de polygones et de lignes en EPSG:4326. Les parties de l’adresse, les attributs supplémentaires et les détails des noms deviennent des colonnes (addr_*, extra_*, names_*) ; raw_json contient la réponse du serveur pour chaque lieu. Données © contributeurs d’OpenStreetMap, ODbL.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="184"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="190"/>
         <source>Query (free-form)</source>
         <translation>Requête (texte libre)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="188"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="194"/>
         <source>Amenity (structured)</source>
         <translation>Équipement (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="189"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="195"/>
         <source>Street with house number (structured)</source>
         <translation>Rue avec numéro (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="190"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="196"/>
         <source>City (structured)</source>
         <translation>Ville (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="191"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="197"/>
         <source>County (structured)</source>
         <translation>Département (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="192"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="198"/>
         <source>State (structured)</source>
         <translation>Région (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="193"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="199"/>
         <source>Country (structured)</source>
         <translation>Pays (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="194"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="200"/>
         <source>Postcode (structured)</source>
         <translation>Code postal (structuré)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="198"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="204"/>
         <source>Limit to countries (ISO codes, e.g. li,ch)</source>
         <translation>Limiter aux pays (codes ISO, p. ex. li,ch)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="205"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="211"/>
         <source>Maximum number of results</source>
         <translation>Nombre maximal de résultats</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="214"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="220"/>
         <source>Preferred area (viewbox)</source>
         <translation>Zone préférée (viewbox)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="219"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="225"/>
         <source>Only results inside the preferred area</source>
         <translation>Uniquement les résultats dans la zone préférée</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="224"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="230"/>
         <source>Limit to layers</source>
         <translation>Limiter aux couches</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="235"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="241"/>
         <source>Limit to feature type</source>
         <translation>Limiter au type d’entité</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="245"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="251"/>
         <source>Exclude place ids (comma-separated)</source>
         <translation>Exclure des identifiants de lieu (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="261"/>
         <source>Address details</source>
         <translation>Détails de l’adresse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="261"/>
         <source>Extra tags</source>
         <translation>Attributs supplémentaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="261"/>
         <source>Name details</source>
         <translation>Détails des noms</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="255"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="261"/>
         <source>Fetch outlines</source>
         <translation>Récupérer les contours</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="262"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="268"/>
         <source>Outline simplification tolerance (degrees)</source>
         <translation>Tolérance de simplification des contours (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="273"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="279"/>
         <source>Remove duplicate results</source>
         <translation>Supprimer les résultats en double</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="280"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="286"/>
         <source>Nominatim points</source>
         <translation>Points Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="285"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="291"/>
         <source>Nominatim outlines</source>
         <translation>Contours Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="293"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="299"/>
         <source>Nominatim outlines (lines)</source>
         <translation>Contours Nominatim (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="302"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="308"/>
         <source>Number of results</source>
         <translation>Nombre de résultats</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="352"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="358"/>
         <source>Request: {url}</source>
         <translation>Requête : {url}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="354"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="360"/>
         <source>{count} places found.</source>
         <translation>{count} lieux trouvés.</translation>
     </message>
@@ -671,245 +694,253 @@
 <context>
     <name>OsmLayers</name>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="217"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="218"/>
         <source>The layer {layer} of {path} cannot be opened.</source>
         <translation>La couche {layer} de {path} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Shops</source>
         <translation>Commerces</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Amenities</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Tourism</source>
         <translation>Tourisme</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Public transport</source>
         <translation>Transports en commun</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Trees</source>
         <translation>Arbres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Entrances</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="303"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Motorways and trunk roads</source>
         <translation>Autoroutes et voies express</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Primary roads</source>
         <translation>Routes principales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Secondary roads</source>
         <translation>Routes secondaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Tertiary roads</source>
         <translation>Routes tertiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Local streets</source>
         <translation>Rues locales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Service roads</source>
         <translation>Voies de desserte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Paths</source>
         <translation>Voies piétonnes et cyclables</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Tracks</source>
         <translation>Pistes agricoles et forestières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Waterways</source>
         <translation>Cours d’eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Power lines</source>
         <translation>Lignes électriques</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Barriers</source>
         <translation>Barrières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="332"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
         <source>Other roads</source>
         <translation>Autres routes</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Water</source>
         <translation>Surfaces en eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Parking</source>
         <translation>Stationnement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Sports</source>
         <translation>Équipements sportifs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Parks</source>
         <translation>Parcs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Forest</source>
         <translation>Forêt</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Grass</source>
         <translation>Herbe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Farmland</source>
         <translation>Terres agricoles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Residential</source>
         <translation>Zones résidentielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Commercial</source>
         <translation>Zones commerciales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Industrial</source>
         <translation>Zones industrielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="373"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
         <source>Other land use</source>
         <translation>Autre occupation du sol</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="508"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="509"/>
         <source>Other</source>
         <translation>Autres</translation>
     </message>
 </context>
 <context>
+    <name>OsmRoundtripAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/base.py" line="40"/>
+        <source>“{value}” is not a value of {parameter}. Valid values: {names} (or their numbers 0 to {last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OsmRoundtripErrors</name>
     <message>
-        <location filename="../plugin/core/errors.py" line="87"/>
+        <location filename="../plugin/core/errors.py" line="89"/>
         <source>The operation was cancelled.</source>
         <translation>L’opération a été annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="53"/>
+        <location filename="../plugin/core/http.py" line="60"/>
         <source>The server at {url} answered with a web page instead of data: {snippet}</source>
         <translation>Le serveur {url} a répondu par une page web au lieu de données : {snippet}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="64"/>
+        <location filename="../plugin/core/http.py" line="71"/>
         <source>The server at {url} sent invalid JSON ({error}).</source>
         <translation>Le serveur {url} a envoyé du JSON invalide ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="159"/>
+        <location filename="../plugin/core/http.py" line="292"/>
         <source>The server {host} did not answer within {seconds} s.</source>
         <translation>Le serveur {host} n’a pas répondu en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="167"/>
+        <location filename="../plugin/core/http.py" line="300"/>
         <source>Could not connect to {host}: {reason}</source>
         <translation>Impossible de se connecter à {host} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="173"/>
+        <location filename="../plugin/core/http.py" line="308"/>
         <source>The request to {host} failed: {reason}</source>
         <translation>La requête vers {host} a échoué : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="192"/>
+        <location filename="../plugin/core/http.py" line="324"/>
         <source>The server refused the request because of rate limiting (HTTP {status}). {body}</source>
         <translation>Le serveur a refusé la requête à cause d’une limitation de débit (HTTP {status}). {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="259"/>
+        <location filename="../plugin/core/nominatim/client.py" line="296"/>
         <source>The server answered HTTP {status}: {body}</source>
         <translation>Le serveur a répondu HTTP {status} : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="189"/>
+        <location filename="../plugin/adapters/download_service.py" line="202"/>
         <source>The layers of {path} have unsaved edits. Save or discard them, or choose another file.</source>
         <translation>Les couches de {path} ont des modifications non enregistrées. Enregistrez-les ou abandonnez-les, ou choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="233"/>
+        <location filename="../plugin/core/nominatim/client.py" line="270"/>
         <source>The server at {url} sent an unreadable answer: {reason}</source>
         <translation>Le serveur {url} a envoyé une réponse illisible : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="248"/>
+        <location filename="../plugin/core/nominatim/client.py" line="285"/>
         <source>The server blocked the request (HTTP {status}), usually because its usage policy was not respected: {body}</source>
         <translation>Le serveur a bloqué la requête (HTTP {status}), généralement parce que sa politique d’utilisation n’a pas été respectée : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/places.py" line="280"/>
+        <location filename="../plugin/core/nominatim/places.py" line="294"/>
         <source>The server sent invalid XML ({error}).</source>
         <translation>Le serveur a envoyé du XML invalide ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/places.py" line="305"/>
+        <location filename="../plugin/core/nominatim/places.py" line="319"/>
         <source>The server sent a result that cannot be read (expected {expected}; got {got}).</source>
         <translation>Le serveur a envoyé un résultat illisible (attendu : {expected} ; reçu : {got}).</translation>
     </message>
@@ -1004,122 +1035,122 @@
         <translation>Le niveau de zoom doit être compris entre 0 et {maximum} (reçu : {zoom}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="133"/>
+        <location filename="../plugin/core/oauth.py" line="134"/>
         <source>The server at {url} did not send an access token.</source>
         <translation>Le serveur {url} n’a pas envoyé de jeton d’accès.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="303"/>
+        <location filename="../plugin/core/oauth.py" line="330"/>
         <source>The authorization was refused: {reason}</source>
         <translation>L’autorisation a été refusée : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="308"/>
+        <location filename="../plugin/core/oauth.py" line="322"/>
         <source>The answer of the authorization server does not belong to this login (state mismatch); please try again.</source>
         <translation>La réponse du serveur d’autorisation ne correspond pas à cette connexion (state différent) ; veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="326"/>
+        <location filename="../plugin/core/oauth.py" line="345"/>
         <source>No loopback listener: enter the code shown by the server.</source>
         <translation>Pas d’écoute locale (loopback) : saisissez le code affiché par le serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="334"/>
+        <location filename="../plugin/core/oauth.py" line="353"/>
         <source>No answer from the browser within {seconds} s; the login was abandoned.</source>
         <translation>Aucune réponse du navigateur en {seconds} s ; la connexion a été abandonnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="379"/>
+        <location filename="../plugin/core/oauth.py" line="398"/>
         <source>The server refused to issue a token (HTTP {status}): {body}</source>
         <translation>Le serveur a refusé de délivrer un jeton (HTTP {status}) : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="420"/>
+        <location filename="../plugin/core/oauth.py" line="439"/>
         <source>Could not listen on 127.0.0.1 for the browser&apos;s answer and no way to ask for the code was given.</source>
         <translation>Impossible d’écouter sur 127.0.0.1 la réponse du navigateur, et aucun moyen de demander le code n’a été fourni.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="53"/>
+        <location filename="../plugin/core/osm/api.py" line="61"/>
         <source>{element_type} {element_id} was changed on the server by someone else (your version {provided}, server version {server}).</source>
         <translation>L’élément {element_type} {element_id} a été modifié sur le serveur par quelqu’un d’autre (votre version {provided}, version du serveur {server}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="79"/>
+        <location filename="../plugin/core/osm/api.py" line="87"/>
         <source>The changeset {changeset} was closed at {closed_at}.</source>
         <translation>Le groupe de modifications {changeset} a été fermé le {closed_at}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="115"/>
+        <location filename="../plugin/core/osm/api.py" line="123"/>
         <source>{element_type} {element_id} cannot be deleted: it is still used by {users}.</source>
         <translation>L’élément {element_type} {element_id} ne peut pas être supprimé : il est encore utilisé par {users}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="121"/>
+        <location filename="../plugin/core/osm/api.py" line="129"/>
         <source>{element_type} {element_id} refers to elements that do not exist or were deleted on the server: {users}.</source>
         <translation>L’élément {element_type} {element_id} fait référence à des éléments qui n’existent pas ou qui ont été supprimés sur le serveur : {users}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="350"/>
+        <location filename="../plugin/core/osm/api.py" line="378"/>
         <source>The server refused the upload: {body}</source>
         <translation>Le serveur a refusé l’envoi : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="155"/>
+        <location filename="../plugin/core/osm/api.py" line="163"/>
         <source>{element_type} {element_id} has already been deleted on the server.</source>
         <translation>L’élément {element_type} {element_id} a déjà été supprimé sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="160"/>
+        <location filename="../plugin/core/osm/api.py" line="168"/>
         <source>The element has already been deleted on the server.</source>
         <translation>L’élément a déjà été supprimé sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="281"/>
+        <location filename="../plugin/core/osm/api.py" line="307"/>
         <source>The changeset is busy with another upload; try again in a moment. ({body})</source>
         <translation>Le groupe de modifications est occupé par un autre envoi ; réessayez dans un instant. ({body})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="290"/>
+        <location filename="../plugin/core/osm/api.py" line="316"/>
         <source>The server refused the changeset: {body}</source>
         <translation>Le serveur a refusé le groupe de modifications : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="319"/>
+        <location filename="../plugin/core/osm/api.py" line="345"/>
         <source>The upload is too large for the server (HTTP 413): {body} Upload smaller areas in separate changesets.</source>
         <translation>L’envoi est trop volumineux pour le serveur (HTTP 413) : {body} Envoyez des zones plus petites dans des groupes de modifications séparés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="330"/>
+        <location filename="../plugin/core/osm/api.py" line="358"/>
         <source>The server did not accept your login (HTTP {status}): {body} Log in again.</source>
         <translation>Le serveur n’a pas accepté votre connexion (HTTP {status}) : {body} Reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="340"/>
+        <location filename="../plugin/core/osm/api.py" line="368"/>
         <source>The server does not know the changeset or one of the elements (HTTP 404).</source>
         <translation>Le serveur ne connaît pas le groupe de modifications ou l’un des éléments (HTTP 404).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="385"/>
+        <location filename="../plugin/core/osm/api.py" line="413"/>
         <source>The server at {url} sent XML that cannot be read: {reason}</source>
         <translation>Le serveur {url} a envoyé du XML illisible : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="445"/>
+        <location filename="../plugin/core/osm/api.py" line="475"/>
         <source>The server at {url} sent no changeset.</source>
         <translation>Le serveur {url} n’a envoyé aucun groupe de modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="481"/>
+        <location filename="../plugin/core/osm/api.py" line="511"/>
         <source>The server at {url} did not send an osmChange document.</source>
         <translation>Le serveur {url} n’a pas envoyé de document osmChange.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="585"/>
+        <location filename="../plugin/core/osm/api.py" line="269"/>
         <source>Your login does not allow editing the map (permission write_api is missing). Log in again and grant “Modify the map”.</source>
         <translation>Votre connexion ne permet pas de modifier la carte (l’autorisation write_api est absente). Reconnectez-vous et accordez l’autorisation de modifier la carte (« Modify the map »).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/api.py" line="607"/>
+        <location filename="../plugin/core/osm/api.py" line="672"/>
         <source>The server at {url} did not answer with a changeset number: {snippet}</source>
         <translation>Le serveur {url} n’a pas répondu avec un numéro de groupe de modifications : {snippet}</translation>
     </message>
@@ -1289,67 +1320,67 @@
         <translation>attributs : {changes}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="102"/>
+        <location filename="../plugin/core/osm/download.py" line="111"/>
         <source>The capabilities from {source} are not valid XML: {reason}</source>
         <translation>Les capacités (capabilities) de {source} ne sont pas du XML valide : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="110"/>
+        <location filename="../plugin/core/osm/download.py" line="119"/>
         <source>The answer from {source} is not an API capabilities document.</source>
         <translation>La réponse de {source} n’est pas un document de capacités de l’API (capabilities).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="172"/>
+        <location filename="../plugin/core/osm/download.py" line="181"/>
         <source>A bounding box needs four numbers (min_lon, min_lat, max_lon, max_lat), got {value}.</source>
         <translation>Un rectangle englobant nécessite quatre nombres (min_lon, min_lat, max_lon, max_lat), reçu : {value}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="186"/>
+        <location filename="../plugin/core/osm/download.py" line="195"/>
         <source>The bounding box value {name} is not a number: {value}</source>
         <translation>La valeur {name} du rectangle englobant n’est pas un nombre : {value}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="196"/>
+        <location filename="../plugin/core/osm/download.py" line="205"/>
         <source>The longitude {name} = {value} is outside the range -180 to 180.</source>
         <translation>La longitude {name} = {value} est hors de l’intervalle -180 à 180.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="204"/>
+        <location filename="../plugin/core/osm/download.py" line="213"/>
         <source>The latitude {name} = {value} is outside the range -90 to 90.</source>
         <translation>La latitude {name} = {value} est hors de l’intervalle -90 à 90.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="215"/>
+        <location filename="../plugin/core/osm/download.py" line="224"/>
         <source>The bounding box is empty: {low_name} ({low}) must be smaller than {high_name} ({high}).</source>
         <translation>Le rectangle englobant est vide : {low_name} ({low}) doit être inférieur à {high_name} ({high}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="227"/>
+        <location filename="../plugin/core/osm/download.py" line="236"/>
         <source>The bounding box covers {area:.4f} square degrees; the server allows at most {max_area} per request.</source>
         <translation>Le rectangle englobant couvre {area:.4f} degrés carrés ; le serveur en autorise au plus {max_area} par requête.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="360"/>
+        <location filename="../plugin/core/osm/download.py" line="370"/>
         <source>The OSM API at {url} is not available for reading (api: {api}, database: {database}).</source>
         <translation>L’API OSM {url} n’est pas disponible en lecture (API : {api}, base de données : {database}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="371"/>
+        <location filename="../plugin/core/osm/download.py" line="381"/>
         <source>The area is too large: it needs {tiles} requests to the server (at most {max_tiles}). Choose a smaller area.</source>
         <translation>La zone est trop grande : elle nécessite {tiles} requêtes au serveur (au plus {max_tiles}). Choisissez une zone plus petite.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="415"/>
+        <location filename="../plugin/core/osm/download.py" line="429"/>
         <source>Downloading {total} area(s)</source>
         <translation>Téléchargement de {total} zone(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="438"/>
+        <location filename="../plugin/core/osm/download.py" line="454"/>
         <source>Too many nodes: splitting an area into {parts} parts</source>
         <translation>Trop de nœuds : découpage d’une zone en {parts} parties</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="450"/>
+        <location filename="../plugin/core/osm/download.py" line="466"/>
         <source>Downloaded area {done} of {total}</source>
         <translation>Zone {done} sur {total} téléchargée</translation>
     </message>
@@ -1361,245 +1392,520 @@
 {details}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="278"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="300"/>
         <source>Invalid or missing {what} in the osmChange.</source>
         <translation>Valeur {what} invalide ou manquante dans le document osmChange.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="290"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="312"/>
         <source>The osmChange cannot be read: {reason}</source>
         <translation>Le document osmChange ne peut pas être lu : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="294"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="316"/>
         <source>Not an osmChange document (root element {tag}).</source>
         <translation>Ce n’est pas un document osmChange (élément racine {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="304"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="326"/>
         <source>Unknown osmChange action {action}.</source>
         <translation>Action osmChange {action} inconnue.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="332"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="354"/>
         <source>Unknown element {tag} in the osmChange.</source>
         <translation>Élément {tag} inconnu dans le document osmChange.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="364"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="386"/>
         <source>A changeset comment is required.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="366"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="388"/>
         <source>comment</source>
         <translation>commentaire</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="376"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="398"/>
         <source>{element} appears twice in the {action} block.</source>
         <translation>{element} apparaît deux fois dans le bloc {action}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="383"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="405"/>
         <source>{element}: id 0 is not allowed.</source>
         <translation>{element} : l’identifiant 0 n’est pas autorisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="385"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="407"/>
         <source>{element}: new elements need a negative id.</source>
         <translation>{element} : les nouveaux éléments doivent avoir un identifiant négatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="390"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="412"/>
         <source>{element}: the version is missing.</source>
         <translation>{element} : la version est manquante.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="395"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="417"/>
         <source>{element} has a tag with an empty key.</source>
         <translation>{element} a un attribut dont la clé est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="399"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="421"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="422"/>
         <source>value of {key}</source>
         <translation>valeur de {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="404"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="426"/>
         <source>{element} has invalid coordinates (lat {lat}, lon {lon}).</source>
         <translation>{element} a des coordonnées invalides (latitude {lat}, longitude {lon}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="414"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="436"/>
         <source>{element} has {count} nodes; a way needs at least 2.</source>
         <translation>{element} a {count} nœuds ; un chemin en nécessite au moins 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="421"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="443"/>
         <source>{element} has {count} nodes; the server allows {limit}. Split the line.</source>
         <translation>{element} a {count} nœuds ; le serveur en autorise {limit}. Divisez la ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="431"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="453"/>
         <source>{element} refers to node {ref}, which is not created in these changes.</source>
         <translation>{element} fait référence au nœud {ref}, qui n’est pas créé dans ces modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="442"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="464"/>
         <source>{element} has {count} members; the server allows {limit}.</source>
         <translation>{element} a {count} membres ; le serveur en autorise {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="451"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="473"/>
         <source>{element} has a member of unknown type {type}.</source>
         <translation>{element} a un membre de type inconnu {type}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="458"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="480"/>
         <source>{element} refers to {member}, which is not created in these changes.</source>
         <translation>{element} fait référence à {member}, qui n’est pas créé dans ces modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="466"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="488"/>
         <source>{element}: a member role is longer than {limit} characters.</source>
         <translation>{element} : un rôle de membre dépasse {limit} caractères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="482"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="504"/>
         <source>{element}: the {what} is {length} characters long; at most {limit} are allowed.</source>
         <translation>{element} : « {what} » compte {length} caractères ; {limit} au maximum sont autorisés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="492"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="514"/>
         <source>{element}: the {what} contains control characters.</source>
         <translation>{element} : « {what} » contient des caractères de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="606"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="641"/>
         <source>The upload result cannot be read: {reason}</source>
         <translation>Le résultat de l’envoi ne peut pas être lu : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="611"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="646"/>
         <source>The upload result is not a diffResult (root element {tag}).</source>
         <translation>Le résultat de l’envoi n’est pas un diffResult (élément racine {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="625"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="660"/>
         <source>Unknown element {tag} in the upload result.</source>
         <translation>Élément {tag} inconnu dans le résultat de l’envoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="706"/>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="143"/>
         <source>The upload result lists {got} elements, but {sent} were sent.</source>
         <translation>Le résultat de l’envoi liste {got} éléments, mais {sent} ont été envoyés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="715"/>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="175"/>
         <source>The upload result does not match what was sent ({got} for {sent}).</source>
         <translation>Le résultat de l’envoi ne correspond pas à ce qui a été envoyé ({got} pour {sent}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="730"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="765"/>
         <source>The upload result has no new id/version for {element}.</source>
         <translation>Le résultat de l’envoi n’indique pas de nouvel identifiant ni de nouvelle version pour {element}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="123"/>
+        <location filename="../plugin/core/osm/upload_errors.py" line="29"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="160"/>
+        <location filename="../plugin/core/osm/upload_errors.py" line="114"/>
         <source>{count} elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
         <translation>{count} éléments ont été modifiés sur le serveur par quelqu’un d’autre depuis votre téléchargement (premier : {first}). Résolvez les conflits, puis relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="465"/>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="213"/>
         <source>The changeset on the server does not show clearly whether the last upload was applied. Nothing more was sent; download the area again before editing further.</source>
         <translation>Le groupe de modifications sur le serveur n’indique pas clairement si le dernier envoi a été appliqué. Rien de plus n’a été envoyé ; téléchargez à nouveau la zone avant de poursuivre les modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload.py" line="485"/>
-        <source>The changeset on the server holds a node that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
-        <translation>Le groupe de modifications sur le serveur contient un nœud différent de celui envoyé ({element}). Rien de plus n’a été envoyé ; téléchargez à nouveau la zone.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/upload.py" line="809"/>
-        <source>The connection was lost during the upload and the server cannot be reached to check whether it was applied ({reason}). Nothing was lost: resume the upload when the server is reachable.</source>
-        <translation>La connexion a été perdue pendant l’envoi et le serveur est injoignable pour vérifier s’il a été appliqué ({reason}). Rien n’est perdu : reprenez l’envoi quand le serveur sera joignable.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="80"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="89"/>
         <source>The OSM data from {source} declares a document type (DTD), which is not accepted for security reasons.</source>
         <translation>Les données OSM de {source} déclarent un type de document (DTD), ce qui n’est pas accepté pour des raisons de sécurité.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="141"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="165"/>
         <source>The data from {source} is not an OSM document (it starts with &lt;{tag}&gt;).</source>
         <translation>Les données de {source} ne sont pas un document OSM (elles commencent par &lt;{tag}&gt;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="180"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="231"/>
         <source>The OSM data from {source} is empty.</source>
         <translation>Les données OSM de {source} sont vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="190"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="241"/>
         <source>The OSM data from {source} is not valid XML at line {line}, column {column}: {reason}</source>
         <translation>Les données OSM de {source} ne sont pas du XML valide à la ligne {line}, colonne {column} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="202"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="253"/>
         <source>The OSM data from {source} has an invalid value in {element}: {reason}</source>
         <translation>Les données OSM de {source} contiennent une valeur invalide dans {element} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="257"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="308"/>
         <source>The server at {source} answered with a web page instead of OSM data.</source>
         <translation>Le serveur {source} a répondu par une page web au lieu de données OSM.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="286"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="337"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Impossible de lire le fichier {source} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="29"/>
+        <location filename="../plugin/adapters/auth.py" line="42"/>
         <source>The QGIS authentication database is not available: {reason}</source>
         <translation>La base de données d’authentification de QGIS n’est pas disponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="51"/>
+        <location filename="../plugin/adapters/auth.py" line="64"/>
         <source>The QGIS master password is needed to store the login safely.</source>
         <translation>Le mot de passe maître de QGIS est nécessaire pour enregistrer la connexion de façon sécurisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="75"/>
+        <location filename="../plugin/adapters/auth.py" line="88"/>
         <source>The login could not be saved in the QGIS auth database.</source>
         <translation>La connexion n’a pas pu être enregistrée dans la base de données d’authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="60"/>
+        <location filename="../plugin/adapters/upload_service.py" line="70"/>
         <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
         <translation>Enregistrez les modifications de {layers} avant l’envoi : les résultats sont écrits dans les couches enregistrées.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="126"/>
+        <location filename="../plugin/adapters/auth.py" line="229"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
         <translation>Aucun identifiant client OAuth 2 n’est défini. Enregistrez une application (non confidentielle, URI de redirection http://127.0.0.1/callback et urn:ietf:wg:oauth:2.0:oob, autorisations read_prefs et write_api) dans les paramètres de votre compte sur le serveur et saisissez son identifiant client dans les paramètres de l’extension.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="195"/>
+        <source>{url} is not an address of an OSM API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="242"/>
+        <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_check.py" line="40"/>
+        <source>The GeoPackage {path} is damaged ({detail}). Its edits cannot be matched to OpenStreetMap: download the area again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_check.py" line="65"/>
+        <source>{path} was not made by a download of OSM Roundtrip. Download the area (or open the .osm file) with the plugin to edit and upload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="53"/>
+        <source>{path} already exists and holds {what}. It was not replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="92"/>
+        <source>data not made by OSM Roundtrip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="96"/>
+        <source>an unfinished upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="98"/>
+        <source>edits not uploaded yet ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="105"/>
+        <source>edits that could not be checked ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="114"/>
+        <source>tables of your own ({names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_target.py" line="196"/>
+        <source>{path} is open in another program. Close it there and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="226"/>
+        <source>The server {host} did not finish its answer within {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="270"/>
+        <source>The answer of {host} is larger than {megabytes} MB, the limit for this kind of request; it was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="657"/>
+        <source>The server at {url} does not open changesets (HTTP {status} for changeset/create): it serves only part of the OSM API and cannot take uploads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="329"/>
+        <source>The server refuses the area {bbox} as too large even after splitting it: {reason} Choose a smaller area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/shared_nodes.py" line="80"/>
+        <source>also moves {count} ways, among them {ways}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/shared_nodes.py" line="88"/>
+        <source>also moves {ways}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_errors.py" line="38"/>
+        <source>There is nothing to upload: no changeset was opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_errors.py" line="49"/>
+        <source>{element} has an invalid {what} ({value}): ids and versions of OSM elements are whole numbers above zero. Nothing was sent; download the area again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_journal.py" line="295"/>
+        <source>An upload of this file is running ({path}). Wait until it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="309"/>
+        <source>The changeset on the server holds an element that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/upload_outcome.py" line="503"/>
+        <source>The outcome of the upload is unknown: the server cannot be reached to check whether it was applied ({reason}). Nothing was sent again and nothing was lost: resume the upload when the server is reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="121"/>
+        <source>The OSM data from {source} has {element} without coordinates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="139"/>
+        <source>The OSM data from {source} has {element} at an impossible position (lat {lat}, lon {lon}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/xmlreader.py" line="222"/>
+        <source>The OSM data from {source} has {element}, an id beyond 64 bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="38"/>
+        <source>Not logged in to {server}: log in to that server first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="104"/>
+        <source>This data was downloaded from {recorded} and is uploaded only there, not to {requested}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="115"/>
+        <source>The data does not record the server it came from and no API address was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="134"/>
+        <source>The login does not say which server it belongs to, so it is not sent to {requested}. Enter that server&apos;s address as the URL of the authentication configuration, or log in from the plugin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="144"/>
+        <source>The login belongs to {token_server}; it is never sent to {requested}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/servers.py" line="157"/>
+        <source>The interrupted upload of this file went to {recorded}; it continues only there, not on {requested}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/upload_resume.py" line="55"/>
+        <source>An interrupted upload was found for {path}, but it was made from another download of the area (the file was downloaded again or replaced since). Its results are not written into this file, where they could give features the identities of other elements, and nothing was sent. Check your changesets on the server: what it applied is in any download made after it. Then delete the folder {journal} to upload from this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/__init__.py" line="98"/>
+        <source>The tag checks (outdated tags, tags for the wrong geometry) did not run: the iD tagging schema is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/changeset_rules.py" line="32"/>
+        <source>{count} features are deleted. Make sure this is intended: large deletions are reviewed by other mappers and reverted when they are mistakes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/connectivity.py" line="76"/>
+        <source>{way} ends {distance} m from {other} without joining it: snap the end onto the other road, or move it away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/connectivity.py" line="137"/>
+        <source>{way} is a new road or path that is connected to no other road or path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/crossings.py" line="246"/>
+        <source>Building {way} overlaps building {other}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/crossings.py" line="269"/>
+        <source>{way} ({kind}) crosses {other} ({other_kind}) without a junction, a bridge, a tunnel or a different layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="42"/>
+        <source>{node} is at the same position as {others}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="72"/>
+        <source>{way} has two points {distance} m apart ({node} and {other}): remove one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="93"/>
+        <source>{way} has {node} twice in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="167"/>
+        <source>{way} crosses itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="167"/>
+        <source>The outline of area {way} crosses itself: the area is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="196"/>
+        <source>{way} is tagged area=yes but is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="196"/>
+        <source>{way} is tagged as an area ({tags}) but is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/geometry_rules.py" line="231"/>
+        <source>The member ways of area {relation} do not form closed rings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/schema.py" line="225"/>
+        <source>The tagging schema in {folder} cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="64"/>
+        <source>{element} has no tags: say what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="75"/>
+        <source>{element} has no type tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="87"/>
+        <source>{element} has only descriptive tags ({keys}): say what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="103"/>
+        <source>{element} is a separate point, but {tags} is mapped as a vertex of a way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="111"/>
+        <source>{element} is a point, but {tags} is mapped as a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="113"/>
+        <source>{element} is a point, but {tags} is mapped as an area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="109"/>
+        <source>{element} is a vertex of a way, but {tags} is mapped as a separate point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="115"/>
+        <source>{element} is tagged {tags}, an area, but it is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="177"/>
+        <source>Upgrade the tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/validate/tag_rules.py" line="201"/>
+        <source>{element} has outdated tags: {before} → {after}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripLogin</name>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="242"/>
+        <location filename="../plugin/adapters/auth.py" line="368"/>
         <source>Logging in to OpenStreetMap</source>
         <translation>Connexion à OpenStreetMap</translation>
     </message>
@@ -1607,37 +1913,37 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="50"/>
+        <location filename="../plugin/main.py" line="156"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="57"/>
+        <location filename="../plugin/main.py" line="59"/>
         <source>Search OpenStreetMap (Nominatim)</source>
         <translation>Rechercher dans OpenStreetMap (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="96"/>
+        <location filename="../plugin/main.py" line="98"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="63"/>
+        <location filename="../plugin/main.py" line="65"/>
         <source>Download OSM data…</source>
         <translation>Télécharger des données OSM…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="67"/>
+        <location filename="../plugin/main.py" line="69"/>
         <source>Open .osm file…</source>
         <translation>Ouvrir un fichier .osm…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="79"/>
+        <location filename="../plugin/main.py" line="81"/>
         <source>Upload changes…</source>
         <translation>Envoyer les modifications…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="87"/>
+        <location filename="../plugin/main.py" line="89"/>
         <source>Save changes as .osc…</source>
         <translation>Enregistrer les modifications en .osc…</translation>
     </message>
@@ -1645,7 +1951,7 @@
 <context>
     <name>OsmRoundtripProvider</name>
     <message>
-        <location filename="../plugin/adapters/processing/provider.py" line="30"/>
+        <location filename="../plugin/adapters/processing/provider.py" line="37"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -1653,47 +1959,47 @@
 <context>
     <name>ReverseGeocode</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="599"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="605"/>
         <source>Reverse geocode points (Nominatim)</source>
         <translation>Géocodage inverse de points (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="602"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="608"/>
         <source>Finds the place and address at each point. The output keeps the points and their attributes and adds status, display_name, osm_type, osm_id and one addr_* column per address part found. Zoom sets the level of detail: 3 country, 10 city, 14 suburb, 16 street, 18 building.</source>
         <translation>Trouve le lieu et l’adresse à chaque point. La sortie conserve les points et leurs attributs et ajoute status, display_name, osm_type, osm_id ainsi qu’une colonne addr_* par partie d’adresse trouvée. Le zoom fixe le niveau de détail : 3 pays, 10 ville, 14 quartier, 16 rue, 18 bâtiment.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="610"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="616"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="615"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="621"/>
         <source>Level of detail (zoom 0–18)</source>
         <translation>Niveau de détail (zoom 0–18)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="626"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="632"/>
         <source>Reverse geocoded</source>
         <translation>Géocodage inverse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="697"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="705"/>
         <source>The feature has no point.</source>
         <translation>L’entité n’a pas de point.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="704"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="712"/>
         <source>The point cannot be converted to WGS 84.</source>
         <translation>Le point ne peut pas être converti en WGS 84.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="716"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="724"/>
         <source>Feature {id}: {message}</source>
         <translation>Entité {id} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="721"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="729"/>
         <source>Nothing found.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -1701,37 +2007,37 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../ui/review_dialog.py" line="68"/>
+        <location filename="../ui/review_dialog.py" line="70"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="71"/>
+        <location filename="../ui/review_dialog.py" line="73"/>
         <source>Save as .osc…</source>
         <translation>Enregistrer en .osc…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="88"/>
+        <location filename="../ui/review_dialog.py" line="93"/>
         <source>… (truncated in this view)</source>
         <translation>… (tronqué dans cet affichage)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="104"/>
+        <location filename="../ui/review_dialog.py" line="115"/>
         <source>logged in</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="104"/>
+        <location filename="../ui/review_dialog.py" line="115"/>
         <source>not logged in</source>
         <translation>non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="105"/>
+        <location filename="../ui/review_dialog.py" line="117"/>
         <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
         <translation>Envoi vers &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="108"/>
+        <location filename="../ui/review_dialog.py" line="136"/>
         <source>Log in again…</source>
         <translation>Se reconnecter…</translation>
     </message>
@@ -1741,17 +2047,17 @@
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="116"/>
+        <location filename="../ui/review_dialog.py" line="144"/>
         <source>There is nothing to upload.</source>
         <translation>Il n’y a rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="118"/>
+        <location filename="../ui/review_dialog.py" line="146"/>
         <source>Log in first.</source>
         <translation>Connectez-vous d’abord.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="120"/>
+        <location filename="../ui/review_dialog.py" line="148"/>
         <source>A changeset comment is required.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire.</translation>
     </message>
@@ -1771,47 +2077,47 @@
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="139"/>
+        <location filename="../ui/review_dialog.py" line="167"/>
         <source>node</source>
         <translation>nœud</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="139"/>
+        <location filename="../ui/review_dialog.py" line="167"/>
         <source>way</source>
         <translation>chemin</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="139"/>
+        <location filename="../ui/review_dialog.py" line="167"/>
         <source>relation</source>
         <translation>relation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="178"/>
+        <location filename="../ui/review_dialog.py" line="206"/>
         <source>{n} more</source>
         <translation>{n} de plus</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="185"/>
+        <location filename="../ui/review_dialog.py" line="213"/>
         <source>only if unused</source>
         <translation>uniquement si inutilisé</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="189"/>
+        <location filename="../ui/review_dialog.py" line="217"/>
         <source>new {type}</source>
         <translation>{type} à créer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="213"/>
+        <location filename="../ui/review_dialog.py" line="241"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} modifications dépassent ce que peut contenir un groupe de modifications ({limit}) : elles seront envoyées en plusieurs groupes de modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="220"/>
+        <location filename="../ui/review_dialog.py" line="248"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
         <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="229"/>
+        <location filename="../ui/review_dialog.py" line="257"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}°. The server refuses changesets whose area is larger than the account's limit (1° + 1° for new accounts); upload distant areas separately.</source>
         <translation>Les modifications s’étendent sur {w:.2f}° × {h:.2f}°. Le serveur refuse les groupes de modifications dont l’emprise dépasse la limite du compte (1° + 1° pour les nouveaux comptes) ; envoyez séparément les zones éloignées.</translation>
     </message>
@@ -1895,11 +2201,21 @@
         <source>Source</source>
         <translation>Source</translation>
     </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="122"/>
+        <source>This file does not record the server it came from: the server of the settings is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="129"/>
+        <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../ui/search_dock.py" line="68"/>
+        <location filename="../ui/search_dock.py" line="69"/>
         <source>OSM Roundtrip search</source>
         <translation>Recherche OSM Roundtrip</translation>
     </message>
@@ -1909,22 +2225,22 @@
         <translation>Données © contributeurs d’OpenStreetMap, ODbL. Recherche par Nominatim.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="86"/>
+        <location filename="../ui/search_dock.py" line="87"/>
         <source>Search everywhere</source>
         <translation>Rechercher partout</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="87"/>
+        <location filename="../ui/search_dock.py" line="88"/>
         <source>Prefer results in the map extent</source>
         <translation>Privilégier les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="88"/>
+        <location filename="../ui/search_dock.py" line="89"/>
         <source>Only results in the map extent</source>
         <translation>Uniquement les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="89"/>
+        <location filename="../ui/search_dock.py" line="90"/>
         <source>Any</source>
         <translation>Tous</translation>
     </message>
@@ -1944,32 +2260,32 @@
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="94"/>
+        <location filename="../ui/search_dock.py" line="95"/>
         <source>Settlement</source>
         <translation>Localité</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="99"/>
+        <location filename="../ui/search_dock.py" line="100"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="100"/>
+        <location filename="../ui/search_dock.py" line="101"/>
         <source>Points of interest</source>
         <translation>Points d’intérêt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="101"/>
+        <location filename="../ui/search_dock.py" line="102"/>
         <source>Railway</source>
         <translation>Chemin de fer</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="102"/>
+        <location filename="../ui/search_dock.py" line="103"/>
         <source>Natural features</source>
         <translation>Éléments naturels</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="103"/>
+        <location filename="../ui/search_dock.py" line="104"/>
         <source>Man-made features</source>
         <translation>Éléments artificiels</translation>
     </message>
@@ -1979,42 +2295,42 @@
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="119"/>
+        <location filename="../ui/search_dock.py" line="120"/>
         <source>Identify place on map</source>
         <translation>Identifier un lieu sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="120"/>
+        <location filename="../ui/search_dock.py" line="121"/>
         <source>Click the map to get the address and outline of the place there</source>
         <translation>Cliquez sur la carte pour obtenir l’adresse et le contour du lieu à cet endroit</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="270"/>
+        <location filename="../ui/search_dock.py" line="271"/>
         <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
         <translation>Recherche du lieu à {lat:.5f}, {lon:.5f}…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="302"/>
+        <location filename="../ui/search_dock.py" line="303"/>
         <source>Searching for “{text}”…</source>
         <translation>Recherche de « {text} »…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="322"/>
+        <location filename="../ui/search_dock.py" line="323"/>
         <source>Nominatim request</source>
         <translation>Requête Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="359"/>
+        <location filename="../ui/search_dock.py" line="360"/>
         <source>No results. Check the spelling or relax the options.</source>
         <translation>Aucun résultat. Vérifiez l’orthographe ou assouplissez les options.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="361"/>
+        <location filename="../ui/search_dock.py" line="362"/>
         <source>No further results.</source>
         <translation>Aucun autre résultat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="363"/>
+        <location filename="../ui/search_dock.py" line="364"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -2022,27 +2338,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="373"/>
+        <location filename="../ui/search_dock.py" line="374"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
         <translation>Aucun résultat à {lat:.5f}, {lon:.5f}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="403"/>
+        <location filename="../ui/search_dock.py" line="404"/>
         <source>Added to the map: points {points}, outlines {outlines}.</source>
         <translation>Ajouté à la carte : points {points}, contours {outlines}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="408"/>
+        <location filename="../ui/search_dock.py" line="409"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="420"/>
+        <location filename="../ui/search_dock.py" line="421"/>
         <source>Search cancelled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="427"/>
         <source>Nominatim search failed</source>
         <translation>Échec de la recherche Nominatim</translation>
     </message>
@@ -2296,158 +2612,259 @@
     </message>
 </context>
 <context>
+    <name>TopologyGuard</name>
+    <message>
+        <location filename="../plugin/adapters/topology.py" line="89"/>
+        <source>Topological editing and snapping are on while you edit OSM layers: a vertex that streets share moves in all of them, as it will in OpenStreetMap. Your own settings come back when you stop editing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UploadAction</name>
     <message>
-        <location filename="../ui/review_dialog.py" line="354"/>
+        <location filename="../ui/review_dialog.py" line="382"/>
         <source>Load OSM data first: there are no OSM layers in the project.</source>
         <translation>Chargez d’abord des données OSM : le projet ne contient aucune couche OSM.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="372"/>
+        <location filename="../ui/review_dialog.py" line="400"/>
         <source>Unsaved edits</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="372"/>
+        <location filename="../ui/review_dialog.py" line="400"/>
         <source>The OSM layers have unsaved edits. Save them now?</source>
         <translation>Les couches OSM ont des modifications non enregistrées. Les enregistrer maintenant ?</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="410"/>
+        <location filename="../ui/review_dialog.py" line="438"/>
         <source>There are no changes to save.</source>
         <translation>Il n’y a aucune modification à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="412"/>
+        <location filename="../ui/review_dialog.py" line="440"/>
         <source>Save the changes as osmChange</source>
         <translation>Enregistrer les modifications en osmChange</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="412"/>
+        <location filename="../ui/review_dialog.py" line="440"/>
         <source>osmChange (*.osc)</source>
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="421"/>
+        <location filename="../ui/review_dialog.py" line="449"/>
         <source>{count} changes saved to {path}</source>
         <translation>{count} modifications enregistrées dans {path}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="439"/>
+        <location filename="../ui/review_dialog.py" line="472"/>
         <source>The layers have no changes to upload.</source>
         <translation>Les couches ne contiennent aucune modification à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="475"/>
+        <location filename="../ui/review_dialog.py" line="559"/>
         <source>Authorization code</source>
         <translation>Code d’autorisation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="475"/>
+        <location filename="../ui/review_dialog.py" line="559"/>
         <source>Paste the code the server shows after you approved the access:</source>
         <translation>Collez le code affiché par le serveur après que vous avez autorisé l’accès :</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="505"/>
+        <location filename="../ui/review_dialog.py" line="592"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
         <translation>Envoyé : {created} créé(s), {modified} modifié(s), {deleted} supprimé(s) dans le groupe de modifications {changesets}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="577"/>
+        <location filename="../ui/review_dialog.py" line="669"/>
         <source>Conflicts resolved. Review and upload again to send the rest.</source>
         <translation>Conflits résolus. Vérifiez et relancez l’envoi pour transmettre le reste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="579"/>
+        <location filename="../ui/review_dialog.py" line="671"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Récupération des versions du serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="529"/>
+        <source>An upload of this file was interrupted: checking on the server what it applied before computing what is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="542"/>
+        <source>The interrupted upload had applied {count} changes; they are now in the layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadEditsAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="34"/>
+        <source>Upload edits of a download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="37"/>
+        <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="51"/>
+        <source>GeoPackage of a download</source>
+        <translation type="unfinished">GeoPackage d’un téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="56"/>
+        <source>Login (OAuth 2.0 token)</source>
+        <translation type="unfinished">Connexion (jeton OAuth 2.0)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="61"/>
+        <source>Changeset comment</source>
+        <translation type="unfinished">Commentaire du groupe de modifications</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="62"/>
+        <source>Source</source>
+        <translation type="unfinished">Source</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
+        <source>Report</source>
+        <translation type="unfinished">Rapport</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished">JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="68"/>
+        <source>Changesets</source>
+        <translation type="unfinished">Groupes de modifications</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="69"/>
+        <source>Changes uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="70"/>
+        <source>Changes of an interrupted upload found applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="82"/>
+        <source>A changeset comment is required: describe your changes.</source>
+        <translation type="unfinished">Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="94"/>
+        <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="112"/>
+        <source>An upload of {path} was interrupted: it was settled with the server first ({count} changes whose outcome was open were found applied and written back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="125"/>
+        <source>Nothing to upload: the GeoPackage has no changes left to send.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UploadOsmChangeAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="102"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="105"/>
         <source>Upload osmChange</source>
         <translation>Envoyer un osmChange</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="105"/>
-        <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one saved by the plugin's login). A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
-        <translation>Envoie un fichier osmChange (.osc) à un serveur OSM API 0.6 dans un nouveau groupe de modifications avec le commentaire (obligatoire) et la source indiqués, par lots dans les limites du serveur. ENDPOINT est l’URL de base de l’API (…/api/0.6) ; vide, le serveur des paramètres de l’extension est utilisé. AUTH est la configuration d’authentification QGIS qui contient le jeton OAuth 2.0 (vide : celle enregistrée lors de la connexion par l’extension). Un journal est tenu à côté du fichier : un envoi interrompu reprend là où il s’était arrêté lorsqu’on le relance, après vérification sur le serveur de ce qui a déjà été appliqué. Le GeoPackage à partir duquel le fichier a été créé n’est pas mis à jour ; téléchargez à nouveau la zone avant de poursuivre les modifications.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="117"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="122"/>
         <source>osmChange file</source>
         <translation>Fichier osmChange</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="120"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="125"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>URL de l’API OSM (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="125"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="130"/>
         <source>Login (OAuth 2.0 token)</source>
         <translation>Connexion (jeton OAuth 2.0)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="130"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="135"/>
         <source>Changeset comment</source>
         <translation>Commentaire du groupe de modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="131"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="136"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="132"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="132"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="142"/>
         <source>Changesets</source>
         <translation>Groupes de modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="150"/>
-        <source>No login: log in from the plugin or choose an authentication configuration that holds the OAuth 2.0 token.</source>
-        <translation>Pas de connexion : connectez-vous depuis l’extension ou choisissez une configuration d’authentification qui contient le jeton OAuth 2.0.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="157"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="155"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="169"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="166"/>
         <source>Continuing the interrupted upload of {path}</source>
         <translation>Reprise de l’envoi interrompu de {path}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="108"/>
+        <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings (or, for an interrupted upload, the server it was going to). AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one the plugin's login keeps for that server); its URL must be the same server as ENDPOINT, or nothing is sent. A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="223"/>
+        <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="306"/>
+        <location filename="../plugin/adapters/upload_service.py" line="421"/>
         <source>Uploading changes to OpenStreetMap</source>
         <translation>Envoi des modifications vers OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/upload_service.py" line="351"/>
+        <source>Checking the interrupted upload</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_LoadAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="84"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="86"/>
         <source>Load</source>
         <translation>Chargement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="90"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="92"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
@@ -2462,68 +2879,83 @@
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="103"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="101"/>
         <source>Relations</source>
         <translation>Relations</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="108"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="104"/>
         <source>Number of features</source>
         <translation>Nombre d’entités</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="113"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="109"/>
         <source>Choose the GeoPackage to write.</source>
         <translation>Choisissez le GeoPackage à écrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="131"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="147"/>
         <source>The GeoPackage {path} is open in the project. Remove its layers first or choose another file.</source>
         <translation>Le GeoPackage {path} est ouvert dans le projet. Retirez d’abord ses couches ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="125"/>
+        <source>Replace an existing GeoPackage even if it holds edits not uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="138"/>
+        <source>Set OVERWRITE to replace it, or choose another file.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_NominatimAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="96"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="93"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="103"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="100"/>
         <source>Nominatim server URL</source>
         <translation>URL du serveur Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="111"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="108"/>
         <source>Seconds between requests (the public server always waits at least 1)</source>
         <translation>Secondes entre les requêtes (le serveur public attend toujours au moins 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="126"/>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="123"/>
         <source>Result language (accept-language, e.g. de or en,fr)</source>
         <translation>Langue des résultats (accept-language, p. ex. de ou en,fr)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="143"/>
+        <source>The server asks to slow down: waiting {seconds} s, then going on.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_UploadAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="42"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="45"/>
         <source>Upload</source>
         <translation>Envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="48"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="51"/>
         <source>Elements created</source>
         <translation>Éléments créés</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="49"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="52"/>
         <source>Elements modified</source>
         <translation>Éléments modifiés</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="50"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="53"/>
         <source>Elements deleted</source>
         <translation>Éléments supprimés</translation>
     </message>
