@@ -320,17 +320,17 @@
     <message>
         <location filename="../ui/download_dialog.py" line="258"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten in eine neue Datei schreiben oder die Datei ersetzen und ihren Inhalt verlieren?</translation>
     </message>
     <message>
         <location filename="../ui/download_dialog.py" line="264"/>
         <source>Write a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Datei schreiben</translation>
     </message>
     <message>
         <location filename="../ui/download_dialog.py" line="268"/>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen</translation>
     </message>
 </context>
 <context>
@@ -368,9 +368,9 @@
     <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="387"/>
         <source>%n way(s) use nodes that are not in the data (for example way {example}): they are kept unchanged for uploads but not drawn.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Weg verwendet Knoten, die nicht in den Daten enthalten sind (zum Beispiel Weg {example}): Er wird für das Hochladen unverändert beibehalten, aber nicht gezeichnet.</numerusform>
+            <numerusform>%n Wege verwenden Knoten, die nicht in den Daten enthalten sind (zum Beispiel Weg {example}): Sie werden für das Hochladen unverändert beibehalten, aber nicht gezeichnet.</numerusform>
         </translation>
     </message>
 </context>
@@ -874,7 +874,7 @@
     <message>
         <location filename="../plugin/adapters/processing/base.py" line="40"/>
         <source>“{value}” is not a value of {parameter}. Valid values: {names} (or their numbers 0 to {last}).</source>
-        <translation type="unfinished"></translation>
+        <translation>„{value}“ ist kein Wert von {parameter}. Gültige Werte: {names} (oder ihre Nummern 0 bis {last}).</translation>
     </message>
 </context>
 <context>
@@ -1619,287 +1619,287 @@
     <message>
         <location filename="../plugin/adapters/auth.py" line="195"/>
         <source>{url} is not an address of an OSM API.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} ist keine Adresse einer OSM-API.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/auth.py" line="242"/>
         <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um sich bei {server} anzumelden, wählen Sie ihn in den Plugin-Einstellungen als Server und tragen Sie dort seine OAuth-2-Client-ID ein.</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_check.py" line="40"/>
         <source>The GeoPackage {path} is damaged ({detail}). Its edits cannot be matched to OpenStreetMap: download the area again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das GeoPackage {path} ist beschädigt ({detail}). Seine Bearbeitungen können OpenStreetMap nicht zugeordnet werden: Laden Sie das Gebiet erneut herunter.</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_check.py" line="65"/>
         <source>{path} was not made by a download of OSM Roundtrip. Download the area (or open the .osm file) with the plugin to edit and upload it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} wurde nicht durch einen Download von OSM Roundtrip erstellt. Laden Sie das Gebiet mit dem Plugin herunter (oder öffnen Sie damit die .osm-Datei), um es zu bearbeiten und hochzuladen.</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="53"/>
         <source>{path} already exists and holds {what}. It was not replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} existiert bereits und enthält {what}. Die Datei wurde nicht ersetzt.</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="92"/>
         <source>data not made by OSM Roundtrip</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten, die nicht von OSM Roundtrip erstellt wurden</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="96"/>
         <source>an unfinished upload</source>
-        <translation type="unfinished"></translation>
+        <translation>einen nicht abgeschlossenen Upload</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="98"/>
         <source>edits not uploaded yet ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht hochgeladene Bearbeitungen ({count})</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="105"/>
         <source>edits that could not be checked ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungen, die nicht geprüft werden konnten ({reason})</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="114"/>
         <source>tables of your own ({names})</source>
-        <translation type="unfinished"></translation>
+        <translation>eigene Tabellen ({names})</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="196"/>
         <source>{path} is open in another program. Close it there and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist in einem anderen Programm geöffnet. Schließen Sie die Datei dort und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location filename="../plugin/core/http.py" line="226"/>
         <source>The server {host} did not finish its answer within {seconds} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server {host} hat seine Antwort nicht innerhalb von {seconds} s abgeschlossen.</translation>
     </message>
     <message>
         <location filename="../plugin/core/http.py" line="270"/>
         <source>The answer of {host} is larger than {megabytes} MB, the limit for this kind of request; it was not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von {host} ist größer als {megabytes} MB, die Grenze für diese Art von Anfrage; sie wurde nicht verwendet.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/api.py" line="657"/>
         <source>The server at {url} does not open changesets (HTTP {status} for changeset/create): it serves only part of the OSM API and cannot take uploads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unter {url} öffnet keine Änderungssätze (HTTP {status} für changeset/create): Er stellt nur einen Teil der OSM-API bereit und kann keine Uploads annehmen.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/download.py" line="329"/>
         <source>The server refuses the area {bbox} as too large even after splitting it: {reason} Choose a smaller area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server lehnt das Gebiet {bbox} auch nach dem Aufteilen als zu groß ab: {reason} Wählen Sie ein kleineres Gebiet.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/shared_nodes.py" line="80"/>
         <source>also moves {count} ways, among them {ways}</source>
-        <translation type="unfinished"></translation>
+        <translation>verschiebt auch {count} Wege, darunter {ways}</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/shared_nodes.py" line="88"/>
         <source>also moves {ways}</source>
-        <translation type="unfinished"></translation>
+        <translation>verschiebt auch {ways}</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_errors.py" line="38"/>
         <source>There is nothing to upload: no changeset was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt nichts hochzuladen: Es wurde kein Änderungssatz geöffnet.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_errors.py" line="49"/>
         <source>{element} has an invalid {what} ({value}): ids and versions of OSM elements are whole numbers above zero. Nothing was sent; download the area again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} hat einen ungültigen Wert für {what} ({value}): IDs und Versionen von OSM-Elementen sind ganze Zahlen größer als null. Es wurde nichts gesendet; laden Sie das Gebiet erneut herunter.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_journal.py" line="295"/>
         <source>An upload of this file is running ({path}). Wait until it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Upload dieser Datei läuft gerade ({path}). Warten Sie, bis er abgeschlossen ist.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_outcome.py" line="309"/>
         <source>The changeset on the server holds an element that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Änderungssatz auf dem Server enthält ein Element, das sich vom gesendeten unterscheidet ({element}). Es wurde nichts weiter gesendet; laden Sie das Gebiet erneut herunter.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_outcome.py" line="503"/>
         <source>The outcome of the upload is unknown: the server cannot be reached to check whether it was applied ({reason}). Nothing was sent again and nothing was lost: resume the upload when the server is reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ergebnis des Uploads ist unbekannt: Der Server ist nicht erreichbar, um zu prüfen, ob er übernommen wurde ({reason}). Es wurde nichts erneut gesendet und nichts ging verloren: Setzen Sie den Upload fort, sobald der Server erreichbar ist.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/xmlreader.py" line="121"/>
         <source>The OSM data from {source} has {element} without coordinates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die OSM-Daten von {source} enthalten {element} ohne Koordinaten.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/xmlreader.py" line="139"/>
         <source>The OSM data from {source} has {element} at an impossible position (lat {lat}, lon {lon}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die OSM-Daten von {source} enthalten {element} an einer unmöglichen Position (Breite {lat}, Länge {lon}).</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/xmlreader.py" line="222"/>
         <source>The OSM data from {source} has {element}, an id beyond 64 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die OSM-Daten von {source} enthalten {element}, eine ID, die 64 Bit überschreitet.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="38"/>
         <source>Not logged in to {server}: log in to that server first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bei {server} angemeldet: Melden Sie sich zuerst bei diesem Server an.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="104"/>
         <source>This data was downloaded from {recorded} and is uploaded only there, not to {requested}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Daten wurden von {recorded} heruntergeladen und werden nur dorthin hochgeladen, nicht auf {requested}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="115"/>
         <source>The data does not record the server it came from and no API address was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten enthalten keine Angabe zum Server, von dem sie stammen, und es wurde keine API-Adresse angegeben.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="134"/>
         <source>The login does not say which server it belongs to, so it is not sent to {requested}. Enter that server&apos;s address as the URL of the authentication configuration, or log in from the plugin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung gibt nicht an, zu welchem Server sie gehört, daher wird sie nicht an {requested} gesendet. Tragen Sie die Adresse dieses Servers als URL der Authentifizierungskonfiguration ein oder melden Sie sich über das Plugin an.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="144"/>
         <source>The login belongs to {token_server}; it is never sent to {requested}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung gehört zu {token_server}; sie wird niemals an {requested} gesendet.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="157"/>
         <source>The interrupted upload of this file went to {recorded}; it continues only there, not on {requested}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der unterbrochene Upload dieser Datei ging an {recorded}; er wird nur dort fortgesetzt, nicht auf {requested}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/upload_resume.py" line="55"/>
         <source>An interrupted upload was found for {path}, but it was made from another download of the area (the file was downloaded again or replaced since). Its results are not written into this file, where they could give features the identities of other elements, and nothing was sent. Check your changesets on the server: what it applied is in any download made after it. Then delete the folder {journal} to upload from this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für {path} wurde ein unterbrochener Upload gefunden, er stammt jedoch aus einem anderen Download des Gebiets (die Datei wurde seitdem erneut heruntergeladen oder ersetzt). Seine Ergebnisse werden nicht in diese Datei geschrieben, wo sie Objekten die Identitäten anderer Elemente geben könnten, und es wurde nichts gesendet. Prüfen Sie Ihre Änderungssätze auf dem Server: Was er übernommen hat, ist in jedem danach erstellten Download enthalten. Löschen Sie dann den Ordner {journal}, um aus dieser Datei hochzuladen.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/__init__.py" line="98"/>
         <source>The tag checks (outdated tags, tags for the wrong geometry) did not run: the iD tagging schema is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tag-Prüfungen (veraltete Tags, Tags für die falsche Geometrie) wurden nicht ausgeführt: Das Tagging-Schema von iD ist nicht verfügbar.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/changeset_rules.py" line="32"/>
         <source>{count} features are deleted. Make sure this is intended: large deletions are reviewed by other mappers and reverted when they are mistakes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Objekte werden gelöscht. Stellen Sie sicher, dass dies beabsichtigt ist: Umfangreiche Löschungen werden von anderen Mappern geprüft und rückgängig gemacht, wenn sie Fehler sind.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/connectivity.py" line="76"/>
         <source>{way} ends {distance} m from {other} without joining it: snap the end onto the other road, or move it away.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} endet {distance} m von {other} entfernt, ohne daran anzuschließen: Fangen Sie das Ende auf der anderen Straße oder verschieben Sie es weiter weg.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/connectivity.py" line="137"/>
         <source>{way} is a new road or path that is connected to no other road or path.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} ist eine neue Straße oder ein neuer Weg, der mit keiner anderen Straße und keinem anderen Weg verbunden ist.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/crossings.py" line="246"/>
         <source>Building {way} overlaps building {other}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebäude {way} überlappt Gebäude {other}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/crossings.py" line="269"/>
         <source>{way} ({kind}) crosses {other} ({other_kind}) without a junction, a bridge, a tunnel or a different layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} ({kind}) kreuzt {other} ({other_kind}) ohne Verbindungsknoten, Brücke, Tunnel oder eine andere Ebene (layer).</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="42"/>
         <source>{node} is at the same position as {others}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{node} liegt an derselben Position wie {others}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="72"/>
         <source>{way} has two points {distance} m apart ({node} and {other}): remove one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} hat zwei Punkte im Abstand von {distance} m ({node} und {other}): Entfernen Sie einen davon.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="93"/>
         <source>{way} has {node} twice in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} enthält {node} zweimal hintereinander.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="167"/>
         <source>{way} crosses itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} schneidet sich selbst.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="167"/>
         <source>The outline of area {way} crosses itself: the area is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Umriss der Fläche {way} schneidet sich selbst: Die Fläche ist ungültig.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="196"/>
         <source>{way} is tagged area=yes but is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} ist mit area=yes getaggt, aber nicht geschlossen.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="196"/>
         <source>{way} is tagged as an area ({tags}) but is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} ist als Fläche getaggt ({tags}), aber nicht geschlossen.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="231"/>
         <source>The member ways of area {relation} do not form closed rings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mitgliedswege der Fläche {relation} bilden keine geschlossenen Ringe.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/schema.py" line="225"/>
         <source>The tagging schema in {folder} cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tagging-Schema in {folder} kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="64"/>
         <source>{element} has no tags: say what it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} hat keine Tags: Geben Sie an, was es ist.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="75"/>
         <source>{element} has no type tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} hat kein type-Tag.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="87"/>
         <source>{element} has only descriptive tags ({keys}): say what it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} hat nur beschreibende Tags ({keys}): Geben Sie an, was es ist.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="103"/>
         <source>{element} is a separate point, but {tags} is mapped as a vertex of a way.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} ist ein eigenständiger Punkt, aber {tags} wird als Stützpunkt eines Wegs erfasst.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="111"/>
         <source>{element} is a point, but {tags} is mapped as a line.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} ist ein Punkt, aber {tags} wird als Linie erfasst.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="113"/>
         <source>{element} is a point, but {tags} is mapped as an area.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} ist ein Punkt, aber {tags} wird als Fläche erfasst.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="109"/>
         <source>{element} is a vertex of a way, but {tags} is mapped as a separate point.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} ist ein Stützpunkt eines Wegs, aber {tags} wird als eigenständiger Punkt erfasst.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="115"/>
         <source>{element} is tagged {tags}, an area, but it is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} ist mit {tags} getaggt, also eine Fläche, ist aber nicht geschlossen.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="177"/>
         <source>Upgrade the tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags aktualisieren</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="201"/>
         <source>{element} has outdated tags: {before} → {after}</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} hat veraltete Tags: {before} → {after}</translation>
     </message>
 </context>
 <context>
@@ -2204,12 +2204,12 @@
     <message>
         <location filename="../ui/review_dialog.py" line="122"/>
         <source>This file does not record the server it came from: the server of the settings is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei enthält keine Angabe zum Server, von dem sie stammt: Der Server aus den Einstellungen wird verwendet.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="129"/>
         <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten wurden von diesem Server heruntergeladen und werden nur dorthin hochgeladen; der Server aus den Einstellungen ({settings}) wird dafür nicht verwendet.</translation>
     </message>
 </context>
 <context>
@@ -2616,7 +2616,7 @@
     <message>
         <location filename="../plugin/adapters/topology.py" line="89"/>
         <source>Topological editing and snapping are on while you edit OSM layers: a vertex that streets share moves in all of them, as it will in OpenStreetMap. Your own settings come back when you stop editing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologisches Bearbeiten und Fangen sind eingeschaltet, während Sie OSM-Layer bearbeiten: Ein Stützpunkt, den mehrere Straßen gemeinsam nutzen, wird in allen verschoben, so wie es auch in OpenStreetMap geschieht. Ihre eigenen Einstellungen werden wiederhergestellt, wenn Sie die Bearbeitung beenden.</translation>
     </message>
 </context>
 <context>
@@ -2689,12 +2689,12 @@
     <message>
         <location filename="../ui/review_dialog.py" line="529"/>
         <source>An upload of this file was interrupted: checking on the server what it applied before computing what is left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Upload dieser Datei wurde unterbrochen: Auf dem Server wird geprüft, was er übernommen hat, bevor der Rest berechnet wird.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="542"/>
         <source>The interrupted upload had applied {count} changes; they are now in the layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim unterbrochenen Upload wurden bereits {count} Änderungen übernommen; sie sind jetzt in den Layern enthalten.</translation>
     </message>
 </context>
 <context>
@@ -2702,77 +2702,77 @@
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="34"/>
         <source>Upload edits of a download</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungen eines Downloads hochladen</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="37"/>
         <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt die gespeicherten Bearbeitungen des GeoPackages eines Downloads in einem neuen Änderungssatz mit dem angegebenen Kommentar (erforderlich) und der Quelle auf den OSM-API-Server hoch, von dem es heruntergeladen wurde, und schreibt die Ergebnisse in das GeoPackage zurück (IDs neuer Elemente, Versionen), wie es „Änderungen hochladen“ im Plugin tut. AUTH ist die QGIS-Authentifizierungskonfiguration, die das OAuth-2.0-Token enthält; ihre URL muss dieser Server sein (leer: die Anmeldung, die das Plugin für diesen Server speichert). Ein unterbrochener Upload der Datei wird zuerst abgeschlossen: Was der Server übernommen hat, wird zurückgeschrieben, und nur der Rest wird gesendet. Wenn nichts übrig ist, ist der Algorithmus mit 0 Änderungen erfolgreich. Ungespeicherte Bearbeitungen geöffneter Layer sind nicht enthalten: Speichern Sie sie zuerst.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="51"/>
         <source>GeoPackage of a download</source>
-        <translation type="unfinished">GeoPackage eines Downloads</translation>
+        <translation>GeoPackage eines Downloads</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="56"/>
         <source>Login (OAuth 2.0 token)</source>
-        <translation type="unfinished">Anmeldung (OAuth-2.0-Token)</translation>
+        <translation>Anmeldung (OAuth-2.0-Token)</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="61"/>
         <source>Changeset comment</source>
-        <translation type="unfinished">Kommentar zum Änderungssatz</translation>
+        <translation>Kommentar zum Änderungssatz</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="62"/>
         <source>Source</source>
-        <translation type="unfinished">Quelle</translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
         <source>Report</source>
-        <translation type="unfinished">Bericht</translation>
+        <translation>Bericht</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished">JSON (*.json)</translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="68"/>
         <source>Changesets</source>
-        <translation type="unfinished">Änderungssätze</translation>
+        <translation>Änderungssätze</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="69"/>
         <source>Changes uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochgeladene Änderungen</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="70"/>
         <source>Changes of an interrupted upload found applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Als übernommen erkannte Änderungen eines unterbrochenen Uploads</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="82"/>
         <source>A changeset comment is required: describe your changes.</source>
-        <translation type="unfinished">Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
+        <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="94"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anmeldung für {server}: Melden Sie sich über das Plugin an, während dieser Server in den Einstellungen gewählt ist, oder wählen Sie eine Authentifizierungskonfiguration, deren URL dieser Server ist.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="112"/>
         <source>An upload of {path} was interrupted: it was settled with the server first ({count} changes whose outcome was open were found applied and written back).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Upload von {path} wurde unterbrochen: Er wurde zuerst mit dem Server abgeglichen ({count} Änderungen mit offenem Ergebnis wurden als übernommen erkannt und zurückgeschrieben).</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="125"/>
         <source>Nothing to upload: the GeoPackage has no changes left to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts hochzuladen: Das GeoPackage enthält keine noch zu sendenden Änderungen.</translation>
     </message>
 </context>
 <context>
@@ -2835,12 +2835,12 @@
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="108"/>
         <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings (or, for an interrupted upload, the server it was going to). AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one the plugin's login keeps for that server); its URL must be the same server as ENDPOINT, or nothing is sent. A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt eine osmChange-Datei (.osc) in einem neuen Änderungssatz mit dem angegebenen Kommentar (erforderlich) und der Quelle auf einen OSM-API-0.6-Server hoch, in Teilen innerhalb der Grenzen des Servers. ENDPOINT ist die Basis-URL der API (…/api/0.6); leer bedeutet: der Server aus den Plugin-Einstellungen (bzw. bei einem unterbrochenen Upload der Server, an den dieser ging). AUTH ist die QGIS-Authentifizierungskonfiguration, die das OAuth-2.0-Token enthält (leer: die Anmeldung, die das Plugin für diesen Server speichert); ihre URL muss derselbe Server wie ENDPOINT sein, sonst wird nichts gesendet. Neben der Datei wird ein Journal geführt: Ein unterbrochener Upload wird beim erneuten Ausführen dort fortgesetzt, wo er angehalten hat, nachdem auf dem Server geprüft wurde, was übernommen wurde. Das GeoPackage, aus dem die Datei erstellt wurde, wird nicht aktualisiert; laden Sie das Gebiet erneut herunter, bevor Sie weiter bearbeiten.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="223"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anmeldung für {server}: Melden Sie sich über das Plugin an, während dieser Server in den Einstellungen gewählt ist, oder wählen Sie eine Authentifizierungskonfiguration, deren URL dieser Server ist.</translation>
     </message>
 </context>
 <context>
@@ -2853,7 +2853,7 @@
     <message>
         <location filename="../plugin/adapters/upload_service.py" line="351"/>
         <source>Checking the interrupted upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochener Upload wird geprüft</translation>
     </message>
 </context>
 <context>
@@ -2901,12 +2901,12 @@
     <message>
         <location filename="../plugin/adapters/processing/load_algorithms.py" line="125"/>
         <source>Replace an existing GeoPackage even if it holds edits not uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandenes GeoPackage ersetzen, auch wenn es noch nicht hochgeladene Bearbeitungen enthält</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/load_algorithms.py" line="138"/>
         <source>Set OVERWRITE to replace it, or choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie OVERWRITE, um es zu ersetzen, oder wählen Sie eine andere Datei.</translation>
     </message>
 </context>
 <context>
@@ -2934,7 +2934,7 @@
     <message>
         <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="143"/>
         <source>The server asks to slow down: waiting {seconds} s, then going on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bittet darum, langsamer zu werden: Es wird {seconds} s gewartet, dann geht es weiter.</translation>
     </message>
 </context>
 <context>

@@ -320,17 +320,17 @@
     <message>
         <location filename="../ui/download_dialog.py" line="258"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire les données dans un nouveau fichier, ou remplacer le fichier et perdre ce qu’il contient ?</translation>
     </message>
     <message>
         <location filename="../ui/download_dialog.py" line="264"/>
         <source>Write a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire un nouveau fichier</translation>
     </message>
     <message>
         <location filename="../ui/download_dialog.py" line="268"/>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer</translation>
     </message>
 </context>
 <context>
@@ -368,9 +368,9 @@
     <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="387"/>
         <source>%n way(s) use nodes that are not in the data (for example way {example}): they are kept unchanged for uploads but not drawn.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n chemin utilise des nœuds absents des données (par exemple le chemin {example}) : il est conservé tel quel pour les envois mais n’est pas dessiné.</numerusform>
+            <numerusform>%n chemins utilisent des nœuds absents des données (par exemple le chemin {example}) : ils sont conservés tels quels pour les envois mais ne sont pas dessinés.</numerusform>
         </translation>
     </message>
 </context>
@@ -874,7 +874,7 @@
     <message>
         <location filename="../plugin/adapters/processing/base.py" line="40"/>
         <source>“{value}” is not a value of {parameter}. Valid values: {names} (or their numbers 0 to {last}).</source>
-        <translation type="unfinished"></translation>
+        <translation>« {value} » n’est pas une valeur de {parameter}. Valeurs valides : {names} (ou leurs numéros de 0 à {last}).</translation>
     </message>
 </context>
 <context>
@@ -1619,287 +1619,287 @@
     <message>
         <location filename="../plugin/adapters/auth.py" line="195"/>
         <source>{url} is not an address of an OSM API.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} n’est pas l’adresse d’une API OSM.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/auth.py" line="242"/>
         <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour vous connecter à {server}, choisissez-le comme serveur dans les paramètres de l’extension et saisissez-y son identifiant client OAuth 2.</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_check.py" line="40"/>
         <source>The GeoPackage {path} is damaged ({detail}). Its edits cannot be matched to OpenStreetMap: download the area again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le GeoPackage {path} est endommagé ({detail}). Ses modifications ne peuvent pas être mises en correspondance avec OpenStreetMap : téléchargez à nouveau la zone.</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_check.py" line="65"/>
         <source>{path} was not made by a download of OSM Roundtrip. Download the area (or open the .osm file) with the plugin to edit and upload it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ne provient pas d’un téléchargement d’OSM Roundtrip. Téléchargez la zone (ou ouvrez le fichier .osm) avec l’extension pour pouvoir la modifier et envoyer vos modifications.</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="53"/>
         <source>{path} already exists and holds {what}. It was not replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} existe déjà et contient {what}. Il n’a pas été remplacé.</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="92"/>
         <source>data not made by OSM Roundtrip</source>
-        <translation type="unfinished"></translation>
+        <translation>des données qui ne proviennent pas d’OSM Roundtrip</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="96"/>
         <source>an unfinished upload</source>
-        <translation type="unfinished"></translation>
+        <translation>un envoi inachevé</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="98"/>
         <source>edits not uploaded yet ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>des modifications pas encore envoyées ({count})</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="105"/>
         <source>edits that could not be checked ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>des modifications qui n’ont pas pu être vérifiées ({reason})</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="114"/>
         <source>tables of your own ({names})</source>
-        <translation type="unfinished"></translation>
+        <translation>vos propres tables ({names})</translation>
     </message>
     <message>
         <location filename="../plugin/core/gpkg_target.py" line="196"/>
         <source>{path} is open in another program. Close it there and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} est ouvert dans un autre programme. Fermez-le dans ce programme et réessayez.</translation>
     </message>
     <message>
         <location filename="../plugin/core/http.py" line="226"/>
         <source>The server {host} did not finish its answer within {seconds} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur {host} n’a pas terminé sa réponse en {seconds} s.</translation>
     </message>
     <message>
         <location filename="../plugin/core/http.py" line="270"/>
         <source>The answer of {host} is larger than {megabytes} MB, the limit for this kind of request; it was not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de {host} dépasse {megabytes} Mo, la limite pour ce type de requête ; elle n’a pas été utilisée.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/api.py" line="657"/>
         <source>The server at {url} does not open changesets (HTTP {status} for changeset/create): it serves only part of the OSM API and cannot take uploads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur {url} n’ouvre pas de groupes de modifications (HTTP {status} pour changeset/create) : il ne fournit qu’une partie de l’API OSM et ne peut pas recevoir d’envois.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/download.py" line="329"/>
         <source>The server refuses the area {bbox} as too large even after splitting it: {reason} Choose a smaller area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur refuse la zone {bbox}, trop grande, même après découpage : {reason} Choisissez une zone plus petite.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/shared_nodes.py" line="80"/>
         <source>also moves {count} ways, among them {ways}</source>
-        <translation type="unfinished"></translation>
+        <translation>déplace aussi {count} chemins, dont {ways}</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/shared_nodes.py" line="88"/>
         <source>also moves {ways}</source>
-        <translation type="unfinished"></translation>
+        <translation>déplace aussi {ways}</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_errors.py" line="38"/>
         <source>There is nothing to upload: no changeset was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a rien à envoyer : aucun groupe de modifications n’a été ouvert.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_errors.py" line="49"/>
         <source>{element} has an invalid {what} ({value}): ids and versions of OSM elements are whole numbers above zero. Nothing was sent; download the area again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} a une valeur {what} invalide ({value}) : les identifiants et les versions des éléments OSM sont des nombres entiers supérieurs à zéro. Rien n’a été envoyé ; téléchargez à nouveau la zone.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_journal.py" line="295"/>
         <source>An upload of this file is running ({path}). Wait until it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un envoi de ce fichier est en cours ({path}). Attendez qu’il soit terminé.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_outcome.py" line="309"/>
         <source>The changeset on the server holds an element that differs from the one sent ({element}). Nothing more was sent; download the area again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le groupe de modifications sur le serveur contient un élément différent de celui qui a été envoyé ({element}). Rien de plus n’a été envoyé ; téléchargez à nouveau la zone.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_outcome.py" line="503"/>
         <source>The outcome of the upload is unknown: the server cannot be reached to check whether it was applied ({reason}). Nothing was sent again and nothing was lost: resume the upload when the server is reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le résultat de l’envoi est inconnu : le serveur est injoignable et ne permet pas de vérifier s’il a été appliqué ({reason}). Rien n’a été renvoyé et rien n’a été perdu : reprenez l’envoi lorsque le serveur sera de nouveau joignable.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/xmlreader.py" line="121"/>
         <source>The OSM data from {source} has {element} without coordinates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données OSM de {source} contiennent {element} sans coordonnées.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/xmlreader.py" line="139"/>
         <source>The OSM data from {source} has {element} at an impossible position (lat {lat}, lon {lon}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données OSM de {source} contiennent {element} à une position impossible (latitude {lat}, longitude {lon}).</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/xmlreader.py" line="222"/>
         <source>The OSM data from {source} has {element}, an id beyond 64 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données OSM de {source} contiennent {element}, dont l’identifiant dépasse 64 bits.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="38"/>
         <source>Not logged in to {server}: log in to that server first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à {server} : connectez-vous d’abord à ce serveur.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="104"/>
         <source>This data was downloaded from {recorded} and is uploaded only there, not to {requested}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces données ont été téléchargées depuis {recorded} et ne sont envoyées que vers ce serveur, pas vers {requested}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="115"/>
         <source>The data does not record the server it came from and no API address was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données n’indiquent pas le serveur dont elles proviennent et aucune adresse d’API n’a été fournie.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="134"/>
         <source>The login does not say which server it belongs to, so it is not sent to {requested}. Enter that server&apos;s address as the URL of the authentication configuration, or log in from the plugin.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion n’indique pas à quel serveur elle appartient ; elle n’est donc pas envoyée à {requested}. Saisissez l’adresse de ce serveur comme URL de la configuration d’authentification, ou connectez-vous depuis l’extension.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="144"/>
         <source>The login belongs to {token_server}; it is never sent to {requested}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion appartient à {token_server} ; elle n’est jamais envoyée à {requested}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/servers.py" line="157"/>
         <source>The interrupted upload of this file went to {recorded}; it continues only there, not on {requested}.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi interrompu de ce fichier était destiné à {recorded} ; il ne reprend que sur ce serveur, pas sur {requested}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/upload_resume.py" line="55"/>
         <source>An interrupted upload was found for {path}, but it was made from another download of the area (the file was downloaded again or replaced since). Its results are not written into this file, where they could give features the identities of other elements, and nothing was sent. Check your changesets on the server: what it applied is in any download made after it. Then delete the folder {journal} to upload from this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un envoi interrompu a été trouvé pour {path}, mais il provient d’un autre téléchargement de la zone (le fichier a depuis été téléchargé à nouveau ou remplacé). Ses résultats ne sont pas écrits dans ce fichier, où ils pourraient donner à des entités l’identité d’autres éléments, et rien n’a été envoyé. Vérifiez vos groupes de modifications sur le serveur : ce qu’il a appliqué figure dans tout téléchargement effectué après cet envoi. Supprimez ensuite le dossier {journal} pour pouvoir envoyer depuis ce fichier.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/__init__.py" line="98"/>
         <source>The tag checks (outdated tags, tags for the wrong geometry) did not run: the iD tagging schema is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les vérifications des attributs (attributs obsolètes, attributs inadaptés à la géométrie) n’ont pas été effectuées : le schéma d’attributs d’iD n’est pas disponible.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/changeset_rules.py" line="32"/>
         <source>{count} features are deleted. Make sure this is intended: large deletions are reviewed by other mappers and reverted when they are mistakes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} entités sont supprimées. Assurez-vous que c’est voulu : les suppressions importantes sont examinées par d’autres contributeurs et annulées lorsqu’il s’agit d’erreurs.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/connectivity.py" line="76"/>
         <source>{way} ends {distance} m from {other} without joining it: snap the end onto the other road, or move it away.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} se termine à {distance} m de {other} sans s’y raccorder : accrochez l’extrémité à l’autre voie, ou éloignez-la.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/connectivity.py" line="137"/>
         <source>{way} is a new road or path that is connected to no other road or path.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} est une nouvelle voie (route ou sentier) qui n’est reliée à aucune autre voie.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/crossings.py" line="246"/>
         <source>Building {way} overlaps building {other}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le bâtiment {way} chevauche le bâtiment {other}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/crossings.py" line="269"/>
         <source>{way} ({kind}) crosses {other} ({other_kind}) without a junction, a bridge, a tunnel or a different layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} ({kind}) croise {other} ({other_kind}) sans intersection, pont, tunnel ni niveau (layer) différent.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="42"/>
         <source>{node} is at the same position as {others}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{node} est à la même position que {others}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="72"/>
         <source>{way} has two points {distance} m apart ({node} and {other}): remove one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} a deux points distants de {distance} m ({node} et {other}) : supprimez l’un d’eux.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="93"/>
         <source>{way} has {node} twice in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} contient {node} deux fois de suite.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="167"/>
         <source>{way} crosses itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} s’auto-intersecte.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="167"/>
         <source>The outline of area {way} crosses itself: the area is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contour de la surface {way} s’auto-intersecte : la surface est invalide.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="196"/>
         <source>{way} is tagged area=yes but is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} porte l’attribut area=yes mais n’est pas fermé.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="196"/>
         <source>{way} is tagged as an area ({tags}) but is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{way} porte des attributs de surface ({tags}) mais n’est pas fermé.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/geometry_rules.py" line="231"/>
         <source>The member ways of area {relation} do not form closed rings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les chemins membres de la surface {relation} ne forment pas d’anneaux fermés.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/schema.py" line="225"/>
         <source>The tagging schema in {folder} cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma d’attributs dans {folder} ne peut pas être lu : {error}</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="64"/>
         <source>{element} has no tags: say what it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} n’a aucun attribut : indiquez ce que c’est.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="75"/>
         <source>{element} has no type tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} n’a pas d’attribut type.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="87"/>
         <source>{element} has only descriptive tags ({keys}): say what it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} n’a que des attributs descriptifs ({keys}) : indiquez ce que c’est.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="103"/>
         <source>{element} is a separate point, but {tags} is mapped as a vertex of a way.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} est un point isolé, mais {tags} se cartographie comme sommet d’un chemin.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="111"/>
         <source>{element} is a point, but {tags} is mapped as a line.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} est un point, mais {tags} se cartographie comme ligne.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="113"/>
         <source>{element} is a point, but {tags} is mapped as an area.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} est un point, mais {tags} se cartographie comme surface.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="109"/>
         <source>{element} is a vertex of a way, but {tags} is mapped as a separate point.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} est un sommet de chemin, mais {tags} se cartographie comme point isolé.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="115"/>
         <source>{element} is tagged {tags}, an area, but it is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} porte les attributs {tags}, qui décrivent une surface, mais n’est pas fermé.</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="177"/>
         <source>Upgrade the tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour les attributs</translation>
     </message>
     <message>
         <location filename="../plugin/core/validate/tag_rules.py" line="201"/>
         <source>{element} has outdated tags: {before} → {after}</source>
-        <translation type="unfinished"></translation>
+        <translation>{element} a des attributs obsolètes : {before} → {after}</translation>
     </message>
 </context>
 <context>
@@ -2204,12 +2204,12 @@
     <message>
         <location filename="../ui/review_dialog.py" line="122"/>
         <source>This file does not record the server it came from: the server of the settings is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’indique pas le serveur dont il provient : le serveur des paramètres est utilisé.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="129"/>
         <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données ont été téléchargées depuis ce serveur et ne sont envoyées que vers lui ; le serveur des paramètres ({settings}) n’est pas utilisé pour elles.</translation>
     </message>
 </context>
 <context>
@@ -2616,7 +2616,7 @@
     <message>
         <location filename="../plugin/adapters/topology.py" line="89"/>
         <source>Topological editing and snapping are on while you edit OSM layers: a vertex that streets share moves in all of them, as it will in OpenStreetMap. Your own settings come back when you stop editing.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’édition topologique et l’accrochage sont activés pendant que vous modifiez des couches OSM : un sommet partagé par plusieurs rues se déplace dans chacune d’elles, comme ce sera le cas dans OpenStreetMap. Vos propres paramètres sont rétablis lorsque vous arrêtez l’édition.</translation>
     </message>
 </context>
 <context>
@@ -2689,12 +2689,12 @@
     <message>
         <location filename="../ui/review_dialog.py" line="529"/>
         <source>An upload of this file was interrupted: checking on the server what it applied before computing what is left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un envoi de ce fichier a été interrompu : vérification sur le serveur de ce qui a été appliqué avant de calculer ce qu’il reste à envoyer.</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.py" line="542"/>
         <source>The interrupted upload had applied {count} changes; they are now in the layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi interrompu avait appliqué {count} modifications ; elles figurent désormais dans les couches.</translation>
     </message>
 </context>
 <context>
@@ -2702,77 +2702,77 @@
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="34"/>
         <source>Upload edits of a download</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer les modifications d’un téléchargement</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="37"/>
         <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie les modifications enregistrées du GeoPackage d’un téléchargement vers le serveur OSM API depuis lequel il a été téléchargé, dans un nouveau groupe de modifications avec le commentaire (obligatoire) et la source indiqués, puis réécrit les résultats dans le GeoPackage (identifiants des nouveaux éléments, versions), comme le fait la commande « Envoyer les modifications » de l’extension. AUTH est la configuration d’authentification QGIS qui contient le jeton OAuth 2.0 ; son URL doit être celle de ce serveur (vide : la connexion que l’extension conserve pour ce serveur). Un envoi interrompu de ce fichier est d’abord régularisé : ce que le serveur a appliqué est réécrit dans le fichier, et seul le reste est envoyé. S’il ne reste rien, l’algorithme réussit avec 0 modification. Les modifications non enregistrées des couches ouvertes ne sont pas prises en compte : enregistrez-les d’abord.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="51"/>
         <source>GeoPackage of a download</source>
-        <translation type="unfinished">GeoPackage d’un téléchargement</translation>
+        <translation>GeoPackage d’un téléchargement</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="56"/>
         <source>Login (OAuth 2.0 token)</source>
-        <translation type="unfinished">Connexion (jeton OAuth 2.0)</translation>
+        <translation>Connexion (jeton OAuth 2.0)</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="61"/>
         <source>Changeset comment</source>
-        <translation type="unfinished">Commentaire du groupe de modifications</translation>
+        <translation>Commentaire du groupe de modifications</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="62"/>
         <source>Source</source>
-        <translation type="unfinished">Source</translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
         <source>Report</source>
-        <translation type="unfinished">Rapport</translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished">JSON (*.json)</translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="68"/>
         <source>Changesets</source>
-        <translation type="unfinished">Groupes de modifications</translation>
+        <translation>Groupes de modifications</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="69"/>
         <source>Changes uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications envoyées</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="70"/>
         <source>Changes of an interrupted upload found applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications d’un envoi interrompu trouvées appliquées</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="82"/>
         <source>A changeset comment is required: describe your changes.</source>
-        <translation type="unfinished">Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
+        <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="94"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune connexion pour {server} : connectez-vous depuis l’extension en choisissant ce serveur dans les paramètres, ou choisissez une configuration d’authentification dont l’URL est celle de ce serveur.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="112"/>
         <source>An upload of {path} was interrupted: it was settled with the server first ({count} changes whose outcome was open were found applied and written back).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un envoi de {path} avait été interrompu : il a d’abord été régularisé avec le serveur ({count} modifications dont le résultat était incertain ont été trouvées appliquées et réécrites dans le fichier).</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="125"/>
         <source>Nothing to upload: the GeoPackage has no changes left to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à envoyer : il ne reste aucune modification à envoyer dans le GeoPackage.</translation>
     </message>
 </context>
 <context>
@@ -2835,12 +2835,12 @@
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="108"/>
         <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings (or, for an interrupted upload, the server it was going to). AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one the plugin's login keeps for that server); its URL must be the same server as ENDPOINT, or nothing is sent. A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie un fichier osmChange (.osc) vers un serveur OSM API 0.6 dans un nouveau groupe de modifications avec le commentaire (obligatoire) et la source indiqués, par lots dans les limites du serveur. ENDPOINT est l’URL de base de l’API (…/api/0.6) ; vide, le serveur des paramètres de l’extension est utilisé (ou, pour un envoi interrompu, le serveur auquel il était destiné). AUTH est la configuration d’authentification QGIS qui contient le jeton OAuth 2.0 (vide : celle que la connexion de l’extension conserve pour ce serveur) ; son URL doit désigner le même serveur que ENDPOINT, sinon rien n’est envoyé. Un journal est conservé à côté du fichier : relancé, un envoi interrompu reprend là où il s’était arrêté, après vérification sur le serveur de ce qui a été appliqué. Le GeoPackage à partir duquel le fichier a été créé n’est pas mis à jour ; téléchargez à nouveau la zone avant de poursuivre les modifications.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="223"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune connexion pour {server} : connectez-vous depuis l’extension en choisissant ce serveur dans les paramètres, ou choisissez une configuration d’authentification dont l’URL est celle de ce serveur.</translation>
     </message>
 </context>
 <context>
@@ -2853,7 +2853,7 @@
     <message>
         <location filename="../plugin/adapters/upload_service.py" line="351"/>
         <source>Checking the interrupted upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de l’envoi interrompu</translation>
     </message>
 </context>
 <context>
@@ -2901,12 +2901,12 @@
     <message>
         <location filename="../plugin/adapters/processing/load_algorithms.py" line="125"/>
         <source>Replace an existing GeoPackage even if it holds edits not uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer un GeoPackage existant même s’il contient des modifications non envoyées</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/load_algorithms.py" line="138"/>
         <source>Set OVERWRITE to replace it, or choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Activez OVERWRITE pour le remplacer, ou choisissez un autre fichier.</translation>
     </message>
 </context>
 <context>
@@ -2934,7 +2934,7 @@
     <message>
         <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="143"/>
         <source>The server asks to slow down: waiting {seconds} s, then going on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur demande de ralentir : attente de {seconds} s, puis reprise.</translation>
     </message>
 </context>
 <context>
