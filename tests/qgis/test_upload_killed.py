@@ -352,9 +352,9 @@ def test_upload_changes_settles_before_the_review(osm_sandbox, edited, qgis_ifac
 
     def review(dialog) -> int:
         reviewed.append(dialog.changes)
-        return QDialog.Rejected
+        return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(review_dialog.ReviewDialog, "exec_", review)
+    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", review)
     action = review_dialog.UploadAction(qgis_iface)
     action.upload()
     deadline = time.monotonic() + 60
