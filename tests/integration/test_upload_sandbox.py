@@ -378,9 +378,9 @@ def alice_changesets(sandbox) -> list:
         ("osm_base_nodes", "version", "abc"),
         ("osm_base_nodes", "version", -3),
         ("osm_points", "osm_id", "abc"),
-        ("osm_points", "osm_id", -3),
+        ("osm_points", "osm_id", 0),  # negative ids in the layers are upload placeholders
     ],
-    ids=["base-version-abc", "base-version-negative", "osm-id-abc", "osm-id-negative"],
+    ids=["base-version-abc", "base-version-negative", "osm-id-abc", "osm-id-zero"],
 )
 def test_tampered_ids_and_versions_are_refused_before_anything_is_sent(
     sandbox, gpkg, table, column, value
