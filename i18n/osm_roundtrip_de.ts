@@ -4,37 +4,37 @@
 <context>
     <name>BuildOsmChangeAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="60"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
         <source>Build osmChange from edited layers</source>
         <translation>osmChange aus bearbeiteten Layern erstellen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="63"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="79"/>
         <source>Compares the saved layers of a download&apos;s GeoPackage with the data downloaded (the base snapshot kept in the same file) and writes the changes as an osmChange (.osc) file, ordered for upload: creates, modifies, deletes. Nothing is uploaded. Unsaved edits of open layers are not included: save them first.</source>
         <translation>Vergleicht die gespeicherten Layer des GeoPackages eines Downloads mit den heruntergeladenen Daten (dem in derselben Datei gespeicherten Basisstand) und schreibt die Änderungen als osmChange-Datei (.osc), in der Reihenfolge für das Hochladen: Erstellungen, Änderungen, Löschungen. Es wird nichts hochgeladen. Ungespeicherte Bearbeitungen geöffneter Layer sind nicht enthalten: Speichern Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="71"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="87"/>
         <source>GeoPackage of a download</source>
         <translation>GeoPackage eines Downloads</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="92"/>
         <source>osmChange file</source>
         <translation>osmChange-Datei</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="92"/>
         <source>osmChange (*.osc)</source>
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="91"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="107"/>
         <source>{created} created, {modified} modified, {deleted} deleted</source>
         <translation>{created} erstellt, {modified} geändert, {deleted} gelöscht</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="97"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="113"/>
         <source>The layers have no changes: the file is empty.</source>
         <translation>Die Layer enthalten keine Änderungen: Die Datei ist leer.</translation>
     </message>
@@ -2700,77 +2700,47 @@
 <context>
     <name>UploadEditsAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="34"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="30"/>
         <source>Upload edits of a download</source>
         <translation>Bearbeitungen eines Downloads hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="37"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="33"/>
         <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first.</source>
         <translation>Lädt die gespeicherten Bearbeitungen des GeoPackages eines Downloads in einem neuen Änderungssatz mit dem angegebenen Kommentar (erforderlich) und der Quelle auf den OSM-API-Server hoch, von dem es heruntergeladen wurde, und schreibt die Ergebnisse in das GeoPackage zurück (IDs neuer Elemente, Versionen), wie es „Änderungen hochladen“ im Plugin tut. AUTH ist die QGIS-Authentifizierungskonfiguration, die das OAuth-2.0-Token enthält; ihre URL muss dieser Server sein (leer: die Anmeldung, die das Plugin für diesen Server speichert). Ein unterbrochener Upload der Datei wird zuerst abgeschlossen: Was der Server übernommen hat, wird zurückgeschrieben, und nur der Rest wird gesendet. Wenn nichts übrig ist, ist der Algorithmus mit 0 Änderungen erfolgreich. Ungespeicherte Bearbeitungen geöffneter Layer sind nicht enthalten: Speichern Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="51"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="47"/>
         <source>GeoPackage of a download</source>
         <translation>GeoPackage eines Downloads</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="56"/>
-        <source>Login (OAuth 2.0 token)</source>
-        <translation>Anmeldung (OAuth-2.0-Token)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="61"/>
-        <source>Changeset comment</source>
-        <translation>Kommentar zum Änderungssatz</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="62"/>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
-        <source>Report</source>
-        <translation>Bericht</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="68"/>
-        <source>Changesets</source>
-        <translation>Änderungssätze</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="69"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="53"/>
         <source>Changes uploaded</source>
         <translation>Hochgeladene Änderungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="70"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="54"/>
         <source>Changes of an interrupted upload found applied</source>
         <translation>Als übernommen erkannte Änderungen eines unterbrochenen Uploads</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="82"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="66"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="94"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="78"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
         <translation>Keine Anmeldung für {server}: Melden Sie sich über das Plugin an, während dieser Server in den Einstellungen gewählt ist, oder wählen Sie eine Authentifizierungskonfiguration, deren URL dieser Server ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="112"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="96"/>
         <source>An upload of {path} was interrupted: it was settled with the server first ({count} changes whose outcome was open were found applied and written back).</source>
         <translation>Ein Upload von {path} wurde unterbrochen: Er wurde zuerst mit dem Server abgeglichen ({count} Änderungen mit offenem Ergebnis wurden als übernommen erkannt und zurückgeschrieben).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="125"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="109"/>
         <source>Nothing to upload: the GeoPackage has no changes left to send.</source>
         <translation>Nichts hochzuladen: Das GeoPackage enthält keine noch zu sendenden Änderungen.</translation>
     </message>
@@ -2778,67 +2748,37 @@
 <context>
     <name>UploadOsmChangeAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="105"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="121"/>
         <source>Upload osmChange</source>
         <translation>osmChange hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="122"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="138"/>
         <source>osmChange file</source>
         <translation>osmChange-Datei</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="125"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="141"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>OSM-API-URL (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="130"/>
-        <source>Login (OAuth 2.0 token)</source>
-        <translation>Anmeldung (OAuth-2.0-Token)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="135"/>
-        <source>Changeset comment</source>
-        <translation>Kommentar zum Änderungssatz</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="136"/>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
-        <source>Report</source>
-        <translation>Bericht</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="142"/>
-        <source>Changesets</source>
-        <translation>Änderungssätze</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="155"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="159"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="166"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="170"/>
         <source>Continuing the interrupted upload of {path}</source>
         <translation>Unterbrochenes Hochladen von {path} wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="108"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="124"/>
         <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings (or, for an interrupted upload, the server it was going to). AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one the plugin's login keeps for that server); its URL must be the same server as ENDPOINT, or nothing is sent. A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
         <translation>Lädt eine osmChange-Datei (.osc) in einem neuen Änderungssatz mit dem angegebenen Kommentar (erforderlich) und der Quelle auf einen OSM-API-0.6-Server hoch, in Teilen innerhalb der Grenzen des Servers. ENDPOINT ist die Basis-URL der API (…/api/0.6); leer bedeutet: der Server aus den Plugin-Einstellungen (bzw. bei einem unterbrochenen Upload der Server, an den dieser ging). AUTH ist die QGIS-Authentifizierungskonfiguration, die das OAuth-2.0-Token enthält (leer: die Anmeldung, die das Plugin für diesen Server speichert); ihre URL muss derselbe Server wie ENDPOINT sein, sonst wird nichts gesendet. Neben der Datei wird ein Journal geführt: Ein unterbrochener Upload wird beim erneuten Ausführen dort fortgesetzt, wo er angehalten hat, nachdem auf dem Server geprüft wurde, was übernommen wurde. Das GeoPackage, aus dem die Datei erstellt wurde, wird nicht aktualisiert; laden Sie das Gebiet erneut herunter, bevor Sie weiter bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="223"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="227"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
         <translation>Keine Anmeldung für {server}: Melden Sie sich über das Plugin an, während dieser Server in den Einstellungen gewählt ist, oder wählen Sie eine Authentifizierungskonfiguration, deren URL dieser Server ist.</translation>
     </message>
@@ -2846,12 +2786,12 @@
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="421"/>
+        <location filename="../plugin/adapters/upload_service.py" line="404"/>
         <source>Uploading changes to OpenStreetMap</source>
         <translation>Änderungen werden zu OpenStreetMap hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="351"/>
+        <location filename="../plugin/adapters/upload_service.py" line="344"/>
         <source>Checking the interrupted upload</source>
         <translation>Unterbrochener Upload wird geprüft</translation>
     </message>
@@ -2945,19 +2885,49 @@
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="51"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="67"/>
         <source>Elements created</source>
         <translation>Erstellte Elemente</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="52"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="68"/>
         <source>Elements modified</source>
         <translation>Geänderte Elemente</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="53"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="69"/>
         <source>Elements deleted</source>
         <translation>Gelöschte Elemente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="52"/>
+        <source>Login (OAuth 2.0 token)</source>
+        <translation>Anmeldung (OAuth-2.0-Token)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="57"/>
+        <source>Changeset comment</source>
+        <translation>Kommentar zum Änderungssatz</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="58"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="59"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="59"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="64"/>
+        <source>Changesets</source>
+        <translation>Änderungssätze</translation>
     </message>
 </context>
 </TS>

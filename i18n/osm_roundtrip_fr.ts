@@ -4,37 +4,37 @@
 <context>
     <name>BuildOsmChangeAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="60"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
         <source>Build osmChange from edited layers</source>
         <translation>Créer un osmChange à partir des couches modifiées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="63"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="79"/>
         <source>Compares the saved layers of a download&apos;s GeoPackage with the data downloaded (the base snapshot kept in the same file) and writes the changes as an osmChange (.osc) file, ordered for upload: creates, modifies, deletes. Nothing is uploaded. Unsaved edits of open layers are not included: save them first.</source>
         <translation>Compare les couches enregistrées du GeoPackage d’un téléchargement avec les données téléchargées (l’état de référence conservé dans le même fichier) et écrit les modifications dans un fichier osmChange (.osc), dans l’ordre d’envoi : créations, modifications, suppressions. Rien n’est envoyé. Les modifications non enregistrées des couches ouvertes ne sont pas prises en compte : enregistrez-les d’abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="71"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="87"/>
         <source>GeoPackage of a download</source>
         <translation>GeoPackage d’un téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="92"/>
         <source>osmChange file</source>
         <translation>Fichier osmChange</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="92"/>
         <source>osmChange (*.osc)</source>
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="91"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="107"/>
         <source>{created} created, {modified} modified, {deleted} deleted</source>
         <translation>{created} créé(s), {modified} modifié(s), {deleted} supprimé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="97"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="113"/>
         <source>The layers have no changes: the file is empty.</source>
         <translation>Les couches ne contiennent aucune modification : le fichier est vide.</translation>
     </message>
@@ -2700,77 +2700,47 @@
 <context>
     <name>UploadEditsAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="34"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="30"/>
         <source>Upload edits of a download</source>
         <translation>Envoyer les modifications d’un téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="37"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="33"/>
         <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first.</source>
         <translation>Envoie les modifications enregistrées du GeoPackage d’un téléchargement vers le serveur OSM API depuis lequel il a été téléchargé, dans un nouveau groupe de modifications avec le commentaire (obligatoire) et la source indiqués, puis réécrit les résultats dans le GeoPackage (identifiants des nouveaux éléments, versions), comme le fait la commande « Envoyer les modifications » de l’extension. AUTH est la configuration d’authentification QGIS qui contient le jeton OAuth 2.0 ; son URL doit être celle de ce serveur (vide : la connexion que l’extension conserve pour ce serveur). Un envoi interrompu de ce fichier est d’abord régularisé : ce que le serveur a appliqué est réécrit dans le fichier, et seul le reste est envoyé. S’il ne reste rien, l’algorithme réussit avec 0 modification. Les modifications non enregistrées des couches ouvertes ne sont pas prises en compte : enregistrez-les d’abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="51"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="47"/>
         <source>GeoPackage of a download</source>
         <translation>GeoPackage d’un téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="56"/>
-        <source>Login (OAuth 2.0 token)</source>
-        <translation>Connexion (jeton OAuth 2.0)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="61"/>
-        <source>Changeset comment</source>
-        <translation>Commentaire du groupe de modifications</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="62"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
-        <source>Report</source>
-        <translation>Rapport</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="63"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="68"/>
-        <source>Changesets</source>
-        <translation>Groupes de modifications</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="69"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="53"/>
         <source>Changes uploaded</source>
         <translation>Modifications envoyées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="70"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="54"/>
         <source>Changes of an interrupted upload found applied</source>
         <translation>Modifications d’un envoi interrompu trouvées appliquées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="82"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="66"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="94"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="78"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
         <translation>Aucune connexion pour {server} : connectez-vous depuis l’extension en choisissant ce serveur dans les paramètres, ou choisissez une configuration d’authentification dont l’URL est celle de ce serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="112"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="96"/>
         <source>An upload of {path} was interrupted: it was settled with the server first ({count} changes whose outcome was open were found applied and written back).</source>
         <translation>Un envoi de {path} avait été interrompu : il a d’abord été régularisé avec le serveur ({count} modifications dont le résultat était incertain ont été trouvées appliquées et réécrites dans le fichier).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="125"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="109"/>
         <source>Nothing to upload: the GeoPackage has no changes left to send.</source>
         <translation>Rien à envoyer : il ne reste aucune modification à envoyer dans le GeoPackage.</translation>
     </message>
@@ -2778,67 +2748,37 @@
 <context>
     <name>UploadOsmChangeAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="105"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="121"/>
         <source>Upload osmChange</source>
         <translation>Envoyer un osmChange</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="122"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="138"/>
         <source>osmChange file</source>
         <translation>Fichier osmChange</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="125"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="141"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>URL de l’API OSM (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="130"/>
-        <source>Login (OAuth 2.0 token)</source>
-        <translation>Connexion (jeton OAuth 2.0)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="135"/>
-        <source>Changeset comment</source>
-        <translation>Commentaire du groupe de modifications</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="136"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
-        <source>Report</source>
-        <translation>Rapport</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="137"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="142"/>
-        <source>Changesets</source>
-        <translation>Groupes de modifications</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="155"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="159"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="166"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="170"/>
         <source>Continuing the interrupted upload of {path}</source>
         <translation>Reprise de l’envoi interrompu de {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="108"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="124"/>
         <source>Uploads an osmChange (.osc) file to an OSM API 0.6 server in a new changeset with the given comment (required) and source, in chunks within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server of the plugin settings (or, for an interrupted upload, the server it was going to). AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token (empty: the one the plugin's login keeps for that server); its URL must be the same server as ENDPOINT, or nothing is sent. A journal is kept next to the file: an interrupted upload continues where it stopped when run again, after checking on the server what was applied. The GeoPackage the file was built from is not updated; download the area again before editing further.</source>
         <translation>Envoie un fichier osmChange (.osc) vers un serveur OSM API 0.6 dans un nouveau groupe de modifications avec le commentaire (obligatoire) et la source indiqués, par lots dans les limites du serveur. ENDPOINT est l’URL de base de l’API (…/api/0.6) ; vide, le serveur des paramètres de l’extension est utilisé (ou, pour un envoi interrompu, le serveur auquel il était destiné). AUTH est la configuration d’authentification QGIS qui contient le jeton OAuth 2.0 (vide : celle que la connexion de l’extension conserve pour ce serveur) ; son URL doit désigner le même serveur que ENDPOINT, sinon rien n’est envoyé. Un journal est conservé à côté du fichier : relancé, un envoi interrompu reprend là où il s’était arrêté, après vérification sur le serveur de ce qui a été appliqué. Le GeoPackage à partir duquel le fichier a été créé n’est pas mis à jour ; téléchargez à nouveau la zone avant de poursuivre les modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="223"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="227"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
         <translation>Aucune connexion pour {server} : connectez-vous depuis l’extension en choisissant ce serveur dans les paramètres, ou choisissez une configuration d’authentification dont l’URL est celle de ce serveur.</translation>
     </message>
@@ -2846,12 +2786,12 @@
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="421"/>
+        <location filename="../plugin/adapters/upload_service.py" line="404"/>
         <source>Uploading changes to OpenStreetMap</source>
         <translation>Envoi des modifications vers OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="351"/>
+        <location filename="../plugin/adapters/upload_service.py" line="344"/>
         <source>Checking the interrupted upload</source>
         <translation>Vérification de l’envoi interrompu</translation>
     </message>
@@ -2945,19 +2885,49 @@
         <translation>Envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="51"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="67"/>
         <source>Elements created</source>
         <translation>Éléments créés</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="52"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="68"/>
         <source>Elements modified</source>
         <translation>Éléments modifiés</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="53"/>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="69"/>
         <source>Elements deleted</source>
         <translation>Éléments supprimés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="52"/>
+        <source>Login (OAuth 2.0 token)</source>
+        <translation>Connexion (jeton OAuth 2.0)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="57"/>
+        <source>Changeset comment</source>
+        <translation>Commentaire du groupe de modifications</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="58"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="59"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="59"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_algorithms.py" line="64"/>
+        <source>Changesets</source>
+        <translation>Groupes de modifications</translation>
     </message>
 </context>
 </TS>

@@ -337,25 +337,16 @@ def start_settle(
     on_done: Optional[Callable[[object, Optional[BaseException]], None]] = None,
 ) -> CoreTask:
     """Run :func:`settle_interrupted` in a task; reload the layers afterwards."""
-    from qgis.core import QgsApplication
 
     def work(task: CoreTask):
         return settle_interrupted(gpkg_path, api_url, token, task.report, task.isCanceled)
 
-    def finished(result, error) -> None:
-        _running.discard(task)
-        reload_layers(layers)
-        if on_done is not None:
-            on_done(result, error)
-
-    task = CoreTask(
+    return _run(
         QCoreApplication.translate("UploadService", "Checking the interrupted upload"),
         work,
-        finished,
+        layers,
+        on_done,
     )
-    _running.add(task)
-    QgsApplication.taskManager().addTask(task)
-    return task
 
 
 def reload_layers(layers: Mapping[str, QgsVectorLayer]) -> None:
@@ -387,8 +378,6 @@ def start_upload(
     finds an interrupted upload of the file, it settles it first and uploads what is left
     according to the GeoPackage instead (see :func:`upload_edits`).
     """
-    from qgis.core import QgsApplication
-
     check_saved(layers)
     api_url = upload_server(gpkg_path, api_url)
     token = _login_for(api_url, token)
@@ -412,17 +401,25 @@ def start_upload(
             edited=edited,
         )
 
+    return _run(
+        QCoreApplication.translate("UploadService", "Uploading changes to OpenStreetMap"),
+        work,
+        layers,
+        on_done,
+    )
+
+
+def _run(description: str, work, layers, on_done) -> CoreTask:
+    """Run ``work`` in a task; on the GUI thread afterwards reload ``layers``, then ``on_done``."""
+    from qgis.core import QgsApplication
+
     def finished(result, error) -> None:
         _running.discard(task)
         reload_layers(layers)
         if on_done is not None:
             on_done(result, error)
 
-    task = CoreTask(
-        QCoreApplication.translate("UploadService", "Uploading changes to OpenStreetMap"),
-        work,
-        finished,
-    )
+    task = CoreTask(description, work, finished)
     _running.add(task)
     QgsApplication.taskManager().addTask(task)
     return task

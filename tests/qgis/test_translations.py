@@ -98,6 +98,17 @@ def test_plugin_speaks_german(qgis_iface, qgis_processing):
         texts = [action.text() for action in plugin.actions]
         assert "OpenStreetMap durchsuchen (Nominatim)" in texts
         assert plugin.dock.windowTitle() == "OSM Roundtrip-Suche"
+        # labels written once in a shared base class of the algorithms are German too
+        from osm_roundtrip.plugin.adapters.processing.upload_edits_algorithm import (
+            UploadEditsAlgorithm,
+        )
+
+        algorithm = UploadEditsAlgorithm()
+        algorithm.initAlgorithm()
+        assert algorithm.group() == "Hochladen"
+        labels = [p.description() for p in algorithm.parameterDefinitions()]
+        assert "Kommentar zum Änderungssatz" in labels
+        assert algorithm.outputDefinition("CREATED").description() == "Erstellte Elemente"
     finally:
         plugin.unload()
         settings.remove("locale/overrideFlag")

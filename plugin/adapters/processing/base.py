@@ -80,7 +80,15 @@ class OsmRoundtripAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = ""
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        """``text`` translated in the context of the class that wrote it: the algorithm's own
+        class, or a shared base class of this module (whose name pylupdate5 records)."""
+        for cls in type(self).__mro__:
+            if cls is OsmRoundtripAlgorithm:
+                break
+            translated = QCoreApplication.translate(cls.__name__, text)
+            if translated != text:
+                return translated
+        return text
 
     def name(self) -> str:
         return self.NAME

@@ -47,6 +47,22 @@ class _UploadAlgorithm(OsmRoundtripAlgorithm):
     def groupId(self) -> str:
         return self.GROUP_ID
 
+    def _changeset_parameters(self) -> None:
+        """AUTH, COMMENT, SOURCE, the OUTPUT report and the CHANGESETS output of an upload."""
+        self.addParameter(
+            QgsProcessingParameterAuthConfig(
+                "AUTH", self.tr("Login (OAuth 2.0 token)"), optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterString("COMMENT", self.tr("Changeset comment")))
+        self.addParameter(QgsProcessingParameterString("SOURCE", self.tr("Source"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "OUTPUT", self.tr("Report"), self.tr("JSON (*.json)"), optional=True
+            )
+        )
+        self.addOutput(QgsProcessingOutputString("CHANGESETS", self.tr("Changesets")))
+
     def _count_outputs(self) -> None:
         self.addOutput(QgsProcessingOutputNumber("CREATED", self.tr("Elements created")))
         self.addOutput(QgsProcessingOutputNumber("MODIFIED", self.tr("Elements modified")))
@@ -127,19 +143,7 @@ class UploadOsmChangeAlgorithm(_UploadAlgorithm):
                 "ENDPOINT", self.tr("OSM API URL (…/api/0.6)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterAuthConfig(
-                "AUTH", self.tr("Login (OAuth 2.0 token)"), optional=True
-            )
-        )
-        self.addParameter(QgsProcessingParameterString("COMMENT", self.tr("Changeset comment")))
-        self.addParameter(QgsProcessingParameterString("SOURCE", self.tr("Source"), optional=True))
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "OUTPUT", self.tr("Report"), self.tr("JSON (*.json)"), optional=True
-            )
-        )
-        self.addOutput(QgsProcessingOutputString("CHANGESETS", self.tr("Changesets")))
+        self._changeset_parameters()
         self._count_outputs()
 
     def process(self, parameters, context, feedback):

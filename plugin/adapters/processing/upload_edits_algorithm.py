@@ -14,11 +14,7 @@ import json
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
 )
 
 from ...core.servers import recorded_server
@@ -53,19 +49,7 @@ class UploadEditsAlgorithm(_UploadAlgorithm):
                 "INPUT", self.tr("GeoPackage of a download"), extension="gpkg"
             )
         )
-        self.addParameter(
-            QgsProcessingParameterAuthConfig(
-                "AUTH", self.tr("Login (OAuth 2.0 token)"), optional=True
-            )
-        )
-        self.addParameter(QgsProcessingParameterString("COMMENT", self.tr("Changeset comment")))
-        self.addParameter(QgsProcessingParameterString("SOURCE", self.tr("Source"), optional=True))
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "OUTPUT", self.tr("Report"), self.tr("JSON (*.json)"), optional=True
-            )
-        )
-        self.addOutput(QgsProcessingOutputString("CHANGESETS", self.tr("Changesets")))
+        self._changeset_parameters()
         self.addOutput(QgsProcessingOutputNumber("UPLOADED", self.tr("Changes uploaded")))
         self.addOutput(
             QgsProcessingOutputNumber(
