@@ -381,13 +381,18 @@ def summary_text(summary: gpkg.WriteSummary, name: str) -> str:
     )
     if summary.incomplete_relations:
         text += " " + QCoreApplication.translate(
-            "DownloadService", "{count} relations reach outside the area and are marked incomplete."
-        ).format(count=len(summary.incomplete_relations))
+            "DownloadService",
+            "%n relations reach outside the area and are marked incomplete; areas among them "
+            "are drawn from the rings that are complete.",
+            "",
+            len(summary.incomplete_relations),
+        )
     if summary.incomplete_ways:
         text += " " + QCoreApplication.translate(
             "DownloadService",
-            "%n way(s) use nodes that are not in the data (for example way {example}): they are "
-            "kept unchanged for uploads but not drawn.",
+            "%n ways use nodes that are not in the data (for example way {example}): they are "
+            "drawn through the nodes that are there, marked incomplete, and uploaded with all "
+            "their nodes.",
             "",
             len(summary.incomplete_ways),
         ).format(example=summary.incomplete_ways[0])

@@ -492,10 +492,46 @@ def classification_expression(categories: Sequence[Category]) -> str:
     return f"CASE {whens} ELSE '{OTHER}' END"
 
 
+INCOMPLETE_CLASS = "incomplete"
+
+
+def _incomplete_symbol(role: str):
+    """Cut by the download's box: drawn from the part that is there, so it looks unfinished."""
+    if role == LINES:
+        return QgsLineSymbol.createSimple(
+            {
+                "line_color": "#7b5ea7",
+                "line_width": "0.6",
+                "use_custom_dash": "1",
+                "customdash": "0.8;0.8",
+                "capstyle": "flat",
+            }
+        )
+    return QgsFillSymbol.createSimple(
+        {
+            "color": "#7b5ea7",
+            "style": "b_diagonal",
+            "outline_color": "#7b5ea7",
+            "outline_width": "0.4",
+            "outline_style": "dash",
+        }
+    )
+
+
 def apply_style(layer: QgsVectorLayer, role: str) -> None:
-    """Categorised renderer over the OSM tags (only those present in the layer), plus labels."""
-    categories = style_categories(role, layer.fields().names())
-    renderer = QgsCategorizedSymbolRenderer(classification_expression(categories), [])
+    """Categorised renderer over the OSM tags (only those present in the layer), plus labels.
+
+    Lines and polygons cut by the download's box (``osm_incomplete``) get a class of their own
+    (dashed, hatched), drawn under the rest."""
+    names = layer.fields().names()
+    categories = style_categories(role, names)
+    expression = classification_expression(categories)
+    flagged = role in (LINES, POLYGONS) and INCOMPLETE in names
+    if flagged:
+        expression = (
+            f"CASE WHEN \"{INCOMPLETE}\" = 1 THEN '{INCOMPLETE_CLASS}' ELSE {expression} END"
+        )
+    renderer = QgsCategorizedSymbolRenderer(expression, [])
     seen: Dict[str, int] = {}
     for category in categories:
         if category.label in seen:
@@ -513,10 +549,20 @@ def apply_style(layer: QgsVectorLayer, role: str) -> None:
             QCoreApplication.translate("OsmLayers", "Other"),
         )
     )
+    if flagged:
+        renderer.addCategory(
+            QgsRendererCategory(
+                INCOMPLETE_CLASS,
+                _incomplete_symbol(role),
+                QCoreApplication.translate("OsmLayers", "Incomplete (cut by the download area)"),
+            )
+        )
     # Draw order: land use under buildings, small roads under big ones, trees under shops.
-    levels = {OTHER: -1, **seen}
+    levels = {INCOMPLETE_CLASS: -2, OTHER: -1, **seen}
     order = " ".join(f"WHEN '{label}' THEN {level}" for label, level in levels.items())
-    expression = f"CASE {renderer.classAttribute()} {order} ELSE -1 END" if categories else ""
+    expression = (
+        f"CASE {renderer.classAttribute()} {order} ELSE -1 END" if categories or flagged else ""
+    )
     if expression:
         renderer.setOrderBy(
             QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(expression, True)])

@@ -5,7 +5,8 @@ GDAL and QGIS open and edit:
 
 * ``osm_points`` (POINT), ``osm_lines`` (LINESTRING), ``osm_polygons`` (MULTIPOLYGON) in EPSG:4326
   and ``osm_relations`` (attributes table). Columns: ``fid``, ``geom``, ``osm_type``, ``osm_id``,
-  ``osm_version``, (relations: ``osm_members``, ``osm_incomplete``), one TEXT column per tag key
+  ``osm_version``, (relations: ``osm_members``; relations, lines, polygons: ``osm_incomplete``),
+  one TEXT column per tag key
   (column name == key), then ``other_tags`` (JSON object) for the keys without a column.
 * Each geometry table has the GeoPackage R*Tree spatial index ``rtree_<table>_geom`` with the
   triggers GDAL creates (they call ``ST_IsEmpty``/``ST_MinX``..., functions that GDAL and QGIS
@@ -102,7 +103,7 @@ class WriteSummary:
     other_tags_keys: Dict[str, List[str]] = field(default_factory=dict)  # layer -> keys
     incomplete_relations: List[int] = field(default_factory=list)
     invalid_relations: List[int] = field(default_factory=list)  # rings do not close
-    incomplete_ways: List[int] = field(default_factory=list)  # nodes missing: no geometry
+    incomplete_ways: List[int] = field(default_factory=list)  # nodes missing (flagged lines)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -518,6 +519,8 @@ def _layer_ddl(table: str, geometry_type: Optional[str], columns: List[str]) -> 
     parts += [f'"{OSM_TYPE}" TEXT', f'"{OSM_ID}" INTEGER', f'"{OSM_VERSION}" INTEGER']
     if not geometry_type:
         parts += [f'"{MEMBERS}" TEXT', f'"{INCOMPLETE}" INTEGER']
+    elif geometry_type != "POINT":  # drawn from the part of a way or relation that is there
+        parts.append(f'"{INCOMPLETE}" INTEGER')
     parts += [f"{_quote(column)} TEXT" for column in columns]
     parts.append(f'"{OTHER_TAGS}" TEXT')
     return f'CREATE TABLE "{table}" ({", ".join(parts)})'
@@ -580,6 +583,7 @@ def insert_rows(connection, target: str, width: int, rows: Sequence[Sequence]) -
 
 
 _LAYER_FIXED = ("fid", "geom", OSM_TYPE, OSM_ID, OSM_VERSION)
+_SHAPE_FIXED = (*_LAYER_FIXED, INCOMPLETE)  # lines and polygons
 _RELATION_FIXED = ("fid", OSM_TYPE, OSM_ID, OSM_VERSION, MEMBERS, INCOMPLETE)
 
 
@@ -609,11 +613,11 @@ def _write_layer(
         encode = encode_line_refs if geometry_type == "LINESTRING" else encode_multipolygon_refs
         for fid, feature in enumerate(features, 1):
             blob, env = encode(feature.geometry, packed)
-            rows.append(
-                ((fid, blob, feature.osm_type, feature.osm_id, feature.version), feature.tags)
-            )
+            fixed = (fid, blob, feature.osm_type, feature.osm_id, feature.version)
+            rows.append(((*fixed, 1 if feature.incomplete else 0), feature.tags))
             boxes.append((fid, *env))
-    _insert_grouped(connection, table, _LAYER_FIXED, rows, index)
+    fixed_columns = _LAYER_FIXED if geometry_type == "POINT" else _SHAPE_FIXED
+    _insert_grouped(connection, table, fixed_columns, rows, index)
     summary.counts[table] = len(rows)
 
     if boxes:

@@ -280,5 +280,5 @@ def test_ways_whose_nodes_are_missing_are_named_in_the_summary():
 
     summary = WriteSummary(path="x.gpkg", incomplete_ways=[41, 42])
     text = summary_text(summary, "x")
-    assert "2 way(s) use nodes that are not in the data (for example way 41)" in text
-    assert "not drawn" in text
+    assert "2 ways use nodes that are not in the data (for example way 41)" in text
+    assert "marked incomplete" in text

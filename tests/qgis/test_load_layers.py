@@ -214,6 +214,34 @@ def test_styles_classify_the_vaduz_features(download):
     assert "Local streets" in [category.value() for category in lines.categories()]
 
 
+def test_multipolygons_cut_by_the_box_are_drawn_flagged_and_styled_apart(download):
+    """The Vaduz box cuts forests and the Rhine: their complete rings are drawn, flagged
+    ``osm_incomplete`` and classed apart; the whole relation stays in the base snapshot."""
+    from osm_roundtrip.plugin.adapters.osm_layers import INCOMPLETE_CLASS
+    from osm_roundtrip.plugin.core import gpkg
+
+    path, layers, _ = download
+    polygons = layers["osm_polygons"]
+    cut = list(polygons.getFeatures('"osm_incomplete" = 1'))
+    assert cut, "the Vaduz box cuts multipolygons: some must be drawn"
+    base = gpkg.read_base(path)
+    for feature in cut:
+        assert feature["osm_type"] == "relation"
+        assert feature.hasGeometry() and not feature.geometry().isEmpty()
+        relation = base.relations[feature["osm_id"]]
+        missing = [m for m in relation.members if m.type == "way" and m.ref not in base.ways]
+        assert missing, relation.id  # flagged because members lie outside
+    complete = next(polygons.getFeatures('"osm_incomplete" = 0'))
+    renderer = polygons.renderer()
+    classify = QgsExpression(renderer.classAttribute())
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(polygons))
+    context.setFeature(cut[0])
+    assert classify.evaluate(context) == INCOMPLETE_CLASS
+    context.setFeature(complete)
+    assert classify.evaluate(context) != INCOMPLETE_CLASS
+    assert INCOMPLETE_CLASS in [c.value() for c in renderer.categories()]
+
+
 def test_the_styled_layers_render(download, tmp_path):
     """Rendered like the user sees them: building fill and street casing colours on the map."""
     _, layers, _ = download

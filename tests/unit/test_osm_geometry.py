@@ -165,14 +165,29 @@ def test_boundary_relations_are_polygons_other_relations_only_records():
     assert sorted(r.osm_id for r in features.relations) == [100, 200]
 
 
-def test_incomplete_relation_is_kept_and_flagged_without_partial_polygon():
-    ds, _, _ = multipolygon_with_multiway_rings()
-    ds.relations[100].members.append(Member("way", 999, "outer"))
+def test_incomplete_relation_is_drawn_from_its_complete_rings_and_flagged():
+    ds, island, other = multipolygon_with_multiway_rings()
+    del ds.ways[2]  # a piece of the first outer ring lies outside the download
     ds.add(Relation(300, [Member("node", 12345, "stop")], 1, {"type": "route"}))
     features = build_features(ds)
-    assert features.polygons == []
+    (polygon,) = features.polygons
+    assert (polygon.osm_type, polygon.osm_id, polygon.incomplete) == ("relation", 100, True)
+    # the open outer ring is left out; the hole's own ring, the island and the other outer stay
+    rings = sorted(tuple(sorted(set(ring))) for part in polygon.geometry for ring in part)
+    assert rings == sorted([(5, 6, 7, 8), tuple(sorted(set(island))), tuple(sorted(set(other)))])
     flags = {r.osm_id: r.incomplete for r in features.relations}
     assert flags == {100: True, 300: True}
+    members = next(r for r in features.relations if r.osm_id == 100).members
+    assert Member("way", 2, "outer") in members  # the members are kept as they are
+
+
+def test_incomplete_relation_without_a_complete_ring_gets_no_polygon():
+    ds, _, _ = multipolygon_with_multiway_rings()
+    for way_id in (2, 5, 6, 7):
+        del ds.ways[way_id]
+    features = build_features(ds)
+    assert features.polygons == []
+    assert features.relations[0].incomplete
 
 
 def test_missing_node_member_flags_but_keeps_polygon():
@@ -192,13 +207,17 @@ def test_unclosed_rings_are_reported_invalid():
     assert not features.relations[0].incomplete
 
 
-def test_way_with_missing_nodes_has_no_geometry_and_is_reported():
+def test_way_with_missing_nodes_is_drawn_through_the_others_and_flagged():
     ds = DataSet()
-    ds.add(Node(1, 0, 0, 1))
-    ds.add(Way(10, [1, 2], 1, {"highway": "path"}))
+    for ref in (1, 2, 4):
+        ds.add(Node(ref, 0, ref, 1))
+    ds.add(Way(10, [1, 2, 3, 4], 1, {"highway": "path"}))
+    ds.add(Way(11, [1, 5], 1, {"highway": "track"}))  # one node left: nothing to draw
+    ds.add(Way(12, [1, 2, 4, 1], 1, {"building": "yes"}))  # complete: a polygon, not flagged
     features = build_features(ds)
-    assert features.lines == []
-    assert features.incomplete_ways == [10]
+    assert [(f.osm_id, f.geometry, f.incomplete) for f in features.lines] == [(10, [1, 2, 4], True)]
+    assert [(f.osm_id, f.incomplete) for f in features.polygons] == [(12, False)]
+    assert features.incomplete_ways == [10, 11]
 
 
 @pytest.mark.parametrize(

@@ -54,8 +54,9 @@ from .geometry import (
     POLYGON_RELATION_TYPES,
     RING_ROLES,
     build_features,
+    drawn_relation,
+    drawn_way,
     is_area,
-    relation_rings,
     resolve,
 )
 from .model import NODE, RELATION, SCALE, WAY, DataSet, Element, Member, Node, Relation, Way
@@ -263,11 +264,13 @@ def loaded_keys(base: DataSet) -> Iterator[Tuple[str, str, int]]:
         if not tags and way.id in relation_ways:
             continue
         if len(way.nodes) < 2 or not all(map(nodes.__contains__, way.nodes)):
+            if drawn_way(way, nodes):  # incomplete: a line through the nodes that are there
+                yield (LINES, WAY, way.id)
             continue
         yield (POLYGONS if tags and way.is_closed and is_area(tags) else LINES, WAY, way.id)
     for rel in base.relations.values():
         yield (RELATIONS, RELATION, rel.id)
-        if rel.tags.get("type") in POLYGON_RELATION_TYPES and relation_rings(rel, base.ways, nodes):
+        if rel.tags.get("type") in POLYGON_RELATION_TYPES and drawn_relation(rel, base.ways, nodes):
             yield (POLYGONS, RELATION, rel.id)
 
 
@@ -866,6 +869,9 @@ class _Differ:
                 parts=len(parts),
             )
         nodes = self.base.nodes
+        if not all(map(nodes.__contains__, way.nodes)):
+            self.incomplete_line(way, parts[0], f, src)
+            return
         if _same_floats(parts[0], nodes, way.nodes):
             return
         edited = _dedupe(self.geometry_keys(parts[0], f, src))
@@ -899,6 +905,28 @@ class _Differ:
             way,
             [(ids[p], k, base_keys[p]) if p >= 0 else (-1, k, None) for p, k in slots],
             src,
+        )
+
+    def incomplete_line(self, way: Way, coords, f: EditedFeature, src: Source) -> None:
+        """A way with nodes outside the data: drawn through the nodes that are there. Its tags
+        may change; its node list is never rebuilt from the drawing (that would drop the missing
+        nodes), so a geometry edit is refused."""
+        present = [ref for ref in way.nodes if ref in self.base.nodes]
+        if _same_floats(coords, self.base.nodes, present):
+            return
+        nodes = self.base.nodes
+        drawn = [(round(nodes[r].lon * SCALE), round(nodes[r].lat * SCALE)) for r in present]
+        if _dedupe(self.geometry_keys(coords, f, src)) == _dedupe(drawn):
+            return
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "Way {id} (feature {fid}) is incomplete: some of its nodes are not in the "
+                "downloaded data, so its geometry cannot be changed here. Undo the geometry "
+                "edit or download its whole area (tag edits are fine).",
+            ),
+            id=way.id,
+            fid=f.fid,
         )
 
     def way_slots(self, way: Way, slots: List[Tuple[int, Key, Optional[Key]]], src: Source) -> None:
@@ -1487,8 +1515,8 @@ class _Differ:
         parents = self.way_parents(candidate_nodes)
         for nid in sorted(candidate_nodes):
             key = (NODE, nid)
-            if key in deleted or key in primary:
-                continue
+            if key in deleted or key in primary or nid not in base.nodes:
+                continue  # (a node outside the data, of an incomplete way: not ours to delete)
             tags = final_tags.get(key, base.nodes[nid].tags)
             if tags or (POINTS, NODE, nid) in self.present:
                 continue

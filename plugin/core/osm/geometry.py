@@ -6,8 +6,15 @@
 * ``type=multipolygon`` and ``type=boundary`` relations become (multi)polygons with holes, assembled
   from their member ways, also when a ring is made of several ways.
 * Every relation is also listed in the relations table with its members; a relation with members
-  missing from the data set is *incomplete*: it is kept and flagged, and gets no polygon unless all
-  of its member ways (with their nodes) are present.
+  missing from the data set is *incomplete*: it is kept and flagged. An incomplete area relation
+  (a forest or a river cut by the download's box) is drawn from the rings whose member ways are
+  all present and close, and its polygon is flagged incomplete too.
+* A way with node references missing from the data set (a cut or damaged file: the API always
+  sends a way's nodes) is kept and flagged incomplete: drawn as a line through the nodes that are
+  there when there are at least two, else listed in :attr:`FeatureSet.incomplete_ways` only.
+
+Incomplete features round-trip unchanged: their members and node lists are never rebuilt from
+what is drawn (the diff takes the drawn geometry as "no change", and refuses a geometry edit).
 
 Untagged ways that are members of a relation are not emitted as lines (their geometry is part of
 the relation); untagged ways outside any relation are emitted as lines so they can be seen and
@@ -110,6 +117,7 @@ class Feature(NamedTuple):
     version: int
     tags: Dict[str, str]
     geometry: object
+    incomplete: bool = False  # drawn from the part of the element that was downloaded
 
 
 class RelationRecord(NamedTuple):
@@ -137,7 +145,7 @@ class FeatureSet:
         self.lines: List[Feature] = []
         self.polygons: List[Feature] = []
         self.relations: List[RelationRecord] = []
-        self.incomplete_ways: List[int] = []  # ways with nodes missing: no geometry
+        self.incomplete_ways: List[int] = []  # ways with nodes missing (drawn when >= 2 remain)
         self.invalid_relations: List[int] = []  # complete multipolygons whose rings do not close
 
 
@@ -162,7 +170,13 @@ def build_features(dataset: DataSet) -> FeatureSet:
         if not tags and way.id in relation_ways:
             continue
         refs = way.nodes
-        if len(refs) < 2 or not all(map(nodes.__contains__, refs)):
+        if not all(map(nodes.__contains__, refs)):
+            result.incomplete_ways.append(way.id)
+            present = [ref for ref in refs if ref in nodes]
+            if len(present) >= 2:
+                lines.append(Feature(WAY, way.id, way.version, tags, present, True))
+            continue
+        if len(refs) < 2:
             result.incomplete_ways.append(way.id)
             continue
         if tags and way.is_closed and is_area(tags):
@@ -183,9 +197,12 @@ def build_features(dataset: DataSet) -> FeatureSet:
         if relation.tags.get("type") not in POLYGON_RELATION_TYPES:
             continue
         rings = relation_rings(relation, dataset.ways, nodes)
-        if rings is None:
-            continue  # member ways or their nodes are missing (flagged incomplete)
-        if not rings:
+        partial = rings is None
+        if partial:  # member ways or their nodes are missing: draw the rings that are there
+            rings = complete_rings(relation, dataset.ways, nodes)
+            if not rings:
+                continue
+        elif not rings:
             result.invalid_relations.append(relation.id)
             continue
         polygons.append(
@@ -195,9 +212,21 @@ def build_features(dataset: DataSet) -> FeatureSet:
                 relation.version,
                 relation.tags,
                 assemble_polygons(rings, nodes),
+                partial or result.relations[-1].incomplete,
             )
         )
     return result
+
+
+def drawn_relation(relation: Relation, ways: Dict[int, Way], nodes: Dict[int, Node]) -> bool:
+    """Whether :func:`build_features` gives the area relation a polygon (complete or not)."""
+    rings = relation_rings(relation, ways, nodes)
+    return bool(rings) or (rings is None and bool(complete_rings(relation, ways, nodes)))
+
+
+def drawn_way(way: Way, nodes: Dict[int, Node]) -> bool:
+    """Whether :func:`build_features` gives the way a line or polygon (tags aside)."""
+    return sum(1 for ref in way.nodes if ref in nodes) >= 2
 
 
 def resolve(geometry, nodes: Dict[int, Node]):
@@ -241,6 +270,57 @@ def relation_rings(
         return False
     rings = join_rings(segments)
     return rings if rings is not None else False
+
+
+def complete_rings(
+    relation: Relation, ways: Dict[int, Way], nodes: Dict[int, Node]
+) -> List[List[int]]:
+    """The closed node-id rings an incomplete area relation still has: joined from the member
+    ways that are present with all their nodes; chains left open by a missing way are dropped."""
+    segments: List[List[int]] = []
+    seen = set()
+    for member in relation.members:
+        if member.type != WAY or member.role not in RING_ROLES or member.ref in seen:
+            continue
+        seen.add(member.ref)
+        way = ways.get(member.ref)
+        if way is None or len(way.nodes) < 2 or not all(map(nodes.__contains__, way.nodes)):
+            continue
+        segments.append(list(way.nodes))
+    return closed_rings(segments)
+
+
+def closed_rings(segments: Sequence[List[int]]) -> List[List[int]]:
+    """The rings :func:`join_rings` closes from ``segments``, leaving out the open chains."""
+    rings: List[List[int]] = []
+    pending: List[List[int]] = []
+    for segment in segments:
+        if segment[0] == segment[-1]:
+            if len(segment) >= 4:
+                rings.append(segment)
+        else:
+            pending.append(segment)
+    ends: Dict[int, List[int]] = {}
+    for index, segment in enumerate(pending):
+        ends.setdefault(segment[0], []).append(index)
+        ends.setdefault(segment[-1], []).append(index)
+    used = [False] * len(pending)
+    for start_index, start in enumerate(pending):
+        if used[start_index]:
+            continue
+        used[start_index] = True
+        ring = list(start)
+        while ring[0] != ring[-1]:
+            tail = ring[-1]
+            index = next((i for i in ends.get(tail, ()) if not used[i]), None)
+            if index is None:
+                break
+            used[index] = True
+            segment = pending[index]
+            ring.extend(segment[1:] if segment[0] == tail else reversed(segment[:-1]))
+        if ring[0] == ring[-1] and len(ring) >= 4:
+            rings.append(ring)
+    return rings
 
 
 def join_rings(segments: Sequence[List[int]]) -> Optional[List[List[int]]]:
