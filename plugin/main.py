@@ -9,7 +9,7 @@ from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 
-from .adapters import i18n, log
+from .adapters import i18n, log, tasks
 from .adapters.compat import QAction
 from .adapters.processing.provider import ICON, OsmRoundtripProvider
 from .adapters.topology import TopologyGuard
@@ -105,6 +105,7 @@ class OsmRoundtripPlugin:
         self.topology = TopologyGuard(QgsProject.instance(), notify=self._tell)
 
     def unload(self) -> None:
+        tasks.cancel_running()  # requests in flight stop now, not when their server gives up
         if self.topology is not None:
             self.topology.stop()
             self.topology = None

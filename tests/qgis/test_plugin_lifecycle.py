@@ -94,3 +94,53 @@ def test_processing_only_start_registers_provider_once(qgis_processing):
     ids = [p.id() for p in QgsApplication.processingRegistry().providers()]
     assert ids.count("osmroundtrip") == 1
     QgsApplication.processingRegistry().removeProvider(plugin.provider)
+
+
+def test_unload_cancels_a_download_in_flight(iface, qgis_processing, qtbot, tmp_path):
+    """Unloading (also what QGIS does when it quits) stops the plugin's requests at once."""
+    import http.server
+    import threading
+    import time
+
+    from osm_roundtrip import classFactory
+    from osm_roundtrip.plugin.adapters import download_service
+    from osm_roundtrip.plugin.core.errors import Cancelled
+
+    asked = threading.Event()
+
+    class Silent(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # capabilities and map alike: no answer for 20 s
+            asked.set()
+            ends = time.monotonic() + 20
+            while time.monotonic() < ends and not server.closing:
+                time.sleep(0.05)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Silent)
+    server.daemon_threads, server.closing = True, False
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        plugin = classFactory(iface)
+        plugin.initGui()
+        calls = []
+        download_service.start_download(
+            iface,
+            (9.515, 47.135, 9.535, 47.145),
+            f"http://127.0.0.1:{server.server_address[1]}/api/0.6",
+            tmp_path / "held.gpkg",
+            lambda *args: calls.append(args),
+        )
+        assert asked.wait(15)
+        started = time.monotonic()
+        plugin.unload()
+        qtbot.waitUntil(lambda: bool(calls), timeout=5_000)
+        assert time.monotonic() - started < 1.0
+        assert isinstance(calls[0][1], Cancelled)
+    finally:
+        server.closing = True
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
