@@ -13,7 +13,7 @@ DEB_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth osmium-tool gdal-bin
 	python3-lxml python3-requests pyqt5-dev-tools qttools5-dev-tools debootstrap
 # What goes into the plugin (and what pylupdate5 scans): no tests, tools or benchmarks.
 PLUGIN_SOURCES := __init__.py $(shell find plugin ui -name '*.py' -o -name '*.ui' | sort)
-TS_FILES := i18n/$(PLUGIN)_de.ts i18n/$(PLUGIN)_fr.ts
+TS_FILES := i18n/$(PLUGIN)_en.ts i18n/$(PLUGIN)_de.ts i18n/$(PLUGIN)_fr.ts
 QM_FILES := $(TS_FILES:.ts=.qm)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 # The iD tagging schema (tag rules of the validator): fetched at the version pinned in
@@ -67,8 +67,8 @@ format: venv ## Reformat the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-transup: system ## Refresh i18n/*.ts from the .py and .ui sources (pylupdate5)
-	python3 tools/pylupdate.py $(PLUGIN_SOURCES) -ts $(TS_FILES)
+transup: venv ## Refresh i18n/*.ts from the .py and .ui sources (pylupdate5)
+	$(PY) tools/pylupdate.py $(PLUGIN_SOURCES) -ts $(TS_FILES)
 
 transcompile: system $(QM_FILES) ## Compile the translations into .qm files
 

@@ -218,52 +218,47 @@
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="164"/>
+        <location filename="../ui/download_dialog.py" line="163"/>
         <source>Choose the area to download.</source>
         <translation>Wählen Sie das herunterzuladende Gebiet.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="135"/>
-        <source>About {area} km², at least {requests} request(s) to the server.</source>
-        <translation>Etwa {area} km², mindestens {requests} Anfrage(n) an den Server.</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dialog.py" line="139"/>
+        <location filename="../ui/download_dialog.py" line="138"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>Dies ist ein großes Gebiet: Der Download kann lange dauern und den Server belasten.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="147"/>
+        <location filename="../ui/download_dialog.py" line="146"/>
         <source>Large download</source>
         <translation>Großer Download</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="147"/>
+        <location filename="../ui/download_dialog.py" line="146"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>Das Gebiet umfasst etwa {area} km². Das Herunterladen dauert lange, belastet die OpenStreetMap-Server und ergibt Layer, die sich nur langsam bearbeiten lassen. Trotzdem herunterladen?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="167"/>
+        <location filename="../ui/download_dialog.py" line="166"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Geben Sie die URL der OSM-API ein.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="171"/>
+        <location filename="../ui/download_dialog.py" line="170"/>
         <source>Choose the GeoPackage to save the download in.</source>
         <translation>Wählen Sie das GeoPackage, in dem der Download gespeichert wird.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="177"/>
+        <location filename="../ui/download_dialog.py" line="176"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="216"/>
+        <location filename="../ui/download_dialog.py" line="215"/>
         <source>Open an OSM file</source>
         <translation>OSM-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="216"/>
+        <location filename="../ui/download_dialog.py" line="215"/>
         <source>OSM XML (*.osm *.xml)</source>
         <translation>OSM XML (*.osm *.xml)</translation>
     </message>
@@ -318,19 +313,27 @@
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="258"/>
+        <location filename="../ui/download_dialog.py" line="257"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
         <translation>Die Daten in eine neue Datei schreiben oder die Datei ersetzen und ihren Inhalt verlieren?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="264"/>
+        <location filename="../ui/download_dialog.py" line="263"/>
         <source>Write a new file</source>
         <translation>Neue Datei schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="268"/>
+        <location filename="../ui/download_dialog.py" line="267"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/download_dialog.py" line="135"/>
+        <source>About {area} km², at least %n requests to the server.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -360,17 +363,20 @@
         <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
         <translation>{points} Punkte, {lines} Linien, {polygons} Polygone und {relations} Relationen in die Gruppe {name} geladen.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="383"/>
-        <source>{count} relations reach outside the area and are marked incomplete.</source>
-        <translation>{count} Relationen reichen über das Gebiet hinaus und sind als unvollständig markiert.</translation>
+        <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="387"/>
-        <source>%n way(s) use nodes that are not in the data (for example way {example}): they are kept unchanged for uploads but not drawn.</source>
-        <translation>
-            <numerusform>%n Weg verwendet Knoten, die nicht in den Daten enthalten sind (zum Beispiel Weg {example}): Er wird für das Hochladen unverändert beibehalten, aber nicht gezeichnet.</numerusform>
-            <numerusform>%n Wege verwenden Knoten, die nicht in den Daten enthalten sind (zum Beispiel Weg {example}): Sie werden für das Hochladen unverändert beibehalten, aber nicht gezeichnet.</numerusform>
+        <location filename="../plugin/adapters/download_service.py" line="391"/>
+        <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -685,10 +691,13 @@
         <source>Request: {url}</source>
         <translation>Anfrage: {url}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="360"/>
-        <source>{count} places found.</source>
-        <translation>{count} Orte gefunden.</translation>
+        <source>%n places found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -864,9 +873,14 @@
         <translation>Sonstige Landnutzung</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="509"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="545"/>
         <source>Other</source>
         <translation>Sonstige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="553"/>
+        <source>Incomplete (cut by the download area)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -880,7 +894,7 @@
 <context>
     <name>OsmRoundtripErrors</name>
     <message>
-        <location filename="../plugin/core/errors.py" line="89"/>
+        <location filename="../plugin/core/errors.py" line="106"/>
         <source>The operation was cancelled.</source>
         <translation>Der Vorgang wurde abgebrochen.</translation>
     </message>
@@ -1155,167 +1169,167 @@
         <translation>Der Server unter {url} hat nicht mit einer Änderungssatznummer geantwortet: {snippet}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="705"/>
+        <location filename="../plugin/core/osm/diff.py" line="708"/>
         <source>Unknown OSM layer {layer}.</source>
         <translation>Unbekannter OSM-Layer {layer}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="719"/>
+        <location filename="../plugin/core/osm/diff.py" line="722"/>
         <source>Feature {fid} of layer {layer} has OSM type &apos;{osm_type}&apos;, which this layer cannot hold.</source>
         <translation>Objekt {fid} des Layers {layer} hat den OSM-Typ „{osm_type}“, den dieser Layer nicht aufnehmen kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="730"/>
+        <location filename="../plugin/core/osm/diff.py" line="733"/>
         <source>Feature {fid} of layer {layer} refers to {element}, which is not in the downloaded data.</source>
         <translation>Objekt {fid} des Layers {layer} verweist auf {element}, das nicht in den heruntergeladenen Daten enthalten ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="741"/>
+        <location filename="../plugin/core/osm/diff.py" line="744"/>
         <source>Features {fid} and {other} of layer {layer} both carry the identity of {element}. Clear osm_id on the copy so that it becomes a new feature.</source>
         <translation>Die Objekte {fid} und {other} des Layers {layer} tragen beide die Identität von {element}. Leeren Sie osm_id in der Kopie, damit sie zu einem neuen Objekt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="770"/>
+        <location filename="../plugin/core/osm/diff.py" line="773"/>
         <source>Relation {id} (feature {fid}) has an invalid member {member}.</source>
         <translation>Relation {id} (Objekt {fid}) hat ein ungültiges Mitglied {member}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="795"/>
+        <location filename="../plugin/core/osm/diff.py" line="798"/>
         <source>Feature {fid} of layer {layer} has an invalid geometry.</source>
         <translation>Objekt {fid} des Layers {layer} hat eine ungültige Geometrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="803"/>
+        <location filename="../plugin/core/osm/diff.py" line="806"/>
         <source>Feature {fid} of layer {layer} has coordinates outside longitude -180..180 / latitude -90..90 ({lon}, {lat}): is the layer transformed to WGS84?</source>
         <translation>Objekt {fid} des Layers {layer} hat Koordinaten außerhalb von Länge -180..180 / Breite -90..90 ({lon}, {lat}): Ist der Layer nach WGS84 transformiert?</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1171"/>
+        <location filename="../plugin/core/osm/diff.py" line="1198"/>
         <source>Feature {fid} of layer {layer} has no geometry.</source>
         <translation>Objekt {fid} des Layers {layer} hat keine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="827"/>
+        <location filename="../plugin/core/osm/diff.py" line="830"/>
         <source>Point {fid} of node {id} has {parts} parts; an OSM node has one.</source>
         <translation>Punkt {fid} von Knoten {id} hat {parts} Teile; ein OSM-Knoten hat einen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="851"/>
+        <location filename="../plugin/core/osm/diff.py" line="854"/>
         <source>Line {fid} of way {id} has {parts} parts; an OSM way has exactly one. Split it into separate features (the copies without osm_id).</source>
         <translation>Linie {fid} von Weg {id} hat {parts} Teile; ein OSM-Weg hat genau einen. Teilen Sie sie in separate Objekte auf (die Kopien ohne osm_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="870"/>
+        <location filename="../plugin/core/osm/diff.py" line="876"/>
         <source>Line {fid} of way {id} has fewer than two distinct vertices; delete the feature instead.</source>
         <translation>Linie {fid} von Weg {id} hat weniger als zwei verschiedene Stützpunkte; löschen Sie stattdessen das Objekt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="924"/>
+        <location filename="../plugin/core/osm/diff.py" line="951"/>
         <source>Polygon {fid} of layer {layer} has a ring with fewer than three distinct vertices.</source>
         <translation>Polygon {fid} des Layers {layer} hat einen Ring mit weniger als drei verschiedenen Stützpunkten.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="963"/>
+        <location filename="../plugin/core/osm/diff.py" line="990"/>
         <source>Polygon {fid} refers to way {id}, which is not closed.</source>
         <translation>Polygon {fid} verweist auf Weg {id}, der nicht geschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1000"/>
+        <location filename="../plugin/core/osm/diff.py" line="1027"/>
         <source>multipolygon replacing the tags of {element}</source>
         <translation>Multipolygon ersetzt die Tags von {element}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1022"/>
+        <location filename="../plugin/core/osm/diff.py" line="1049"/>
         <source>Relation {id} (feature {fid}) is incomplete or its rings do not close; its geometry cannot be changed here. Edit its member ways instead (tag edits are fine).</source>
         <translation>Relation {id} (Objekt {fid}) ist unvollständig oder ihre Ringe schließen sich nicht; ihre Geometrie kann hier nicht geändert werden. Bearbeiten Sie stattdessen ihre Mitgliedswege (Tag-Änderungen sind möglich).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1110"/>
+        <location filename="../plugin/core/osm/diff.py" line="1137"/>
         <source>ring removed from {element}</source>
         <translation>Ring aus {element} entfernt</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1159"/>
+        <location filename="../plugin/core/osm/diff.py" line="1186"/>
         <source>New line {fid} has fewer than two distinct vertices.</source>
         <translation>Neue Linie {fid} hat weniger als zwei verschiedene Stützpunkte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1191"/>
+        <location filename="../plugin/core/osm/diff.py" line="1218"/>
         <source>New relation {fid} has an invalid member {member}.</source>
         <translation>Neue Relation {fid} hat ein ungültiges Mitglied {member}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1205"/>
+        <location filename="../plugin/core/osm/diff.py" line="1232"/>
         <source>{element} is changed differently by {first} and {second} ({what}). Make both features agree, or undo one of the edits.</source>
         <translation>{element} wird von {first} und {second} unterschiedlich geändert ({what}). Bringen Sie beide Objekte in Übereinstimmung oder machen Sie eine der Bearbeitungen rückgängig.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1267"/>
+        <location filename="../plugin/core/osm/diff.py" line="1294"/>
         <source>Way {id} would have fewer than two nodes ({source}).</source>
         <translation>Weg {id} hätte weniger als zwei Knoten ({source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1274"/>
+        <location filename="../plugin/core/osm/diff.py" line="1301"/>
         <source>Way {id} would have {count} nodes, more than the {limit} a way may have ({source}). Split the line first.</source>
         <translation>Weg {id} hätte {count} Knoten, mehr als die {limit}, die ein Weg haben darf ({source}). Teilen Sie die Linie zuerst.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1290"/>
+        <location filename="../plugin/core/osm/diff.py" line="1317"/>
         <source>New feature {source} collapses to a single node.</source>
         <translation>Neues Objekt {source} fällt auf einen einzigen Knoten zusammen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1313"/>
+        <location filename="../plugin/core/osm/diff.py" line="1340"/>
         <source>new point placed on this node</source>
         <translation>neuer Punkt auf diesem Knoten platziert</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1435"/>
+        <location filename="../plugin/core/osm/diff.py" line="1462"/>
         <source>point deleted; the node stays as a vertex and loses its tags</source>
         <translation>Punkt gelöscht; der Knoten bleibt als Stützpunkt erhalten und verliert seine Tags</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1445"/>
+        <location filename="../plugin/core/osm/diff.py" line="1472"/>
         <source>feature deleted</source>
         <translation>Objekt gelöscht</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1458"/>
+        <location filename="../plugin/core/osm/diff.py" line="1485"/>
         <source>member way no longer used</source>
         <translation>Mitgliedsweg nicht mehr verwendet</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1489"/>
+        <location filename="../plugin/core/osm/diff.py" line="1516"/>
         <source>node no longer used</source>
         <translation>Knoten nicht mehr verwendet</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1536"/>
+        <location filename="../plugin/core/osm/diff.py" line="1563"/>
         <source>{element} removed from the members</source>
         <translation>{element} aus den Mitgliedern entfernt</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1629"/>
+        <location filename="../plugin/core/osm/diff.py" line="1656"/>
         <source>moved</source>
         <translation>verschoben</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1632"/>
+        <location filename="../plugin/core/osm/diff.py" line="1659"/>
         <source>nodes changed</source>
         <translation>Knoten geändert</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1634"/>
+        <location filename="../plugin/core/osm/diff.py" line="1661"/>
         <source>members changed</source>
         <translation>Mitglieder geändert</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1625"/>
+        <location filename="../plugin/core/osm/diff.py" line="1652"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1649"/>
+        <location filename="../plugin/core/osm/diff.py" line="1676"/>
         <source>tags: {changes}</source>
         <translation>Tags: {changes}</translation>
     </message>
@@ -1370,11 +1384,6 @@
         <translation>Das Gebiet ist zu groß: Es erfordert {tiles} Anfragen an den Server (höchstens {max_tiles}). Wählen Sie ein kleineres Gebiet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="429"/>
-        <source>Downloading {total} area(s)</source>
-        <translation>{total} Gebiet(e) werden heruntergeladen</translation>
-    </message>
-    <message>
         <location filename="../plugin/core/osm/download.py" line="454"/>
         <source>Too many nodes: splitting an area into {parts} parts</source>
         <translation>Zu viele Knoten: Ein Gebiet wird in {parts} Teile aufgeteilt</translation>
@@ -1385,144 +1394,137 @@
         <translation>Gebiet {done} von {total} heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="56"/>
-        <source>The changes cannot be uploaded ({count} problems):
-{details}</source>
-        <translation>Die Änderungen können nicht hochgeladen werden ({count} Probleme):
-{details}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="300"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="302"/>
         <source>Invalid or missing {what} in the osmChange.</source>
         <translation>Ungültiger oder fehlender Wert für {what} im osmChange-Dokument.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="312"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="314"/>
         <source>The osmChange cannot be read: {reason}</source>
         <translation>Das osmChange-Dokument kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="316"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="318"/>
         <source>Not an osmChange document (root element {tag}).</source>
         <translation>Kein osmChange-Dokument (Wurzelelement {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="326"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="328"/>
         <source>Unknown osmChange action {action}.</source>
         <translation>Unbekannte osmChange-Aktion {action}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="354"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="356"/>
         <source>Unknown element {tag} in the osmChange.</source>
         <translation>Unbekanntes Element {tag} im osmChange-Dokument.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="386"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="388"/>
         <source>A changeset comment is required.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="388"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="390"/>
         <source>comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="398"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
         <source>{element} appears twice in the {action} block.</source>
         <translation>{element} kommt im {action}-Block doppelt vor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="405"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="407"/>
         <source>{element}: id 0 is not allowed.</source>
         <translation>{element}: ID 0 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="407"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="409"/>
         <source>{element}: new elements need a negative id.</source>
         <translation>{element}: Neue Elemente benötigen eine negative ID.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="412"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="414"/>
         <source>{element}: the version is missing.</source>
         <translation>{element}: Die Version fehlt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="417"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="419"/>
         <source>{element} has a tag with an empty key.</source>
         <translation>{element} hat ein Tag mit leerem Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="421"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="423"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="422"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="424"/>
         <source>value of {key}</source>
         <translation>Wert von {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="426"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="428"/>
         <source>{element} has invalid coordinates (lat {lat}, lon {lon}).</source>
         <translation>{element} hat ungültige Koordinaten (Breite {lat}, Länge {lon}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="436"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="438"/>
         <source>{element} has {count} nodes; a way needs at least 2.</source>
         <translation>{element} hat {count} Knoten; ein Weg benötigt mindestens 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="443"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="445"/>
         <source>{element} has {count} nodes; the server allows {limit}. Split the line.</source>
         <translation>{element} hat {count} Knoten; der Server erlaubt {limit}. Teilen Sie die Linie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="453"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="455"/>
         <source>{element} refers to node {ref}, which is not created in these changes.</source>
         <translation>{element} verweist auf Knoten {ref}, der in diesen Änderungen nicht erstellt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="464"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="466"/>
         <source>{element} has {count} members; the server allows {limit}.</source>
         <translation>{element} hat {count} Mitglieder; der Server erlaubt {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="473"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="475"/>
         <source>{element} has a member of unknown type {type}.</source>
         <translation>{element} hat ein Mitglied unbekannten Typs {type}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="480"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="482"/>
         <source>{element} refers to {member}, which is not created in these changes.</source>
         <translation>{element} verweist auf {member}, das in diesen Änderungen nicht erstellt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="488"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="490"/>
         <source>{element}: a member role is longer than {limit} characters.</source>
         <translation>{element}: Eine Mitgliedsrolle ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="504"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="506"/>
         <source>{element}: the {what} is {length} characters long; at most {limit} are allowed.</source>
         <translation>{element}: {what} ist {length} Zeichen lang; erlaubt sind höchstens {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="514"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="516"/>
         <source>{element}: the {what} contains control characters.</source>
         <translation>{element}: {what} enthält Steuerzeichen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="641"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="643"/>
         <source>The upload result cannot be read: {reason}</source>
         <translation>Das Ergebnis des Hochladens kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="646"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="648"/>
         <source>The upload result is not a diffResult (root element {tag}).</source>
         <translation>Das Ergebnis des Hochladens ist kein diffResult (Wurzelelement {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="660"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="662"/>
         <source>Unknown element {tag} in the upload result.</source>
         <translation>Unbekanntes Element {tag} im Ergebnis des Hochladens.</translation>
     </message>
@@ -1537,7 +1539,7 @@
         <translation>Das Ergebnis des Hochladens passt nicht zum Gesendeten ({got} für {sent}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="765"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="767"/>
         <source>The upload result has no new id/version for {element}.</source>
         <translation>Das Ergebnis des Hochladens enthält keine neue ID/Version für {element}.</translation>
     </message>
@@ -1545,11 +1547,6 @@
         <location filename="../plugin/core/osm/upload_errors.py" line="29"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/upload_errors.py" line="114"/>
-        <source>{count} elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
-        <translation>{count} Elemente wurden seit Ihrem Download von jemand anderem auf dem Server geändert (erstes: {first}). Lösen Sie die Konflikte und laden Sie dann erneut hoch.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_outcome.py" line="213"/>
@@ -1901,6 +1898,33 @@
         <source>{element} has outdated tags: {before} → {after}</source>
         <translation>{element} hat veraltete Tags: {before} → {after}</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="912"/>
+        <source>Way {id} (feature {fid}) is incomplete: some of its nodes are not in the downloaded data, so its geometry cannot be changed here. Undo the geometry edit or download its whole area (tag edits are fine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="429"/>
+        <source>Requests planned: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/osmchange.py" line="56"/>
+        <source>The changes cannot be uploaded (%n problems):
+{details}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/upload_errors.py" line="114"/>
+        <source>%n elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OsmRoundtripLogin</name>
@@ -1913,7 +1937,7 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="156"/>
+        <location filename="../plugin/main.py" line="157"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -2329,14 +2353,6 @@
         <source>No further results.</source>
         <translation>Keine weiteren Ergebnisse.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="364"/>
-        <source>%n result(s)</source>
-        <translation>
-            <numerusform>%n Ergebnis</numerusform>
-            <numerusform>%n Ergebnisse</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../ui/search_dock.py" line="374"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
@@ -2517,6 +2533,14 @@
         <source>Add all to map</source>
         <translation>Alle zur Karte hinzufügen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/search_dock.py" line="364"/>
+        <source>%n results</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -2652,37 +2676,32 @@
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="449"/>
-        <source>{count} changes saved to {path}</source>
-        <translation>{count} Änderungen in {path} gespeichert</translation>
-    </message>
-    <message>
         <location filename="../ui/review_dialog.py" line="472"/>
         <source>The layers have no changes to upload.</source>
         <translation>Die Layer enthalten keine Änderungen zum Hochladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="559"/>
+        <location filename="../ui/review_dialog.py" line="561"/>
         <source>Authorization code</source>
         <translation>Autorisierungscode</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="559"/>
+        <location filename="../ui/review_dialog.py" line="561"/>
         <source>Paste the code the server shows after you approved the access:</source>
         <translation>Fügen Sie den Code ein, den der Server nach Ihrer Zustimmung zum Zugriff anzeigt:</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="592"/>
+        <location filename="../ui/review_dialog.py" line="594"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
         <translation>Hochgeladen: {created} erstellt, {modified} geändert, {deleted} gelöscht im Änderungssatz {changesets}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="669"/>
+        <location filename="../ui/review_dialog.py" line="671"/>
         <source>Conflicts resolved. Review and upload again to send the rest.</source>
         <translation>Konflikte gelöst. Prüfen Sie die Änderungen und laden Sie erneut hoch, um den Rest zu senden.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="671"/>
+        <location filename="../ui/review_dialog.py" line="673"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Versionen des Servers werden abgerufen</translation>
     </message>
@@ -2691,10 +2710,21 @@
         <source>An upload of this file was interrupted: checking on the server what it applied before computing what is left.</source>
         <translation>Ein Upload dieser Datei wurde unterbrochen: Auf dem Server wird geprüft, was er übernommen hat, bevor der Rest berechnet wird.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../ui/review_dialog.py" line="449"/>
+        <source>%n changes saved to {path}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../ui/review_dialog.py" line="542"/>
-        <source>The interrupted upload had applied {count} changes; they are now in the layers.</source>
-        <translation>Beim unterbrochenen Upload wurden bereits {count} Änderungen übernommen; sie sind jetzt in den Layern enthalten.</translation>
+        <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -218,52 +218,47 @@
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="164"/>
+        <location filename="../ui/download_dialog.py" line="163"/>
         <source>Choose the area to download.</source>
         <translation>Choisissez la zone à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="135"/>
-        <source>About {area} km², at least {requests} request(s) to the server.</source>
-        <translation>Environ {area} km², au moins {requests} requête(s) au serveur.</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dialog.py" line="139"/>
+        <location filename="../ui/download_dialog.py" line="138"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>C’est une grande zone : le téléchargement peut être long et charger le serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="147"/>
+        <location filename="../ui/download_dialog.py" line="146"/>
         <source>Large download</source>
         <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="147"/>
+        <location filename="../ui/download_dialog.py" line="146"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>La zone couvre environ {area} km². Son téléchargement est long, charge les serveurs d’OpenStreetMap et produit des couches lentes à modifier. Télécharger quand même ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="167"/>
+        <location filename="../ui/download_dialog.py" line="166"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Saisissez l’URL de l’API OSM.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="171"/>
+        <location filename="../ui/download_dialog.py" line="170"/>
         <source>Choose the GeoPackage to save the download in.</source>
         <translation>Choisissez le GeoPackage dans lequel enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="177"/>
+        <location filename="../ui/download_dialog.py" line="176"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="216"/>
+        <location filename="../ui/download_dialog.py" line="215"/>
         <source>Open an OSM file</source>
         <translation>Ouvrir un fichier OSM</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="216"/>
+        <location filename="../ui/download_dialog.py" line="215"/>
         <source>OSM XML (*.osm *.xml)</source>
         <translation>OSM XML (*.osm *.xml)</translation>
     </message>
@@ -318,19 +313,27 @@
         <translation>Données © contributeurs d’OpenStreetMap, ODbL.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="258"/>
+        <location filename="../ui/download_dialog.py" line="257"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
         <translation>Écrire les données dans un nouveau fichier, ou remplacer le fichier et perdre ce qu’il contient ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="264"/>
+        <location filename="../ui/download_dialog.py" line="263"/>
         <source>Write a new file</source>
         <translation>Écrire un nouveau fichier</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="268"/>
+        <location filename="../ui/download_dialog.py" line="267"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/download_dialog.py" line="135"/>
+        <source>About {area} km², at least %n requests to the server.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -360,17 +363,20 @@
         <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
         <translation>{points} points, {lines} lignes, {polygons} polygones et {relations} relations chargés dans le groupe {name}.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="383"/>
-        <source>{count} relations reach outside the area and are marked incomplete.</source>
-        <translation>{count} relations dépassent la zone et sont marquées comme incomplètes.</translation>
+        <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="387"/>
-        <source>%n way(s) use nodes that are not in the data (for example way {example}): they are kept unchanged for uploads but not drawn.</source>
-        <translation>
-            <numerusform>%n chemin utilise des nœuds absents des données (par exemple le chemin {example}) : il est conservé tel quel pour les envois mais n’est pas dessiné.</numerusform>
-            <numerusform>%n chemins utilisent des nœuds absents des données (par exemple le chemin {example}) : ils sont conservés tels quels pour les envois mais ne sont pas dessinés.</numerusform>
+        <location filename="../plugin/adapters/download_service.py" line="391"/>
+        <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -685,10 +691,13 @@
         <source>Request: {url}</source>
         <translation>Requête : {url}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="360"/>
-        <source>{count} places found.</source>
-        <translation>{count} lieux trouvés.</translation>
+        <source>%n places found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -864,9 +873,14 @@
         <translation>Autre occupation du sol</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="509"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="545"/>
         <source>Other</source>
         <translation>Autres</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/osm_layers.py" line="553"/>
+        <source>Incomplete (cut by the download area)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -880,7 +894,7 @@
 <context>
     <name>OsmRoundtripErrors</name>
     <message>
-        <location filename="../plugin/core/errors.py" line="89"/>
+        <location filename="../plugin/core/errors.py" line="106"/>
         <source>The operation was cancelled.</source>
         <translation>L’opération a été annulée.</translation>
     </message>
@@ -1155,167 +1169,167 @@
         <translation>Le serveur {url} n’a pas répondu avec un numéro de groupe de modifications : {snippet}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="705"/>
+        <location filename="../plugin/core/osm/diff.py" line="708"/>
         <source>Unknown OSM layer {layer}.</source>
         <translation>Couche OSM {layer} inconnue.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="719"/>
+        <location filename="../plugin/core/osm/diff.py" line="722"/>
         <source>Feature {fid} of layer {layer} has OSM type &apos;{osm_type}&apos;, which this layer cannot hold.</source>
         <translation>L’entité {fid} de la couche {layer} a le type OSM « {osm_type} », que cette couche ne peut pas contenir.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="730"/>
+        <location filename="../plugin/core/osm/diff.py" line="733"/>
         <source>Feature {fid} of layer {layer} refers to {element}, which is not in the downloaded data.</source>
         <translation>L’entité {fid} de la couche {layer} fait référence à {element}, qui ne figure pas dans les données téléchargées.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="741"/>
+        <location filename="../plugin/core/osm/diff.py" line="744"/>
         <source>Features {fid} and {other} of layer {layer} both carry the identity of {element}. Clear osm_id on the copy so that it becomes a new feature.</source>
         <translation>Les entités {fid} et {other} de la couche {layer} portent toutes deux l’identité de {element}. Videz osm_id dans la copie pour qu’elle devienne une nouvelle entité.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="770"/>
+        <location filename="../plugin/core/osm/diff.py" line="773"/>
         <source>Relation {id} (feature {fid}) has an invalid member {member}.</source>
         <translation>La relation {id} (entité {fid}) a un membre invalide : {member}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="795"/>
+        <location filename="../plugin/core/osm/diff.py" line="798"/>
         <source>Feature {fid} of layer {layer} has an invalid geometry.</source>
         <translation>L’entité {fid} de la couche {layer} a une géométrie invalide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="803"/>
+        <location filename="../plugin/core/osm/diff.py" line="806"/>
         <source>Feature {fid} of layer {layer} has coordinates outside longitude -180..180 / latitude -90..90 ({lon}, {lat}): is the layer transformed to WGS84?</source>
         <translation>L’entité {fid} de la couche {layer} a des coordonnées hors de longitude -180..180 / latitude -90..90 ({lon}, {lat}) : la couche est-elle transformée en WGS84 ?</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1171"/>
+        <location filename="../plugin/core/osm/diff.py" line="1198"/>
         <source>Feature {fid} of layer {layer} has no geometry.</source>
         <translation>L’entité {fid} de la couche {layer} n’a pas de géométrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="827"/>
+        <location filename="../plugin/core/osm/diff.py" line="830"/>
         <source>Point {fid} of node {id} has {parts} parts; an OSM node has one.</source>
         <translation>Le point {fid} du nœud {id} a {parts} parties ; un nœud OSM n’en a qu’une.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="851"/>
+        <location filename="../plugin/core/osm/diff.py" line="854"/>
         <source>Line {fid} of way {id} has {parts} parts; an OSM way has exactly one. Split it into separate features (the copies without osm_id).</source>
         <translation>La ligne {fid} du chemin {id} a {parts} parties ; un chemin OSM en a exactement une. Séparez-la en entités distinctes (les copies sans osm_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="870"/>
+        <location filename="../plugin/core/osm/diff.py" line="876"/>
         <source>Line {fid} of way {id} has fewer than two distinct vertices; delete the feature instead.</source>
         <translation>La ligne {fid} du chemin {id} a moins de deux sommets distincts ; supprimez plutôt l’entité.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="924"/>
+        <location filename="../plugin/core/osm/diff.py" line="951"/>
         <source>Polygon {fid} of layer {layer} has a ring with fewer than three distinct vertices.</source>
         <translation>Le polygone {fid} de la couche {layer} a un anneau de moins de trois sommets distincts.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="963"/>
+        <location filename="../plugin/core/osm/diff.py" line="990"/>
         <source>Polygon {fid} refers to way {id}, which is not closed.</source>
         <translation>Le polygone {fid} fait référence au chemin {id}, qui n’est pas fermé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1000"/>
+        <location filename="../plugin/core/osm/diff.py" line="1027"/>
         <source>multipolygon replacing the tags of {element}</source>
         <translation>multipolygone remplaçant les attributs de {element}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1022"/>
+        <location filename="../plugin/core/osm/diff.py" line="1049"/>
         <source>Relation {id} (feature {fid}) is incomplete or its rings do not close; its geometry cannot be changed here. Edit its member ways instead (tag edits are fine).</source>
         <translation>La relation {id} (entité {fid}) est incomplète ou ses anneaux ne se ferment pas ; sa géométrie ne peut pas être modifiée ici. Modifiez plutôt ses chemins membres (les modifications d’attributs sont possibles).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1110"/>
+        <location filename="../plugin/core/osm/diff.py" line="1137"/>
         <source>ring removed from {element}</source>
         <translation>anneau retiré de {element}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1159"/>
+        <location filename="../plugin/core/osm/diff.py" line="1186"/>
         <source>New line {fid} has fewer than two distinct vertices.</source>
         <translation>La nouvelle ligne {fid} a moins de deux sommets distincts.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1191"/>
+        <location filename="../plugin/core/osm/diff.py" line="1218"/>
         <source>New relation {fid} has an invalid member {member}.</source>
         <translation>La nouvelle relation {fid} a un membre invalide : {member}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1205"/>
+        <location filename="../plugin/core/osm/diff.py" line="1232"/>
         <source>{element} is changed differently by {first} and {second} ({what}). Make both features agree, or undo one of the edits.</source>
         <translation>L’élément {element} est modifié différemment par {first} et {second} ({what}). Mettez les deux entités en accord ou annulez l’une des modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1267"/>
+        <location filename="../plugin/core/osm/diff.py" line="1294"/>
         <source>Way {id} would have fewer than two nodes ({source}).</source>
         <translation>Le chemin {id} aurait moins de deux nœuds ({source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1274"/>
+        <location filename="../plugin/core/osm/diff.py" line="1301"/>
         <source>Way {id} would have {count} nodes, more than the {limit} a way may have ({source}). Split the line first.</source>
         <translation>Le chemin {id} aurait {count} nœuds, plus que les {limit} autorisés pour un chemin ({source}). Divisez d’abord la ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1290"/>
+        <location filename="../plugin/core/osm/diff.py" line="1317"/>
         <source>New feature {source} collapses to a single node.</source>
         <translation>La nouvelle entité {source} se réduit à un seul nœud.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1313"/>
+        <location filename="../plugin/core/osm/diff.py" line="1340"/>
         <source>new point placed on this node</source>
         <translation>nouveau point placé sur ce nœud</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1435"/>
+        <location filename="../plugin/core/osm/diff.py" line="1462"/>
         <source>point deleted; the node stays as a vertex and loses its tags</source>
         <translation>point supprimé ; le nœud reste comme sommet et perd ses attributs</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1445"/>
+        <location filename="../plugin/core/osm/diff.py" line="1472"/>
         <source>feature deleted</source>
         <translation>entité supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1458"/>
+        <location filename="../plugin/core/osm/diff.py" line="1485"/>
         <source>member way no longer used</source>
         <translation>chemin membre désormais inutilisé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1489"/>
+        <location filename="../plugin/core/osm/diff.py" line="1516"/>
         <source>node no longer used</source>
         <translation>nœud désormais inutilisé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1536"/>
+        <location filename="../plugin/core/osm/diff.py" line="1563"/>
         <source>{element} removed from the members</source>
         <translation>{element} retiré des membres</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1629"/>
+        <location filename="../plugin/core/osm/diff.py" line="1656"/>
         <source>moved</source>
         <translation>déplacé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1632"/>
+        <location filename="../plugin/core/osm/diff.py" line="1659"/>
         <source>nodes changed</source>
         <translation>nœuds modifiés</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1634"/>
+        <location filename="../plugin/core/osm/diff.py" line="1661"/>
         <source>members changed</source>
         <translation>membres modifiés</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1625"/>
+        <location filename="../plugin/core/osm/diff.py" line="1652"/>
         <source>new</source>
         <translation>nouvel élément</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/diff.py" line="1649"/>
+        <location filename="../plugin/core/osm/diff.py" line="1676"/>
         <source>tags: {changes}</source>
         <translation>attributs : {changes}</translation>
     </message>
@@ -1370,11 +1384,6 @@
         <translation>La zone est trop grande : elle nécessite {tiles} requêtes au serveur (au plus {max_tiles}). Choisissez une zone plus petite.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="429"/>
-        <source>Downloading {total} area(s)</source>
-        <translation>Téléchargement de {total} zone(s)</translation>
-    </message>
-    <message>
         <location filename="../plugin/core/osm/download.py" line="454"/>
         <source>Too many nodes: splitting an area into {parts} parts</source>
         <translation>Trop de nœuds : découpage d’une zone en {parts} parties</translation>
@@ -1385,144 +1394,137 @@
         <translation>Zone {done} sur {total} téléchargée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="56"/>
-        <source>The changes cannot be uploaded ({count} problems):
-{details}</source>
-        <translation>Les modifications ne peuvent pas être envoyées ({count} problèmes) :
-{details}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="300"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="302"/>
         <source>Invalid or missing {what} in the osmChange.</source>
         <translation>Valeur {what} invalide ou manquante dans le document osmChange.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="312"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="314"/>
         <source>The osmChange cannot be read: {reason}</source>
         <translation>Le document osmChange ne peut pas être lu : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="316"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="318"/>
         <source>Not an osmChange document (root element {tag}).</source>
         <translation>Ce n’est pas un document osmChange (élément racine {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="326"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="328"/>
         <source>Unknown osmChange action {action}.</source>
         <translation>Action osmChange {action} inconnue.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="354"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="356"/>
         <source>Unknown element {tag} in the osmChange.</source>
         <translation>Élément {tag} inconnu dans le document osmChange.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="386"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="388"/>
         <source>A changeset comment is required.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="388"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="390"/>
         <source>comment</source>
         <translation>commentaire</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="398"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
         <source>{element} appears twice in the {action} block.</source>
         <translation>{element} apparaît deux fois dans le bloc {action}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="405"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="407"/>
         <source>{element}: id 0 is not allowed.</source>
         <translation>{element} : l’identifiant 0 n’est pas autorisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="407"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="409"/>
         <source>{element}: new elements need a negative id.</source>
         <translation>{element} : les nouveaux éléments doivent avoir un identifiant négatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="412"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="414"/>
         <source>{element}: the version is missing.</source>
         <translation>{element} : la version est manquante.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="417"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="419"/>
         <source>{element} has a tag with an empty key.</source>
         <translation>{element} a un attribut dont la clé est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="421"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="423"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="422"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="424"/>
         <source>value of {key}</source>
         <translation>valeur de {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="426"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="428"/>
         <source>{element} has invalid coordinates (lat {lat}, lon {lon}).</source>
         <translation>{element} a des coordonnées invalides (latitude {lat}, longitude {lon}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="436"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="438"/>
         <source>{element} has {count} nodes; a way needs at least 2.</source>
         <translation>{element} a {count} nœuds ; un chemin en nécessite au moins 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="443"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="445"/>
         <source>{element} has {count} nodes; the server allows {limit}. Split the line.</source>
         <translation>{element} a {count} nœuds ; le serveur en autorise {limit}. Divisez la ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="453"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="455"/>
         <source>{element} refers to node {ref}, which is not created in these changes.</source>
         <translation>{element} fait référence au nœud {ref}, qui n’est pas créé dans ces modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="464"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="466"/>
         <source>{element} has {count} members; the server allows {limit}.</source>
         <translation>{element} a {count} membres ; le serveur en autorise {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="473"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="475"/>
         <source>{element} has a member of unknown type {type}.</source>
         <translation>{element} a un membre de type inconnu {type}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="480"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="482"/>
         <source>{element} refers to {member}, which is not created in these changes.</source>
         <translation>{element} fait référence à {member}, qui n’est pas créé dans ces modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="488"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="490"/>
         <source>{element}: a member role is longer than {limit} characters.</source>
         <translation>{element} : un rôle de membre dépasse {limit} caractères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="504"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="506"/>
         <source>{element}: the {what} is {length} characters long; at most {limit} are allowed.</source>
         <translation>{element} : « {what} » compte {length} caractères ; {limit} au maximum sont autorisés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="514"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="516"/>
         <source>{element}: the {what} contains control characters.</source>
         <translation>{element} : « {what} » contient des caractères de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="641"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="643"/>
         <source>The upload result cannot be read: {reason}</source>
         <translation>Le résultat de l’envoi ne peut pas être lu : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="646"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="648"/>
         <source>The upload result is not a diffResult (root element {tag}).</source>
         <translation>Le résultat de l’envoi n’est pas un diffResult (élément racine {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="660"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="662"/>
         <source>Unknown element {tag} in the upload result.</source>
         <translation>Élément {tag} inconnu dans le résultat de l’envoi.</translation>
     </message>
@@ -1537,7 +1539,7 @@
         <translation>Le résultat de l’envoi ne correspond pas à ce qui a été envoyé ({got} pour {sent}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="765"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="767"/>
         <source>The upload result has no new id/version for {element}.</source>
         <translation>Le résultat de l’envoi n’indique pas de nouvel identifiant ni de nouvelle version pour {element}.</translation>
     </message>
@@ -1545,11 +1547,6 @@
         <location filename="../plugin/core/osm/upload_errors.py" line="29"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/upload_errors.py" line="114"/>
-        <source>{count} elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
-        <translation>{count} éléments ont été modifiés sur le serveur par quelqu’un d’autre depuis votre téléchargement (premier : {first}). Résolvez les conflits, puis relancez l’envoi.</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/upload_outcome.py" line="213"/>
@@ -1901,6 +1898,33 @@
         <source>{element} has outdated tags: {before} → {after}</source>
         <translation>{element} a des attributs obsolètes : {before} → {after}</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/osm/diff.py" line="912"/>
+        <source>Way {id} (feature {fid}) is incomplete: some of its nodes are not in the downloaded data, so its geometry cannot be changed here. Undo the geometry edit or download its whole area (tag edits are fine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/download.py" line="429"/>
+        <source>Requests planned: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/osmchange.py" line="56"/>
+        <source>The changes cannot be uploaded (%n problems):
+{details}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/upload_errors.py" line="114"/>
+        <source>%n elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OsmRoundtripLogin</name>
@@ -1913,7 +1937,7 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="156"/>
+        <location filename="../plugin/main.py" line="157"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -2329,14 +2353,6 @@
         <source>No further results.</source>
         <translation>Aucun autre résultat.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="364"/>
-        <source>%n result(s)</source>
-        <translation>
-            <numerusform>%n résultat</numerusform>
-            <numerusform>%n résultats</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../ui/search_dock.py" line="374"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
@@ -2517,6 +2533,14 @@
         <source>Add all to map</source>
         <translation>Tout ajouter à la carte</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/search_dock.py" line="364"/>
+        <source>%n results</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -2652,37 +2676,32 @@
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="449"/>
-        <source>{count} changes saved to {path}</source>
-        <translation>{count} modifications enregistrées dans {path}</translation>
-    </message>
-    <message>
         <location filename="../ui/review_dialog.py" line="472"/>
         <source>The layers have no changes to upload.</source>
         <translation>Les couches ne contiennent aucune modification à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="559"/>
+        <location filename="../ui/review_dialog.py" line="561"/>
         <source>Authorization code</source>
         <translation>Code d’autorisation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="559"/>
+        <location filename="../ui/review_dialog.py" line="561"/>
         <source>Paste the code the server shows after you approved the access:</source>
         <translation>Collez le code affiché par le serveur après que vous avez autorisé l’accès :</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="592"/>
+        <location filename="../ui/review_dialog.py" line="594"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
         <translation>Envoyé : {created} créé(s), {modified} modifié(s), {deleted} supprimé(s) dans le groupe de modifications {changesets}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="669"/>
+        <location filename="../ui/review_dialog.py" line="671"/>
         <source>Conflicts resolved. Review and upload again to send the rest.</source>
         <translation>Conflits résolus. Vérifiez et relancez l’envoi pour transmettre le reste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="671"/>
+        <location filename="../ui/review_dialog.py" line="673"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Récupération des versions du serveur</translation>
     </message>
@@ -2691,10 +2710,21 @@
         <source>An upload of this file was interrupted: checking on the server what it applied before computing what is left.</source>
         <translation>Un envoi de ce fichier a été interrompu : vérification sur le serveur de ce qui a été appliqué avant de calculer ce qu’il reste à envoyer.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../ui/review_dialog.py" line="449"/>
+        <source>%n changes saved to {path}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../ui/review_dialog.py" line="542"/>
-        <source>The interrupted upload had applied {count} changes; they are now in the layers.</source>
-        <translation>L’envoi interrompu avait appliqué {count} modifications ; elles figurent désormais dans les couches.</translation>
+        <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "build" / "i18n"
 TRAILING_COMMA = re.compile(r",(\s*)\)")
 # errors.CONTEXT is "OsmRoundtripErrors"; pylupdate5 needs the context as a literal.
-NAMED_CONTEXT = re.compile(r"QT_TRANSLATE_NOOP\(\s*CONTEXT\s*,")
+NAMED_CONTEXT = re.compile(r"\b(QT_TRANSLATE_NOOP|translate)\(\s*CONTEXT\s*,")
 
 
 def refresh(sources: list[str], ts_files: list[str]) -> list[Path]:
@@ -36,7 +36,7 @@ def refresh(sources: list[str], ts_files: list[str]) -> list[Path]:
         text = (ROOT / name).read_text(encoding="utf-8")
         if name.endswith(".py"):
             text = TRAILING_COMMA.sub(r"\1)", text)
-            text = NAMED_CONTEXT.sub('QT_TRANSLATE_NOOP("OsmRoundtripErrors",', text)
+            text = NAMED_CONTEXT.sub(r'\1("OsmRoundtripErrors",', text)
         target.write_text(text, encoding="utf-8")
     for name in ts_files:
         (WORK / name).parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +48,25 @@ def refresh(sources: list[str], ts_files: list[str]) -> list[Path]:
         check=True,
         stderr=subprocess.DEVNULL,
     )
+    for name in ts_files:
+        if name.endswith("_en.ts"):
+            plural_only(WORK / name)
     return [WORK / name for name in ts_files]
+
+
+def plural_only(path: Path) -> None:
+    """The English file holds only the plural messages (its singular forms): every other text
+    is shown as written in the code (what ``lupdate -pluralonly`` does)."""
+    from lxml import etree
+
+    tree = etree.parse(str(path))
+    for message in list(tree.iter("message")):
+        if message.get("numerus") != "yes":
+            message.getparent().remove(message)
+    for context in list(tree.iter("context")):
+        if context.find("message") is None:
+            context.getparent().remove(context)
+    tree.write(str(path), encoding="utf-8", xml_declaration=True)
 
 
 def main(argv: list[str]) -> int:

@@ -132,9 +132,8 @@ class DownloadDialog(QDialog, FORM):
         except OsmRoundtripError as exc:
             self.areaLabel.setText(error_text(exc))
             return
-        text = self.tr("About {area} km², at least {requests} request(s) to the server.").format(
-            area=QLocale().toString(area, "f", 1 if area < 100 else 0), requests=requests
-        )
+        text = self.tr("About {area} km², at least %n requests to the server.", "", requests)
+        text = text.format(area=QLocale().toString(area, "f", 1 if area < 100 else 0))
         if area > download_service.LARGE_AREA_KM2:
             text = '{} <span style="color:#b35900"><b>{}</b></span>'.format(
                 text,

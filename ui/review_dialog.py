@@ -352,10 +352,10 @@ class UploadAction:
         self.task = None
 
     @staticmethod
-    def tr(text: str) -> str:
+    def tr(text: str, disambiguation=None, n: int = -1) -> str:
         from qgis.PyQt.QtCore import QCoreApplication
 
-        return QCoreApplication.translate("UploadAction", text)
+        return QCoreApplication.translate("UploadAction", text, disambiguation, n)
 
     def _bar(self, text: str, level=None, duration: int = 8) -> None:
         from qgis.core import Qgis
@@ -446,9 +446,7 @@ class UploadAction:
         if not target:
             return
         write_osc(changes, target)
-        self._bar(
-            self.tr("{count} changes saved to {path}").format(count=len(changes), path=target)
-        )
+        self._bar(self.tr("%n changes saved to {path}", "", len(changes)).format(path=target))
 
     # -- Upload changes… ------------------------------------------------------------------------
     def upload(self) -> None:
@@ -541,9 +539,11 @@ class UploadAction:
             if report is not None and report.uploaded:
                 self._bar(
                     self.tr(
-                        "The interrupted upload had applied {count} changes; they are now "
-                        "in the layers."
-                    ).format(count=report.uploaded)
+                        "The interrupted upload had applied %n changes; they are now in the "
+                        "layers.",
+                        "",
+                        report.uploaded,
+                    )
                 )
             self.upload()
 

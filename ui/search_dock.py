@@ -361,7 +361,7 @@ class SearchDock(QgsDockWidget):
         elif append and not new:
             self._set_status(self.tr("No further results."))
         else:
-            self._set_status(self.tr("%n result(s)", "", total))
+            self._set_status(self.tr("%n results", "", total))
         self._set_running(False)
 
     def _show_reverse(self, places: List[Place], lat: float, lon: float) -> None:

@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from ..core.errors import OsmRoundtripError
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
-LANGUAGES = ("de", "fr")
+LANGUAGES = ("en", "de", "fr")  # English: its plural forms only
 
 
 def language() -> str:
@@ -23,7 +23,8 @@ def language() -> str:
 
 
 def install_translator() -> QTranslator | None:
-    """Load ``i18n/osm_roundtrip_<lang>.qm`` into the application; ``None`` for English."""
+    """Load ``i18n/osm_roundtrip_<lang>.qm`` into the application (for English: the singular
+    and plural forms of the messages with a count); ``None`` when there is none."""
     qm = I18N_DIR / f"osm_roundtrip_{language()}.qm"
     if not qm.exists():
         return None

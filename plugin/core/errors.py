@@ -9,11 +9,20 @@ the core stays free of Qt while the user still reads the message in their langua
 
 from __future__ import annotations
 
+from typing import Optional
+
 CONTEXT = "OsmRoundtripErrors"
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context`` without translating it (pure Python)."""
+    return text
+
+
+def translate(context: str, text: str, disambiguation=None, n: int = -1) -> str:
+    """Mark a text with a count (``%n``) for translation with Qt's plural forms; returns it
+    unchanged. Written ``translate(CONTEXT, "%n areas", None, count)`` (the shape ``pylupdate5``
+    reads as a plural message); the :class:`Message` or error gets the count as ``n=``."""
     return text
 
 
@@ -28,21 +37,28 @@ def _translated_params(params: dict, translate) -> dict:
 class Message:
     """A translatable text: an English template and its parameters (which may be Messages)."""
 
-    __slots__ = ("params", "template")
+    __slots__ = ("n", "params", "template")
 
-    def __init__(self, template: str, **params: object) -> None:
+    def __init__(self, template: str, *, n: Optional[int] = None, **params: object) -> None:
         self.template = template
         self.params = params
+        self.n = n  # the count of a plural message (``%n`` in the template)
 
     @property
     def message(self) -> str:
-        return self.template.format(**self.params)
+        template = self.template
+        if self.n is not None:
+            template = template.replace("%n", str(self.n))
+        return template.format(**self.params)
 
     def translated(self, translate) -> str:
-        """Text in the user's language; ``translate(context, text)`` is Qt's translate."""
-        return translate(CONTEXT, self.template).format(
-            **_translated_params(self.params, translate)
-        )
+        """Text in the user's language; ``translate(context, text[, disambiguation, n])`` is
+        Qt's translate (which puts the count in place of ``%n``)."""
+        if self.n is None:
+            text = translate(CONTEXT, self.template)
+        else:
+            text = translate(CONTEXT, self.template, None, self.n).replace("%n", str(self.n))
+        return text.format(**_translated_params(self.params, translate))
 
     def __str__(self) -> str:
         return self.message
@@ -54,9 +70,10 @@ class Message:
 class OsmRoundtripError(Exception):
     """Base class of all errors the plugin reports to the user; its text is a :class:`Message`."""
 
-    def __init__(self, template: str, **params: object) -> None:
+    def __init__(self, template: str, *, n: Optional[int] = None, **params: object) -> None:
         self.template = template
         self.params = params
+        self.n = n
         super().__init__(self.message)
 
     message = Message.message

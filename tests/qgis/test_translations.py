@@ -12,7 +12,9 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("de", "fr")
-TS = {lang: ROOT / "i18n" / f"osm_roundtrip_{lang}.ts" for lang in LANGUAGES}
+ALL = ("en", *LANGUAGES)  # English: the plural messages only (singular and plural forms)
+TS = {lang: ROOT / "i18n" / f"osm_roundtrip_{lang}.ts" for lang in ALL}
+COUNT_IN_PARENTHESES = re.compile(r"\w\((s|e|en|n|es)\)")  # "result(s)", "Ergebnis(se)"
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
 
 
@@ -31,7 +33,7 @@ def messages(path: Path) -> dict[tuple[str, str], etree._Element]:
     }
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", ALL)
 def test_every_string_is_translated(lang):
     unfinished = [
         source
@@ -42,7 +44,32 @@ def test_every_string_is_translated(lang):
     assert unfinished == [], f"{len(unfinished)} unfinished {lang} translations"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+def test_english_has_every_plural_message_and_only_those():
+    english = messages(TS["en"])
+    plurals = {
+        key
+        for key, translation in messages(TS["de"]).items()
+        if translation.find("numerusform") is not None
+    }
+    assert set(english) == plurals
+    for (_, source), translation in english.items():
+        forms = [f.text for f in translation.findall("numerusform")]
+        assert len(forms) == 2 and forms[1] == source and forms[0] != source, source
+
+
+@pytest.mark.parametrize("lang", ALL)
+def test_no_count_is_written_with_a_plural_in_parentheses(lang):
+    """Counts use Qt's plural forms (``%n``), never "result(s)"."""
+    found = [
+        text
+        for (_, source), translation in messages(TS[lang]).items()
+        for text in [source, *translation.itertext()]
+        if COUNT_IN_PARENTHESES.search(text or "")
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", ALL)
 def test_placeholders_survive_translation(lang):
     broken = [
         source
@@ -113,3 +140,34 @@ def test_plugin_speaks_german(qgis_iface, qgis_processing):
         plugin.unload()
         settings.remove("locale/overrideFlag")
         settings.remove("locale/userLocale")
+
+
+def test_english_counts_read_right(qgis_iface):
+    """In English "1 result", "1 change saved", "2 results" -- also from the core's errors."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from osm_roundtrip.plugin.adapters import i18n
+    from osm_roundtrip.plugin.core.osm.osmchange import ChangesInvalid
+
+    settings = QgsSettings()
+    settings.setValue("osm_roundtrip/language", "en")
+    translator = i18n.install_translator()
+    try:
+        assert translator is not None, "the English .qm was not loaded (make transcompile)"
+        translate = QCoreApplication.translate
+        assert translate("SearchDock", "%n results", "", 1) == "1 result"
+        assert translate("SearchDock", "%n results", "", 2) == "2 results"
+        saved = translate("UploadAction", "%n changes saved to {path}", "", 1)
+        assert saved.format(path="a.osc") == "1 change saved to a.osc"
+        error = ChangesInvalid([_problem()])
+        assert "(1 problem):" in i18n.error_text(error)
+    finally:
+        i18n.remove_translator(translator)
+        settings.remove("osm_roundtrip/language")
+
+
+def _problem():
+    from osm_roundtrip.plugin.core.errors import Message
+
+    return Message("Way {id} has no nodes.", id=1)

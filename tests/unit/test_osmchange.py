@@ -295,7 +295,7 @@ def test_validate_accepts_good_changes_and_lists_all_problems_at_once():
         validate(bad, comment="")
     assert len(info.value.problems) == 3
     assert "(3 problems)" in str(info.value)
-    assert info.value.translated(lambda ctx, text: "~" + text).startswith("~The changes")
+    assert info.value.translated(lambda ctx, text, *plural: "~" + text).startswith("~The changes")
 
 
 DIFF_RESULT = b"""<?xml version="1.0" encoding="UTF-8"?>

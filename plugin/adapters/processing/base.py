@@ -79,16 +79,18 @@ class OsmRoundtripAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
     GROUP_ID = ""
 
-    def tr(self, text: str) -> str:
+    def tr(self, text: str, disambiguation=None, n: int = -1) -> str:
         """``text`` translated in the context of the class that wrote it: the algorithm's own
-        class, or a shared base class of this module (whose name pylupdate5 records)."""
+        class, or a shared base class of this module (whose name pylupdate5 records). With a
+        count ``n`` the text is a plural message and ``%n`` becomes the count."""
+        untranslated = text.replace("%n", str(n)) if n >= 0 else text
         for cls in type(self).__mro__:
             if cls is OsmRoundtripAlgorithm:
                 break
-            translated = QCoreApplication.translate(cls.__name__, text)
-            if translated != text:
+            translated = QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+            if translated != untranslated:
                 return translated
-        return text
+        return untranslated
 
     def name(self) -> str:
         return self.NAME

@@ -357,7 +357,7 @@ class NominatimSearch(_NominatimAlgorithm):
         client = self._client(parameters, context)
         feedback.pushInfo(self.tr("Request: {url}").format(url=client.search_url(query)))
         places = client.search(query, cancel=feedback.isCanceled)
-        feedback.pushInfo(self.tr("{count} places found.").format(count=len(places)))
+        feedback.pushInfo(self.tr("%n places found.", "", len(places)))
         fields = nominatim_layers.place_fields(places)
         crs = QgsCoordinateReferenceSystem(WGS84)
         results: Dict[str, object] = {self.COUNT: len(places)}

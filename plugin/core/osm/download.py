@@ -437,9 +437,7 @@ def download_bbox(
     result = DataSet()
     queue = deque((tile, 0) for tile in tiles)
     total, done = len(tiles), 0
-    report(
-        0, total, _message(QT_TRANSLATE_NOOP(CONTEXT, "Downloading {total} area(s)"), total=total)
-    )
+    report(0, total, _message(QT_TRANSLATE_NOOP(CONTEXT, "Requests planned: {total}"), total=total))
     pending = {}
     split_requests = 0
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="osm-download")

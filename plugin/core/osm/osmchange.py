@@ -22,7 +22,7 @@ from typing import Callable, Dict, Iterable, List, NamedTuple, Optional, Sequenc
 
 from lxml import etree
 
-from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload, ValidationError
+from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload, ValidationError, translate
 from ..version import PLUGIN_NAME, PLUGIN_VERSION
 from .diff import CREATE, DELETE, MODIFY, Change, Note, OsmChanges, gc_paused, label
 from .model import NODE, RELATION, WAY, Element, Member, Node, Relation, Way
@@ -54,16 +54,21 @@ class ChangesInvalid(ValidationError):
         if len(problems) > len(shown):
             details += f"\n- … ({len(problems) - len(shown)} more)"
         super().__init__(
-            QT_TRANSLATE_NOOP(
-                CONTEXT, "The changes cannot be uploaded ({count} problems):\n{details}"
+            translate(
+                CONTEXT,
+                "The changes cannot be uploaded (%n problems):\n{details}",
+                None,
+                len(problems),
             ),
-            count=len(problems),
+            n=len(problems),
             details=details,
         )
 
     def translated(self, translate) -> str:
         details = "\n".join(f"- {p.translated(translate)}" for p in self.problems[:50])
-        return translate(CONTEXT, self.template).format(count=len(self.problems), details=details)
+        count = len(self.problems)
+        text = translate(CONTEXT, self.template, None, count).replace("%n", str(count))
+        return text.format(details=details)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Tuple
 
-from ..errors import QT_TRANSLATE_NOOP, ValidationError
+from ..errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError, translate
 from .api import VersionConflict
 from .diff import CREATE, OsmChanges, label
 from .model import NODE, RELATION, WAY
@@ -112,12 +112,14 @@ class UploadConflict(UploadError):
         self.conflicts = conflicts
         self.cause = cause
         super().__init__(
-            QT_TRANSLATE_NOOP(
-                "OsmRoundtripErrors",
-                "{count} elements were changed on the server by someone else since your "
+            translate(
+                CONTEXT,
+                "%n elements were changed on the server by someone else since your "
                 "download (first: {first}). Resolve the conflicts, then upload again.",
+                None,
+                len(conflicts),
             ),
-            count=len(conflicts),
+            n=len(conflicts),
             first=f"{cause.element_type} {cause.element_id}",
         )
 
