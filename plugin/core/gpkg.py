@@ -509,6 +509,9 @@ def _write(connection, dataset, features, summary, api_url, report) -> None:
     report(5, "Writing the base snapshot")
     _write_base(connection, dataset, summary, api_url, now)
     _write_loaded(connection, features)
+    from .gpkg_partial import install_edit_log
+
+    install_edit_log(connection)  # from here on, every edit of a layer row is logged
     execute("COMMIT")
 
 
@@ -1049,10 +1052,17 @@ def read_features(path) -> Dict[str, List[EditedFeature]]:
     return result
 
 
-def _read_layers(connection) -> Dict[str, List[EditedFeature]]:
+def _read_layers(connection, fids=None) -> Dict[str, List[EditedFeature]]:
+    """Every row of the four layers, or only the rows ``fids[layer]`` (a collection of fids)."""
     result: Dict[str, List[EditedFeature]] = {}
     for layer in (POINTS, LINES, POLYGONS, RELATIONS):
-        cursor = connection.execute(f'SELECT * FROM "{layer}"')
+        if fids is None:
+            cursor = connection.execute(f'SELECT * FROM "{layer}"')
+        else:
+            wanted = json.dumps(sorted(fids.get(layer, ())))
+            cursor = connection.execute(
+                f'SELECT * FROM "{layer}" WHERE fid IN (SELECT value FROM json_each(?))', (wanted,)
+            )
         names = [d[0] for d in cursor.description]
         lower = [n.lower() for n in names]
         tag_positions = [i for i, n in enumerate(lower) if n not in _NOT_TAGS]

@@ -39,6 +39,7 @@ OWN_TABLES = frozenset(
         "osm_base_ways",
         "osm_base_relations",
         "osm_base_features",
+        "osm_edits",
     }
 )
 # Tables GeoPackage, SQLite and GDAL/QGIS keep for themselves.

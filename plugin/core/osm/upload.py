@@ -38,10 +38,11 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .api import OsmApi
 from .diff import OsmChanges
+from .model import DataSet
 from .upload_errors import (  # noqa: F401 (all of the upload's names are importable from here)
     CommentRequired,
     Conflict,
@@ -151,20 +152,45 @@ def journal_dir_for(path) -> Path:
     return path.with_name(path.name + ".upload")
 
 
-def changes_of_geopackage(path, edited=None, max_way_nodes: int = 2000) -> OsmChanges:
+class Review(NamedTuple):
+    """The changes of a GeoPackage with what they were computed from: ``base`` (the base
+    snapshot, or its part around the edits) and ``features`` (the layers' features read)."""
+
+    changes: OsmChanges
+    base: DataSet
+    features: dict
+
+
+def review_of_geopackage(path, edited=None, max_way_nodes: int = 2000) -> Review:
     """The changes between the base snapshot and the layers (or ``edited`` features).
 
     The features the download wrote come from the GeoPackage itself, so a feature counts as
     deleted only when it was written and is gone, whatever the loader's rules are today. Ids and
-    versions that are not whole numbers above zero raise :class:`InvalidIdentity`.
+    versions that are not whole numbers above zero raise :class:`InvalidIdentity`. Without
+    ``edited``, a file with an edit log is read only where it was edited
+    (:mod:`..gpkg_partial`): the work grows with the edits, not with the download.
     """
     from ..gpkg import read_base, read_features, read_loaded
+    from ..gpkg_partial import edited_part
     from .diff import compute_changes
 
+    part = edited_part(path) if edited is None else None
+    if part is not None:  # the file's edit log: read what was edited and around it
+        check_sources(path, part.features)
+        changes = compute_changes(
+            part.base, part.features, loaded=part.loaded, max_way_nodes=max_way_nodes
+        )
+        return Review(changes, part.base, part.features)
     features = edited if edited is not None else read_features(path)
     check_sources(path, features)
     base = read_base(path)
-    return compute_changes(base, features, loaded=read_loaded(path), max_way_nodes=max_way_nodes)
+    changes = compute_changes(base, features, loaded=read_loaded(path), max_way_nodes=max_way_nodes)
+    return Review(changes, base, features)
+
+
+def changes_of_geopackage(path, edited=None, max_way_nodes: int = 2000) -> OsmChanges:
+    """The changes of :func:`review_of_geopackage`."""
+    return review_of_geopackage(path, edited, max_way_nodes).changes
 
 
 def settle_journal(path, api: OsmApi, **options) -> Optional[UploadReport]:
