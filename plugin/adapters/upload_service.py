@@ -267,6 +267,7 @@ def upload_edits(
     edited: Optional[Dict[str, List[EditedFeature]]] = None,
     capabilities: Optional[Capabilities] = None,
     max_wait: float = 60.0,
+    extra_tags: Optional[Dict[str, str]] = None,
 ) -> core_upload.UploadReport:
     """Upload the edits of a download and write the results into its GeoPackage.
 
@@ -277,7 +278,8 @@ def upload_edits(
     upload of the file is settled first; ``changes``, ``edited`` and the layers' features are
     then ignored and the changes computed from the GeoPackage. Raises the typed errors of
     :mod:`..core.osm.upload` / :mod:`..core.osm.api` (the journal is another download's:
-    :class:`~..core.upload_resume.JournalMismatch`).
+    :class:`~..core.upload_resume.JournalMismatch`). ``extra_tags`` are the changeset tags
+    beyond comment and source (:func:`..core.changeset_tags.extra_tags`).
     """
     api_url = upload_server(gpkg_path, api_url)
     token = _login_for(api_url, token)
@@ -303,6 +305,7 @@ def upload_edits(
         progress=report,
         cancel=cancel,
         max_wait=max_wait,
+        extra_tags=extra_tags,
     )
 
 
@@ -371,6 +374,7 @@ def start_upload(
     on_done: Optional[Callable[[object, Optional[BaseException]], None]] = None,
     changes: Optional[OsmChanges] = None,
     pending: Optional[bytes] = None,
+    extra_tags: Optional[Dict[str, str]] = None,
 ) -> CoreTask:
     """Run :func:`upload_edits` in a task with progress; reload the layers afterwards.
 
@@ -399,6 +403,7 @@ def start_upload(
             validated=changes is not None,
             pending=pending,
             edited=edited,
+            extra_tags=extra_tags,
         )
 
     return _run(
