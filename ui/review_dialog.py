@@ -172,6 +172,8 @@ class ReviewDialog(QDialog, FORM):
                 ).format(settings=escape(self.settings_server))
             )
         self.serverLabel.setText("<br>".join(lines))
+        if self.isVisible():  # else at the first resize, when the label has its width
+            self._fit_server_label()
         self.loginButton.setText(self.tr("Log in again…") if logged_in else self.tr("Log in…"))
         self.logged_in = logged_in
         self._update_buttons()
@@ -425,6 +427,18 @@ class ReviewDialog(QDialog, FORM):
                 what=fix.description.translated(QCoreApplication.translate)
             )
         )
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_server_label()
+
+    def _fit_server_label(self) -> None:
+        """The wrapped server label keeps the height of its lines: the dialog's minimum size
+        does not follow wrapped labels, and the changeset box below would be squeezed."""
+        label = self.serverLabel
+        height = label.heightForWidth(label.width())
+        if height > 0 and height != label.minimumHeight():
+            label.setMinimumHeight(height)
 
     def done(self, result) -> None:
         self._clear_highlight()
