@@ -29,7 +29,7 @@ class ChangesetForm:
         self.comment_edit = combo.lineEdit()
         self.comment_edit.setMaxLength(ct.MAX_VALUE)
         self.comment_edit.setPlaceholderText(
-            tr('Describe what you changed and why, e.g. "Added benches in the town park"')
+            tr('What did you change, and why? E.g. "Added benches in the park"')
         )
         combo.addItems([c for c in recent if c])
         combo.setEditText(values.get("comment") or "")

@@ -191,6 +191,8 @@ def test_clicking_a_problem_shows_it_and_fix_edits_the_layer(
         assert extent.contains(center)
         assert "Upgrade the tags" in dialog.problemDetail.text()
         assert dialog.fixButton.isEnabled()
+        dialog.resize(900, 800)
+        shot(dialog, "review_dialog_fix")
         dialog.fixButton.click()
         assert rows(dialog) == {}
         assert dialog.problemsLabel.text() == "The validator found no problems."
@@ -278,3 +280,22 @@ def test_changeset_tags_reach_the_server_and_the_comment_is_remembered(
         "source": "survey",
         "recent": ["Lockers at the station"],
     }
+
+
+def test_without_the_tagging_schema_the_review_says_the_tag_checks_did_not_run(
+    download, monkeypatch, qgis_iface, tmp_path
+):
+    from osm_roundtrip.ui import review_validation
+
+    _path, layers = download
+    monkeypatch.setattr(review_validation, "schema_folders", lambda: [tmp_path / "no-schema"])
+    monkeypatch.setattr(review_validation, "_schema", {})  # not loaded yet in this session
+    add_points(layers[POINTS], (LOCKERS, {"amenity": "lockers"}))
+
+    def shown(dialog) -> int:
+        (warning,) = rows(dialog)["Warnings (1)"]
+        assert "tag checks (outdated tags, tags for the wrong geometry) did not run" in warning
+        return QDialog.DialogCode.Rejected
+
+    review(monkeypatch, qgis_iface, shown)
+    assert review_validation._schema == {"schema": None}  # looked for once, remembered
