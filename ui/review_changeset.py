@@ -14,13 +14,13 @@ from ..plugin.core import changeset_tags as ct
 SOURCES = ("survey", "local knowledge", "Bing aerial imagery", "Esri World Imagery", "GPS")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ChangesetForm", text)
-
-
 class ChangesetForm:
     """The changeset widgets of ``form``; ``values`` prefill them (``comment``, ``source``,
     ``hashtags``, ``imagery``: a list of layer names) and ``recent`` are the recent comments."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ChangesetForm", text)
 
     def __init__(self, form, values: Optional[Dict] = None, recent: Sequence[str] = ()) -> None:
         values = values or {}
@@ -29,7 +29,7 @@ class ChangesetForm:
         self.comment_edit = combo.lineEdit()
         self.comment_edit.setMaxLength(ct.MAX_VALUE)
         self.comment_edit.setPlaceholderText(
-            tr('What did you change, and why? E.g. "Added benches in the park"')
+            self.tr('What did you change, and why? E.g. "Added benches in the park"')
         )
         combo.addItems([c for c in recent if c])
         combo.setEditText(values.get("comment") or "")
@@ -41,7 +41,7 @@ class ChangesetForm:
         form.hashtagsEdit.setText(values.get("hashtags") or "")
         form.imageryEdit.setText("; ".join(values.get("imagery") or ()))
         form.importHelp.setText(  # lines broken by hand: a wrapped label squeezes in a form
-            tr(
+            self.tr(
                 "Imports and mechanical edits follow rules of their own:<br>"
                 '• the <a href="{guidelines}">Import Guidelines</a> ask you to discuss an import '
                 "with the local<br>community and on the imports list first, to check that the "
@@ -94,6 +94,6 @@ class ChangesetForm:
         """What keeps the inputs from making a changeset, translated (empty: nothing)."""
         form = self.form
         if form.importCheck.isChecked() and not self.mode():
-            return tr("Choose whether this is an import or a mechanical edit.")
+            return self.tr("Choose whether this is an import or a mechanical edit.")
         found = ct.problems(self.inputs())
         return found[0].translated(QCoreApplication.translate) if found else ""

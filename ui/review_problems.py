@@ -22,12 +22,12 @@ MAX_ELEMENTS_SHOWN = 5  # elements named in a row; the rest are counted
 COLORS = {ERROR: "#cf222e", WARNING: "#9a6700"}
 
 
-def tr(text: str, disambiguation: Optional[str] = None, n: int = -1) -> str:
-    return QCoreApplication.translate("ProblemsPanel", text, disambiguation, n)
-
-
 class ProblemsPanel:
     """The problems tab's widgets of ``form`` (a :class:`~.review_dialog.ReviewDialog`)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: Optional[str] = None, n: int = -1) -> str:
+        return QCoreApplication.translate("ProblemsPanel", text, disambiguation, n)
 
     def __init__(self, form) -> None:
         self.tree = form.problemsTree
@@ -55,8 +55,8 @@ class ProblemsPanel:
             return
         errors, warnings = report.errors, report.warnings
         groups = (
-            (ERROR, tr("Errors ({count})").format(count=len(errors)), errors),
-            (WARNING, tr("Warnings ({count})").format(count=len(warnings)), warnings),
+            (ERROR, self.tr("Errors ({count})").format(count=len(errors)), errors),
+            (WARNING, self.tr("Warnings ({count})").format(count=len(warnings)), warnings),
         )
         bold = QFont()
         bold.setBold(True)
@@ -77,41 +77,44 @@ class ProblemsPanel:
                 group.addChild(item)
             group.setExpanded(True)
         self.label.setText(self.summary(report))
-        self.detail.setText(tr("Click a problem to show it on the map."))
+        self.detail.setText(self.tr("Click a problem to show it on the map."))
         self.fix_button.setEnabled(False)
         self.fix_button.setToolTip("")
-        title = tr("Problems ({count})").format(count=len(report)) if report else tr("Problems")
+        title = self.tr("Problems")
+        if report:
+            title = self.tr("Problems ({count})").format(count=len(report))
         if index < 0:
             index = self.tabs.insertTab(1, self.tab, title)
         self.tabs.setTabText(index, title)
 
-    @staticmethod
-    def summary(report: ValidationReport) -> str:
+    def summary(self, report: ValidationReport) -> str:
         errors, warnings = len(report.errors), len(report.warnings)
         if errors:
-            return tr(
+            return self.tr(
                 "%n errors must be fixed before the upload (in the layers, or with Fix).",
                 "",
                 errors,
             )
         if warnings:
-            return tr(
+            return self.tr(
                 "%n warnings: check each of them, then tick “I have checked the warnings”.",
                 "",
                 warnings,
             )
-        return tr("The validator found no problems.")
+        return self.tr("The validator found no problems.")
 
-    @staticmethod
-    def elements_text(issue: Issue, limit: int = MAX_ELEMENTS_SHOWN) -> str:
-        names = {NODE: tr("node"), WAY: tr("way"), RELATION: tr("relation")}
+    def elements_text(self, issue: Issue, limit: int = MAX_ELEMENTS_SHOWN) -> str:
+        names = {NODE: self.tr("node"), WAY: self.tr("way"), RELATION: self.tr("relation")}
         parts = []
         for kind, ident in issue.elements[:limit]:
             label = names.get(kind, kind)
-            parts.append(tr("new {type}").format(type=label) if ident < 0 else f"{label} {ident}")
+            if ident < 0:  # a placeholder, not an id
+                parts.append(self.tr("new {type}").format(type=label))
+            else:
+                parts.append(f"{label} {ident}")
         rest = len(issue.elements) - limit
         if rest > 0:
-            parts.append(tr("%n more", "", rest))
+            parts.append(self.tr("%n more", "", rest))
         return ", ".join(parts)
 
     # -- selection ------------------------------------------------------------------------------
@@ -138,10 +141,10 @@ class ProblemsPanel:
         fix = self.fix_of(issue)
         if fix is not None:
             what = fix.description.translated(QCoreApplication.translate)
-            text += "\n" + tr("Fix: {what}").format(what=what)
+            text += "\n" + self.tr("Fix: {what}").format(what=what)
             self.fix_button.setToolTip(what)
         else:
-            self.fix_button.setToolTip(tr("This problem has no automatic fix."))
+            self.fix_button.setToolTip(self.tr("This problem has no automatic fix."))
         self.detail.setText(text)
         self.fix_button.setEnabled(fix is not None and can_fix)
 
