@@ -75,7 +75,7 @@ class OsmRoundtripPlugin:
         open_osm.triggered.connect(lambda: open_osm_file(self.iface))
         self._add_action(open_osm, toolbar=False)
 
-        from ..ui.review_dialog import UploadAction
+        from ..ui.upload_action import UploadAction
 
         self.uploader = UploadAction(self.iface)
         upload = QAction(

@@ -1,12 +1,16 @@
-"""The review dialog: what will be uploaded, the changeset tags, then "Upload" or "Save as .osc…".
+"""The review dialog: what will be uploaded, its problems, the changeset tags, then "Upload" or
+"Save as .osc…".
 
-The dialog only shows what the upload service computed and collects the comment and source; the
-plugin's action runs the upload itself after the user confirmed.
+The dialog only shows what the upload service computed (the changes, their osmChange and their
+validation) and collects the changeset's tags; the plugin's action (:mod:`.upload_action`) runs the
+upload itself after the user confirmed. Errors of the validation block the upload; warnings need
+"I have checked the warnings". A problem's fix is applied through the review's state
+(:class:`.review_validation.ReviewState`), which computes everything again.
 """
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, List, Optional, Sequence
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -17,7 +21,7 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.gui import QgsHighlight
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 from qgis.PyQt.QtWidgets import (
     QDialog,
@@ -27,18 +31,22 @@ from qgis.PyQt.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from ..plugin.core.changeset_tags import ChangesetInput
 from ..plugin.core.osm.diff import ACTIONS, CREATE, DELETE, MODIFY, OsmChanges
 from ..plugin.core.osm.model import NODE, RELATION, WAY, DataSet
+from ..plugin.core.validate import ValidationReport
 from . import load_ui
+from .review_changeset import ChangesetForm
+from .review_problems import ProblemsPanel, issue_geometries
 
 FORM = load_ui("review_dialog")
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 LARGE_UPLOAD = 1000  # changes: point to the automated edits code of conduct
 CHANGESET_LIMIT = 10000  # changes per changeset (capabilities maximum_elements)
-AREA_LIMIT = 1.0  # degrees, width + height: the smallest changeset bbox limit of production
+AREA_LIMIT = 3.0  # square degrees of the changes' bounding box: JOSM's warning
 MAX_LISTED = 20000  # rows in the list (the osmChange tab always has everything)
 MAX_OSC_CHARS = 2_000_000
-SOURCES = ("survey", "local knowledge", "Bing aerial imagery", "Esri World Imagery", "GPS")
+HIGHLIGHT = QColor(255, 0, 160)
 
 
 class ReviewDialog(QDialog, FORM):
@@ -56,16 +64,27 @@ class ReviewDialog(QDialog, FORM):
         logged_in: bool = False,
         settings_server: str = "",
         recorded: bool = True,
+        report: Optional[ValidationReport] = None,
+        state=None,
+        changeset: Optional[dict] = None,
+        recent_comments: Sequence[str] = (),
         parent=None,
     ) -> None:
         super().__init__(parent or (iface.mainWindow() if iface else None))
         self.setupUi(self)
         self.iface = iface
         self.changes = changes
+        self.osc = osc_text
+        self.report = report
+        self.state = state  # a ReviewState: fixes are possible
         self.base = base or DataSet()
         self.layers = layers or {}
         self.highlight = None
+        self.highlights: List[QgsHighlight] = []
         self.save_requested = False
+        self.form = ChangesetForm(self, changeset, recent_comments)
+        self.commentEdit = self.form.comment_edit
+        self.problems = ProblemsPanel(self)
 
         self.upload_button = self.buttonBox.addButton(
             self.tr("Upload"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -76,25 +95,40 @@ class ReviewDialog(QDialog, FORM):
         self.save_button.clicked.connect(self._save)
         self.buttonBox.accepted.connect(self.accept)
         self.buttonBox.rejected.connect(self.reject)
-        self.commentEdit.textChanged.connect(self._update_buttons)
-        self.sourceCombo.addItem("")
-        self.sourceCombo.addItems(list(SOURCES))
+        for signal in self.form.widgets_changed():
+            signal.connect(self._update_buttons)
+        self.acknowledgeCheck.toggled.connect(self._update_buttons)
+        self.fixButton.clicked.connect(self._fix)
+        self.problemsTree.currentItemChanged.connect(self._show_issue)
         self.server = server
         self.settings_server = settings_server
         self.recorded = recorded
         self.set_server(server, logged_in)
 
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.oscText.setFont(font)
+        self._show(changes, osc_text, report)
+        if report:  # problems to look at first
+            self.tabs.setCurrentWidget(self.problemsTab)
+        self.changesTree.currentItemChanged.connect(self._show_on_map)
+        self.commentEdit.setFocus()
+
+    def _show(self, changes: OsmChanges, osc_text: str, report) -> None:
+        """Show (again, after a fix) the changes, their osmChange and their problems."""
+        self.changes, self.osc, self.report = changes, osc_text, report
+        self._clear_highlight()
         self._fill_counts()
         self._fill_list()
         self._fill_warnings()
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.oscText.setFont(font)
         if len(osc_text) > MAX_OSC_CHARS:
             osc_text = osc_text[:MAX_OSC_CHARS] + "\n" + self.tr("… (truncated in this view)")
         self.oscText.setPlainText(osc_text)
-        self.changesTree.currentItemChanged.connect(self._show_on_map)
+        self.problems.show(report)
+        warned = bool(report and report.warnings) or bool(self.warningLabel.text())
+        self.acknowledgeCheck.setVisible(warned)
+        if not warned:
+            self.acknowledgeCheck.setChecked(False)
         self._update_buttons()
-        self.commentEdit.setFocus()
 
     # -- inputs ---------------------------------------------------------------------------------
     @property
@@ -104,6 +138,11 @@ class ReviewDialog(QDialog, FORM):
     @property
     def source(self) -> str:
         return self.sourceCombo.currentText().strip()
+
+    def changeset_input(self) -> ChangesetInput:
+        """What the user gave for the changeset (:func:`..plugin.core.changeset_tags.build`
+        makes its tags)."""
+        return self.form.inputs()
 
     def set_server(self, server: str, logged_in: bool) -> None:
         """Show where the upload goes (the download's own server) and the login there."""
@@ -133,22 +172,35 @@ class ReviewDialog(QDialog, FORM):
                 ).format(settings=escape(self.settings_server))
             )
         self.serverLabel.setText("<br>".join(lines))
+        if self.isVisible():  # else at the first resize, when the label has its width
+            self._fit_server_label()
         self.loginButton.setText(self.tr("Log in again…") if logged_in else self.tr("Log in…"))
         self.logged_in = logged_in
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        if not hasattr(self, "upload_button"):
+            return  # still being set up
         empty = not self.changes
-        self.upload_button.setEnabled(bool(self.comment) and not empty and self.logged_in)
+        errors = len(self.report.errors) if self.report is not None else 0
+        warned = self.acknowledgeCheck.isVisibleTo(self)
         if empty:
             tip = self.tr("There is nothing to upload.")
         elif not self.logged_in:
             tip = self.tr("Log in first.")
-        elif not self.comment:
-            tip = self.tr("A changeset comment is required.")
+        elif errors:
+            tip = self.tr(
+                "The validation found %n errors: fix them (see Problems) before uploading.",
+                "",
+                errors,
+            )
         else:
-            tip = ""
+            tip = self.form.problem()
+            if not tip and warned and not self.acknowledgeCheck.isChecked():
+                tip = self.tr("Check the warnings, then tick “I have checked the warnings”.")
+        self.upload_button.setEnabled(not tip)
         self.upload_button.setToolTip(tip)
+        self.acknowledgeCheck.setEnabled(not errors)
         self.save_button.setEnabled(not empty)
 
     def _save(self) -> None:
@@ -200,6 +252,7 @@ class ReviewDialog(QDialog, FORM):
         from qgis.PyQt.QtCore import QCoreApplication
 
         tree = self.changesTree
+        tree.clear()
         colors = {CREATE: "#1a7f37", MODIFY: "#9a6700", DELETE: "#cf222e"}
         for index, change in enumerate(self.changes):
             if index >= MAX_LISTED:
@@ -253,13 +306,15 @@ class ReviewDialog(QDialog, FORM):
                 )
             )
         box = self.bbox()
-        if box is not None and (box[2] - box[0]) + (box[3] - box[1]) > AREA_LIMIT:
+        width, height = (box[2] - box[0], box[3] - box[1]) if box is not None else (0, 0)
+        if width * height > AREA_LIMIT:
             warnings.append(
                 self.tr(
-                    "The changes spread over {w:.2f}° × {h:.2f}°. The server refuses changesets "
-                    "whose area is larger than the account's limit (1° + 1° for new accounts); "
-                    "upload distant areas separately."
-                ).format(w=box[2] - box[0], h=box[3] - box[1])
+                    "The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, "
+                    "more than {limit:g}). Such a changeset covers a large part of the map and "
+                    "is hard for others to review, and the server refuses changesets larger than "
+                    "the account's limit: upload distant areas separately."
+                ).format(w=width, h=height, area=width * height, limit=AREA_LIMIT)
             )
         self.warningLabel.setOpenExternalLinks(True)
         self.warningLabel.setText("<br>".join(warnings))
@@ -300,373 +355,95 @@ class ReviewDialog(QDialog, FORM):
         if index is None:
             return
         geometry, crs, _layer = self._geometry(index)
-        if geometry is None:
+        if geometry is not None:
+            self._highlight([(geometry, crs)])
+
+    def _show_issue(self, current, _previous=None) -> None:
+        issue = self.problems.current_issue() if current is not None else None
+        self.problems.selected(issue, self.state is not None)
+        if issue is None or self.iface is None:
             return
+        shown = issue_geometries(issue, self.layers, self.changes, self.base)
+        if shown:
+            self._highlight([(g, crs if crs is not None else WGS84) for g, crs in shown])
+
+    def _highlight(self, geometries) -> None:
+        """Zoom to ``[(geometry, crs)]`` and highlight them until the next one or the end."""
         canvas = self.iface.mapCanvas()
         target = canvas.mapSettings().destinationCrs()
-        if crs != target:
-            geometry.transform(QgsCoordinateTransform(crs, target, QgsProject.instance()))
-        box = geometry.boundingBox()
+        self._clear_highlight()
+        box = None
+        for geometry, crs in geometries:
+            if crs != target:
+                geometry.transform(QgsCoordinateTransform(crs, target, QgsProject.instance()))
+            if box is None:
+                box = QgsRectangle(geometry.boundingBox())
+            else:
+                box.combineExtentWith(geometry.boundingBox())
+            highlight = QgsHighlight(canvas, geometry, None)
+            highlight.setColor(HIGHLIGHT)
+            highlight.setFillColor(QColor(255, 0, 160, 60))
+            highlight.setWidth(3)
+            highlight.show()
+            self.highlights.append(highlight)
+        if box is None:
+            return
+        self.highlight = self.highlights[0]
         if box.width() == 0 and box.height() == 0:
-            box = QgsRectangle(box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
             size = max(canvas.extent().width(), canvas.extent().height()) * 0.02 or 0.001
             box.grow(size)
         else:
             box.scale(1.5)
         canvas.setExtent(box)
-        self._clear_highlight()
-        self.highlight = QgsHighlight(canvas, geometry, None)
-        self.highlight.setColor(QColor(255, 0, 160))
-        self.highlight.setFillColor(QColor(255, 0, 160, 60))
-        self.highlight.setWidth(3)
-        self.highlight.show()
         canvas.refresh()
 
     def _clear_highlight(self) -> None:
-        if self.highlight is not None:
-            self.highlight.hide()
-            canvas = self.iface.mapCanvas() if self.iface else None
+        canvas = self.iface.mapCanvas() if self.iface else None
+        for highlight in self.highlights:
+            highlight.hide()
             if canvas is not None and canvas.scene() is not None:
-                canvas.scene().removeItem(self.highlight)
-            self.highlight = None
+                canvas.scene().removeItem(highlight)
+        self.highlights = []
+        self.highlight = None
+
+    # -- fixes ----------------------------------------------------------------------------------
+    def _fix(self) -> None:
+        """Apply the selected problem's fix to its feature, then validate again."""
+        from ..plugin.adapters.i18n import error_text
+        from ..plugin.core.errors import OsmRoundtripError
+
+        issue = self.problems.current_issue()
+        fix = self.problems.fix_of(issue)
+        if fix is None or self.state is None:
+            return
+        try:
+            state = self.state.fix(fix)
+        except OsmRoundtripError as error:
+            self.problemDetail.setText(error_text(error))
+            return
+        self._show(state.changes, state.osc, state.report)
+        self.problemDetail.setText(
+            self.tr("Fixed: {what}").format(
+                what=fix.description.translated(QCoreApplication.translate)
+            )
+        )
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_server_label()
+
+    def _fit_server_label(self) -> None:
+        """The wrapped server label keeps the height of its lines: the dialog's minimum size
+        does not follow wrapped labels, and the changeset box below would be squeezed."""
+        label = self.serverLabel
+        height = label.heightForWidth(label.width())
+        if height > 0 and height != label.minimumHeight():
+            label.setMinimumHeight(height)
 
     def done(self, result) -> None:
         self._clear_highlight()
         super().done(result)
 
 
-# ---------------------------------------------------------------------------------------------
-# The "Upload changes…" and "Save as .osc…" actions
-# ---------------------------------------------------------------------------------------------
-
-
-class UploadAction:
-    """Wires the plugin's actions to the upload service and the dialogs."""
-
-    TITLE = "OSM Roundtrip"  # product name
-
-    def __init__(self, iface) -> None:
-        self.iface = iface
-        self.dialog: Optional[ReviewDialog] = None
-        self.login = None
-        self.task = None
-
-    @staticmethod
-    def tr(text: str, disambiguation=None, n: int = -1) -> str:
-        from qgis.PyQt.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("UploadAction", text, disambiguation, n)
-
-    def _bar(self, text: str, level=None, duration: int = 8) -> None:
-        from qgis.core import Qgis
-
-        self.iface.messageBar().pushMessage(
-            self.TITLE, text, level if level is not None else Qgis.MessageLevel.Info, duration
-        )
-
-    def _error(self, error: BaseException) -> None:
-        from qgis.core import Qgis
-
-        from ..plugin.adapters.i18n import error_text
-
-        self._bar(error_text(error), Qgis.MessageLevel.Critical, 0)
-
-    def _download(self):
-        """``(gpkg_path, {role: layer})`` of the download to upload (the active layer's first)."""
-        from ..plugin.adapters import osm_layers
-
-        downloads = osm_layers.find_osm_layers()
-        if not downloads:
-            from qgis.core import Qgis
-
-            self._bar(
-                self.tr("Load OSM data first: there are no OSM layers in the project."),
-                Qgis.MessageLevel.Warning,
-            )
-            return None, None
-        active = self.iface.activeLayer()
-        path = osm_layers.layer_gpkg(active) if active is not None else None
-        key = osm_layers.normalized_path(path) if path else next(iter(downloads))
-        return key, downloads.get(key) or next(iter(downloads.values()))
-
-    def _saved(self, layers) -> bool:
-        from qgis.PyQt.QtWidgets import QMessageBox
-
-        from ..plugin.adapters import osm_layers
-
-        modified = [layer for layer in layers.values() if layer.isModified()]
-        if not modified:
-            return True
-        answer = QMessageBox.question(
-            self.iface.mainWindow(),
-            self.tr("Unsaved edits"),
-            self.tr("The OSM layers have unsaved edits. Save them now?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Save:
-            return False
-        for layer in modified:
-            if not layer.commitChanges():
-                self._bar("; ".join(layer.commitErrors()))
-                return False
-        return not osm_layers.has_unsaved_edits(list(layers.values()))
-
-    def _changes(self, path, layers):
-        from ..plugin.adapters import upload_service
-        from ..plugin.core.errors import OsmRoundtripError
-
-        try:
-            return upload_service.reviewed_changes(path, layers)
-        except OsmRoundtripError as exc:
-            self._error(exc)
-            return None
-
-    # -- Save as .osc… --------------------------------------------------------------------------
-    def save_osc(self, changes=None) -> None:
-        from qgis.PyQt.QtWidgets import QFileDialog
-
-        from ..plugin.core.osm.osmchange import write_osc
-
-        path, layers = self._download()
-        if path is None:
-            return
-        if changes is None:
-            changes = self._changes(path, layers)
-            if changes is None:
-                return
-        if not changes:
-            self._bar(self.tr("There are no changes to save."))
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self.iface.mainWindow(),
-            self.tr("Save the changes as osmChange"),
-            str(path).rsplit(".", 1)[0] + ".osc",
-            self.tr("osmChange (*.osc)"),
-        )
-        if not target:
-            return
-        write_osc(changes, target)
-        self._bar(self.tr("%n changes saved to {path}", "", len(changes)).format(path=target))
-
-    # -- Upload changes… ------------------------------------------------------------------------
-    def upload(self) -> None:
-        from ..plugin.adapters import auth, upload_service
-        from ..plugin.adapters import settings as plugin_settings
-        from ..plugin.adapters.upload_service import osmchange_text, upload_server
-        from ..plugin.core.errors import OsmRoundtripError
-        from ..plugin.core.gpkg import read_base
-        from ..plugin.core.servers import recorded_server
-
-        path, layers = self._download()
-        if path is None or not self._saved(layers):
-            return
-        if upload_service.has_interrupted_upload(path):
-            self._settle_first(path, layers)
-            return
-        changes = self._changes(path, layers)
-        if changes is None:
-            return
-        if not changes:
-            self._bar(self.tr("The layers have no changes to upload."))
-            return
-        values = plugin_settings.load()
-        recorded = recorded_server(path)
-        try:
-            api_url = upload_server(path, "" if recorded else values.api_url())
-        except OsmRoundtripError as exc:
-            self._error(exc)
-            return
-        try:
-            token = auth.token_for(api_url)
-        except Exception:
-            token = None
-        osc = osmchange_text(changes)
-        dialog = ReviewDialog(
-            self.iface,
-            changes,
-            osc,
-            base=read_base(path),
-            layers=layers,
-            server=api_url,
-            logged_in=bool(token),
-            settings_server=values.api_url(),
-            recorded=bool(recorded),
-        )
-        self.dialog = dialog
-        dialog.loginButton.clicked.connect(lambda: self._login(dialog))
-        result = dialog.exec()
-        self.dialog = None
-        if dialog.save_requested:
-            self.save_osc(changes)
-            return
-        if result != QDialog.DialogCode.Accepted:
-            return
-        self._start(
-            path, layers, api_url, changes, dialog.comment, dialog.source, osc.encode("utf-8")
-        )
-
-    def _settle_first(self, path, layers) -> None:
-        """An upload of this file was interrupted: settle it and write its results back, then
-        review what is left (computed from the updated file)."""
-        from ..plugin.adapters import auth, upload_service
-        from ..plugin.adapters import settings as plugin_settings
-        from ..plugin.adapters.upload_service import upload_server
-        from ..plugin.core.errors import OsmRoundtripError
-        from ..plugin.core.servers import recorded_server
-
-        recorded = recorded_server(path)
-        try:  # the file's own server, where the interrupted upload went
-            api_url = upload_server(path, "" if recorded else plugin_settings.load().api_url())
-        except OsmRoundtripError as exc:
-            self._error(exc)
-            return
-        try:
-            token = auth.token_for(api_url)
-        except Exception:
-            token = None
-        self._bar(
-            self.tr(
-                "An upload of this file was interrupted: checking on the server what it "
-                "applied before computing what is left."
-            )
-        )
-
-        def done(report, error) -> None:
-            self.task = None
-            if error is not None:
-                self._error(error)
-                return
-            if report is not None and report.uploaded:
-                self._bar(
-                    self.tr(
-                        "The interrupted upload had applied %n changes; they are now in the "
-                        "layers.",
-                        "",
-                        report.uploaded,
-                    )
-                )
-            self.upload()
-
-        self.task = upload_service.start_settle(path, layers, api_url, token, done)
-
-    def _login(self, dialog: ReviewDialog) -> None:
-        from qgis.PyQt.QtWidgets import QInputDialog
-
-        from ..plugin.adapters import auth
-        from ..plugin.adapters.i18n import error_text
-
-        def ask_code(url: str) -> str:
-            code, ok = QInputDialog.getText(
-                dialog,
-                self.tr("Authorization code"),
-                self.tr("Paste the code the server shows after you approved the access:"),
-            )
-            return code if ok else ""
-
-        def done(token, error) -> None:
-            self.login = None
-            dialog.loginButton.setEnabled(True)
-            if error is not None:
-                dialog.serverLabel.setText(error_text(error))
-                return
-            if token is not None:
-                dialog.set_server(dialog.server, True)
-
-        dialog.loginButton.setEnabled(False)
-        # the login is for the server the upload goes to, not the one of the settings
-        self.login = auth.InteractiveLogin(done, ask_code, api_url=dialog.server)
-        self.login.start()
-
-    def _start(self, path, layers, api_url, changes, comment, source, pending=None) -> None:
-        from ..plugin.adapters import auth, upload_service
-
-        try:
-            token = auth.token_for(api_url)
-        except Exception as exc:
-            self._error(exc)
-            return
-
-        def done(report, error) -> None:
-            self.task = None
-            if error is None:
-                self._bar(
-                    self.tr(
-                        "Uploaded: {created} created, {modified} modified, {deleted} "
-                        "deleted in changeset {changesets}."
-                    ).format(
-                        created=report.created,
-                        modified=report.modified,
-                        deleted=report.deleted,
-                        changesets=", ".join(str(c) for c in report.changesets),
-                    )
-                )
-                return
-            from ..plugin.core.osm.upload import UploadConflict
-
-            if isinstance(error, UploadConflict):
-                self._resolve(path, layers, error, api_url, token)
-                return
-            self._error(error)
-
-        from ..plugin.core.errors import OsmRoundtripError
-
-        try:
-            self.task = upload_service.start_upload(
-                path, layers, api_url, token, comment, source, done, changes, pending
-            )
-        except OsmRoundtripError as exc:
-            self._error(exc)
-
-    def _resolve(self, path, layers, conflict, api_url, token) -> None:
-        """Fetch theirs, let the user choose, write the choices into the GeoPackage."""
-        from qgis.core import QgsApplication
-
-        from ..plugin.adapters import upload_service
-        from ..plugin.adapters.network import make_transport
-        from ..plugin.adapters.tasks import CoreTask
-        from ..plugin.core.gpkg import read_base
-        from ..plugin.core.gpkg_update import rebase, take_theirs
-        from ..plugin.core.osm.api import OsmApi
-        from ..plugin.core.osm.xmlreader import parse_osm_bytes
-        from .conflict_dialog import TAKE_THEIRS, ConflictDialog
-
-        api = OsmApi(api_url, token, make_transport(api_url))
-        conflicts = conflict.conflicts
-
-        def fetch(task):
-            result = {}
-            for number, item in enumerate(conflicts):
-                data = api.element_full(item.type, item.id, task.isCanceled)
-                result[item.key] = parse_osm_bytes(data) if data else None
-                task.report(number + 1, len(conflicts))
-            return result
-
-        def fetched(server, error) -> None:
-            self.task = None
-            if error is not None:
-                self._error(error)
-                return
-            base = read_base(path)
-            mine = {c.key: base.get(*c.key) for c in conflicts}
-            theirs = {k: (d.get(*k) if d else None) for k, d in server.items()}
-            dialog = ConflictDialog(conflicts, mine, theirs, self.iface.mainWindow())
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self._error(conflict)
-                return
-            choices = dialog.choices()
-            keep = [(c.type, c.id, c.theirs) for c in conflicts if choices[c.key] != TAKE_THEIRS]
-            take = [c.key for c in conflicts if choices[c.key] == TAKE_THEIRS]
-            if keep:
-                rebase(path, keep)
-            for key in take:
-                dataset = server.get(key)
-                if dataset is None:
-                    from ..plugin.core.osm.model import DataSet as _DataSet
-
-                    dataset = _DataSet()
-                take_theirs(path, dataset, [key])
-            upload_service.reload_layers(layers)
-            self._bar(self.tr("Conflicts resolved. Review and upload again to send the rest."))
-
-        self.task = CoreTask(self.tr("Fetching the server's versions"), fetch, fetched)
-        QgsApplication.taskManager().addTask(self.task)
+# The action lived here; it is still importable from here.
+from .upload_action import UploadAction  # noqa: E402, F401

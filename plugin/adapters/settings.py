@@ -7,13 +7,16 @@ one per API origin (``auth_config_ids``, see :mod:`.auth`).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
+from typing import List
 
 from qgis.core import QgsSettings
 
 from ..core.servers import same_origin
 
 PREFIX = "osm_roundtrip/"
+RECENT_COMMENTS = 10  # changeset comments offered again in the review
 
 PUBLIC_NOMINATIM = "https://nominatim.openstreetmap.org"
 OSM_SERVERS = {
@@ -42,6 +45,24 @@ class Settings:
     contact_email: str = ""
     language: str = ""  # empty: follow the QGIS locale
     timeout: float = 30.0
+    recent_comments: str = ""  # JSON list of the last changeset comments, newest first
+    last_source: str = ""  # the source of the last changeset
+    last_hashtags: str = ""  # the hashtags of the last changeset
+
+    def comments(self) -> List[str]:
+        """The recent changeset comments, newest first."""
+        try:
+            values = json.loads(self.recent_comments or "[]")
+        except ValueError:
+            return []
+        return [v for v in values if isinstance(v, str) and v.strip()][:RECENT_COMMENTS]
+
+    def add_comment(self, comment: str) -> None:
+        """Put ``comment`` first in the recent comments (at most :data:`RECENT_COMMENTS`)."""
+        comment = comment.strip()
+        if comment:
+            rest = [c for c in self.comments() if c != comment]
+            self.recent_comments = json.dumps([comment, *rest][:RECENT_COMMENTS])
 
     def api_url(self) -> str:
         """Base URL (ending in ``/api/0.6``) of the OSM API chosen in the settings."""

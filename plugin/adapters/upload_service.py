@@ -130,6 +130,27 @@ def _geometry(feature, transform):
     return None
 
 
+def tag_columns(layer: QgsVectorLayer) -> List[str]:
+    """The fields of an OSM layer that hold one tag each (the field's name is the key)."""
+    return [n for n in layer.fields().names() if n.lower() not in NOT_TAGS]
+
+
+def feature_tags(feature, names: List[str], tag_fields: List[str]) -> Dict[str, str]:
+    """The OSM tags of a feature: ``other_tags`` merged with the tag columns (which win)."""
+    tags: Dict[str, str] = {}
+    if OTHER_TAGS in names:
+        other = _text(feature[OTHER_TAGS])
+        if other:
+            for key, value in json.loads(other).items():
+                if _text(value) is not None:
+                    tags[key] = str(value)
+    for name in tag_fields:
+        value = _text(feature[name])
+        if value is not None:
+            tags[name] = value
+    return tags
+
+
 def edited_features(layers: Mapping[str, QgsVectorLayer]) -> Dict[str, List[EditedFeature]]:
     """The features of the OSM layers (``{role: layer}``) as the differ reads them, in WGS84."""
     result: Dict[str, List[EditedFeature]] = {}
@@ -141,20 +162,10 @@ def edited_features(layers: Mapping[str, QgsVectorLayer]) -> Dict[str, List[Edit
         if role != RELATIONS and layer.crs().isValid() and layer.crs() != WGS84:
             transform = QgsCoordinateTransform(layer.crs(), WGS84, context)
         names = layer.fields().names()
-        tag_fields = [n for n in names if n.lower() not in NOT_TAGS]
+        tag_fields = tag_columns(layer)
         features = []
         for feature in layer.getFeatures():
-            tags: Dict[str, str] = {}
-            if OTHER_TAGS in names:
-                other = _text(feature[OTHER_TAGS])
-                if other:
-                    for key, value in json.loads(other).items():
-                        if _text(value) is not None:
-                            tags[key] = str(value)
-            for name in tag_fields:
-                value = _text(feature[name])
-                if value is not None:
-                    tags[name] = value
+            tags = feature_tags(feature, names, tag_fields)
             osm_id = _osm_id(_text(feature[OSM_ID]) if OSM_ID in names else None)
             if isinstance(osm_id, int) and osm_id < 0:
                 osm_id = None  # the placeholder of an upload: still a new feature
@@ -267,6 +278,7 @@ def upload_edits(
     edited: Optional[Dict[str, List[EditedFeature]]] = None,
     capabilities: Optional[Capabilities] = None,
     max_wait: float = 60.0,
+    extra_tags: Optional[Dict[str, str]] = None,
 ) -> core_upload.UploadReport:
     """Upload the edits of a download and write the results into its GeoPackage.
 
@@ -277,7 +289,8 @@ def upload_edits(
     upload of the file is settled first; ``changes``, ``edited`` and the layers' features are
     then ignored and the changes computed from the GeoPackage. Raises the typed errors of
     :mod:`..core.osm.upload` / :mod:`..core.osm.api` (the journal is another download's:
-    :class:`~..core.upload_resume.JournalMismatch`).
+    :class:`~..core.upload_resume.JournalMismatch`). ``extra_tags`` are the changeset tags
+    beyond comment and source (:func:`..core.changeset_tags.extra_tags`).
     """
     api_url = upload_server(gpkg_path, api_url)
     token = _login_for(api_url, token)
@@ -303,6 +316,7 @@ def upload_edits(
         progress=report,
         cancel=cancel,
         max_wait=max_wait,
+        extra_tags=extra_tags,
     )
 
 
@@ -371,6 +385,7 @@ def start_upload(
     on_done: Optional[Callable[[object, Optional[BaseException]], None]] = None,
     changes: Optional[OsmChanges] = None,
     pending: Optional[bytes] = None,
+    extra_tags: Optional[Dict[str, str]] = None,
 ) -> CoreTask:
     """Run :func:`upload_edits` in a task with progress; reload the layers afterwards.
 
@@ -399,6 +414,7 @@ def start_upload(
             validated=changes is not None,
             pending=pending,
             edited=edited,
+            extra_tags=extra_tags,
         )
 
     return _run(

@@ -100,7 +100,7 @@ def test_review_dialog_warns_about_large_and_wide_uploads(qgis_iface, qtbot):
 
     changes = OsmChanges(
         creates=[
-            Change(CREATE, Node(-i, 47.0 + i * 0.001, 9.0 + i * 0.001, 0, {"amenity": "bench"}))
+            Change(CREATE, Node(-i, 47.0 + i * 0.0015, 9.0 + i * 0.0015, 0, {"amenity": "bench"}))
             for i in range(1, 1202)
         ]
     )
@@ -109,7 +109,7 @@ def test_review_dialog_warns_about_large_and_wide_uploads(qgis_iface, qtbot):
     text = dialog.warningLabel.text()
     assert dialog.warningLabel.isVisibleTo(dialog)
     assert "Automated Edits code of conduct" in text
-    assert "spread over 1.20° × 1.20°" in text
+    assert "spread over 1.80° × 1.80° (3.2 square degrees" in text
     dialog.resize(900, 680)
     shot(dialog, "review_dialog_warnings")
 

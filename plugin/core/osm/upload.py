@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import Dict, NamedTuple, Optional
 
 from .api import OsmApi
 from .diff import OsmChanges
@@ -104,6 +104,7 @@ def start_upload(
     comment: str,
     source: str = "",
     max_elements: Optional[int] = None,
+    extra_tags: Optional[Dict[str, str]] = None,
     **options,
 ) -> UploadReport:
     """Write the journal for ``changes`` and upload them (see :class:`Uploader` for options).
@@ -125,7 +126,7 @@ def start_upload(
             api,
             journal_dir,
             changes,
-            tags=changeset_tags(comment, source),
+            tags=changeset_tags(comment, source, extra_tags),
             max_elements=max_elements,
             cancel=options.get("cancel"),
             check_permissions=options.get("check_permissions", True),
@@ -228,12 +229,14 @@ def upload_geopackage(
     capabilities=None,
     validated: bool = False,
     pending: Optional[bytes] = None,
+    extra_tags: Optional[Dict[str, str]] = None,
     **options,
 ) -> UploadReport:
     """Upload the edits of a download's GeoPackage and write the results back into it.
 
-    ``changes`` (with ``validated=True``: already checked with :func:`~.osmchange.validate`,
-    as the review does) skips computing them again.
+    ``extra_tags`` are changeset tags beyond comment, source and ``created_by`` (see
+    :mod:`..changeset_tags`). ``changes`` (with ``validated=True``: already checked with
+    :func:`~.osmchange.validate`, as the review does) skips computing them again.
 
     A journal left by an interrupted upload is settled first (its chunks in flight are checked
     against the server and applied), then the changes are computed afresh from the GeoPackage,
@@ -254,12 +257,24 @@ def upload_geopackage(
             capabilities=capabilities,
             validated=validated,
             pending=pending,
+            extra_tags=extra_tags,
             **options,
         )
 
 
 def _upload_geopackage(
-    path, api, *, comment, source, edited, changes, capabilities, validated, pending, **options
+    path,
+    api,
+    *,
+    comment,
+    source,
+    edited,
+    changes,
+    capabilities,
+    validated,
+    pending,
+    extra_tags=None,
+    **options,
 ) -> UploadReport:
     from ..gpkg_update import apply_upload
     from ..upload_resume import merged, prepare
@@ -285,7 +300,7 @@ def _upload_geopackage(
         api,
         journal_dir_for(path),
         changes,
-        tags=changeset_tags(comment, source),
+        tags=changeset_tags(comment, source, extra_tags),
         max_elements=caps.max_elements,
         pending=pending if validated else None,
         cancel=options.get("cancel"),

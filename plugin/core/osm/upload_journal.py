@@ -38,8 +38,9 @@ import threading
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from ..changeset_tags import ChangesetInput, created_by  # noqa: F401 (created_by: importable here)
+from ..changeset_tags import build as build_changeset_tags
 from ..errors import QT_TRANSLATE_NOOP, OsmRoundtripError
-from ..version import PLUGIN_NAME, PLUGIN_VERSION
 from .diff import CREATE, DELETE, MODIFY, OsmChanges, gc_paused
 from .osmchange import (
     IdMap,
@@ -69,14 +70,11 @@ PENDING, SENDING, UNKNOWN, UPLOADED, APPLIED = (
 RUNNING, STOPPED, DONE = "running", "stopped", "done"
 
 
-def created_by() -> str:
-    return f"{PLUGIN_NAME} {PLUGIN_VERSION}"
-
-
 def changeset_tags(comment: str, source: str = "", extra: Optional[Dict[str, str]] = None):
-    tags = {"comment": comment.strip(), "created_by": created_by()}
-    if source and source.strip():
-        tags["source"] = source.strip()
+    """The tags of the upload's changesets: made by :func:`..changeset_tags.build` from the
+    comment and source, plus ``extra`` (hashtags, imagery, import declaration: the rest of what
+    that builder made for the review)."""
+    tags = build_changeset_tags(ChangesetInput(comment.strip(), source))
     tags.update(extra or {})
     return tags
 

@@ -1,0 +1,301 @@
+"""The review before upload, driven through "Upload changes…" on a real download of the sandbox:
+validation problems (errors block, warnings need acknowledgement, a click shows the problem,
+Fix edits the layer), the remembered comment and the changeset tags that reach the server.
+
+The review's ``exec()`` is intercepted: the test works the real dialog, then answers for the user.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsSettings,
+)
+from qgis.PyQt.QtWidgets import QApplication, QDialog
+
+from osm_roundtrip.plugin.adapters import auth, download_service, osm_layers
+from osm_roundtrip.plugin.adapters import settings as plugin_settings
+from osm_roundtrip.plugin.core.osm.features import POINTS
+from osm_roundtrip.ui import review_dialog
+
+BBOX = (9.518, 47.138, 9.524, 47.142)
+LOCKERS = QgsPointXY(9.5211, 47.1402)  # amenity=lockers: outdated, fixed to amenity=locker
+UNTAGGED = QgsPointXY(9.5215, 47.1404)  # no tags: an error
+SETTINGS = ("recent_comments", "last_source", "last_hashtags")
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def auth_db(qgis_app):
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        manager.setMasterPassword("test-master-password", True)
+    return manager
+
+
+@pytest.fixture
+def clean_settings(auth_db):
+    store = QgsSettings()
+    saved = {key: store.value(plugin_settings.PREFIX + key) for key in SETTINGS}
+    for key in SETTINGS:
+        store.remove(plugin_settings.PREFIX + key)
+    yield store
+    for key, value in saved.items():
+        if value is None:
+            store.remove(plugin_settings.PREFIX + key)
+        else:
+            store.setValue(plugin_settings.PREFIX + key, value)
+
+
+@pytest.fixture
+def download(osm_sandbox, tmp_path, qgis_new_project, qgis_iface, clean_settings):
+    osm_sandbox.reset()
+    path = tmp_path / "review.gpkg"
+    download_service.download_to_gpkg(BBOX, osm_sandbox.api, path)
+    layers = osm_layers.open_download(path)
+    qgis_iface.setActiveLayer(layers[POINTS])
+    auth.remember(osm_sandbox.token(), osm_sandbox.api)
+    yield path, layers
+    auth.forget(osm_sandbox.api)
+    osm_layers.remove_download(path)
+
+
+def add_points(layer, *points) -> list:
+    """New points ``(position, {tags})``, saved; their feature ids."""
+    assert layer.startEditing()
+    added = []
+    for position, tags in points:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(position))
+        for key, value in tags.items():
+            feature[key] = value
+        assert layer.addFeature(feature)
+        added.append(feature)
+    assert layer.commitChanges(), layer.commitErrors()
+    return [f.id() for f in layer.getFeatures() if not f["osm_id"]]
+
+
+def shot(widget, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    widget.show()
+    QApplication.processEvents()  # the layout settles as in a running QGIS
+    widget.grab().save(str(path))
+    return path
+
+
+def review(monkeypatch, qgis_iface, answer):
+    """Run "Upload changes…"; ``answer(dialog)`` works the dialog and returns its result."""
+    seen = []
+
+    def exec_(dialog) -> int:
+        seen.append(dialog)
+        return answer(dialog)
+
+    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", exec_)
+    action = review_dialog.UploadAction(qgis_iface)
+    action.upload()
+    assert len(seen) == 1, "no review"
+    return action, seen[0]
+
+
+def rows(dialog) -> dict:
+    """``{group title: [problem texts]}`` of the Problems tab."""
+    tree = dialog.problemsTree
+    result = {}
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        result[group.text(0)] = [group.child(j).text(0) for j in range(group.childCount())]
+    return result
+
+
+def find_row(dialog, text: str):
+    tree = dialog.problemsTree
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            if text in group.child(j).text(0):
+                return group.child(j)
+    raise AssertionError(f"no problem {text!r} in {rows(dialog)}")
+
+
+def test_errors_block_the_upload_and_warnings_need_the_checkbox(download, monkeypatch, qgis_iface):
+    _path, layers = download
+    points = layers[POINTS]
+    add_points(points, (LOCKERS, {"amenity": "lockers"}), (UNTAGGED, {}))
+
+    def with_error(dialog) -> int:
+        problems = rows(dialog)
+        assert list(problems) == ["Errors (1)", "Warnings (1)"], problems
+        assert "has no tags" in problems["Errors (1)"][0]
+        assert "amenity=lockers → amenity=locker" in problems["Warnings (1)"][0]
+        assert dialog.tabs.currentWidget() is dialog.problemsTab
+        assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Problems (2)"
+        dialog.commentEdit.setText("Lockers")
+        dialog.acknowledgeCheck.setChecked(True)
+        assert not dialog.upload_button.isEnabled()
+        assert "found 1 errors" in dialog.upload_button.toolTip()
+        assert not dialog.acknowledgeCheck.isEnabled()
+        dialog.resize(900, 800)
+        shot(dialog, "review_dialog_problems")
+        return QDialog.DialogCode.Rejected
+
+    review(monkeypatch, qgis_iface, with_error)
+
+    untagged = next(f for f in points.getFeatures() if f.geometry().asPoint() == UNTAGGED)
+    assert points.startEditing() and points.deleteFeature(untagged.id())
+    assert points.commitChanges()
+
+    def with_warning(dialog) -> int:
+        assert list(rows(dialog)) == ["Warnings (1)"]
+        dialog.commentEdit.setText("Lockers")
+        assert dialog.acknowledgeCheck.isVisibleTo(dialog)
+        assert not dialog.upload_button.isEnabled()
+        assert "I have checked the warnings" in dialog.upload_button.toolTip()
+        dialog.acknowledgeCheck.setChecked(True)
+        assert dialog.upload_button.isEnabled()
+        dialog.commentEdit.setText("")
+        assert not dialog.upload_button.isEnabled()  # the comment is still required
+        return QDialog.DialogCode.Rejected
+
+    review(monkeypatch, qgis_iface, with_warning)
+
+
+def test_clicking_a_problem_shows_it_and_fix_edits_the_layer(
+    download, monkeypatch, qgis_iface, qgis_canvas
+):
+    _path, layers = download
+    points = layers[POINTS]
+    (fid,) = add_points(points, (LOCKERS, {"amenity": "lockers", "name": "Station"}))
+    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+
+    def fix(dialog) -> int:
+        row = find_row(dialog, "outdated tags")
+        assert not dialog.fixButton.isEnabled()
+        dialog.problemsTree.setCurrentItem(row)
+        assert dialog.highlights, "nothing highlighted"
+        extent = qgis_canvas.extent()
+        assert extent.width() < 1000  # metres: zoomed to the point
+        center = qgis_canvas.mapSettings().layerToMapCoordinates(points, LOCKERS)
+        assert extent.contains(center)
+        assert "Upgrade the tags" in dialog.problemDetail.text()
+        assert dialog.fixButton.isEnabled()
+        dialog.resize(900, 800)
+        shot(dialog, "review_dialog_fix")
+        dialog.fixButton.click()
+        assert rows(dialog) == {}
+        assert dialog.problemsLabel.text() == "The validator found no problems."
+        assert 'k="amenity" v="locker"' in dialog.oscText.toPlainText()
+        assert not dialog.acknowledgeCheck.isVisibleTo(dialog)
+        dialog.commentEdit.setText("Lockers")
+        assert dialog.upload_button.isEnabled()
+        return QDialog.DialogCode.Rejected
+
+    review(monkeypatch, qgis_iface, fix)
+    feature = points.getFeature(fid)
+    assert feature["amenity"] == "locker" and feature["name"] == "Station"
+    assert not points.isModified() and not points.isEditable()  # saved, as before the review
+
+
+def test_changeset_tags_reach_the_server_and_the_comment_is_remembered(
+    download, monkeypatch, qgis_iface, qtbot, osm_sandbox
+):
+    _path, layers = download
+    points = layers[POINTS]
+    xyz = QgsRasterLayer(
+        "type=xyz&url=http://127.0.0.1:9/{z}/{x}/{y}.png&zmax=19&zmin=0", "Practice imagery", "wms"
+    )
+    assert xyz.isValid()
+    QgsProject.instance().addMapLayer(xyz)
+    (fid,) = add_points(points, (LOCKERS, {"amenity": "locker"}))
+
+    def upload(dialog) -> int:
+        assert dialog.commentEdit.text() == ""
+        assert dialog.imageryEdit.text() == "Practice imagery"
+        dialog.commentEdit.setText("Lockers at the station")
+        dialog.hashtagsEdit.setText("mapathon")
+        dialog.sourceCombo.setEditText("survey")
+        dialog.reviewCheck.setChecked(True)
+        dialog.importCheck.setChecked(True)
+        assert dialog.importFrame.isVisibleTo(dialog)
+        assert "Import Guidelines" in dialog.importHelp.text()
+        assert not dialog.upload_button.isEnabled()
+        assert "import or a mechanical edit" in dialog.upload_button.toolTip()
+        dialog.mechanicalRadio.setChecked(True)
+        dialog.urlEdit.setText("wiki.openstreetmap.org/wiki/Lockers")
+        assert "must be a web address" in dialog.upload_button.toolTip()
+        dialog.urlEdit.setText("https://wiki.openstreetmap.org/wiki/Lockers")
+        assert dialog.upload_button.isEnabled(), dialog.upload_button.toolTip()
+        shot(dialog, "review_dialog_changeset")  # at the size it opens with
+        assert dialog.importFrame.height() >= dialog.importFrame.minimumSizeHint().height()
+        return QDialog.DialogCode.Accepted
+
+    action, _ = review(monkeypatch, qgis_iface, upload)
+    qtbot.waitUntil(lambda: action.task is None, timeout=60000)
+    node_id = points.getFeature(fid)["osm_id"]
+    assert node_id and int(node_id) > 0, "not written back"
+    with urllib.request.urlopen(f"{osm_sandbox.api}/node/{node_id}") as answer:
+        changeset = ET.fromstring(answer.read()).find("node").get("changeset")
+    with urllib.request.urlopen(f"{osm_sandbox.api}/changeset/{changeset}") as answer:
+        found = ET.fromstring(answer.read()).find("changeset")
+    tags = {tag.get("k"): tag.get("v") for tag in found.findall("tag")}
+    assert tags.pop("created_by").startswith("OSM Roundtrip ")
+    assert tags == {
+        "comment": "Lockers at the station #mapathon",
+        "hashtags": "#mapathon",
+        "source": "survey",
+        "imagery_used": "Practice imagery",
+        "review_requested": "yes",
+        "mechanical": "yes",
+        "url": "https://wiki.openstreetmap.org/wiki/Lockers",
+    }
+
+    # the next review of the same file offers the same comment again
+    add_points(points, (UNTAGGED, {"amenity": "bench"}))
+    offered = {}
+
+    def again(dialog) -> int:
+        offered["comment"] = dialog.commentEdit.text()
+        offered["hashtags"] = dialog.hashtagsEdit.text()
+        offered["source"] = dialog.sourceCombo.currentText()
+        combo = dialog.commentCombo
+        offered["recent"] = [combo.itemText(i) for i in range(combo.count())]
+        return QDialog.DialogCode.Rejected
+
+    review(monkeypatch, qgis_iface, again)
+    assert offered == {
+        "comment": "Lockers at the station",
+        "hashtags": "#mapathon",
+        "source": "survey",
+        "recent": ["Lockers at the station"],
+    }
+
+
+def test_without_the_tagging_schema_the_review_says_the_tag_checks_did_not_run(
+    download, monkeypatch, qgis_iface, tmp_path
+):
+    from osm_roundtrip.ui import review_validation
+
+    _path, layers = download
+    monkeypatch.setattr(review_validation, "schema_folders", lambda: [tmp_path / "no-schema"])
+    monkeypatch.setattr(review_validation, "_schema", {})  # not loaded yet in this session
+    add_points(layers[POINTS], (LOCKERS, {"amenity": "lockers"}))
+
+    def shown(dialog) -> int:
+        (warning,) = rows(dialog)["Warnings (1)"]
+        assert "tag checks (outdated tags, tags for the wrong geometry) did not run" in warning
+        return QDialog.DialogCode.Rejected
+
+    review(monkeypatch, qgis_iface, shown)
+    assert review_validation._schema == {"schema": None}  # looked for once, remembered

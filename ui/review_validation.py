@@ -1,0 +1,178 @@
+"""What the review needs from QGIS besides the changes: their validation, fixes written into the
+layers, and the imagery of the project.
+
+* :func:`tagging_schema` loads the iD tagging schema once (the plugin's bundled copy, else the
+  build's cache of a development checkout); ``None`` when it is not available, and the
+  validator then says itself that the tag checks did not run;
+* :class:`ReviewState` computes the changes, their osmChange and their validation of a download,
+  and computes them again after :meth:`ReviewState.fix`;
+* :func:`write_fix` applies a :class:`~..plugin.core.validate.Fix` to its feature through the
+  layer's edit buffer and saves it (the upload reads the saved layers);
+* :func:`imagery_names` — the raster, WMS and XYZ layers shown in the project, for
+  ``imagery_used``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from qgis.core import QgsProject, QgsRasterLayer
+
+from ..plugin.core.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
+from ..plugin.core.osm.features import OTHER_TAGS
+from ..plugin.core.validate import (
+    Fix,
+    Schema,
+    SchemaUnavailable,
+    ValidationReport,
+    apply_fix,
+    load_schema,
+    validate_changes,
+)
+from ..plugin.core.validate.schema import BUNDLED_FOLDER
+
+logger = logging.getLogger("osm_roundtrip")
+PLUGIN_DIR = Path(__file__).resolve().parents[1]
+_schema: Dict[str, Optional[Schema]] = {}
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+class FixFailed(ValidationError):
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(CONTEXT, "The fix could not be saved: {reason}"), reason=reason
+        )
+
+
+def schema_folders() -> List[Path]:
+    """Where the schema is looked for: the plugin's copy, then the build's cache (a checkout)."""
+    folders = [PLUGIN_DIR.joinpath(*BUNDLED_FOLDER)]
+    try:
+        from ..tools import id_schema  # only in a development checkout
+    except ImportError:
+        return folders
+    folders.append(id_schema.schema_dir())
+    return folders
+
+
+def tagging_schema() -> Optional[Schema]:
+    """The tagging schema, read at the first call; ``None`` when no folder holds a readable one."""
+    if "schema" not in _schema:
+        _schema["schema"] = None
+        for folder in schema_folders():
+            if not folder.is_dir():
+                continue
+            try:
+                _schema["schema"] = load_schema(folder)
+                break
+            except SchemaUnavailable as error:
+                logger.warning("%s", error)
+    return _schema["schema"]
+
+
+def validation_report(path, layers, changes, comment: Optional[str] = None, base=None):
+    """The validation of ``changes`` of the download at ``path`` with layers ``{role: layer}``."""
+    from ..plugin.adapters import upload_service
+    from ..plugin.core.gpkg import read_base
+
+    base = base if base is not None else read_base(path)
+    edited = upload_service.edited_features(layers) if layers else None
+    return validate_changes(changes, base, edited, tagging_schema(), None, comment)
+
+
+class ReviewState:
+    """The changes of a download as the review shows them: changes, osmChange, validation."""
+
+    def __init__(self, path, layers: Dict[str, object], base=None) -> None:
+        from ..plugin.core.gpkg import read_base
+
+        self.path = path
+        self.layers = layers
+        self.base = base if base is not None else read_base(path)
+        self.changes = None
+        self.osc = ""
+        self.report: Optional[ValidationReport] = None
+
+    def compute(self, changes=None) -> ReviewState:
+        """Compute the changes (unless given), their osmChange and their validation."""
+        from ..plugin.adapters import upload_service
+
+        if changes is None:
+            changes = upload_service.reviewed_changes(self.path, self.layers)
+        self.changes = changes
+        self.osc = upload_service.osmchange_text(changes)
+        self.report = validation_report(self.path, self.layers, changes, None, self.base)
+        return self
+
+    def fix(self, fix: Fix) -> ReviewState:
+        """Apply ``fix`` to its feature, then compute everything again."""
+        write_fix(self.layers, fix)
+        return self.compute()
+
+
+def write_fix(layers: Dict[str, object], fix: Fix) -> None:
+    """Write the tags after ``fix`` into the fix's feature (columns and ``other_tags``) through
+    the layer's edit buffer and save them (the edit mode stays as it was)."""
+    from ..plugin.adapters.upload_service import feature_tags, tag_columns
+
+    if fix.source is None:
+        raise FixFailed("no feature")
+    role, fid = fix.source
+    layer = layers.get(role)
+    if layer is None:
+        raise FixFailed(f"no layer {role}")
+    feature = layer.getFeature(fid)
+    if not feature.isValid():
+        raise FixFailed(f"no feature {fid} in {layer.name()}")
+    names = layer.fields().names()
+    columns = tag_columns(layer)
+    tags = apply_fix(fix, feature_tags(feature, names, columns))
+    values = {name: tags.pop(name, None) for name in columns}
+    if OTHER_TAGS in names:
+        values[OTHER_TAGS] = _dumps(dict(sorted(tags.items()))) if tags else None
+    elif tags:
+        raise FixFailed(f"no column for {', '.join(sorted(tags))}")
+    changed = {
+        layer.fields().indexOf(name): value
+        for name, value in values.items()
+        if _differs(feature[name], value)
+    }
+    if not changed:
+        return
+    was_editing = layer.isEditable()
+    if not was_editing and not layer.startEditing():
+        raise FixFailed(f"{layer.name()} cannot be edited")
+    if not layer.changeAttributeValues(fid, changed):
+        if not was_editing:
+            layer.rollBack()
+        raise FixFailed(layer.name())
+    if not layer.commitChanges(not was_editing):
+        errors = "; ".join(layer.commitErrors())
+        if not was_editing:
+            layer.rollBack()
+        raise FixFailed(errors)
+
+
+def _differs(old, new) -> bool:
+    from ..plugin.adapters.upload_service import _text
+
+    return _text(old) != new
+
+
+def imagery_names(project: Optional[QgsProject] = None) -> List[str]:
+    """Names of the raster layers of the project (files, WMS/WMTS, XYZ tiles, ArcGIS services)
+    that are shown, in the order of the layer tree (top first)."""
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    names: List[str] = []
+    for layer in root.layerOrder() or project.mapLayers().values():
+        if not isinstance(layer, QgsRasterLayer):
+            continue
+        node = root.findLayer(layer.id())
+        if node is not None and not node.isVisible():
+            continue
+        names.append(layer.name())
+    return names
