@@ -73,38 +73,45 @@ def tagging_schema() -> Optional[Schema]:
     return _schema["schema"]
 
 
-def validation_report(path, layers, changes, comment: Optional[str] = None, base=None):
-    """The validation of ``changes`` of the download at ``path`` with layers ``{role: layer}``."""
-    from ..plugin.adapters import upload_service
-    from ..plugin.core.gpkg import read_base
-
-    base = base if base is not None else read_base(path)
-    edited = upload_service.edited_features(layers) if layers else None
-    return validate_changes(changes, base, edited, tagging_schema(), None, comment)
-
-
 class ReviewState:
-    """The changes of a download as the review shows them: changes, osmChange, validation."""
+    """The changes of a download as the review shows them: changes, osmChange, validation.
 
-    def __init__(self, path, layers: Dict[str, object], base=None) -> None:
-        from ..plugin.core.gpkg import read_base
+    :meth:`compute` reads only the saved GeoPackage (no layer, no widget), so it runs in a
+    background task; the work grows with the edits (:mod:`..plugin.core.gpkg_partial`)."""
 
+    STEPS = 3
+
+    def __init__(self, path, layers: Dict[str, object]) -> None:
         self.path = path
         self.layers = layers
-        self.base = base if base is not None else read_base(path)
+        self.base = None
+        self.features = None
         self.changes = None
         self.osc = ""
         self.report: Optional[ValidationReport] = None
 
-    def compute(self, changes=None) -> ReviewState:
-        """Compute the changes (unless given), their osmChange and their validation."""
+    def compute(self, progress=None, cancel=None) -> ReviewState:
+        """Compute the changes from the saved file, their osmChange and their validation;
+        ``progress(done, total)`` after each step, ``cancel()`` checked between them."""
         from ..plugin.adapters import upload_service
+        from ..plugin.core.errors import Cancelled
 
-        if changes is None:
-            changes = upload_service.reviewed_changes(self.path, self.layers)
-        self.changes = changes
-        self.osc = upload_service.osmchange_text(changes)
-        self.report = validation_report(self.path, self.layers, changes, None, self.base)
+        def step(done: int) -> None:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            if progress is not None:
+                progress(done, self.STEPS)
+
+        step(0)
+        review = upload_service.review(self.path)
+        self.changes, self.base, self.features = review.changes, review.base, review.features
+        step(1)
+        self.osc = upload_service.osmchange_text(self.changes)
+        step(2)
+        self.report = validate_changes(
+            self.changes, self.base, self.features, tagging_schema(), None, None
+        )
+        step(3)
         return self
 
     def fix(self, fix: Fix) -> ReviewState:

@@ -91,8 +91,10 @@ class UploadAction:
         from ..plugin.adapters import upload_service
         from ..plugin.core.errors import OsmRoundtripError
 
-        try:
-            return upload_service.reviewed_changes(path, layers)
+        if not self._saved(layers):
+            return None
+        try:  # the saved file, read where it was edited
+            return upload_service.review(path).changes
         except OsmRoundtripError as exc:
             self._error(exc)
             return None
@@ -126,15 +128,13 @@ class UploadAction:
 
     # -- Upload changes… ------------------------------------------------------------------------
     def upload(self) -> None:
-        from ..plugin.adapters import auth, upload_service
-        from ..plugin.adapters import settings as plugin_settings
-        from ..plugin.adapters.upload_service import upload_server
-        from ..plugin.core import changeset_tags
-        from ..plugin.core.errors import OsmRoundtripError
-        from ..plugin.core.gpkg import read_base
-        from ..plugin.core.servers import recorded_server
-        from .review_dialog import ReviewDialog
-        from .review_validation import ReviewState, imagery_names
+        """Review the saved edits (computed in a background task), then upload them."""
+        from qgis.core import QgsApplication
+
+        from ..plugin.adapters import upload_service
+        from ..plugin.adapters.tasks import CoreTask
+        from ..plugin.core.errors import Cancelled
+        from .review_validation import ReviewState
 
         path, layers = self._download()
         if path is None or not self._saved(layers):
@@ -142,10 +142,39 @@ class UploadAction:
         if upload_service.has_interrupted_upload(path):
             self._settle_first(path, layers)
             return
-        changes = self._changes(path, layers)
-        if changes is None:
+        if self.task is not None:
+            self._bar(self.tr("The changes are being computed already."))
             return
-        if not changes:
+        state = ReviewState(path, layers)
+
+        def work(task):
+            return state.compute(task.report, task.isCanceled)
+
+        def done(result, error) -> None:
+            self.task = None
+            if isinstance(error, Cancelled):
+                self._bar(self.tr("The review was cancelled."))
+            elif error is not None:
+                self._error(error)
+            else:
+                self._review(result)
+
+        self.task = CoreTask(self.tr("Computing the changes to upload"), work, done)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def _review(self, state) -> None:
+        """Show the computed changes for review; upload what the user confirms."""
+        from ..plugin.adapters import auth
+        from ..plugin.adapters import settings as plugin_settings
+        from ..plugin.adapters.upload_service import upload_server
+        from ..plugin.core import changeset_tags
+        from ..plugin.core.errors import OsmRoundtripError
+        from ..plugin.core.servers import recorded_server
+        from .review_dialog import ReviewDialog
+        from .review_validation import imagery_names
+
+        path, layers = state.path, state.layers
+        if not state.changes:
             self._bar(self.tr("The layers have no changes to upload."))
             return
         values = plugin_settings.load()
@@ -159,7 +188,6 @@ class UploadAction:
             token = auth.token_for(api_url)
         except Exception:
             token = None
-        state = ReviewState(path, layers, read_base(path)).compute(changes)
         remembered = changeset_tags.remembered(path)
         dialog = ReviewDialog(
             self.iface,

@@ -217,6 +217,15 @@ def reviewed_changes(gpkg_path, layers=None) -> OsmChanges:
     return changes
 
 
+def review(gpkg_path) -> core_upload.Review:
+    """The changes of the saved GeoPackage with the base and features they were computed from
+    (only the edited part of a file with an edit log), checked against the API's rules (raises
+    ``ChangesInvalid``). Reads the file only: runs in a background task."""
+    result = core_upload.review_of_geopackage(gpkg_path)
+    validate(result.changes, None, None)
+    return result
+
+
 def osmchange_text(changes: OsmChanges) -> str:
     return build(changes, None).decode("utf-8")
 

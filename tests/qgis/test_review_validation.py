@@ -105,9 +105,22 @@ def review(monkeypatch, qgis_iface, answer):
 
     monkeypatch.setattr(review_dialog.ReviewDialog, "exec", exec_)
     action = review_dialog.UploadAction(qgis_iface)
-    action.upload()
+    action.upload()  # the changes are computed in a task, then the review opens
+    wait_for(lambda: seen or action.task is None)
     assert len(seen) == 1, "no review"
     return action, seen[0]
+
+
+def wait_for(condition, seconds: float = 60.0) -> None:
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    ends = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < ends, "timed out"
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
 
 
 def rows(dialog) -> dict:
@@ -299,3 +312,22 @@ def test_without_the_tagging_schema_the_review_says_the_tag_checks_did_not_run(
 
     review(monkeypatch, qgis_iface, shown)
     assert review_validation._schema == {"schema": None}  # looked for once, remembered
+
+
+def test_the_review_is_computed_in_a_task_that_can_be_cancelled(download, monkeypatch, qgis_iface):
+    """ "Upload changes…" returns at once: the changes are computed in a background task (with
+    progress in QGIS's task manager); cancelling it says so and opens no review."""
+    _path, layers = download
+    add_points(layers[POINTS], (LOCKERS, {"amenity": "lockers"}))
+    opened = []
+    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", lambda d: opened.append(d) or 0)
+    qgis_iface.messageBar().clear_messages()
+    action = review_dialog.UploadAction(qgis_iface)
+    action.upload()
+    task = action.task
+    assert task is not None and not opened  # nothing computed on the GUI thread yet
+    task.cancel()
+    wait_for(lambda: action.task is None)
+    assert opened == []
+    texts = qgis_iface.messageBar().get_messages(0)
+    assert any("The review was cancelled." in t for t in texts), texts

@@ -357,6 +357,9 @@ def test_the_review_names_the_files_server_and_uploads_there(
 
     def review() -> None:
         dialog = action.dialog
+        if dialog is None:  # the changes are still being computed in their task
+            QTimer.singleShot(100, review)
+            return
         shown["label"] = dialog.serverLabel.text()
         shown["logged_in"] = dialog.logged_in
         dialog.commentEdit.setText("Reviewed practice")
