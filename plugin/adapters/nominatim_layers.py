@@ -180,13 +180,46 @@ def layer_names() -> Dict[str, str]:
     }
 
 
+RESULT_COLOUR = "#d6336c"  # one colour for every search result: points and outlines
+
+
+def style_result_layer(layer: QgsVectorLayer, role: str) -> None:
+    """Results read over any map: outlines hollow (a coloured stroke over a light, mostly
+    transparent fill, so the map under a country or a town stays visible), points as markers."""
+    from qgis.core import QgsFillSymbol, QgsLineSymbol, QgsMarkerSymbol, QgsSingleSymbolRenderer
+
+    if role == POLYGONS:
+        symbol = QgsFillSymbol.createSimple(
+            {
+                "color": "214,51,108,25",
+                "style": "solid",
+                "outline_color": RESULT_COLOUR,
+                "outline_width": "0.6",
+            }
+        )
+    elif role == LINES:
+        symbol = QgsLineSymbol.createSimple({"line_color": RESULT_COLOUR, "line_width": "0.8"})
+    else:
+        symbol = QgsMarkerSymbol.createSimple(
+            {
+                "name": "circle",
+                "color": RESULT_COLOUR,
+                "size": "3",
+                "outline_color": "#ffffff",
+                "outline_width": "0.4",
+            }
+        )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
 def new_layer(role: str, fields: QgsFields, name: Optional[str] = None) -> QgsVectorLayer:
-    """An empty memory layer for ``role`` (points/polygons/lines) in EPSG:4326."""
+    """An empty memory layer for ``role`` (points/polygons/lines) in EPSG:4326, styled."""
     uri = f"{QgsWkbTypes.displayString(_WKB[role])}?crs={CRS}"
     layer = QgsVectorLayer(uri, name or layer_names()[role], "memory")
     layer.dataProvider().addAttributes(fields.toList())
     layer.updateFields()
     layer.setCustomProperty(ROLE_PROPERTY, role)
+    style_result_layer(layer, role)
     return layer
 
 

@@ -67,6 +67,8 @@ MULTILINE_FIELDS = (OTHER_TAGS, MEMBERS)
 TREE_ORDER = (POINTS, LINES, POLYGONS, RELATIONS)
 # Labels are drawn when the map is at least this detailed (scale denominator).
 LABEL_MAX_SCALE = 8000
+DETAIL_MAX_SCALE = 25000  # points and minor ways are drawn from this scale in (1:25,000)
+MINOR_LEVEL = 3  # line categories at or below this level are minor (paths, tracks, barriers)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,7 +230,8 @@ def open_download(
     group.setCustomProperty(GROUP_PROPERTY, path)
     project.addMapLayers(list(layers.values()), False)
     for role in TREE_ORDER:
-        group.addLayer(layers[role])
+        node = group.addLayer(layers[role])
+        node.setExpanded(False)  # about 40 legend rows otherwise: opened on demand
     group.setExpanded(True)
     return layers
 
@@ -468,6 +471,27 @@ def _symbol(role: str, spec: dict):
     )
 
 
+def detail_labels(role: str, categories: Sequence[Category]) -> List[str]:
+    """The classes that are details: points (but places) and minor ways, drawn only from
+    :data:`DETAIL_MAX_SCALE` in, so that a town at 1:50,000 is not a blob of dots."""
+    if role == POINTS:
+        return [c.label for c in categories if c.key != "place"] + [OTHER]
+    if role == LINES:
+        return [c.label for c in categories if c.level <= MINOR_LEVEL] + [OTHER]
+    return []
+
+
+def _only_in_detail(expression: str, labels: Sequence[str]) -> str:
+    """``expression`` giving no class (nothing drawn) to ``labels`` beyond the detail scale."""
+    if not labels:
+        return expression
+    listed = ", ".join("'" + label.replace("'", "''") + "'" for label in labels)
+    return (
+        f"CASE WHEN @map_scale > {DETAIL_MAX_SCALE} AND ({expression}) IN ({listed}) "
+        f"THEN NULL ELSE {expression} END"
+    )
+
+
 def _other_spec(role: str) -> dict:
     if role == POINTS:
         return {"color": "#7a7a7a", "size": 1.8}
@@ -525,7 +549,9 @@ def apply_style(layer: QgsVectorLayer, role: str) -> None:
     (dashed, hatched), drawn under the rest."""
     names = layer.fields().names()
     categories = style_categories(role, names)
-    expression = classification_expression(categories)
+    expression = _only_in_detail(
+        classification_expression(categories), sorted(set(detail_labels(role, categories)))
+    )
     flagged = role in (LINES, POLYGONS) and INCOMPLETE in names
     if flagged:
         expression = (

@@ -260,3 +260,49 @@ def test_the_styled_layers_render(download, tmp_path):
     assert "#d9d0c9" in colours  # buildings
     assert "#add19e" in colours  # forest
     assert "#ffffff" in colours  # street fill
+
+
+def test_legends_start_collapsed_and_details_appear_when_zoomed_in(download, tmp_path):
+    """About 40 legend rows are folded away; points (but places) and minor ways are drawn
+    from 1:25,000 in, so a town seen from afar is not a blob of dots."""
+    from qgis.core import QgsLayerTreeLayer, QgsProject
+
+    _, layers, _ = download
+    nodes = [
+        QgsProject.instance().layerTreeRoot().findLayer(layer.id()) for layer in layers.values()
+    ]
+    assert nodes and all(isinstance(n, QgsLayerTreeLayer) and not n.isExpanded() for n in nodes)
+
+    points = layers["osm_points"]
+
+    def drawn_pixels(extent_width_degrees: float):
+        settings = QgsMapSettings()
+        settings.setLayers([points])
+        settings.setDestinationCrs(points.crs())
+        centre = QgsPointXY(9.525, 47.14)
+        half = extent_width_degrees / 2
+        settings.setExtent(
+            QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
+        )
+        settings.setOutputSize(QSize(400, 400))
+        settings.setBackgroundColor(QColor("#ffffff"))
+        context = QgsExpressionContext()  # what the map canvas and print layouts give
+        context.appendScope(QgsExpressionContextUtils.mapSettingsScope(settings))
+        settings.setExpressionContext(context)
+        job = QgsMapRendererSequentialJob(settings)
+        job.start()
+        job.waitForFinished()
+        image = job.renderedImage()
+        assert settings.scale() > 0
+        return sum(
+            1
+            for x in range(0, 400, 2)
+            for y in range(0, 400, 2)
+            if image.pixelColor(x, y).name() != "#ffffff"
+        ), settings.scale()
+
+    near, near_scale = drawn_pixels(0.004)
+    far, far_scale = drawn_pixels(0.06)
+    assert near_scale < 25000 < far_scale
+    assert near > 0
+    assert far < near / 4, (far, near)

@@ -69,3 +69,37 @@ def test_thousands_of_keys_give_a_layer_that_opens_with_all_of_them_in_raw_json(
     (feature,) = layer.getFeatures()
     assert feature["extra_key0"] == "0"
     assert '"key2999":"2999"' in feature["raw_json"]
+
+
+def test_outlines_are_hollow_so_the_map_stays_visible(qgis_new_project):
+    """A country's outline over the map: a coloured stroke and a nearly transparent fill, not
+    QGIS's random opaque fill."""
+    from osm_roundtrip.plugin.adapters import nominatim_layers
+    from osm_roundtrip.plugin.core.nominatim.places import parse_jsonv2
+
+    found = parse_jsonv2(
+        [
+            {
+                "place_id": 1,
+                "osm_type": "relation",
+                "osm_id": 1155955,
+                "lat": "47.14",
+                "lon": "9.55",
+                "display_name": "Liechtenstein",
+                "geojson": {
+                    "type": "Polygon",
+                    "coordinates": [[[9.47, 47.05], [9.64, 47.05], [9.64, 47.27], [9.47, 47.05]]],
+                },
+            }
+        ]
+    )
+    results = nominatim_layers.ResultLayers()
+    assert results.add(found)[nominatim_layers.POLYGONS] == 1
+    outlines = results.layer(nominatim_layers.POLYGONS)
+    symbol = outlines.renderer().symbol()
+    fill = symbol.symbolLayer(0)
+    assert fill.fillColor().alpha() < 40  # the map under the outline shows through
+    assert fill.strokeColor().name() == nominatim_layers.RESULT_COLOUR
+    assert fill.strokeWidth() >= 0.5
+    points = results.layer(nominatim_layers.POINTS).renderer().symbol()
+    assert points.color().name() == nominatim_layers.RESULT_COLOUR
