@@ -26,6 +26,7 @@ class OsmRoundtripPlugin:
         self.log_handler = None
         self.toolbar = None
         self.dock = None
+        self.locator = None
         self.options_factory = None
         self.uploader = None
         self.topology = None
@@ -59,6 +60,13 @@ class OsmRoundtripPlugin:
         search.setText(self.tr("Search OpenStreetMap (Nominatim)"))
         self._add_action(search)
         self._add_action(self.dock.reverse_action)
+
+        from ..ui.locator import OsmLocatorFilter, zoom_to
+
+        self.locator = OsmLocatorFilter(
+            self._search_in_dock, lambda box: zoom_to(self.iface.mapCanvas(), box)
+        )
+        self.iface.registerLocatorFilter(self.locator)
 
         from ..ui.download_dialog import open_osm_file, show_download_dialog
 
@@ -106,6 +114,9 @@ class OsmRoundtripPlugin:
 
     def unload(self) -> None:
         tasks.cancel_running()  # requests in flight stop now, not when their server gives up
+        if self.locator is not None:
+            self.iface.deregisterLocatorFilter(self.locator)
+            self.locator = None
         if self.topology is not None:
             self.topology.stop()
             self.topology = None
@@ -157,6 +168,14 @@ class OsmRoundtripPlugin:
         self.iface.messageBar().pushMessage(
             self.tr("OSM Roundtrip"), text, Qgis.MessageLevel.Info, 10
         )
+
+    def _search_in_dock(self, text: str) -> None:
+        """The locator's "search on Enter": the dock shows and runs the search."""
+        if self.dock is None:
+            return
+        self.dock.show()
+        self.dock.raise_()
+        self.dock.search_text(text)
 
     def show_settings(self) -> None:
         self.iface.showOptionsDialog(self.iface.mainWindow(), "OSM Roundtrip")

@@ -54,7 +54,9 @@ __all__ = [
     "QAction",
     "WkbType",
     "field",
+    "locator_data",
     "set_advanced",
+    "set_locator_data",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -172,3 +174,17 @@ else:
     LABEL_CURVED = QgsPalLayerSettings.Placement.Curved
     LABEL_AROUND_POINT = QgsPalLayerSettings.Placement.OrderedPositionsAroundPoint
     LABEL_OVER_POINT = QgsPalLayerSettings.Placement.OverPoint
+
+
+# QgsLocatorResult's user data: a plain attribute up to QGIS 3.2x, setUserData() and a read-only
+# property (or method) later.
+def set_locator_data(result, data) -> None:
+    if hasattr(result, "setUserData"):
+        result.setUserData(data)
+    else:
+        result.userData = data
+
+
+def locator_data(result):
+    value = result.userData
+    return value() if callable(value) else value

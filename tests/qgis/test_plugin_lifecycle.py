@@ -18,6 +18,7 @@ class RecordingIface(QgisInterface):
         super().__init__(base.canvas, base._messageBar, base._mainWindow)
         self.web_menu: list = []
         self.options_factories: list = []
+        self.locator_filters: list = []
 
     def addDockWidget(self, area, dock):
         self._mainWindow.addDockWidget(area, dock)
@@ -36,6 +37,12 @@ class RecordingIface(QgisInterface):
 
     def unregisterOptionsWidgetFactory(self, factory):
         self.options_factories.remove(factory)
+
+    def registerLocatorFilter(self, locator_filter):
+        self.locator_filters.append(locator_filter)
+
+    def deregisterLocatorFilter(self, locator_filter):
+        self.locator_filters.remove(locator_filter)
 
 
 def provider_ids() -> set[str]:
@@ -70,6 +77,7 @@ def test_initgui_then_unload_leaves_nothing_behind(iface, qgis_processing):
     assert "OsmRoundtripSearchDock" in docks(window)
     assert "OsmRoundtripToolbar" in toolbars(window)
     assert len(iface.options_factories) == 1
+    assert [f.prefix() for f in iface.locator_filters] == ["osm"]
     assert len(iface.web_menu) == len(plugin.actions) >= 2
     assert len(logging.getLogger("osm_roundtrip").handlers) == len(handlers_before) + 1
 
@@ -80,6 +88,7 @@ def test_initgui_then_unload_leaves_nothing_behind(iface, qgis_processing):
     assert docks(window) == docks_before
     assert toolbars(window) == toolbars_before
     assert iface.options_factories == []
+    assert iface.locator_filters == []
     assert iface.web_menu == []
     assert logging.getLogger("osm_roundtrip").handlers == handlers_before
 
