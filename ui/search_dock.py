@@ -19,6 +19,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
+    QgsPointXY,
     QgsProject,
     QgsRectangle,
 )
@@ -363,6 +364,13 @@ class SearchDock(QgsDockWidget):
         else:
             self._set_status(self.tr("%n results", "", total))
         self._set_running(False)
+        if new and not append:  # the best match is shown at once; the map moves only when
+            tree = self.panel.resultsTree  # it is not in view already
+            blocked = tree.blockSignals(True)
+            tree.setCurrentItem(tree.topLevelItem(0))
+            tree.blockSignals(blocked)
+            self._set_running(False)
+            self.highlight([new[0]], zoom=not self._in_view(new[0]))
 
     def _show_reverse(self, places: List[Place], lat: float, lon: float) -> None:
         self.places = []
@@ -421,6 +429,11 @@ class SearchDock(QgsDockWidget):
             self._set_status(self.tr("Search cancelled."))
             return
         text = error_text(error)
+        if not isinstance(error, ValidationError):  # the search ran and failed: its old
+            self.places = []  # results would pass for its answer
+            self.panel.resultsTree.clear()
+            self.clear_highlight()
+            self._set_running(False)
         self.panel.statusLabel.setStyleSheet("color: #b00020;")
         self.panel.statusLabel.setText(text)
         if not isinstance(error, ValidationError):
@@ -476,6 +489,19 @@ class SearchDock(QgsDockWidget):
             target.scale(1.15)
         canvas.setExtent(target)
         canvas.refresh()
+
+    def _in_view(self, place: Place) -> bool:
+        canvas = self.iface.mapCanvas()
+        transform = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem(WGS84),
+            canvas.mapSettings().destinationCrs(),
+            QgsProject.instance(),
+        )
+        try:
+            point = transform.transform(QgsPointXY(place.lon, place.lat))
+        except Exception:  # outside the canvas CRS's area
+            return False
+        return canvas.extent().contains(point)
 
     def clear_highlight(self) -> None:
         scene = self.iface.mapCanvas().scene()

@@ -318,6 +318,10 @@ def test_invalid_input_is_reported_before_sending(dock, qtbot):
 
 
 def test_errors_appear_in_the_dock_and_the_message_bar(dock, qtbot, qgis_iface):
+    """... and the results of the search before are cleared with their highlight: they would
+    pass for the failed search's answer."""
+    run(qtbot, dock, lambda: dock.search_text("Vaduz"))
+    assert rows(dock) and dock.highlight_geometries  # the best match is shown at once
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -330,6 +334,8 @@ def test_errors_appear_in_the_dock_and_the_message_bar(dock, qtbot, qgis_iface):
     warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert any(message in text for text in warnings)
     assert dock.panel.searchButton.isEnabled() and not dock.panel.cancelButton.isEnabled()
+    assert rows(dock) == [] and dock.places == [] and dock.highlight_geometries == []
+    assert not dock.panel.addAllButton.isEnabled()
 
 
 def test_a_running_search_can_be_cancelled(dock, qtbot):
@@ -365,3 +371,19 @@ def test_result_language_defaults_to_the_users(server_settings, qgis_iface):
         widget.shutdown()
     finally:
         _restore(old)
+
+
+def test_the_best_match_is_shown_at_once_and_the_map_moves_only_when_it_is_out_of_view(
+    dock, qtbot, qgis_iface
+):
+    canvas = qgis_iface.mapCanvas()
+    far = QgsRectangle(2.30, 48.80, 2.40, 48.90)  # Paris
+    canvas.setExtent(
+        QgsCoordinateTransform(WGS84, MERCATOR, QgsProject.instance()).transformBoundingBox(far)
+    )
+    places = run(qtbot, dock, lambda: dock.search_text("Vaduz"))
+    assert dock.highlight_geometries and dock.selected_places() == places[:1]
+    assert canvas.extent().contains(to_canvas(QgsPointXY(places[0].lon, places[0].lat)))
+    shown = canvas.extent()
+    run(qtbot, dock, lambda: dock.search_text("Vaduz"))
+    assert canvas.extent() == shown  # already in view: the map stays
