@@ -73,6 +73,9 @@ class OsmRoundtripPlugin:
         download = QAction(QIcon(str(ICON)), self.tr("Download OSM data…"), self.iface.mainWindow())
         download.setObjectName("OsmRoundtripDownload")
         download.triggered.connect(lambda: show_download_dialog(self.iface))
+        self.dock.downloadRequested.connect(
+            lambda box, name: show_download_dialog(self.iface, box, name)
+        )
         self._add_action(download)
         open_osm = QAction(
             QgsApplication.getThemeIcon("/mActionFileOpen.svg"),

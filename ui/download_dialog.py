@@ -201,11 +201,23 @@ class DownloadDialog(QDialog, FORM):
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
 
-def show_download_dialog(iface) -> Optional[DownloadDialog]:
-    """The toolbar action: show the dialog; the download runs on after it closes."""
+def show_download_dialog(iface, bbox=None, name: str = "") -> Optional[DownloadDialog]:
+    """The toolbar action, or "Download area…" of a search result (its box and name: the file
+    and the layer group are named after the place); the download runs on after it closes."""
     dialog = DownloadDialog(iface)
+    if bbox is not None:
+        dialog.set_bbox(bbox)
+    if name:
+        dialog.output.setFilePath(download_service.default_gpkg_path(file_stem(name)))
     dialog.exec()
     return dialog
+
+
+def file_stem(name: str) -> str:
+    """A file name from a place name: letters and digits kept, the rest ``_``."""
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name.strip())
+    stem = "_".join(part for part in stem.split("_") if part)
+    return stem[:60] or download_service.default_name()
 
 
 def open_osm_file(iface, path: Optional[str] = None):

@@ -57,11 +57,16 @@ class SearchPanel(QWidget, FORM):
         self.setupUi(self)
 
 
+POINT_MARGIN = 0.005  # degrees around a result without a bounding box, for its download
+
+
 class SearchDock(QgsDockWidget):
     OBJECT_NAME = "OsmRoundtripSearchDock"
 
     #: Emitted on the GUI thread when a search or reverse lookup has been shown (or failed).
     searchFinished = pyqtSignal()
+    #: "Download area…" of a result: its box (WGS 84 xmin, ymin, xmax, ymax) and its name.
+    downloadRequested = pyqtSignal(tuple, str)
 
     def __init__(self, iface, parent=None) -> None:
         super().__init__(parent)
@@ -136,6 +141,9 @@ class SearchDock(QgsDockWidget):
         p.moreButton.clicked.connect(self.more_results)
         p.addSelectedButton.clicked.connect(self.add_selected_to_map)
         p.addAllButton.clicked.connect(self.add_all_to_map)
+        p.downloadButton.clicked.connect(self.download_selected)
+        p.resultsTree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        p.resultsTree.customContextMenuRequested.connect(self._results_menu)
         for edit in self._line_edits():
             edit.returnPressed.connect(self.search)
         p.resultsTree.itemSelectionChanged.connect(self._selection_changed)
@@ -282,6 +290,32 @@ class SearchDock(QgsDockWidget):
         self._set_status(self.tr("Search cancelled."))
         self.searchFinished.emit()
 
+    def download_selected(self) -> bool:
+        """Ask for the download of the selected place's area (its bounding box)."""
+        places = self.selected_places()
+        if len(places) != 1:
+            return False
+        place = places[0]
+        if place.boundingbox is not None:
+            box = tuple(place.boundingbox.xy)
+        else:
+            box = (place.lon - POINT_MARGIN, place.lat - POINT_MARGIN)
+            box += (place.lon + POINT_MARGIN, place.lat + POINT_MARGIN)
+        self.downloadRequested.emit(box, _title(place))
+        return True
+
+    def _results_menu(self, position) -> None:
+        from qgis.PyQt.QtWidgets import QMenu
+
+        if not self.selected_places():
+            return
+        menu = QMenu(self.panel.resultsTree)
+        download = menu.addAction(self.tr("Download area…"))
+        download.setEnabled(len(self.selected_places()) == 1)
+        download.triggered.connect(self.download_selected)
+        menu.addAction(self.tr("Add selected")).triggered.connect(self.add_selected_to_map)
+        menu.exec(self.panel.resultsTree.viewport().mapToGlobal(position))
+
     def add_all_to_map(self) -> dict:
         return self._add_to_map(self.places)
 
@@ -336,6 +370,7 @@ class SearchDock(QgsDockWidget):
         has_places = bool(self.places) and not running
         p.addAllButton.setEnabled(has_places)
         p.addSelectedButton.setEnabled(has_places and bool(p.resultsTree.selectedItems()))
+        p.downloadButton.setEnabled(has_places and len(p.resultsTree.selectedItems()) == 1)
         p.moreButton.setEnabled(not running and self._may_have_more())
 
     def _may_have_more(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
@@ -387,3 +388,24 @@ def test_the_best_match_is_shown_at_once_and_the_map_moves_only_when_it_is_out_o
     shown = canvas.extent()
     run(qtbot, dock, lambda: dock.search_text("Vaduz"))
     assert canvas.extent() == shown  # already in view: the map stays
+
+
+def test_a_result_hands_its_area_to_the_download(dock, qtbot, qgis_iface, monkeypatch):
+    """ "Download area…" opens the download dialog on the place's box, the file named after it."""
+    from osm_roundtrip.ui import download_dialog
+
+    places = run(qtbot, dock, lambda: dock.search_text("Vaduz"))
+    assert dock.panel.downloadButton.isEnabled()  # the best match is selected
+    requested = []
+    dock.downloadRequested.connect(lambda box, name: requested.append((box, name)))
+    shown = []
+    monkeypatch.setattr(download_dialog.DownloadDialog, "exec", lambda d: shown.append(d) or 0)
+    dock.panel.downloadButton.click()
+    ((box, name),) = requested
+    assert name == "Vaduz" and box == tuple(places[0].boundingbox.xy)
+    dialog = download_dialog.show_download_dialog(qgis_iface, box, name)
+    assert shown == [dialog]
+    chosen = dialog.bbox()
+    assert all(abs(a - b) < 1e-6 for a, b in zip(chosen, box))
+    assert os.path.basename(dialog.gpkg_path()).startswith("Vaduz")
+    assert download_dialog.file_stem("St. Gallen / Ost") == "St_Gallen_Ost"
