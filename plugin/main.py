@@ -97,6 +97,20 @@ class OsmRoundtripPlugin:
         upload.setObjectName("OsmRoundtripUpload")
         upload.triggered.connect(self.uploader.upload)
         self._add_action(upload)
+        update = QAction(
+            QgsApplication.getThemeIcon("/mActionRefresh.svg"),
+            self.tr("Update data"),
+            self.iface.mainWindow(),
+        )
+        update.setObjectName("OsmRoundtripUpdate")
+        update.setToolTip(
+            self.tr(
+                "Download the areas of the active download again: other mappers' changes come "
+                "in, your edits stay"
+            )
+        )
+        update.triggered.connect(self.uploader.update_data)
+        self._add_action(update, toolbar=False)
         save_osc = QAction(
             QgsApplication.getThemeIcon("/mActionFileSaveAs.svg"),
             self.tr("Save changes as .osc…"),

@@ -236,6 +236,74 @@ class UploadAction:
             changeset_tags.extra_tags(tags),
         )
 
+    # -- Update data ----------------------------------------------------------------------------
+    def update_data(self) -> None:
+        """Download the active download's boxes again and merge the server's current state in
+        (:mod:`..plugin.core.gpkg_refresh`): other mappers' work comes in, the user's edits stay,
+        what both changed is named."""
+        from qgis.core import Qgis, QgsApplication
+
+        from ..plugin.adapters import upload_service
+        from ..plugin.adapters.network import make_transport
+        from ..plugin.adapters.tasks import CoreTask
+        from ..plugin.core.errors import Cancelled, OsmRoundtripError
+        from ..plugin.core.gpkg_refresh import update_download
+
+        path, layers = self._download()
+        if path is None or not self._saved(layers):
+            return
+        if upload_service.has_interrupted_upload(path):
+            self._bar(
+                self.tr(
+                    "An upload of this file was interrupted: run Upload changes… first, which "
+                    "settles it with the server, then update the data."
+                ),
+                Qgis.MessageLevel.Warning,
+            )
+            return
+        if self.task is not None:
+            self._bar(self.tr("Another task of this file is running."), Qgis.MessageLevel.Warning)
+            return
+        try:
+            api_url = upload_service.upload_server(path)
+        except OsmRoundtripError as exc:
+            self._error(exc)
+            return
+        transport = make_transport(api_url)  # QGIS settings read on the GUI thread
+
+        def work(task):
+            return update_download(
+                path, api_url, transport, cancel=task.isCanceled, progress=task.report
+            )
+
+        def done(report, error) -> None:
+            self.task = None
+            upload_service.reload_layers(layers)
+            if isinstance(error, Cancelled):
+                self._bar(self.tr("The update was cancelled; the file is unchanged."))
+                return
+            if error is not None:
+                self._error(error)
+                return
+            text = self.tr(
+                "Updated from the server: {changed} changed, {added} new and {removed} removed "
+                "elements. Your edits are kept."
+            ).format(changed=report.changed, added=report.added, removed=report.removed)
+            level = Qgis.MessageLevel.Success
+            if report.conflicts:
+                first = "{} {}".format(*report.conflicts[0])
+                text += " " + self.tr(
+                    "%n elements were changed both by you and on the server (first: {first}): "
+                    "they keep your version; Upload changes… lets you resolve them.",
+                    "",
+                    len(report.conflicts),
+                ).format(first=first)
+                level = Qgis.MessageLevel.Warning
+            self._bar(text, level, 0 if report.conflicts else 10)
+
+        self.task = CoreTask(self.tr("Updating the data from the server"), work, done)
+        QgsApplication.taskManager().addTask(self.task)
+
     def _remember(self, path, inputs) -> None:
         """The comment, source and hashtags for the next review (of this file, and any file)."""
         from ..plugin.adapters import settings as plugin_settings

@@ -331,3 +331,45 @@ def test_the_review_is_computed_in_a_task_that_can_be_cancelled(download, monkey
     assert opened == []
     texts = qgis_iface.messageBar().get_messages(0)
     assert any("The review was cancelled." in t for t in texts), texts
+
+
+def test_update_data_brings_in_another_mappers_edit_and_keeps_mine(
+    download, osm_sandbox, qgis_iface, tmp_path
+):
+    """*Update data* in QGIS: bob's new name of a café appears in alice's layer, her own edit
+    of another point stays, and the message says what happened."""
+    import requests
+
+    from osm_roundtrip.plugin.core.http import HttpTransport
+    from osm_roundtrip.plugin.core.osm import upload
+    from osm_roundtrip.plugin.core.osm.api import OsmApi
+    from osm_roundtrip.plugin.core.osm.diff import MODIFY, Change, OsmChanges
+    from osm_roundtrip.plugin.core.osm.xmlreader import parse_osm_bytes
+
+    _path, layers = download
+    points = layers[POINTS]
+    named = [f for f in points.getFeatures() if f["name"] and f["osm_id"]][:2]
+    mine, theirs = named
+    assert points.startEditing()
+    points.changeAttributeValue(mine.id(), points.fields().indexOf("name"), "Alice's name")
+    assert points.commitChanges()
+    reply = requests.get(f"{osm_sandbox.api}/node/{theirs['osm_id']}", timeout=20)
+    node = parse_osm_bytes(reply.content).nodes[theirs["osm_id"]]
+    node.tags["name"] = "Bob's name"
+    bob = OsmApi(osm_sandbox.api, osm_sandbox.token("bob"), HttpTransport(timeout=20))
+    upload.start_upload(
+        bob, OsmChanges(modifies=[Change(MODIFY, node)]), tmp_path / "bob", comment="Bob"
+    )
+    qgis_iface.messageBar().clear_messages()
+
+    action = review_dialog.UploadAction(qgis_iface)
+    action.update_data()
+    wait_for(lambda: action.task is None)
+
+    names = {f["osm_id"]: f["name"] for f in points.getFeatures()}
+    assert names[theirs["osm_id"]] == "Bob's name"
+    assert names[mine["osm_id"]] == "Alice's name"
+    from qgis.core import Qgis
+
+    texts = " ".join(qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success))
+    assert "Updated from the server: 1 changed" in texts and "Your edits are kept" in texts
