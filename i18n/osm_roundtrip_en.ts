@@ -21,7 +21,7 @@
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
         <translation><numerusform>%n way uses nodes that are not in the data (way {example}): it is drawn through the nodes that are there, marked incomplete, and uploaded with all its nodes.</numerusform><numerusform>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</numerusform></translation>
     </message>
-</context>
+    </context>
 <context>
     <name>NominatimSearch</name>
     <message numerus="yes">
@@ -29,7 +29,7 @@
         <source>%n places found.</source>
         <translation><numerusform>%n place found.</numerusform><numerusform>%n places found.</numerusform></translation>
     </message>
-</context>
+    </context>
 <context>
     <name>OsmRoundtripErrors</name>
     <message numerus="yes">
@@ -47,9 +47,35 @@
     </message>
     </context>
 <context>
+    <name>ProblemsPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/review_problems.py" line="93"/>
+        <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
+        <translation><numerusform>%n error must be fixed before the upload (in the layers, or with Fix).</numerusform><numerusform>%n errors must be fixed before the upload (in the layers, or with Fix).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review_problems.py" line="99"/>
+        <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
+        <translation><numerusform>%n warning: check it, then tick “I have checked the warnings”.</numerusform><numerusform>%n warnings: check each of them, then tick “I have checked the warnings”.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review_problems.py" line="117"/>
+        <source>%n more</source>
+        <translation><numerusform>%n more</numerusform><numerusform>%n more</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>ReviewDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/review_dialog.py" line="192"/>
+        <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
+        <translation><numerusform>The validation found %n error: fix it (see Problems) before uploading.</numerusform><numerusform>The validation found %n errors: fix them (see Problems) before uploading.</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>SearchDock</name>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="364"/>
+        <location filename="../ui/search_dock.py" line="400"/>
         <source>%n results</source>
         <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
     </message>
@@ -57,14 +83,19 @@
 <context>
     <name>UploadAction</name>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="449"/>
+        <location filename="../ui/upload_action.py" line="127"/>
         <source>%n changes saved to {path}</source>
         <translation><numerusform>%n change saved to {path}</numerusform><numerusform>%n changes saved to {path}</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="542"/>
+        <location filename="../ui/upload_action.py" line="356"/>
         <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
         <translation><numerusform>The interrupted upload had applied %n change; it is now in the layers.</numerusform><numerusform>The interrupted upload had applied %n changes; they are now in the layers.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="295"/>
+        <source>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</source>
+        <translation><numerusform>%n element was changed both by you and on the server ({first}): it keeps your version; Upload changes… lets you resolve it.</numerusform><numerusform>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</numerusform></translation>
     </message>
     </context>
 </TS>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>@default</name>
+    <message>
+        <location filename="../ui/locator.py" line="61"/>
+        <source>OpenStreetMap places (Nominatim)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/locator.py" line="83"/>
+        <source>Search “{text}” on OpenStreetMap (press Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/locator.py" line="83"/>
+        <source>in the OSM Roundtrip search panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BuildOsmChangeAlgorithm</name>
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
@@ -37,6 +55,24 @@
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="113"/>
         <source>The layers have no changes: the file is empty.</source>
         <translation>Les couches ne contiennent aucune modification : le fichier est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesetForm</name>
+    <message>
+        <location filename="../ui/review_changeset.py" line="31"/>
+        <source>What did you change, and why? E.g. &quot;Added benches in the park&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_changeset.py" line="43"/>
+        <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local&lt;br&gt;community and on the imports list first, to check that the licence allows it&lt;br&gt;and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss&lt;br&gt;a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_changeset.py" line="97"/>
+        <source>Choose whether this is an import or a mechanical edit.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -253,12 +289,12 @@
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="215"/>
+        <location filename="../ui/download_dialog.py" line="227"/>
         <source>Open an OSM file</source>
         <translation>Ouvrir un fichier OSM</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="215"/>
+        <location filename="../ui/download_dialog.py" line="227"/>
         <source>OSM XML (*.osm *.xml)</source>
         <translation>OSM XML (*.osm *.xml)</translation>
     </message>
@@ -313,17 +349,17 @@
         <translation>Données © contributeurs d’OpenStreetMap, ODbL.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="257"/>
+        <location filename="../ui/download_dialog.py" line="269"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
         <translation>Écrire les données dans un nouveau fichier, ou remplacer le fichier et perdre ce qu’il contient ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="263"/>
+        <location filename="../ui/download_dialog.py" line="275"/>
         <source>Write a new file</source>
         <translation>Écrire un nouveau fichier</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="267"/>
+        <location filename="../ui/download_dialog.py" line="279"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
     </message>
@@ -703,182 +739,182 @@
 <context>
     <name>OsmLayers</name>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="218"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="220"/>
         <source>The layer {layer} of {path} cannot be opened.</source>
         <translation>La couche {layer} de {path} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
         <source>Shops</source>
         <translation>Commerces</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Amenities</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
         <source>Tourism</source>
         <translation>Tourisme</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
         <source>Public transport</source>
         <translation>Transports en commun</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
         <source>Trees</source>
         <translation>Arbres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
         <source>Entrances</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="304"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Motorways and trunk roads</source>
         <translation>Autoroutes et voies express</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Primary roads</source>
         <translation>Routes principales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Secondary roads</source>
         <translation>Routes secondaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Tertiary roads</source>
         <translation>Routes tertiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Local streets</source>
         <translation>Rues locales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Service roads</source>
         <translation>Voies de desserte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Paths</source>
         <translation>Voies piétonnes et cyclables</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Tracks</source>
         <translation>Pistes agricoles et forestières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Waterways</source>
         <translation>Cours d’eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Power lines</source>
         <translation>Lignes électriques</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Barriers</source>
         <translation>Barrières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="333"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
         <source>Other roads</source>
         <translation>Autres routes</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Water</source>
         <translation>Surfaces en eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Parking</source>
         <translation>Stationnement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Sports</source>
         <translation>Équipements sportifs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Parks</source>
         <translation>Parcs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Forest</source>
         <translation>Forêt</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Grass</source>
         <translation>Herbe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Farmland</source>
         <translation>Terres agricoles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Residential</source>
         <translation>Zones résidentielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Commercial</source>
         <translation>Zones commerciales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Industrial</source>
         <translation>Zones industrielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="374"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
         <source>Other land use</source>
         <translation>Autre occupation du sol</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="545"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="571"/>
         <source>Other</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="553"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="579"/>
         <source>Incomplete (cut by the download area)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1384,147 +1420,147 @@
         <translation>La zone est trop grande : elle nécessite {tiles} requêtes au serveur (au plus {max_tiles}). Choisissez une zone plus petite.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="454"/>
+        <location filename="../plugin/core/osm/download.py" line="452"/>
         <source>Too many nodes: splitting an area into {parts} parts</source>
         <translation>Trop de nœuds : découpage d’une zone en {parts} parties</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/download.py" line="466"/>
+        <location filename="../plugin/core/osm/download.py" line="464"/>
         <source>Downloaded area {done} of {total}</source>
         <translation>Zone {done} sur {total} téléchargée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="302"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="305"/>
         <source>Invalid or missing {what} in the osmChange.</source>
         <translation>Valeur {what} invalide ou manquante dans le document osmChange.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="314"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="317"/>
         <source>The osmChange cannot be read: {reason}</source>
         <translation>Le document osmChange ne peut pas être lu : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="318"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="321"/>
         <source>Not an osmChange document (root element {tag}).</source>
         <translation>Ce n’est pas un document osmChange (élément racine {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="328"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="331"/>
         <source>Unknown osmChange action {action}.</source>
         <translation>Action osmChange {action} inconnue.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="356"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="359"/>
         <source>Unknown element {tag} in the osmChange.</source>
         <translation>Élément {tag} inconnu dans le document osmChange.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="388"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="391"/>
         <source>A changeset comment is required.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="390"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="393"/>
         <source>comment</source>
         <translation>commentaire</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="400"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="403"/>
         <source>{element} appears twice in the {action} block.</source>
         <translation>{element} apparaît deux fois dans le bloc {action}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="407"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="410"/>
         <source>{element}: id 0 is not allowed.</source>
         <translation>{element} : l’identifiant 0 n’est pas autorisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="409"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="412"/>
         <source>{element}: new elements need a negative id.</source>
         <translation>{element} : les nouveaux éléments doivent avoir un identifiant négatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="414"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="417"/>
         <source>{element}: the version is missing.</source>
         <translation>{element} : la version est manquante.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="419"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="422"/>
         <source>{element} has a tag with an empty key.</source>
         <translation>{element} a un attribut dont la clé est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="423"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="426"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="424"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="427"/>
         <source>value of {key}</source>
         <translation>valeur de {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="428"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="431"/>
         <source>{element} has invalid coordinates (lat {lat}, lon {lon}).</source>
         <translation>{element} a des coordonnées invalides (latitude {lat}, longitude {lon}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="438"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="441"/>
         <source>{element} has {count} nodes; a way needs at least 2.</source>
         <translation>{element} a {count} nœuds ; un chemin en nécessite au moins 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="445"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="448"/>
         <source>{element} has {count} nodes; the server allows {limit}. Split the line.</source>
         <translation>{element} a {count} nœuds ; le serveur en autorise {limit}. Divisez la ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="455"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="458"/>
         <source>{element} refers to node {ref}, which is not created in these changes.</source>
         <translation>{element} fait référence au nœud {ref}, qui n’est pas créé dans ces modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="466"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="469"/>
         <source>{element} has {count} members; the server allows {limit}.</source>
         <translation>{element} a {count} membres ; le serveur en autorise {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="475"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="478"/>
         <source>{element} has a member of unknown type {type}.</source>
         <translation>{element} a un membre de type inconnu {type}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="482"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="485"/>
         <source>{element} refers to {member}, which is not created in these changes.</source>
         <translation>{element} fait référence à {member}, qui n’est pas créé dans ces modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="490"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="493"/>
         <source>{element}: a member role is longer than {limit} characters.</source>
         <translation>{element} : un rôle de membre dépasse {limit} caractères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="506"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="509"/>
         <source>{element}: the {what} is {length} characters long; at most {limit} are allowed.</source>
         <translation>{element} : « {what} » compte {length} caractères ; {limit} au maximum sont autorisés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="516"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="519"/>
         <source>{element}: the {what} contains control characters.</source>
         <translation>{element} : « {what} » contient des caractères de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="643"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="646"/>
         <source>The upload result cannot be read: {reason}</source>
         <translation>Le résultat de l’envoi ne peut pas être lu : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="648"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="651"/>
         <source>The upload result is not a diffResult (root element {tag}).</source>
         <translation>Le résultat de l’envoi n’est pas un diffResult (élément racine {tag}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="662"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="665"/>
         <source>Unknown element {tag} in the upload result.</source>
         <translation>Élément {tag} inconnu dans le résultat de l’envoi.</translation>
     </message>
@@ -1539,7 +1575,7 @@
         <translation>Le résultat de l’envoi ne correspond pas à ce qui a été envoyé ({got} pour {sent}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/osmchange.py" line="767"/>
+        <location filename="../plugin/core/osm/osmchange.py" line="770"/>
         <source>The upload result has no new id/version for {element}.</source>
         <translation>Le résultat de l’envoi n’indique pas de nouvel identifiant ni de nouvelle version pour {element}.</translation>
     </message>
@@ -1634,37 +1670,37 @@
         <translation>{path} ne provient pas d’un téléchargement d’OSM Roundtrip. Téléchargez la zone (ou ouvrez le fichier .osm) avec l’extension pour pouvoir la modifier et envoyer vos modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="53"/>
+        <location filename="../plugin/core/gpkg_target.py" line="54"/>
         <source>{path} already exists and holds {what}. It was not replaced.</source>
         <translation>{path} existe déjà et contient {what}. Il n’a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="92"/>
+        <location filename="../plugin/core/gpkg_target.py" line="93"/>
         <source>data not made by OSM Roundtrip</source>
         <translation>des données qui ne proviennent pas d’OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="96"/>
+        <location filename="../plugin/core/gpkg_target.py" line="97"/>
         <source>an unfinished upload</source>
         <translation>un envoi inachevé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="98"/>
+        <location filename="../plugin/core/gpkg_target.py" line="99"/>
         <source>edits not uploaded yet ({count})</source>
         <translation>des modifications pas encore envoyées ({count})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="105"/>
+        <location filename="../plugin/core/gpkg_target.py" line="106"/>
         <source>edits that could not be checked ({reason})</source>
         <translation>des modifications qui n’ont pas pu être vérifiées ({reason})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="114"/>
+        <location filename="../plugin/core/gpkg_target.py" line="115"/>
         <source>tables of your own ({names})</source>
         <translation>vos propres tables ({names})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="196"/>
+        <location filename="../plugin/core/gpkg_target.py" line="197"/>
         <source>{path} is open in another program. Close it there and try again.</source>
         <translation>{path} est ouvert dans un autre programme. Fermez-le dans ce programme et réessayez.</translation>
     </message>
@@ -1709,7 +1745,7 @@
         <translation>{element} a une valeur {what} invalide ({value}) : les identifiants et les versions des éléments OSM sont des nombres entiers supérieurs à zéro. Rien n’a été envoyé ; téléchargez à nouveau la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/upload_journal.py" line="295"/>
+        <location filename="../plugin/core/osm/upload_journal.py" line="293"/>
         <source>An upload of this file is running ({path}). Wait until it has finished.</source>
         <translation>Un envoi de ce fichier est en cours ({path}). Attendez qu’il soit terminé.</translation>
     </message>
@@ -1925,6 +1961,31 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../plugin/core/changeset_tags.py" line="135"/>
+        <source>The comment with its hashtags has {length} characters; at most {limit} are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/changeset_tags.py" line="146"/>
+        <source>The source is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/changeset_tags.py" line="157"/>
+        <source>An import or mechanical edit needs the address of the wiki page that documents it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/changeset_tags.py" line="166"/>
+        <source>The documentation address must be a web address starting with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_validation.py" line="45"/>
+        <source>The fix could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OsmRoundtripLogin</name>
@@ -1937,39 +1998,49 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="157"/>
+        <location filename="../plugin/main.py" line="185"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
+        <location filename="../plugin/main.py" line="60"/>
         <source>Search OpenStreetMap (Nominatim)</source>
         <translation>Rechercher dans OpenStreetMap (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="98"/>
+        <location filename="../plugin/main.py" line="123"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="65"/>
+        <location filename="../plugin/main.py" line="73"/>
         <source>Download OSM data…</source>
         <translation>Télécharger des données OSM…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="69"/>
+        <location filename="../plugin/main.py" line="80"/>
         <source>Open .osm file…</source>
         <translation>Ouvrir un fichier .osm…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="81"/>
+        <location filename="../plugin/main.py" line="92"/>
         <source>Upload changes…</source>
         <translation>Envoyer les modifications…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="89"/>
+        <location filename="../plugin/main.py" line="114"/>
         <source>Save changes as .osc…</source>
         <translation>Enregistrer les modifications en .osc…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="100"/>
+        <source>Update data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="106"/>
+        <source>Download the areas of the active download again: other mappers&apos; changes come in, your edits stay</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2049,93 @@
         <location filename="../plugin/adapters/processing/provider.py" line="37"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../ui/review_problems.py" line="57"/>
+        <source>Errors ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="57"/>
+        <source>Warnings ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="80"/>
+        <source>Click a problem to show it on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="83"/>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="85"/>
+        <source>Problems ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review_problems.py" line="93"/>
+        <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review_problems.py" line="99"/>
+        <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="104"/>
+        <source>The validator found no problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="107"/>
+        <source>node</source>
+        <translation type="unfinished">nœud</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="107"/>
+        <source>way</source>
+        <translation type="unfinished">chemin</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="107"/>
+        <source>relation</source>
+        <translation type="unfinished">relation</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="112"/>
+        <source>new {type}</source>
+        <translation type="unfinished">{type} à créer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review_problems.py" line="117"/>
+        <source>%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="144"/>
+        <source>Fix: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_problems.py" line="147"/>
+        <source>This problem has no automatic fix.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2031,142 +2189,132 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../ui/review_dialog.py" line="70"/>
+        <location filename="../ui/review_dialog.py" line="89"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="73"/>
+        <location filename="../ui/review_dialog.py" line="92"/>
         <source>Save as .osc…</source>
         <translation>Enregistrer en .osc…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="93"/>
+        <location filename="../ui/review_dialog.py" line="124"/>
         <source>… (truncated in this view)</source>
         <translation>… (tronqué dans cet affichage)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="115"/>
+        <location filename="../ui/review_dialog.py" line="154"/>
         <source>logged in</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="115"/>
+        <location filename="../ui/review_dialog.py" line="154"/>
         <source>not logged in</source>
         <translation>non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="117"/>
+        <location filename="../ui/review_dialog.py" line="156"/>
         <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
         <translation>Envoi vers &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="136"/>
+        <location filename="../ui/review_dialog.py" line="177"/>
         <source>Log in again…</source>
         <translation>Se reconnecter…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="21"/>
+        <location filename="../ui/review_dialog.ui" line="20"/>
         <source>Log in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="144"/>
+        <location filename="../ui/review_dialog.py" line="188"/>
         <source>There is nothing to upload.</source>
         <translation>Il n’y a rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="146"/>
+        <location filename="../ui/review_dialog.py" line="190"/>
         <source>Log in first.</source>
         <translation>Connectez-vous d’abord.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="148"/>
-        <source>A changeset comment is required.</source>
-        <translation>Un commentaire de groupe de modifications est obligatoire.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="37"/>
+        <location filename="../ui/review_dialog.ui" line="36"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="38"/>
+        <location filename="../ui/review_dialog.ui" line="37"/>
         <source>Modify</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="39"/>
+        <location filename="../ui/review_dialog.ui" line="38"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="167"/>
+        <location filename="../ui/review_dialog.py" line="219"/>
         <source>node</source>
         <translation>nœud</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="167"/>
+        <location filename="../ui/review_dialog.py" line="219"/>
         <source>way</source>
         <translation>chemin</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="167"/>
+        <location filename="../ui/review_dialog.py" line="219"/>
         <source>relation</source>
         <translation>relation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="206"/>
+        <location filename="../ui/review_dialog.py" line="259"/>
         <source>{n} more</source>
         <translation>{n} de plus</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="213"/>
+        <location filename="../ui/review_dialog.py" line="266"/>
         <source>only if unused</source>
         <translation>uniquement si inutilisé</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="217"/>
+        <location filename="../ui/review_dialog.py" line="270"/>
         <source>new {type}</source>
         <translation>{type} à créer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="241"/>
+        <location filename="../ui/review_dialog.py" line="294"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} modifications dépassent ce que peut contenir un groupe de modifications ({limit}) : elles seront envoyées en plusieurs groupes de modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="248"/>
+        <location filename="../ui/review_dialog.py" line="301"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
         <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="257"/>
-        <source>The changes spread over {w:.2f}° × {h:.2f}°. The server refuses changesets whose area is larger than the account's limit (1° + 1° for new accounts); upload distant areas separately.</source>
-        <translation>Les modifications s’étendent sur {w:.2f}° × {h:.2f}°. Le serveur refuse les groupes de modifications dont l’emprise dépasse la limite du compte (1° + 1° pour les nouveaux comptes) ; envoyez séparément les zones éloignées.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="7"/>
+        <location filename="../ui/review_dialog.ui" line="6"/>
         <source>Review and upload changes</source>
         <translation>Vérifier et envoyer les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="40"/>
+        <location filename="../ui/review_dialog.ui" line="39"/>
         <source>Nodes</source>
         <translation>Nœuds</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="41"/>
+        <location filename="../ui/review_dialog.ui" line="40"/>
         <source>Ways</source>
         <translation>Chemins</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="42"/>
+        <location filename="../ui/review_dialog.ui" line="41"/>
         <source>Relations</source>
         <translation>Relations</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="43"/>
+        <location filename="../ui/review_dialog.ui" line="42"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -2201,70 +2349,178 @@
         <translation>Entité</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="79"/>
+        <location filename="../ui/review_dialog.ui" line="115"/>
         <source>osmChange</source>
         <translation>osmChange</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="93"/>
+        <location filename="../ui/review_dialog.ui" line="129"/>
         <source>Changeset</source>
         <translation>Groupe de modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="97"/>
+        <location filename="../ui/review_dialog.ui" line="134"/>
         <source>Comment (required)</source>
         <translation>Commentaire (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="103"/>
-        <source>Describe what you changed and why, e.g. &quot;Added benches in the town park&quot;</source>
-        <translation>Décrivez ce que vous avez modifié et pourquoi, p. ex. « Ajout de bancs dans le parc municipal »</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="109"/>
+        <location filename="../ui/review_dialog.ui" line="159"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="122"/>
+        <location filename="../ui/review_dialog.py" line="161"/>
         <source>This file does not record the server it came from: the server of the settings is used.</source>
         <translation>Ce fichier n’indique pas le serveur dont il provient : le serveur des paramètres est utilisé.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="129"/>
+        <location filename="../ui/review_dialog.py" line="168"/>
         <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
         <translation>Les données ont été téléchargées depuis ce serveur et ne sont envoyées que vers lui ; le serveur des paramètres ({settings}) n’est pas utilisé pour elles.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review_dialog.py" line="192"/>
+        <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="200"/>
+        <source>Check the warnings, then tick “I have checked the warnings”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="311"/>
+        <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.py" line="425"/>
+        <source>Fixed: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="79"/>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="91"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="92"/>
+        <source>Elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="101"/>
+        <source>Click a problem to show it on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="107"/>
+        <source>Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="143"/>
+        <source>Your recent comments are in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="148"/>
+        <source>Hashtags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="154"/>
+        <source>#mapathon #hotosm-project-123 (added to the comment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="171"/>
+        <source>Imagery used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="177"/>
+        <source>Names of the imagery layers, separated by &quot;;&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="184"/>
+        <source>Request a review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="185"/>
+        <source>Ask experienced mappers to look at this changeset (review_requested=yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="190"/>
+        <source>Import or mechanical edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="214"/>
+        <source>Import (import=yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="219"/>
+        <source>Mechanical edit (mechanical=yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="224"/>
+        <source>Documentation page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="230"/>
+        <source>https://wiki.openstreetmap.org/wiki/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="244"/>
+        <source>I have checked the warnings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../ui/search_dock.py" line="69"/>
+        <location filename="../ui/search_dock.py" line="75"/>
         <source>OSM Roundtrip search</source>
         <translation>Recherche OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="151"/>
+        <location filename="../ui/search_dock.ui" line="152"/>
         <source>Data © OpenStreetMap contributors, ODbL. Search by Nominatim.</source>
         <translation>Données © contributeurs d’OpenStreetMap, ODbL. Recherche par Nominatim.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="87"/>
+        <location filename="../ui/search_dock.py" line="93"/>
         <source>Search everywhere</source>
         <translation>Rechercher partout</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="88"/>
+        <location filename="../ui/search_dock.py" line="94"/>
         <source>Prefer results in the map extent</source>
         <translation>Privilégier les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="89"/>
+        <location filename="../ui/search_dock.py" line="95"/>
         <source>Only results in the map extent</source>
         <translation>Uniquement les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="90"/>
+        <location filename="../ui/search_dock.py" line="96"/>
         <source>Any</source>
         <translation>Tous</translation>
     </message>
@@ -2284,32 +2540,32 @@
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="95"/>
+        <location filename="../ui/search_dock.py" line="101"/>
         <source>Settlement</source>
         <translation>Localité</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="100"/>
+        <location filename="../ui/search_dock.py" line="106"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="101"/>
+        <location filename="../ui/search_dock.py" line="107"/>
         <source>Points of interest</source>
         <translation>Points d’intérêt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="102"/>
+        <location filename="../ui/search_dock.py" line="108"/>
         <source>Railway</source>
         <translation>Chemin de fer</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="103"/>
+        <location filename="../ui/search_dock.py" line="109"/>
         <source>Natural features</source>
         <translation>Éléments naturels</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="104"/>
+        <location filename="../ui/search_dock.py" line="110"/>
         <source>Man-made features</source>
         <translation>Éléments artificiels</translation>
     </message>
@@ -2319,62 +2575,62 @@
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="120"/>
+        <location filename="../ui/search_dock.py" line="126"/>
         <source>Identify place on map</source>
         <translation>Identifier un lieu sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="121"/>
+        <location filename="../ui/search_dock.py" line="127"/>
         <source>Click the map to get the address and outline of the place there</source>
         <translation>Cliquez sur la carte pour obtenir l’adresse et le contour du lieu à cet endroit</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="271"/>
+        <location filename="../ui/search_dock.py" line="280"/>
         <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
         <translation>Recherche du lieu à {lat:.5f}, {lon:.5f}…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="303"/>
+        <location filename="../ui/search_dock.py" line="338"/>
         <source>Searching for “{text}”…</source>
         <translation>Recherche de « {text} »…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="323"/>
+        <location filename="../ui/search_dock.py" line="358"/>
         <source>Nominatim request</source>
         <translation>Requête Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="360"/>
+        <location filename="../ui/search_dock.py" line="396"/>
         <source>No results. Check the spelling or relax the options.</source>
         <translation>Aucun résultat. Vérifiez l’orthographe ou assouplissez les options.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="362"/>
+        <location filename="../ui/search_dock.py" line="398"/>
         <source>No further results.</source>
         <translation>Aucun autre résultat.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="374"/>
+        <location filename="../ui/search_dock.py" line="417"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
         <translation>Aucun résultat à {lat:.5f}, {lon:.5f}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="404"/>
+        <location filename="../ui/search_dock.py" line="447"/>
         <source>Added to the map: points {points}, outlines {outlines}.</source>
         <translation>Ajouté à la carte : points {points}, contours {outlines}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="409"/>
+        <location filename="../ui/search_dock.py" line="452"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="421"/>
+        <location filename="../ui/search_dock.py" line="464"/>
         <source>Search cancelled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="427"/>
+        <location filename="../ui/search_dock.py" line="475"/>
         <source>Nominatim search failed</source>
         <translation>Échec de la recherche Nominatim</translation>
     </message>
@@ -2524,22 +2780,32 @@
         <translation>Plus de résultats</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="145"/>
+        <location filename="../ui/search_dock.ui" line="146"/>
         <source>Add selected</source>
         <translation>Ajouter la sélection</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="146"/>
+        <location filename="../ui/search_dock.ui" line="147"/>
         <source>Add all to map</source>
         <translation>Tout ajouter à la carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="364"/>
+        <location filename="../ui/search_dock.py" line="400"/>
         <source>%n results</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="145"/>
+        <source>Download area…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="145"/>
+        <source>Download the OpenStreetMap data of the selected place&apos;s area for editing</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2646,72 +2912,72 @@
 <context>
     <name>UploadAction</name>
     <message>
-        <location filename="../ui/review_dialog.py" line="382"/>
+        <location filename="../ui/upload_action.py" line="58"/>
         <source>Load OSM data first: there are no OSM layers in the project.</source>
         <translation>Chargez d’abord des données OSM : le projet ne contient aucune couche OSM.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="400"/>
+        <location filename="../ui/upload_action.py" line="76"/>
         <source>Unsaved edits</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="400"/>
+        <location filename="../ui/upload_action.py" line="76"/>
         <source>The OSM layers have unsaved edits. Save them now?</source>
         <translation>Les couches OSM ont des modifications non enregistrées. Les enregistrer maintenant ?</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="438"/>
+        <location filename="../ui/upload_action.py" line="116"/>
         <source>There are no changes to save.</source>
         <translation>Il n’y a aucune modification à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="440"/>
+        <location filename="../ui/upload_action.py" line="118"/>
         <source>Save the changes as osmChange</source>
         <translation>Enregistrer les modifications en osmChange</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="440"/>
+        <location filename="../ui/upload_action.py" line="118"/>
         <source>osmChange (*.osc)</source>
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="472"/>
+        <location filename="../ui/upload_action.py" line="178"/>
         <source>The layers have no changes to upload.</source>
         <translation>Les couches ne contiennent aucune modification à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="561"/>
+        <location filename="../ui/upload_action.py" line="375"/>
         <source>Authorization code</source>
         <translation>Code d’autorisation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="561"/>
+        <location filename="../ui/upload_action.py" line="375"/>
         <source>Paste the code the server shows after you approved the access:</source>
         <translation>Collez le code affiché par le serveur après que vous avez autorisé l’accès :</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="594"/>
+        <location filename="../ui/upload_action.py" line="410"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
         <translation>Envoyé : {created} créé(s), {modified} modifié(s), {deleted} supprimé(s) dans le groupe de modifications {changesets}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="671"/>
+        <location filename="../ui/upload_action.py" line="496"/>
         <source>Conflicts resolved. Review and upload again to send the rest.</source>
         <translation>Conflits résolus. Vérifiez et relancez l’envoi pour transmettre le reste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="673"/>
+        <location filename="../ui/upload_action.py" line="498"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Récupération des versions du serveur</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="529"/>
+        <location filename="../ui/upload_action.py" line="343"/>
         <source>An upload of this file was interrupted: checking on the server what it applied before computing what is left.</source>
         <translation>Un envoi de ce fichier a été interrompu : vérification sur le serveur de ce qui a été appliqué avant de calculer ce qu’il reste à envoyer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="449"/>
+        <location filename="../ui/upload_action.py" line="127"/>
         <source>%n changes saved to {path}</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2719,12 +2985,60 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="542"/>
+        <location filename="../ui/upload_action.py" line="356"/>
         <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="146"/>
+        <source>The changes are being computed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="156"/>
+        <source>The review was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="162"/>
+        <source>Computing the changes to upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="256"/>
+        <source>An upload of this file was interrupted: run Upload changes… first, which settles it with the server, then update the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="265"/>
+        <source>Another task of this file is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="283"/>
+        <source>The update was cancelled; the file is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="288"/>
+        <source>Updated from the server: {changed} changed, {added} new and {removed} removed elements. Your edits are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="295"/>
+        <source>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="304"/>
+        <source>Updating the data from the server</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2816,12 +3130,12 @@
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="404"/>
+        <location filename="../plugin/adapters/upload_service.py" line="429"/>
         <source>Uploading changes to OpenStreetMap</source>
         <translation>Envoi des modifications vers OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="344"/>
+        <location filename="../plugin/adapters/upload_service.py" line="367"/>
         <source>Checking the interrupted upload</source>
         <translation>Vérification de l’envoi interrompu</translation>
     </message>
