@@ -251,27 +251,32 @@ def review(stem):
     """What "Upload changes…" shows, built the way its action builds it."""
     edited()
     uploader = plugin().uploader
-    path, layers = uploader._download()
-    changes = uploader._changes(path, layers)
-    if not changes:
-        raise Failed("the edits gave no changes")
     review_dialog = module("ui.review_dialog")
-    dialog = review_dialog.ReviewDialog(
-        iface, changes, module("plugin.adapters.upload_service").osmchange_text(changes),
-        base=module("plugin.core.gpkg").read_base(path), layers=layers,
-        server=module("plugin.adapters.settings").load().api_url(),
-        logged_in=bool(module("plugin.adapters.auth").saved_token()),
-    )  # fmt: skip
-    dialog.show()
+    shown = []
+
+    def exec_(dialog):  # the dialog as the action opens it, photographed instead of waiting
+        dialog.show()
+        settle()
+        try:
+            dialog.commentEdit.setText("Vaduz: renamed café, new bench, street geometry")
+            dialog.changesTree.setCurrentItem(dialog.changesTree.topLevelItem(0))
+            save(dialog, stem)
+            save_window(stem)
+            dialog.tabs.setCurrentWidget(dialog.problemsTab)
+            save(dialog, stem, "-problems")
+            dialog.tabs.setCurrentWidget(dialog.oscTab)
+            save(dialog, stem, "-osmchange")
+        finally:
+            shown.append(dialog)
+        return 0
+
+    original = review_dialog.ReviewDialog.exec
+    review_dialog.ReviewDialog.exec = exec_
     try:
-        dialog.commentEdit.setText("Vaduz: renamed café, new bench, street geometry")
-        dialog.changesTree.setCurrentItem(dialog.changesTree.topLevelItem(0))
-        save(dialog, stem)
-        save_window(stem)
-        dialog.tabs.setCurrentWidget(dialog.oscTab)
-        save(dialog, stem, "-osmchange")
+        uploader.upload()
+        wait_until(lambda: shown, 120, "the review")
     finally:
-        dialog.reject()
+        review_dialog.ReviewDialog.exec = original
 
 
 @screen
@@ -281,8 +286,31 @@ def upload_message(stem):
     uploader = plugin().uploader
     changes = module("plugin.adapters.upload_service").compute_changes(path, layers)
     iface.messageBar().clearWidgets()
-    uploader._start(path, layers, changes, "Vaduz: renamed café, new bench", "survey")
+    url = module("plugin.adapters.settings").load().api_url()
+    uploader._start(path, layers, url, changes, "Vaduz: renamed café, new bench", "survey")
     wait_until(lambda: uploader.task is None, 120, "the upload")
+    save(iface.messageBar(), stem)
+    save_window(stem)
+
+
+@screen
+def update_message(stem):
+    """*Update data* after Bob renamed a restaurant and deleted a bench in the area."""
+    _, layers = downloaded()
+    alice = token("alice")
+    data = module("plugin.core.osm.xmlreader").parse_osm_bytes(
+        api("GET", "map?bbox=" + ",".join(map(str, BOX)), alice).encode()
+    )
+    in_ways = {ref for way in data.ways.values() for ref in way.nodes}
+    free = [n for n in data.nodes.values() if n.id not in in_ways and n.tags.get("name")]
+    names = {f["osm_id"]: f["name"] for f in layers["osm_points"].getFeatures()}
+    rename = next(n for n in free if names.get(n.id) == n.tags.get("name"))
+    gone = next(n for n in free if n.id != rename.id and names.get(n.id) == n.tags.get("name"))
+    edit_as_bob(rename.id, gone.id)
+    uploader = plugin().uploader
+    iface.messageBar().clearWidgets()
+    uploader.update_data()
+    wait_until(lambda: uploader.task is None, 120, "the update")
     save(iface.messageBar(), stem)
     save_window(stem)
 

@@ -531,12 +531,12 @@ def _incomplete_symbol(role: str):
                 "capstyle": "flat",
             }
         )
-    return QgsFillSymbol.createSimple(
+    return QgsFillSymbol.createSimple(  # an outline only: cut areas are often large
         {
-            "color": "#7b5ea7",
-            "style": "b_diagonal",
+            "color": "0,0,0,0",
+            "style": "no",
             "outline_color": "#7b5ea7",
-            "outline_width": "0.4",
+            "outline_width": "0.5",
             "outline_style": "dash",
         }
     )
@@ -546,7 +546,7 @@ def apply_style(layer: QgsVectorLayer, role: str) -> None:
     """Categorised renderer over the OSM tags (only those present in the layer), plus labels.
 
     Lines and polygons cut by the download's box (``osm_incomplete``) get a class of their own
-    (dashed, hatched), drawn under the rest."""
+    (dashed outlines), drawn under the rest."""
     names = layer.fields().names()
     categories = style_categories(role, names)
     expression = _only_in_detail(
