@@ -1,9 +1,7 @@
 """What the review needs from QGIS besides the changes: their validation, fixes written into the
 layers, and the imagery of the project.
 
-* :func:`tagging_schema` loads the iD tagging schema once (the plugin's bundled copy, else the
-  build's cache of a development checkout); ``None`` when it is not available, and the
-  validator then says itself that the tag checks did not run;
+* the iD tagging schema comes from :func:`..plugin.adapters.validation.tagging_schema`;
 * :class:`ReviewState` computes the changes, their osmChange and their validation of a download,
   and computes them again after :meth:`ReviewState.fix`;
 * :func:`write_fix` applies a :class:`~..plugin.core.validate.Fix` to its feature through the
@@ -16,27 +14,16 @@ from __future__ import annotations
 
 import json
 import logging
-from pathlib import Path
 from typing import Dict, List, Optional
 
 from qgis.core import QgsProject, QgsRasterLayer
 
+from ..plugin.adapters.validation import tagging_schema
 from ..plugin.core.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from ..plugin.core.osm.features import OTHER_TAGS
-from ..plugin.core.validate import (
-    Fix,
-    Schema,
-    SchemaUnavailable,
-    ValidationReport,
-    apply_fix,
-    load_schema,
-    validate_changes,
-)
-from ..plugin.core.validate.schema import BUNDLED_FOLDER
+from ..plugin.core.validate import Fix, ValidationReport, apply_fix, validate_changes
 
 logger = logging.getLogger("osm_roundtrip")
-PLUGIN_DIR = Path(__file__).resolve().parents[1]
-_schema: Dict[str, Optional[Schema]] = {}
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -45,32 +32,6 @@ class FixFailed(ValidationError):
         super().__init__(
             QT_TRANSLATE_NOOP(CONTEXT, "The fix could not be saved: {reason}"), reason=reason
         )
-
-
-def schema_folders() -> List[Path]:
-    """Where the schema is looked for: the plugin's copy, then the build's cache (a checkout)."""
-    folders = [PLUGIN_DIR.joinpath(*BUNDLED_FOLDER)]
-    try:
-        from ..tools import id_schema  # only in a development checkout
-    except ImportError:
-        return folders
-    folders.append(id_schema.schema_dir())
-    return folders
-
-
-def tagging_schema() -> Optional[Schema]:
-    """The tagging schema, read at the first call; ``None`` when no folder holds a readable one."""
-    if "schema" not in _schema:
-        _schema["schema"] = None
-        for folder in schema_folders():
-            if not folder.is_dir():
-                continue
-            try:
-                _schema["schema"] = load_schema(folder)
-                break
-            except SchemaUnavailable as error:
-                logger.warning("%s", error)
-    return _schema["schema"]
 
 
 class ReviewState:

@@ -298,11 +298,11 @@ def test_changeset_tags_reach_the_server_and_the_comment_is_remembered(
 def test_without_the_tagging_schema_the_review_says_the_tag_checks_did_not_run(
     download, monkeypatch, qgis_iface, tmp_path
 ):
-    from osm_roundtrip.ui import review_validation
+    from osm_roundtrip.plugin.adapters import validation
 
     _path, layers = download
-    monkeypatch.setattr(review_validation, "schema_folders", lambda: [tmp_path / "no-schema"])
-    monkeypatch.setattr(review_validation, "_schema", {})  # not loaded yet in this session
+    monkeypatch.setattr(validation, "schema_folders", lambda: [tmp_path / "no-schema"])
+    monkeypatch.setattr(validation, "_schema", {})  # not loaded yet in this session
     add_points(layers[POINTS], (LOCKERS, {"amenity": "lockers"}))
 
     def shown(dialog) -> int:
@@ -311,7 +311,7 @@ def test_without_the_tagging_schema_the_review_says_the_tag_checks_did_not_run(
         return QDialog.DialogCode.Rejected
 
     review(monkeypatch, qgis_iface, shown)
-    assert review_validation._schema == {"schema": None}  # looked for once, remembered
+    assert validation._schema == {"schema": None}  # looked for once, remembered
 
 
 def test_the_review_is_computed_in_a_task_that_can_be_cancelled(download, monkeypatch, qgis_iface):

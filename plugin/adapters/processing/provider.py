@@ -19,12 +19,14 @@ def algorithm_classes() -> list:
     from .nominatim_algorithms import ALGORITHMS as SEARCH_ALGORITHMS
     from .upload_algorithms import ALGORITHMS as UPLOAD_ALGORITHMS
     from .upload_edits_algorithm import UploadEditsAlgorithm
+    from .validate_algorithm import ValidateAlgorithm
 
     return [
         *SEARCH_ALGORITHMS,
         DownloadBboxAlgorithm,
         LoadOsmFileAlgorithm,
         *UPLOAD_ALGORITHMS,
+        ValidateAlgorithm,
         UploadEditsAlgorithm,
     ]
 

@@ -40,7 +40,9 @@ class UploadEditsAlgorithm(_UploadAlgorithm):
             "upload of the file that was interrupted is settled first: what the server applied "
             "is written back, and only what is left is sent. When nothing is left the "
             "algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: "
-            "save them first."
+            "save them first. The edits are validated first, as the review does: an error "
+            "(see osmroundtrip:validate) refuses the upload before anything is sent; warnings "
+            "are reported."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -57,6 +59,30 @@ class UploadEditsAlgorithm(_UploadAlgorithm):
             )
         )
         self._count_outputs()
+
+    def _validate(self, path, comment: str, feedback) -> None:
+        """The review's validation: errors refuse the upload (nothing is sent), warnings are
+        reported."""
+        from .. import validation
+
+        _review, report = validation.validate_download(path, comment)
+        for issue in report.warnings:
+            feedback.pushWarning(issue.message.translated(validation._translate))
+        errors = report.errors
+        if errors:
+            listed = "\n".join(
+                "- " + issue.message.translated(validation._translate) for issue in errors[:10]
+            )
+            raise QgsProcessingException(
+                self.tr(
+                    "Nothing was uploaded: the edits have %n errors (osmroundtrip:validate "
+                    "lists them with their places):",
+                    "",
+                    len(errors),
+                )
+                + "\n"
+                + listed
+            )
 
     def process(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)
@@ -100,6 +126,7 @@ class UploadEditsAlgorithm(_UploadAlgorithm):
                     "written back)."
                 ).format(path=path, count=resumed.uploaded)
             )
+        self._validate(path, comment, feedback)
         report = upload_service.upload_edits(
             path, None, api_url, token, comment, source, progress, feedback.isCanceled
         )
