@@ -99,6 +99,8 @@ class ReviewDialog(QDialog, FORM):
             signal.connect(self._update_buttons)
         self.acknowledgeCheck.toggled.connect(self._update_buttons)
         self.fixButton.clicked.connect(self._fix)
+        self.issuesLayerButton.clicked.connect(self.add_issues_layer)
+        self.issues_layer = None
         self.problemsTree.currentItemChanged.connect(self._show_issue)
         self.server = server
         self.settings_server = settings_server
@@ -124,11 +126,27 @@ class ReviewDialog(QDialog, FORM):
             osc_text = osc_text[:MAX_OSC_CHARS] + "\n" + self.tr("… (truncated in this view)")
         self.oscText.setPlainText(osc_text)
         self.problems.show(report)
+        self.issuesLayerButton.setEnabled(bool(report and len(report)))
         warned = bool(report and report.warnings) or bool(self.warningLabel.text())
         self.acknowledgeCheck.setVisible(warned)
         if not warned:
             self.acknowledgeCheck.setChecked(False)
         self._update_buttons()
+
+    def add_issues_layer(self):
+        """The problems as a temporary "OSM issues" layer on top of the project (replacing the
+        one this review added before, after a fix)."""
+        from ..plugin.adapters.validation import issues_layer
+
+        if self.report is None or not len(self.report):
+            return None
+        project = QgsProject.instance()
+        if self.issues_layer is not None and project.mapLayer(self.issues_layer) is not None:
+            project.removeMapLayer(self.issues_layer)
+        layer = issues_layer(self.report)
+        project.addMapLayer(layer)
+        self.issues_layer = layer.id()
+        return layer
 
     # -- inputs ---------------------------------------------------------------------------------
     @property

@@ -158,8 +158,19 @@ def test_errors_block_the_upload_and_warnings_need_the_checkbox(download, monkey
         dialog.commentEdit.setText("Lockers")
         dialog.acknowledgeCheck.setChecked(True)
         assert not dialog.upload_button.isEnabled()
-        assert "found 1 errors" in dialog.upload_button.toolTip()
+        assert "found 1 error" in dialog.upload_button.toolTip()
         assert not dialog.acknowledgeCheck.isEnabled()
+        # the problems as a temporary layer to work through after the review
+        assert dialog.issuesLayerButton.isEnabled()
+        dialog.issuesLayerButton.click()
+        layer = QgsProject.instance().mapLayer(dialog.issues_layer)
+        assert layer is not None and layer.featureCount() == 2
+        found = {f["severity"]: f for f in layer.getFeatures()}
+        assert found["error"].geometry().asPoint() == UNTAGGED
+        assert "has no tags" in found["error"]["message"] and layer.labelsEnabled()
+        name = layer.name()
+        dialog.issuesLayerButton.click()  # again: replaced, not doubled
+        assert len(QgsProject.instance().mapLayersByName(name)) == 1
         dialog.resize(900, 800)
         shot(dialog, "review_dialog_problems")
         return QDialog.DialogCode.Rejected
