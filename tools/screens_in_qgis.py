@@ -6,6 +6,7 @@ docked), closes it and writes ``screens.json`` (file, window title, error) for t
 """
 
 import contextlib
+import copy
 import json
 import os
 import sys
@@ -346,8 +347,18 @@ def conflict(stem):
     for item in conflicts:
         xml = server.element_full(item.type, item.id)
         theirs[item.key] = parse(xml).get(*item.key) if xml else None
+    # the three-way merge the upload action runs: mine is the base renamed, as alice did
+    merge = module("plugin.core.osm.merge")
+    results = []
+    for item in conflicts:
+        base = ours.get(item.key)
+        mine = None
+        if base is not None:
+            mine = copy.deepcopy(base)
+            mine.tags["name"] = (mine.tags.get("name") or "") + " (mine)"
+        results.append(merge.merge_element(base, mine, theirs.get(item.key)))
     dialog = module("ui.conflict_dialog").ConflictDialog(
-        conflicts, ours, theirs, iface.mainWindow()
+        [r for r in results if r.conflicts], iface.mainWindow()
     )
     dialog.show()
     try:

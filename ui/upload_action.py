@@ -445,55 +445,57 @@ class UploadAction:
             self._error(exc)
 
     def _resolve(self, path, layers, conflict, api_url, token) -> None:
-        """Fetch theirs, let the user choose, write the choices into the GeoPackage."""
+        """Fetch the server's versions, merge them three ways with the user's edits (in a task),
+        ask only about the parts both sides changed, write the result into the GeoPackage."""
         from qgis.core import QgsApplication
 
         from ..plugin.adapters import upload_service
         from ..plugin.adapters.network import make_transport
         from ..plugin.adapters.tasks import CoreTask
-        from ..plugin.core.gpkg import read_base
-        from ..plugin.core.gpkg_update import rebase, take_theirs
+        from ..plugin.core.gpkg_merge import merge_conflicts, resolve_conflicts
         from ..plugin.core.osm.api import OsmApi
+        from ..plugin.core.osm.model import DataSet
         from ..plugin.core.osm.xmlreader import parse_osm_bytes
-        from .conflict_dialog import TAKE_THEIRS, ConflictDialog
+        from .conflict_dialog import ConflictDialog
 
         api = OsmApi(api_url, token, make_transport(api_url))
         conflicts = conflict.conflicts
 
         def fetch(task):
-            result = {}
+            server = DataSet()
             for number, item in enumerate(conflicts):
                 data = api.element_full(item.type, item.id, task.isCanceled)
-                result[item.key] = parse_osm_bytes(data) if data else None
-                task.report(number + 1, len(conflicts))
-            return result
+                if data:
+                    server.merge(parse_osm_bytes(data))
+                task.report(number + 1, len(conflicts) + 1)
+            return server, merge_conflicts(path, [c.key for c in conflicts], server)
 
-        def fetched(server, error) -> None:
+        def fetched(found, error) -> None:
             self.task = None
             if error is not None:
                 self._error(error)
                 return
-            base = read_base(path)
-            mine = {c.key: base.get(*c.key) for c in conflicts}
-            theirs = {k: (d.get(*k) if d else None) for k, d in server.items()}
-            dialog = ConflictDialog(conflicts, mine, theirs, self.iface.mainWindow())
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self._error(conflict)
-                return
-            choices = dialog.choices()
-            keep = [(c.type, c.id, c.theirs) for c in conflicts if choices[c.key] != TAKE_THEIRS]
-            take = [c.key for c in conflicts if choices[c.key] == TAKE_THEIRS]
-            if keep:
-                rebase(path, keep)
-            for key in take:
-                dataset = server.get(key)
-                if dataset is None:
-                    from ..plugin.core.osm.model import DataSet as _DataSet
-
-                    dataset = _DataSet()
-                take_theirs(path, dataset, [key])
+            server, results = found
+            choices = {}
+            asked = [r for r in results if r.conflicts]
+            if asked:
+                dialog = ConflictDialog(asked, self.iface.mainWindow())
+                self.dialog_conflicts = dialog
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    self._error(conflict)
+                    return
+                choices = dialog.choices()
+            resolve_conflicts(path, results, choices, server)
             upload_service.reload_layers(layers)
-            self._bar(self.tr("Conflicts resolved. Review and upload again to send the rest."))
+            automatic = len(results) - len(asked)
+            self._bar(
+                self.tr(
+                    "Conflicts merged: %n elements by themselves, the others as you chose. "
+                    "Review and upload again to send your edits.",
+                    "",
+                    automatic,
+                )
+            )
 
         self.task = CoreTask(self.tr("Fetching the server's versions"), fetch, fetched)
         QgsApplication.taskManager().addTask(self.task)

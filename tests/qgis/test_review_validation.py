@@ -384,3 +384,68 @@ def test_update_data_brings_in_another_mappers_edit_and_keeps_mine(
 
     texts = " ".join(qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success))
     assert "Updated from the server: 1 changed" in texts and "Your edits are kept" in texts
+
+
+def test_a_409_is_merged_and_only_the_clash_is_asked(
+    download, osm_sandbox, monkeypatch, qgis_iface, tmp_path
+):
+    """Through QGIS: alice adds wheelchair and changes cuisine of a point, bob changed its
+    internet_access and cuisine first. Upload → 409 → the merge asks only about cuisine (alice
+    takes bob's); her wheelchair and his internet_access both reach the server."""
+    import requests
+
+    from osm_roundtrip.plugin.core.http import HttpTransport
+    from osm_roundtrip.plugin.core.osm import upload
+    from osm_roundtrip.plugin.core.osm.api import OsmApi
+    from osm_roundtrip.plugin.core.osm.diff import MODIFY, Change, OsmChanges
+    from osm_roundtrip.plugin.core.osm.merge import TAG, THEIRS
+    from osm_roundtrip.plugin.core.osm.xmlreader import parse_osm_bytes
+    from osm_roundtrip.ui import conflict_dialog
+
+    path, layers = download
+    points = layers[POINTS]
+    point = next(f for f in points.getFeatures() if f["name"] and f["osm_id"])
+    node_id = point["osm_id"]
+    assert points.startEditing()
+    for key in ("wheelchair", "cuisine"):
+        if points.fields().indexOf(key) < 0:
+            from osm_roundtrip.plugin.adapters import compat
+
+            points.addAttribute(compat.field(key))
+    points.changeAttributeValue(point.id(), points.fields().indexOf("wheelchair"), "yes (alice)")
+    points.changeAttributeValue(point.id(), points.fields().indexOf("cuisine"), "coffee (alice)")
+    assert points.commitChanges(), points.commitErrors()
+    reply = requests.get(f"{osm_sandbox.api}/node/{node_id}", timeout=20)
+    theirs = parse_osm_bytes(reply.content).nodes[node_id]
+    theirs.tags.update({"internet_access": "wlan (bob)", "cuisine": "cake (bob)"})
+    bob = OsmApi(osm_sandbox.api, osm_sandbox.token("bob"), HttpTransport(timeout=20))
+    upload.start_upload(
+        bob, OsmChanges(modifies=[Change(MODIFY, theirs)]), tmp_path / "b", comment="Bob"
+    )
+
+    asked = []
+
+    def review_exec(dialog) -> int:
+        dialog.commentEdit.setText("Alice's café")
+        return QDialog.DialogCode.Accepted
+
+    def conflict_exec(dialog) -> int:
+        asked.append([(c.kind, c.key) for _, c, _ in dialog.rows])
+        dialog.set_choice(("node", node_id), TAG, "cuisine", THEIRS)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", review_exec)
+    monkeypatch.setattr(conflict_dialog.ConflictDialog, "exec", conflict_exec)
+    action = review_dialog.UploadAction(qgis_iface)
+    action.upload()
+    wait_for(lambda: asked and action.task is None)
+    assert asked == [[(TAG, "cuisine")]]
+    upload.upload_geopackage(
+        path, OsmApi(osm_sandbox.api, osm_sandbox.token(), HttpTransport(timeout=20)), comment="x"
+    )
+    now = parse_osm_bytes(
+        requests.get(f"{osm_sandbox.api}/node/{node_id}", timeout=20).content
+    ).nodes[node_id]
+    assert now.tags["wheelchair"] == "yes (alice)"
+    assert now.tags["internet_access"] == "wlan (bob)"
+    assert now.tags["cuisine"] == "cake (bob)"

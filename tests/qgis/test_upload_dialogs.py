@@ -11,7 +11,6 @@ from qgis.PyQt.QtCore import Qt
 from osm_roundtrip.plugin.core.osm.diff import CREATE, DELETE, MODIFY, Change, Note, OsmChanges
 from osm_roundtrip.plugin.core.osm.model import DataSet, Node, Way
 from osm_roundtrip.plugin.core.osm.osmchange import build
-from osm_roundtrip.plugin.core.osm.upload import Conflict
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
@@ -133,30 +132,38 @@ def test_clicking_a_change_zooms_to_it(qgis_iface, qtbot, qgis_canvas):
 
 
 @pytest.mark.parametrize("button", ["allMineButton", "allTheirsButton"], ids=["mine", "theirs"])
-def test_conflict_dialog_lists_mine_and_theirs(qtbot, button):
+def test_conflict_dialog_asks_only_what_both_changed(qtbot, button):
+    """The café: wheelchair (only mine) and internet_access (only theirs) merged already; the
+    clash on cuisine and the moved position are asked, with download, yours and theirs."""
+    from osm_roundtrip.plugin.core.osm.merge import POSITION, TAG, merge_element
     from osm_roundtrip.ui.conflict_dialog import KEEP_MINE, TAKE_THEIRS, ConflictDialog
 
-    conflicts = [
-        Conflict("node", 101, "modify", 3, 4),
-        Conflict("way", 201, "delete", 4, 6),
-        Conflict("node", 55, "modify", 2, 3, visible=False),
-    ]
-    mine = {("node", 101): Node(101, 47.14, 9.52, 3, {"name": "Mine", "amenity": "bench"})}
-    theirs = {
-        ("node", 101): Node(
-            101, 47.1401, 9.52, 4, {"name": "Theirs", "amenity": "bench"}, user="bob"
-        )
-    }
-    dialog = ConflictDialog(conflicts, mine, theirs)
+    tags = {"amenity": "cafe", "name": "Café Central", "cuisine": "coffee", "internet_access": "no"}
+    base = Node(101, 47.14, 9.52, 3, dict(tags))
+    mine = Node(101, 47.1401, 9.52, 3, {**tags, "cuisine": "coffee_shop", "wheelchair": "yes"})
+    theirs = Node(101, 47.1402, 9.52, 4, {**tags, "cuisine": "cake", "internet_access": "wlan"})
+    bench = Node(55, 47.1, 9.5, 2, {"amenity": "bench"})
+    gone = merge_element(bench, None, Node(55, 47.1, 9.5, 3, {"amenity": "bench", "x": "y"}))
+    results = [merge_element(base, mine, theirs), gone]
+    dialog = ConflictDialog(results)
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == 3
-    assert dialog.table.item(0, 3).text() == "name: Mine ⟷ Theirs; position differs"
-    assert dialog.table.item(0, 2).text() == "v4 by bob"
-    assert dialog.table.item(2, 2).text() == "deleted (v3)"
-    assert set(dialog.choices().values()) == {KEEP_MINE}
+    table = dialog.table
+    rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
+    assert rows == [
+        ["node 101 (Café Central)", "tag cuisine", "coffee", "coffee_shop", "cake"],
+        ["node 101 (Café Central)", "position", "47.1400000, 9.5200000",
+         "47.1401000, 9.5200000", "47.1402000, 9.5200000"],
+        ["node 55", "deleted or changed", "changed", "(deleted)", "changed"],
+    ]  # fmt: skip
+    assert dialog.choices()[("node", 101)] == {
+        (TAG, "cuisine"): KEEP_MINE,
+        (POSITION, ""): KEEP_MINE,
+    }
     qtbot.mouseClick(getattr(dialog, button), Qt.LeftButton)
     expected = KEEP_MINE if button == "allMineButton" else TAKE_THEIRS
-    assert set(dialog.choices().values()) == {expected}
+    assert {side for parts in dialog.choices().values() for side in parts.values()} == {expected}
+    dialog.set_choice(("node", 101), TAG, "cuisine", TAKE_THEIRS)
+    assert dialog.choices()[("node", 101)][(TAG, "cuisine")] == TAKE_THEIRS
     dialog.resize(900, 360)
     shot(dialog, "conflict_dialog")
 
