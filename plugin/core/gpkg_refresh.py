@@ -9,10 +9,13 @@ server changed (or added, or removed)  the user did not touch it: base and layer
                                        server's version (other mappers' work comes in)
 the user changed it, the server not    kept as it is: the next upload sends it (still on the
                                        current version, so it applies on top of nothing new)
-both changed it                        a *conflict*: base and layers keep the user's side and
-                                       the old version, so the server refuses the upload of it
-                                       (409) and the conflict resolution compares the three
-                                       sides; nothing of either mapper is lost or overwritten
+both changed it                        merged part by part (:mod:`.osm.merge`, the merge of an
+                                       upload conflict): different tags, or a tag and a
+                                       position, merge by themselves; a part both changed
+                                       differently is a *conflict*: base and layers keep the
+                                       user's side and the old version, so the server refuses
+                                       the upload of it (409) and the conflict resolution asks;
+                                       nothing of either mapper is lost or overwritten
 =====================================  ===========================================================
 
 An element missing from the new download is gone from the area (deleted, or moved out of the
@@ -55,6 +58,7 @@ class UpdateReport:
     removed: int = 0
     conflicts: List[ElementKey] = field(default_factory=list)
     kept: int = 0  # the user's changes still to upload after the update
+    merged: int = 0  # changed on both sides, in different parts: merged by themselves
 
     @property
     def summary(self) -> str:
@@ -128,17 +132,25 @@ def _order(key: ElementKey):
 def update_from(path, theirs: DataSet) -> UpdateReport:
     """Merge ``theirs`` (the server's current data of the file's boxes) into the download."""
     from .gpkg import read_base
+    from .gpkg_merge import merge_conflicts, resolve_conflicts
     from .osm.upload import changes_of_geopackage
 
     changes = changes_of_geopackage(path)
     plan = plan_update(read_base(path), theirs, changes)
     apply_plan(path, plan)
+    # changed on both sides: merged part by part as an upload conflict is; what both changed
+    # differently stays the user's until the upload's conflict resolution asks
+    results = merge_conflicts(path, plan.conflicts, theirs) if plan.conflicts else []
+    merged = [r for r in results if not r.conflicts]
+    if merged:
+        resolve_conflicts(path, merged, {}, theirs)
     report = UpdateReport(
         path=str(path),
         changed=len(plan.changed),
         added=len(plan.added),
         removed=len(plan.removed),
-        conflicts=list(plan.conflicts),
+        conflicts=[r.key for r in results if r.conflicts],
+        merged=len(merged),
     )
     report.kept = len(changes_of_geopackage(path))
     return report

@@ -71,7 +71,7 @@ def test_update_takes_theirs_keeps_mine_and_flags_what_both_changed(sandbox, gpk
         # alice: renames A (only she), renames C (bob too)
         db.execute("UPDATE osm_points SET name = 'Alice A' WHERE fid = ?", (a_fid,))
         db.execute("UPDATE osm_points SET name = 'Alice C' WHERE fid = ?", (c_fid,))
-    # bob: tags B, moves D, retags C, deletes nothing of alice's, adds a new node
+    # bob: tags B, moves D, renames C too, adds a new node
     b, c, d = (server(sandbox, "node", i) for i in (b_id, c_id, d_id))
     b.tags["cuisine"] = "cake"
     c.tags["name"] = "Bob C"
@@ -181,3 +181,19 @@ def test_bobs_move_of_a_node_of_alices_retagged_street_is_not_moved_back(sandbox
     upload.upload_geopackage(gpkg, api(sandbox, "alice"), comment="Surface")
     assert server(sandbox, "node", node_id).lon == node.lon  # bob's move stays
     assert server(sandbox, "way", way_id).tags["surface"] == "gravel"
+
+
+def test_both_changed_different_tags_merge_during_the_update(sandbox, gpkg, tmp_path):
+    with connect(gpkg) as db:
+        (fid, node_id), *_ = points(db, 1)
+        db.execute("UPDATE osm_points SET name = 'Alice' WHERE fid = ?", (fid,))
+    theirs = server(sandbox, "node", node_id)
+    theirs.tags["check_date"] = "2026-12-06"
+    bob_uploads(sandbox, tmp_path, OsmChanges(modifies=[Change(MODIFY, theirs)]))
+
+    report = update_download(gpkg, sandbox.api, HttpTransport(timeout=30))
+
+    assert report.conflicts == [] and report.merged == 1
+    upload.upload_geopackage(gpkg, api(sandbox, "alice"), comment="Name")  # no 409
+    now = server(sandbox, "node", node_id)
+    assert now.tags["name"] == "Alice" and now.tags["check_date"] == "2026-12-06"
