@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>@default</name>
-    <message>
-        <location filename="../ui/locator.py" line="61"/>
-        <source>OpenStreetMap places (Nominatim)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/locator.py" line="83"/>
-        <source>Search “{text}” on OpenStreetMap (press Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/locator.py" line="83"/>
-        <source>in the OSM Roundtrip search panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>BuildOsmChangeAlgorithm</name>
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
@@ -62,80 +44,25 @@
     <message>
         <location filename="../ui/review_changeset.py" line="31"/>
         <source>What did you change, and why? E.g. &quot;Added benches in the park&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Was haben Sie geändert und warum? Z. B. „Bänke im Park ergänzt“</translation>
     </message>
     <message>
         <location filename="../ui/review_changeset.py" line="43"/>
         <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local&lt;br&gt;community and on the imports list first, to check that the licence allows it&lt;br&gt;and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss&lt;br&gt;a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe und mechanische Bearbeitungen folgen eigenen Regeln:&lt;br&gt;• die &lt;a href=&quot;{guidelines}&quot;&gt;Import-Richtlinien&lt;/a&gt; verlangen, einen Import zuerst mit der lokalen&lt;br&gt;Community und auf der Imports-Liste zu besprechen, zu prüfen, ob die Lizenz ihn erlaubt,&lt;br&gt;und ihn auf einer Wiki-Seite zu dokumentieren;&lt;br&gt;• der &lt;a href=&quot;{conduct}&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; verlangt, eine&lt;br&gt;mechanische Bearbeitung zuerst zu dokumentieren und zu besprechen und sie mit einem eigenen Konto auszuführen.&lt;br&gt;Geben Sie die Adresse dieser Dokumentationsseite an.</translation>
     </message>
     <message>
         <location filename="../ui/review_changeset.py" line="97"/>
         <source>Choose whether this is an import or a mechanical edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, ob es ein Import oder eine mechanische Bearbeitung ist.</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="47"/>
-        <source>modified (v{version})</source>
-        <translation>geändert (v{version})</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="53"/>
-        <source>deleted (v{version})</source>
-        <translation>gelöscht (v{version})</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="55"/>
-        <source>v{version}</source>
-        <translation>v{version}</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="57"/>
-        <source>by {user}</source>
-        <translation>von {user}</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="63"/>
-        <source>Keep mine</source>
-        <translation>Meine Version behalten</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="64"/>
-        <source>Take theirs</source>
-        <translation>Server-Version übernehmen</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="87"/>
-        <source>position differs</source>
-        <translation>Position unterschiedlich</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="89"/>
-        <source>vertices differ</source>
-        <translation>Stützpunkte unterschiedlich</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="91"/>
-        <source>members differ</source>
-        <translation>Mitglieder unterschiedlich</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="92"/>
-        <source>only the version differs</source>
-        <translation>nur die Version unterscheidet sich</translation>
-    </message>
-    <message>
         <location filename="../ui/conflict_dialog.ui" line="7"/>
         <source>Resolve upload conflicts</source>
         <translation>Konflikte beim Hochladen lösen</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="12"/>
-        <source>These elements were changed on the server by someone else after your download. Nothing of yours was uploaded for them yet. Choose for each: &lt;b&gt;Keep mine&lt;/b&gt; uploads your version on top of theirs; &lt;b&gt;Take theirs&lt;/b&gt; replaces your edit in the layer with the server&apos;s version.</source>
-        <translation>Diese Elemente wurden nach Ihrem Download von jemand anderem auf dem Server geändert. Für sie wurde noch nichts von Ihnen hochgeladen. Wählen Sie für jedes: &lt;b&gt;Meine Version behalten&lt;/b&gt; lädt Ihre Version über die fremde hoch; &lt;b&gt;Server-Version übernehmen&lt;/b&gt; ersetzt Ihre Bearbeitung im Layer durch die Version des Servers.</translation>
     </message>
     <message>
         <location filename="../ui/conflict_dialog.ui" line="25"/>
@@ -143,34 +70,120 @@
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.ui" line="26"/>
-        <source>Mine</source>
-        <translation>Meine Version</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="27"/>
+        <location filename="../ui/conflict_dialog.ui" line="29"/>
         <source>Theirs (server)</source>
         <translation>Fremde Version (Server)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.ui" line="28"/>
-        <source>Differences</source>
-        <translation>Unterschiede</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="29"/>
-        <source>Resolution</source>
-        <translation>Lösung</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="36"/>
-        <source>Keep mine for all</source>
-        <translation>Für alle meine Version behalten</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="41"/>
+        <location filename="../ui/conflict_dialog.ui" line="42"/>
         <source>Take theirs for all</source>
         <translation>Für alle Server-Version übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="46"/>
+        <source>node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="46"/>
+        <source>way</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="46"/>
+        <source>relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="56"/>
+        <source>tag {key}</source>
+        <translation>Tag {key}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="58"/>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="59"/>
+        <source>vertices</source>
+        <translation>Stützpunkte</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="60"/>
+        <source>members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="61"/>
+        <source>deleted or changed</source>
+        <translation>gelöscht oder geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="66"/>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="66"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/conflict_dialog.py" line="72"/>
+        <source>%n vertices</source>
+        <translation>
+            <numerusform>%n Stützpunkt</numerusform>
+            <numerusform>%n Stützpunkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/conflict_dialog.py" line="74"/>
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="76"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="28"/>
+        <source>Yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="97"/>
+        <source>Theirs</source>
+        <translation>Deren</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="12"/>
+        <source>Someone else changed these elements on the server after your download, and so did you. What only one of you changed is merged by itself. Below are the parts you both changed differently: choose for each whether &lt;b&gt;yours&lt;/b&gt; or &lt;b&gt;theirs&lt;/b&gt; is kept. Nothing of yours was uploaded for them yet.</source>
+        <translation>Jemand anderes hat diese Elemente nach Ihrem Download auf dem Server geändert, und Sie ebenfalls. Was nur einer von Ihnen geändert hat, wird von selbst zusammengeführt. Unten stehen die Teile, die Sie beide unterschiedlich geändert haben: Wählen Sie für jeden, ob &lt;b&gt;Ihre&lt;/b&gt; oder &lt;b&gt;deren&lt;/b&gt; Fassung bleibt. Von Ihnen wurde für diese Elemente noch nichts hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="26"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="27"/>
+        <source>At download</source>
+        <translation>Beim Download</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="30"/>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="37"/>
+        <source>Keep yours for all</source>
+        <translation>Überall Ihre behalten</translation>
     </message>
 </context>
 <context>
@@ -366,9 +379,9 @@
     <message numerus="yes">
         <location filename="../ui/download_dialog.py" line="135"/>
         <source>About {area} km², at least %n requests to the server.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Etwa {area} km², mindestens %n Anfrage an den Server.</numerusform>
+            <numerusform>Etwa {area} km², mindestens %n Anfragen an den Server.</numerusform>
         </translation>
     </message>
 </context>
@@ -402,17 +415,17 @@
     <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="383"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Relation reicht über das Gebiet hinaus und ist als unvollständig markiert; ist sie eine Fläche, wird sie aus ihren vollständigen Ringen gezeichnet.</numerusform>
+            <numerusform>%n Relationen reichen über das Gebiet hinaus und sind als unvollständig markiert; Flächen darunter werden aus ihren vollständigen Ringen gezeichnet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="391"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Weg verwendet Knoten, die nicht in den Daten sind (Weg {example}): Er wird durch die vorhandenen Knoten gezeichnet, als unvollständig markiert und mit allen seinen Knoten hochgeladen.</numerusform>
+            <numerusform>%n Wege verwenden Knoten, die nicht in den Daten sind (zum Beispiel Weg {example}): Sie werden durch die vorhandenen Knoten gezeichnet, als unvollständig markiert und mit allen ihren Knoten hochgeladen.</numerusform>
         </translation>
     </message>
 </context>
@@ -730,10 +743,28 @@
     <message numerus="yes">
         <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="360"/>
         <source>%n places found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ort gefunden.</numerusform>
+            <numerusform>%n Orte gefunden.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OsmIssues</name>
+    <message>
+        <location filename="../plugin/adapters/validation.py" line="126"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/validation.py" line="127"/>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/validation.py" line="150"/>
+        <source>OSM issues</source>
+        <translation>OSM-Probleme</translation>
     </message>
 </context>
 <context>
@@ -916,7 +947,25 @@
     <message>
         <location filename="../plugin/adapters/osm_layers.py" line="579"/>
         <source>Incomplete (cut by the download area)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unvollständig (vom Download-Gebiet abgeschnitten)</translation>
+    </message>
+</context>
+<context>
+    <name>OsmLocatorFilter</name>
+    <message>
+        <location filename="../ui/locator.py" line="57"/>
+        <source>OpenStreetMap places (Nominatim)</source>
+        <translation>OpenStreetMap-Orte (Nominatim)</translation>
+    </message>
+    <message>
+        <location filename="../ui/locator.py" line="79"/>
+        <source>Search “{text}” on OpenStreetMap (press Enter)</source>
+        <translation>„{text}“ in OpenStreetMap suchen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <location filename="../ui/locator.py" line="79"/>
+        <source>in the OSM Roundtrip search panel</source>
+        <translation>im Suchbereich von OSM Roundtrip</translation>
     </message>
 </context>
 <context>
@@ -1937,54 +1986,56 @@
     <message>
         <location filename="../plugin/core/osm/diff.py" line="912"/>
         <source>Way {id} (feature {fid}) is incomplete: some of its nodes are not in the downloaded data, so its geometry cannot be changed here. Undo the geometry edit or download its whole area (tag edits are fine).</source>
-        <translation type="unfinished"></translation>
+        <translation>Weg {id} (Objekt {fid}) ist unvollständig: Einige seiner Knoten sind nicht in den heruntergeladenen Daten, daher kann seine Geometrie hier nicht geändert werden. Machen Sie die Geometrieänderung rückgängig oder laden Sie sein ganzes Gebiet herunter (Tag-Änderungen sind möglich).</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/download.py" line="429"/>
         <source>Requests planned: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Anfragen: {total}</translation>
     </message>
     <message numerus="yes">
         <location filename="../plugin/core/osm/osmchange.py" line="56"/>
         <source>The changes cannot be uploaded (%n problems):
 {details}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Änderungen können nicht hochgeladen werden (%n Problem):
+{details}</numerusform>
+            <numerusform>Die Änderungen können nicht hochgeladen werden (%n Probleme):
+{details}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../plugin/core/osm/upload_errors.py" line="114"/>
         <source>%n elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element wurde seit Ihrem Download von jemand anderem auf dem Server geändert ({first}). Lösen Sie den Konflikt und laden Sie dann erneut hoch.</numerusform>
+            <numerusform>%n Elemente wurden seit Ihrem Download von jemand anderem auf dem Server geändert (erstes: {first}). Lösen Sie die Konflikte und laden Sie dann erneut hoch.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../plugin/core/changeset_tags.py" line="135"/>
         <source>The comment with its hashtags has {length} characters; at most {limit} are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kommentar mit seinen Hashtags hat {length} Zeichen; höchstens {limit} sind erlaubt.</translation>
     </message>
     <message>
         <location filename="../plugin/core/changeset_tags.py" line="146"/>
         <source>The source is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quelle ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
         <location filename="../plugin/core/changeset_tags.py" line="157"/>
         <source>An import or mechanical edit needs the address of the wiki page that documents it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Import oder eine mechanische Bearbeitung braucht die Adresse der Wiki-Seite, die sie dokumentiert.</translation>
     </message>
     <message>
         <location filename="../plugin/core/changeset_tags.py" line="166"/>
         <source>The documentation address must be a web address starting with http:// or https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dokumentationsadresse muss eine Webadresse sein, die mit http:// oder https:// beginnt.</translation>
     </message>
     <message>
-        <location filename="../ui/review_validation.py" line="45"/>
+        <location filename="../ui/review_validation.py" line="32"/>
         <source>The fix could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Korrektur konnte nicht gespeichert werden: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2035,18 +2086,18 @@
     <message>
         <location filename="../plugin/main.py" line="100"/>
         <source>Update data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten aktualisieren</translation>
     </message>
     <message>
         <location filename="../plugin/main.py" line="106"/>
         <source>Download the areas of the active download again: other mappers&apos; changes come in, your edits stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gebiete des aktiven Downloads erneut herunterladen: Änderungen anderer Mapper kommen hinzu, Ihre Bearbeitungen bleiben</translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripProvider</name>
     <message>
-        <location filename="../plugin/adapters/processing/provider.py" line="37"/>
+        <location filename="../plugin/adapters/processing/provider.py" line="39"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -2056,86 +2107,86 @@
     <message>
         <location filename="../ui/review_problems.py" line="57"/>
         <source>Errors ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler ({count})</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="57"/>
         <source>Warnings ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen ({count})</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="80"/>
         <source>Click a problem to show it on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf ein Problem, um es auf der Karte zu zeigen.</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="83"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="85"/>
         <source>Problems ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme ({count})</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review_problems.py" line="93"/>
         <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fehler muss vor dem Hochladen behoben werden (in den Layern oder mit Korrigieren).</numerusform>
+            <numerusform>%n Fehler müssen vor dem Hochladen behoben werden (in den Layern oder mit Korrigieren).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review_problems.py" line="99"/>
         <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Warnung: Prüfen Sie sie und haken Sie dann „Ich habe die Warnungen geprüft“ an.</numerusform>
+            <numerusform>%n Warnungen: Prüfen Sie jede und haken Sie dann „Ich habe die Warnungen geprüft“ an.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="104"/>
         <source>The validator found no problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung hat keine Probleme gefunden.</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="107"/>
         <source>node</source>
-        <translation type="unfinished">Knoten</translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="107"/>
         <source>way</source>
-        <translation type="unfinished">Weg</translation>
+        <translation>Weg</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="107"/>
         <source>relation</source>
-        <translation type="unfinished">Relation</translation>
+        <translation>Relation</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="112"/>
         <source>new {type}</source>
-        <translation type="unfinished">{type} (neu)</translation>
+        <translation>neuer {type}</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review_problems.py" line="117"/>
         <source>%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weiteres</numerusform>
+            <numerusform>%n weitere</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="144"/>
         <source>Fix: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur: {what}</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="147"/>
         <source>This problem has no automatic fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Problem gibt es keine automatische Korrektur.</translation>
     </message>
 </context>
 <context>
@@ -2199,27 +2250,27 @@
         <translation>Als .osc speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="124"/>
+        <location filename="../ui/review_dialog.py" line="126"/>
         <source>… (truncated in this view)</source>
         <translation>… (in dieser Ansicht gekürzt)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="154"/>
+        <location filename="../ui/review_dialog.py" line="172"/>
         <source>logged in</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="154"/>
+        <location filename="../ui/review_dialog.py" line="172"/>
         <source>not logged in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="156"/>
+        <location filename="../ui/review_dialog.py" line="174"/>
         <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
         <translation>Hochladen auf &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="177"/>
+        <location filename="../ui/review_dialog.py" line="195"/>
         <source>Log in again…</source>
         <translation>Erneut anmelden…</translation>
     </message>
@@ -2229,12 +2280,12 @@
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="188"/>
+        <location filename="../ui/review_dialog.py" line="206"/>
         <source>There is nothing to upload.</source>
         <translation>Es gibt nichts hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="190"/>
+        <location filename="../ui/review_dialog.py" line="208"/>
         <source>Log in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
@@ -2254,42 +2305,42 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="219"/>
+        <location filename="../ui/review_dialog.py" line="237"/>
         <source>node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="219"/>
+        <location filename="../ui/review_dialog.py" line="237"/>
         <source>way</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="219"/>
+        <location filename="../ui/review_dialog.py" line="237"/>
         <source>relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="259"/>
+        <location filename="../ui/review_dialog.py" line="277"/>
         <source>{n} more</source>
         <translation>{n} weitere</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="266"/>
+        <location filename="../ui/review_dialog.py" line="284"/>
         <source>only if unused</source>
         <translation>nur falls unbenutzt</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="270"/>
+        <location filename="../ui/review_dialog.py" line="288"/>
         <source>new {type}</source>
         <translation>{type} (neu)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="294"/>
+        <location filename="../ui/review_dialog.py" line="312"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} Änderungen sind mehr, als ein Änderungssatz aufnehmen kann ({limit}): Sie werden in mehreren Änderungssätzen hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="301"/>
+        <location filename="../ui/review_dialog.py" line="319"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
         <translation>Dies ist ein sehr großer Upload. Umfangreiche oder systematische Bearbeitungen müssen dem &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; folgen (vorher dokumentiert und diskutiert).</translation>
     </message>
@@ -2349,147 +2400,157 @@
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="115"/>
+        <location filename="../ui/review_dialog.ui" line="122"/>
         <source>osmChange</source>
         <translation>osmChange</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="129"/>
+        <location filename="../ui/review_dialog.ui" line="136"/>
         <source>Changeset</source>
         <translation>Änderungssatz</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="134"/>
+        <location filename="../ui/review_dialog.ui" line="141"/>
         <source>Comment (required)</source>
         <translation>Kommentar (erforderlich)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="159"/>
+        <location filename="../ui/review_dialog.ui" line="166"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="161"/>
+        <location filename="../ui/review_dialog.py" line="179"/>
         <source>This file does not record the server it came from: the server of the settings is used.</source>
         <translation>Diese Datei enthält keine Angabe zum Server, von dem sie stammt: Der Server aus den Einstellungen wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="168"/>
+        <location filename="../ui/review_dialog.py" line="186"/>
         <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
         <translation>Die Daten wurden von diesem Server heruntergeladen und werden nur dorthin hochgeladen; der Server aus den Einstellungen ({settings}) wird dafür nicht verwendet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="192"/>
+        <location filename="../ui/review_dialog.py" line="210"/>
         <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Prüfung hat %n Fehler gefunden: Beheben Sie ihn (siehe Probleme) vor dem Hochladen.</numerusform>
+            <numerusform>Die Prüfung hat %n Fehler gefunden: Beheben Sie sie (siehe Probleme) vor dem Hochladen.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="200"/>
+        <location filename="../ui/review_dialog.py" line="218"/>
         <source>Check the warnings, then tick “I have checked the warnings”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Warnungen und haken Sie dann „Ich habe die Warnungen geprüft“ an.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="311"/>
+        <location filename="../ui/review_dialog.py" line="329"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen erstrecken sich über {w:.2f}° × {h:.2f}° ({area:.1f} Quadratgrad, mehr als {limit:g}). Ein solcher Änderungssatz deckt einen großen Teil der Karte ab und ist für andere schwer zu prüfen, und der Server lehnt Änderungssätze ab, die größer als die Grenze des Kontos sind: Laden Sie entfernte Gebiete getrennt hoch.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="425"/>
+        <location filename="../ui/review_dialog.py" line="443"/>
         <source>Fixed: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigiert: {what}</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="79"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="91"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="92"/>
         <source>Elements</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="101"/>
         <source>Click a problem to show it on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf ein Problem, um es auf der Karte zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="107"/>
+        <location filename="../ui/review_dialog.ui" line="114"/>
         <source>Fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="143"/>
+        <location filename="../ui/review_dialog.ui" line="150"/>
         <source>Your recent comments are in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre letzten Kommentare stehen in der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="148"/>
+        <location filename="../ui/review_dialog.ui" line="155"/>
         <source>Hashtags</source>
-        <translation type="unfinished"></translation>
+        <translation>Hashtags</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="154"/>
+        <location filename="../ui/review_dialog.ui" line="161"/>
         <source>#mapathon #hotosm-project-123 (added to the comment)</source>
-        <translation type="unfinished"></translation>
+        <translation>#mapathon #hotosm-project-123 (wird an den Kommentar angehängt)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="171"/>
+        <location filename="../ui/review_dialog.ui" line="178"/>
         <source>Imagery used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="177"/>
-        <source>Names of the imagery layers, separated by &quot;;&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendete Luftbilder</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="184"/>
+        <source>Names of the imagery layers, separated by &quot;;&quot;</source>
+        <translation>Namen der Luftbild-Layer, getrennt durch „;“</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="191"/>
         <source>Request a review</source>
-        <translation type="unfinished"></translation>
+        <translation>Überprüfung anfordern</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="185"/>
+        <location filename="../ui/review_dialog.ui" line="192"/>
         <source>Ask experienced mappers to look at this changeset (review_requested=yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfahrene Mapper bitten, diesen Änderungssatz anzusehen (review_requested=yes)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="190"/>
+        <location filename="../ui/review_dialog.ui" line="197"/>
         <source>Import or mechanical edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Import oder mechanische Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="214"/>
+        <location filename="../ui/review_dialog.ui" line="221"/>
         <source>Import (import=yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Import (import=yes)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="219"/>
+        <location filename="../ui/review_dialog.ui" line="226"/>
         <source>Mechanical edit (mechanical=yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mechanische Bearbeitung (mechanical=yes)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="224"/>
+        <location filename="../ui/review_dialog.ui" line="231"/>
         <source>Documentation page</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentationsseite</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="230"/>
+        <location filename="../ui/review_dialog.ui" line="237"/>
         <source>https://wiki.openstreetmap.org/wiki/…</source>
-        <translation type="unfinished"></translation>
+        <translation>https://wiki.openstreetmap.org/wiki/…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="244"/>
+        <location filename="../ui/review_dialog.ui" line="251"/>
         <source>I have checked the warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe die Warnungen geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="107"/>
+        <source>Add as layer</source>
+        <translation>Als Layer hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="108"/>
+        <source>Add the problems to the map as a temporary “OSM issues” layer, to work through them after closing the review</source>
+        <translation>Die Probleme als temporären Layer „OSM-Probleme“ zur Karte hinzufügen, um sie nach dem Schließen der Überprüfung abzuarbeiten</translation>
     </message>
 </context>
 <context>
@@ -2792,20 +2853,20 @@
     <message numerus="yes">
         <location filename="../ui/search_dock.py" line="400"/>
         <source>%n results</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="145"/>
         <source>Download area…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebiet herunterladen…</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="145"/>
         <source>Download the OpenStreetMap data of the selected place&apos;s area for editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Die OpenStreetMap-Daten des Gebiets des gewählten Ortes zum Bearbeiten herunterladen</translation>
     </message>
 </context>
 <context>
@@ -2962,12 +3023,7 @@
         <translation>Hochgeladen: {created} erstellt, {modified} geändert, {deleted} gelöscht im Änderungssatz {changesets}.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="496"/>
-        <source>Conflicts resolved. Review and upload again to send the rest.</source>
-        <translation>Konflikte gelöst. Prüfen Sie die Änderungen und laden Sie erneut hoch, um den Rest zu senden.</translation>
-    </message>
-    <message>
-        <location filename="../ui/upload_action.py" line="498"/>
+        <location filename="../ui/upload_action.py" line="500"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Versionen des Servers werden abgerufen</translation>
     </message>
@@ -2979,66 +3035,74 @@
     <message numerus="yes">
         <location filename="../ui/upload_action.py" line="127"/>
         <source>%n changes saved to {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung in {path} gespeichert</numerusform>
+            <numerusform>%n Änderungen in {path} gespeichert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/upload_action.py" line="356"/>
         <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das unterbrochene Hochladen hatte %n Änderung angewendet; sie ist jetzt in den Layern.</numerusform>
+            <numerusform>Das unterbrochene Hochladen hatte %n Änderungen angewendet; sie sind jetzt in den Layern.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="146"/>
         <source>The changes are being computed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen werden bereits berechnet.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="156"/>
         <source>The review was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Überprüfung wurde abgebrochen.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="162"/>
         <source>Computing the changes to upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Die hochzuladenden Änderungen werden berechnet</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="256"/>
         <source>An upload of this file was interrupted: run Upload changes… first, which settles it with the server, then update the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Hochladen dieser Datei wurde unterbrochen: Führen Sie zuerst „Änderungen hochladen…“ aus, das es mit dem Server klärt, und aktualisieren Sie dann die Daten.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="265"/>
         <source>Another task of this file is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Aufgabe dieser Datei läuft.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="283"/>
         <source>The update was cancelled; the file is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktualisierung wurde abgebrochen; die Datei ist unverändert.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="288"/>
         <source>Updated from the server: {changed} changed, {added} new and {removed} removed elements. Your edits are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server aktualisiert: geänderte Elemente: {changed}, neue: {added}, entfernte: {removed}. Ihre Bearbeitungen bleiben erhalten.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/upload_action.py" line="295"/>
         <source>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element wurde sowohl von Ihnen als auch auf dem Server geändert ({first}): Es behält Ihre Fassung; „Änderungen hochladen…“ lässt Sie den Konflikt lösen.</numerusform>
+            <numerusform>%n Elemente wurden sowohl von Ihnen als auch auf dem Server geändert (erstes: {first}): Sie behalten Ihre Fassung; „Änderungen hochladen…“ lässt Sie die Konflikte lösen.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="304"/>
         <source>Updating the data from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten werden vom Server aktualisiert</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="491"/>
+        <source>Conflicts merged: %n elements by themselves, the others as you chose. Review and upload again to send your edits.</source>
+        <translation>
+            <numerusform>Konflikte zusammengeführt: %n Element von selbst, die übrigen nach Ihrer Wahl. Prüfen und laden Sie erneut hoch, um Ihre Bearbeitungen zu senden.</numerusform>
+            <numerusform>Konflikte zusammengeführt: %n Elemente von selbst, die übrigen nach Ihrer Wahl. Prüfen und laden Sie erneut hoch, um Ihre Bearbeitungen zu senden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3049,44 +3113,52 @@
         <translation>Bearbeitungen eines Downloads hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="33"/>
-        <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first.</source>
-        <translation>Lädt die gespeicherten Bearbeitungen des GeoPackages eines Downloads in einem neuen Änderungssatz mit dem angegebenen Kommentar (erforderlich) und der Quelle auf den OSM-API-Server hoch, von dem es heruntergeladen wurde, und schreibt die Ergebnisse in das GeoPackage zurück (IDs neuer Elemente, Versionen), wie es „Änderungen hochladen“ im Plugin tut. AUTH ist die QGIS-Authentifizierungskonfiguration, die das OAuth-2.0-Token enthält; ihre URL muss dieser Server sein (leer: die Anmeldung, die das Plugin für diesen Server speichert). Ein unterbrochener Upload der Datei wird zuerst abgeschlossen: Was der Server übernommen hat, wird zurückgeschrieben, und nur der Rest wird gesendet. Wenn nichts übrig ist, ist der Algorithmus mit 0 Änderungen erfolgreich. Ungespeicherte Bearbeitungen geöffneter Layer sind nicht enthalten: Speichern Sie sie zuerst.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="47"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="49"/>
         <source>GeoPackage of a download</source>
         <translation>GeoPackage eines Downloads</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="53"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="55"/>
         <source>Changes uploaded</source>
         <translation>Hochgeladene Änderungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="54"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="56"/>
         <source>Changes of an interrupted upload found applied</source>
         <translation>Als übernommen erkannte Änderungen eines unterbrochenen Uploads</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="66"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="92"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Ein Kommentar zum Änderungssatz ist erforderlich: Beschreiben Sie Ihre Änderungen.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="78"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="104"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
         <translation>Keine Anmeldung für {server}: Melden Sie sich über das Plugin an, während dieser Server in den Einstellungen gewählt ist, oder wählen Sie eine Authentifizierungskonfiguration, deren URL dieser Server ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="96"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="122"/>
         <source>An upload of {path} was interrupted: it was settled with the server first ({count} changes whose outcome was open were found applied and written back).</source>
         <translation>Ein Upload von {path} wurde unterbrochen: Er wurde zuerst mit dem Server abgeglichen ({count} Änderungen mit offenem Ergebnis wurden als übernommen erkannt und zurückgeschrieben).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="109"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="136"/>
         <source>Nothing to upload: the GeoPackage has no changes left to send.</source>
         <translation>Nichts hochzuladen: Das GeoPackage enthält keine noch zu sendenden Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="33"/>
+        <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first. The edits are validated first, as the review does: an error (see osmroundtrip:validate) refuses the upload before anything is sent; warnings are reported.</source>
+        <translation>Lädt die gespeicherten Bearbeitungen des GeoPackages eines Downloads auf den OSM-API-Server hoch, von dem es heruntergeladen wurde, in einem neuen Änderungssatz mit dem angegebenen Kommentar (Pflicht) und der Quelle, und schreibt die Ergebnisse in das GeoPackage zurück (IDs neuer Elemente, Versionen), wie es „Änderungen hochladen“ des Plugins tut. AUTH ist die QGIS-Authentifizierungskonfiguration mit dem OAuth-2.0-Token; ihre URL muss dieser Server sein (leer: die Anmeldung, die das Plugin für diesen Server aufbewahrt). Ein unterbrochenes Hochladen der Datei wird zuerst geklärt: Was der Server angewendet hat, wird zurückgeschrieben, und nur der Rest wird gesendet. Ist nichts übrig, endet der Algorithmus erfolgreich mit 0 Änderungen. Nicht gespeicherte Bearbeitungen offener Layer sind nicht enthalten: Speichern Sie sie zuerst. Die Bearbeitungen werden zuerst geprüft, wie bei der Überprüfung: Ein Fehler (siehe osmroundtrip:validate) verhindert das Hochladen, bevor etwas gesendet wird; Warnungen werden gemeldet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="76"/>
+        <source>Nothing was uploaded: the edits have %n errors (osmroundtrip:validate lists them with their places):</source>
+        <translation>
+            <numerusform>Nichts wurde hochgeladen: Die Bearbeitungen haben %n Fehler (osmroundtrip:validate listet ihn mit seinem Ort):</numerusform>
+            <numerusform>Nichts wurde hochgeladen: Die Bearbeitungen haben %n Fehler (osmroundtrip:validate listet sie mit ihren Orten):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3138,6 +3210,73 @@
         <location filename="../plugin/adapters/upload_service.py" line="367"/>
         <source>Checking the interrupted upload</source>
         <translation>Unterbrochener Upload wird geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>ValidateAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="29"/>
+        <source>Validate edits of a download</source>
+        <translation>Bearbeitungen eines Downloads prüfen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="32"/>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="38"/>
+        <source>Checks the saved edits of a download's GeoPackage as the review before an upload does, with the rules of JOSM's and iD's validators: untagged or unconnected new features, crossing ways without a junction, almost-junctions, duplicate and close nodes, self-intersections, unclosed areas, tags meant for another geometry, deprecated tags (iD tagging schema), many deletions and the API's limits. Only what was edited and what it touches is judged. The output layer has a point per issue with its rule, severity (error or warning), message, elements and fix. With “Fail on errors” the algorithm fails when the edits have an error, so that a model stops before it uploads them.</source>
+        <translation>Prüft die gespeicherten Bearbeitungen des GeoPackages eines Downloads wie die Überprüfung vor dem Hochladen, mit den Regeln der Prüfungen von JOSM und iD: neue Objekte ohne Tags oder ohne Verbindung, sich kreuzende Wege ohne Kreuzungspunkt, Beinahe-Kreuzungen, doppelte und sehr nahe Knoten, Selbstüberschneidungen, nicht geschlossene Flächen, Tags für eine andere Geometrie, veraltete Tags (iD-Tagging-Schema), viele Löschungen und die Grenzen der API. Beurteilt wird nur, was bearbeitet wurde und was es berührt. Der Ausgabelayer hat einen Punkt je Problem mit Regel, Schwere (Fehler oder Warnung), Meldung, Elementen und Korrektur. Mit „Bei Fehlern abbrechen“ scheitert der Algorithmus, wenn die Bearbeitungen einen Fehler haben, damit ein Modell vor dem Hochladen anhält.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="51"/>
+        <source>GeoPackage of a download</source>
+        <translation>GeoPackage eines Downloads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="56"/>
+        <source>Fail on errors</source>
+        <translation>Bei Fehlern abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="61"/>
+        <source>OSM issues</source>
+        <translation>OSM-Probleme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="62"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="63"/>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="88"/>
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="88"/>
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="92"/>
+        <source>The edits have %n errors: fix them before uploading (see the issues).</source>
+        <translation>
+            <numerusform>Die Bearbeitungen haben %n Fehler: Beheben Sie ihn vor dem Hochladen (siehe die Probleme).</numerusform>
+            <numerusform>Die Bearbeitungen haben %n Fehler: Beheben Sie sie vor dem Hochladen (siehe die Probleme).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/conflict_dialog.py" line="72"/>
+        <source>%n vertices</source>
+        <translation>
+            <numerusform>%n vertex</numerusform>
+            <numerusform>%n vertices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/conflict_dialog.py" line="74"/>
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    </context>
+<context>
     <name>DownloadDialog</name>
     <message numerus="yes">
         <location filename="../ui/download_dialog.py" line="135"/>
         <source>About {area} km², at least %n requests to the server.</source>
-        <translation><numerusform>About {area} km², at least %n request to the server.</numerusform><numerusform>About {area} km², at least %n requests to the server.</numerusform></translation>
+        <translation>
+            <numerusform>About {area} km², at least %n request to the server.</numerusform>
+            <numerusform>About {area} km², at least %n requests to the server.</numerusform>
+        </translation>
     </message>
     </context>
 <context>
@@ -14,12 +36,18 @@
     <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="383"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
-        <translation><numerusform>%n relation reaches outside the area and is marked incomplete; if it is an area, it is drawn from its rings that are complete.</numerusform><numerusform>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</numerusform></translation>
+        <translation>
+            <numerusform>%n relation reaches outside the area and is marked incomplete; if it is an area, it is drawn from its rings that are complete.</numerusform>
+            <numerusform>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="391"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
-        <translation><numerusform>%n way uses nodes that are not in the data (way {example}): it is drawn through the nodes that are there, marked incomplete, and uploaded with all its nodes.</numerusform><numerusform>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</numerusform></translation>
+        <translation>
+            <numerusform>%n way uses nodes that are not in the data (way {example}): it is drawn through the nodes that are there, marked incomplete, and uploaded with all its nodes.</numerusform>
+            <numerusform>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</numerusform>
+        </translation>
     </message>
     </context>
 <context>
@@ -27,7 +55,10 @@
     <message numerus="yes">
         <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="360"/>
         <source>%n places found.</source>
-        <translation><numerusform>%n place found.</numerusform><numerusform>%n places found.</numerusform></translation>
+        <translation>
+            <numerusform>%n place found.</numerusform>
+            <numerusform>%n places found.</numerusform>
+        </translation>
     </message>
     </context>
 <context>
@@ -36,14 +67,20 @@
         <location filename="../plugin/core/osm/osmchange.py" line="56"/>
         <source>The changes cannot be uploaded (%n problems):
 {details}</source>
-        <translation><numerusform>The changes cannot be uploaded (%n problem):
-{details}</numerusform><numerusform>The changes cannot be uploaded (%n problems):
-{details}</numerusform></translation>
+        <translation>
+            <numerusform>The changes cannot be uploaded (%n problem):
+{details}</numerusform>
+            <numerusform>The changes cannot be uploaded (%n problems):
+{details}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../plugin/core/osm/upload_errors.py" line="114"/>
         <source>%n elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
-        <translation><numerusform>%n element was changed on the server by someone else since your download ({first}). Resolve the conflict, then upload again.</numerusform><numerusform>%n elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</numerusform></translation>
+        <translation>
+            <numerusform>%n element was changed on the server by someone else since your download ({first}). Resolve the conflict, then upload again.</numerusform>
+            <numerusform>%n elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</numerusform>
+        </translation>
     </message>
     </context>
 <context>
@@ -51,25 +88,37 @@
     <message numerus="yes">
         <location filename="../ui/review_problems.py" line="93"/>
         <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
-        <translation><numerusform>%n error must be fixed before the upload (in the layers, or with Fix).</numerusform><numerusform>%n errors must be fixed before the upload (in the layers, or with Fix).</numerusform></translation>
+        <translation>
+            <numerusform>%n error must be fixed before the upload (in the layers, or with Fix).</numerusform>
+            <numerusform>%n errors must be fixed before the upload (in the layers, or with Fix).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review_problems.py" line="99"/>
         <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
-        <translation><numerusform>%n warning: check it, then tick “I have checked the warnings”.</numerusform><numerusform>%n warnings: check each of them, then tick “I have checked the warnings”.</numerusform></translation>
+        <translation>
+            <numerusform>%n warning: check it, then tick “I have checked the warnings”.</numerusform>
+            <numerusform>%n warnings: check each of them, then tick “I have checked the warnings”.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review_problems.py" line="117"/>
         <source>%n more</source>
-        <translation><numerusform>%n more</numerusform><numerusform>%n more</numerusform></translation>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
     </message>
     </context>
 <context>
     <name>ReviewDialog</name>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="192"/>
+        <location filename="../ui/review_dialog.py" line="210"/>
         <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
-        <translation><numerusform>The validation found %n error: fix it (see Problems) before uploading.</numerusform><numerusform>The validation found %n errors: fix them (see Problems) before uploading.</numerusform></translation>
+        <translation>
+            <numerusform>The validation found %n error: fix it (see Problems) before uploading.</numerusform>
+            <numerusform>The validation found %n errors: fix them (see Problems) before uploading.</numerusform>
+        </translation>
     </message>
     </context>
 <context>
@@ -77,7 +126,10 @@
     <message numerus="yes">
         <location filename="../ui/search_dock.py" line="400"/>
         <source>%n results</source>
-        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
     </context>
 <context>
@@ -85,17 +137,72 @@
     <message numerus="yes">
         <location filename="../ui/upload_action.py" line="127"/>
         <source>%n changes saved to {path}</source>
-        <translation><numerusform>%n change saved to {path}</numerusform><numerusform>%n changes saved to {path}</numerusform></translation>
+        <translation>
+            <numerusform>%n change saved to {path}</numerusform>
+            <numerusform>%n changes saved to {path}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/upload_action.py" line="356"/>
         <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
-        <translation><numerusform>The interrupted upload had applied %n change; it is now in the layers.</numerusform><numerusform>The interrupted upload had applied %n changes; they are now in the layers.</numerusform></translation>
+        <translation>
+            <numerusform>The interrupted upload had applied %n change; it is now in the layers.</numerusform>
+            <numerusform>The interrupted upload had applied %n changes; they are now in the layers.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/upload_action.py" line="295"/>
         <source>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</source>
-        <translation><numerusform>%n element was changed both by you and on the server ({first}): it keeps your version; Upload changes… lets you resolve it.</numerusform><numerusform>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</numerusform></translation>
+        <translation>
+            <numerusform>%n element was changed both by you and on the server ({first}): it keeps your version; Upload changes… lets you resolve it.</numerusform>
+            <numerusform>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="491"/>
+        <source>Conflicts merged: %n elements by themselves, the others as you chose. Review and upload again to send your edits.</source>
+        <translation>
+            <numerusform>Conflicts merged: %n element by itself, the others as you chose. Review and upload again to send your edits.</numerusform>
+            <numerusform>Conflicts merged: %n elements by themselves, the others as you chose. Review and upload again to send your edits.</numerusform>
+        </translation>
+    </message>
+    </context>
+<context>
+    <name>UploadEditsAlgorithm</name>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="76"/>
+        <source>Nothing was uploaded: the edits have %n errors (osmroundtrip:validate lists them with their places):</source>
+        <translation>
+            <numerusform>Nothing was uploaded: the edits have %n error (osmroundtrip:validate lists it with its place):</numerusform>
+            <numerusform>Nothing was uploaded: the edits have %n errors (osmroundtrip:validate lists them with their places):</numerusform>
+        </translation>
+    </message>
+    </context>
+<context>
+    <name>ValidateAlgorithm</name>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="88"/>
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="88"/>
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="92"/>
+        <source>The edits have %n errors: fix them before uploading (see the issues).</source>
+        <translation>
+            <numerusform>The edits have %n error: fix it before uploading (see the issues).</numerusform>
+            <numerusform>The edits have %n errors: fix them before uploading (see the issues).</numerusform>
+        </translation>
     </message>
     </context>
 </TS>

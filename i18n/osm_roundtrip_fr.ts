@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>@default</name>
-    <message>
-        <location filename="../ui/locator.py" line="61"/>
-        <source>OpenStreetMap places (Nominatim)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/locator.py" line="83"/>
-        <source>Search “{text}” on OpenStreetMap (press Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/locator.py" line="83"/>
-        <source>in the OSM Roundtrip search panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>BuildOsmChangeAlgorithm</name>
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="76"/>
@@ -49,7 +31,7 @@
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="107"/>
         <source>{created} created, {modified} modified, {deleted} deleted</source>
-        <translation>{created} créé(s), {modified} modifié(s), {deleted} supprimé(s)</translation>
+        <translation>créés : {created}, modifiés : {modified}, supprimés : {deleted}</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/processing/upload_algorithms.py" line="113"/>
@@ -62,80 +44,25 @@
     <message>
         <location filename="../ui/review_changeset.py" line="31"/>
         <source>What did you change, and why? E.g. &quot;Added benches in the park&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Qu’avez-vous modifié, et pourquoi ? Par ex. « Ajout de bancs dans le parc »</translation>
     </message>
     <message>
         <location filename="../ui/review_changeset.py" line="43"/>
         <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local&lt;br&gt;community and on the imports list first, to check that the licence allows it&lt;br&gt;and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss&lt;br&gt;a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les imports et les modifications mécaniques suivent leurs propres règles :&lt;br&gt;• les &lt;a href=&quot;{guidelines}&quot;&gt;directives d’import&lt;/a&gt; demandent de discuter d’abord un import avec la&lt;br&gt;communauté locale et sur la liste imports, de vérifier que la licence le permet&lt;br&gt;et de le documenter sur une page du wiki ;&lt;br&gt;• le &lt;a href=&quot;{conduct}&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; demande de documenter&lt;br&gt;et de discuter d’abord une modification mécanique et de la faire depuis un compte dédié.&lt;br&gt;Indiquez l’adresse de cette page de documentation.</translation>
     </message>
     <message>
         <location filename="../ui/review_changeset.py" line="97"/>
         <source>Choose whether this is an import or a mechanical edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez s’il s’agit d’un import ou d’une modification mécanique.</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="47"/>
-        <source>modified (v{version})</source>
-        <translation>modifié (v{version})</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="53"/>
-        <source>deleted (v{version})</source>
-        <translation>supprimé (v{version})</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="55"/>
-        <source>v{version}</source>
-        <translation>v{version}</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="57"/>
-        <source>by {user}</source>
-        <translation>par {user}</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="63"/>
-        <source>Keep mine</source>
-        <translation>Garder ma version</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="64"/>
-        <source>Take theirs</source>
-        <translation>Prendre la version du serveur</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="87"/>
-        <source>position differs</source>
-        <translation>position différente</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="89"/>
-        <source>vertices differ</source>
-        <translation>sommets différents</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="91"/>
-        <source>members differ</source>
-        <translation>membres différents</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="92"/>
-        <source>only the version differs</source>
-        <translation>seule la version diffère</translation>
-    </message>
-    <message>
         <location filename="../ui/conflict_dialog.ui" line="7"/>
         <source>Resolve upload conflicts</source>
         <translation>Résoudre les conflits d’envoi</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="12"/>
-        <source>These elements were changed on the server by someone else after your download. Nothing of yours was uploaded for them yet. Choose for each: &lt;b&gt;Keep mine&lt;/b&gt; uploads your version on top of theirs; &lt;b&gt;Take theirs&lt;/b&gt; replaces your edit in the layer with the server&apos;s version.</source>
-        <translation>Ces éléments ont été modifiés sur le serveur par quelqu’un d’autre après votre téléchargement. Aucune de vos modifications n’a encore été envoyée pour eux. Choisissez pour chacun : &lt;b&gt;Garder ma version&lt;/b&gt; envoie votre version par-dessus la leur ; &lt;b&gt;Prendre la version du serveur&lt;/b&gt; remplace votre modification dans la couche par la version du serveur.</translation>
     </message>
     <message>
         <location filename="../ui/conflict_dialog.ui" line="25"/>
@@ -143,34 +70,120 @@
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.ui" line="26"/>
-        <source>Mine</source>
-        <translation>Ma version</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="27"/>
+        <location filename="../ui/conflict_dialog.ui" line="29"/>
         <source>Theirs (server)</source>
         <translation>Leur version (serveur)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.ui" line="28"/>
-        <source>Differences</source>
-        <translation>Différences</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="29"/>
-        <source>Resolution</source>
-        <translation>Résolution</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="36"/>
-        <source>Keep mine for all</source>
-        <translation>Garder ma version pour tous</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.ui" line="41"/>
+        <location filename="../ui/conflict_dialog.ui" line="42"/>
         <source>Take theirs for all</source>
         <translation>Prendre la version du serveur pour tous</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="46"/>
+        <source>node</source>
+        <translation>nœud</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="46"/>
+        <source>way</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="46"/>
+        <source>relation</source>
+        <translation>relation</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="56"/>
+        <source>tag {key}</source>
+        <translation>attribut {key}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="58"/>
+        <source>position</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="59"/>
+        <source>vertices</source>
+        <translation>sommets</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="60"/>
+        <source>members</source>
+        <translation>membres</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="61"/>
+        <source>deleted or changed</source>
+        <translation>supprimé ou modifié</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="66"/>
+        <source>(deleted)</source>
+        <translation>(supprimé)</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="66"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/conflict_dialog.py" line="72"/>
+        <source>%n vertices</source>
+        <translation>
+            <numerusform>%n sommet</numerusform>
+            <numerusform>%n sommets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/conflict_dialog.py" line="74"/>
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="76"/>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="28"/>
+        <source>Yours</source>
+        <translation>La vôtre</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="97"/>
+        <source>Theirs</source>
+        <translation>La leur</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="12"/>
+        <source>Someone else changed these elements on the server after your download, and so did you. What only one of you changed is merged by itself. Below are the parts you both changed differently: choose for each whether &lt;b&gt;yours&lt;/b&gt; or &lt;b&gt;theirs&lt;/b&gt; is kept. Nothing of yours was uploaded for them yet.</source>
+        <translation>Quelqu’un d’autre a modifié ces éléments sur le serveur après votre téléchargement, et vous aussi. Ce qu’un seul d’entre vous a modifié est fusionné automatiquement. Ci-dessous, les parties que vous avez modifiées tous les deux différemment : choisissez pour chacune si &lt;b&gt;la vôtre&lt;/b&gt; ou &lt;b&gt;la leur&lt;/b&gt; est conservée. Rien de vos modifications n’a encore été envoyé pour ces éléments.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="26"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="27"/>
+        <source>At download</source>
+        <translation>Au téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="30"/>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.ui" line="37"/>
+        <source>Keep yours for all</source>
+        <translation>Conserver la vôtre partout</translation>
     </message>
 </context>
 <context>
@@ -366,9 +379,9 @@
     <message numerus="yes">
         <location filename="../ui/download_dialog.py" line="135"/>
         <source>About {area} km², at least %n requests to the server.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Environ {area} km², au moins %n requête au serveur.</numerusform>
+            <numerusform>Environ {area} km², au moins %n requêtes au serveur.</numerusform>
         </translation>
     </message>
 </context>
@@ -402,17 +415,17 @@
     <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="383"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n relation dépasse la zone et est marquée incomplète ; si c’est une surface, elle est dessinée à partir de ses anneaux complets.</numerusform>
+            <numerusform>%n relations dépassent la zone et sont marquées incomplètes ; les surfaces parmi elles sont dessinées à partir de leurs anneaux complets.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../plugin/adapters/download_service.py" line="391"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n chemin utilise des nœuds absents des données (chemin {example}) : il est dessiné par les nœuds présents, marqué incomplet et envoyé avec tous ses nœuds.</numerusform>
+            <numerusform>%n chemins utilisent des nœuds absents des données (par exemple le chemin {example}) : ils sont dessinés par les nœuds présents, marqués incomplets et envoyés avec tous leurs nœuds.</numerusform>
         </translation>
     </message>
 </context>
@@ -730,10 +743,28 @@
     <message numerus="yes">
         <location filename="../plugin/adapters/processing/nominatim_algorithms.py" line="360"/>
         <source>%n places found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lieu trouvé.</numerusform>
+            <numerusform>%n lieux trouvés.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OsmIssues</name>
+    <message>
+        <location filename="../plugin/adapters/validation.py" line="126"/>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/validation.py" line="127"/>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/validation.py" line="150"/>
+        <source>OSM issues</source>
+        <translation>Problèmes OSM</translation>
     </message>
 </context>
 <context>
@@ -916,7 +947,25 @@
     <message>
         <location filename="../plugin/adapters/osm_layers.py" line="579"/>
         <source>Incomplete (cut by the download area)</source>
-        <translation type="unfinished"></translation>
+        <translation>Incomplet (coupé par la zone téléchargée)</translation>
+    </message>
+</context>
+<context>
+    <name>OsmLocatorFilter</name>
+    <message>
+        <location filename="../ui/locator.py" line="57"/>
+        <source>OpenStreetMap places (Nominatim)</source>
+        <translation>Lieux OpenStreetMap (Nominatim)</translation>
+    </message>
+    <message>
+        <location filename="../ui/locator.py" line="79"/>
+        <source>Search “{text}” on OpenStreetMap (press Enter)</source>
+        <translation>Rechercher « {text} » dans OpenStreetMap (touche Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../ui/locator.py" line="79"/>
+        <source>in the OSM Roundtrip search panel</source>
+        <translation>dans le panneau de recherche d’OSM Roundtrip</translation>
     </message>
 </context>
 <context>
@@ -1937,54 +1986,56 @@
     <message>
         <location filename="../plugin/core/osm/diff.py" line="912"/>
         <source>Way {id} (feature {fid}) is incomplete: some of its nodes are not in the downloaded data, so its geometry cannot be changed here. Undo the geometry edit or download its whole area (tag edits are fine).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chemin {id} (entité {fid}) est incomplet : certains de ses nœuds ne sont pas dans les données téléchargées, sa géométrie ne peut donc pas être modifiée ici. Annulez la modification de géométrie ou téléchargez toute sa zone (les modifications d’attributs sont possibles).</translation>
     </message>
     <message>
         <location filename="../plugin/core/osm/download.py" line="429"/>
         <source>Requests planned: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes prévues : {total}</translation>
     </message>
     <message numerus="yes">
         <location filename="../plugin/core/osm/osmchange.py" line="56"/>
         <source>The changes cannot be uploaded (%n problems):
 {details}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Les modifications ne peuvent pas être envoyées (%n problème) :
+{details}</numerusform>
+            <numerusform>Les modifications ne peuvent pas être envoyées (%n problèmes) :
+{details}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../plugin/core/osm/upload_errors.py" line="114"/>
         <source>%n elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément a été modifié sur le serveur par quelqu’un d’autre depuis votre téléchargement ({first}). Résolvez le conflit, puis envoyez à nouveau.</numerusform>
+            <numerusform>%n éléments ont été modifiés sur le serveur par quelqu’un d’autre depuis votre téléchargement (premier : {first}). Résolvez les conflits, puis envoyez à nouveau.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../plugin/core/changeset_tags.py" line="135"/>
         <source>The comment with its hashtags has {length} characters; at most {limit} are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le commentaire avec ses hashtags compte {length} caractères ; {limit} au plus sont permis.</translation>
     </message>
     <message>
         <location filename="../plugin/core/changeset_tags.py" line="146"/>
         <source>The source is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La source dépasse {limit} caractères.</translation>
     </message>
     <message>
         <location filename="../plugin/core/changeset_tags.py" line="157"/>
         <source>An import or mechanical edit needs the address of the wiki page that documents it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un import ou une modification mécanique demande l’adresse de la page du wiki qui le documente.</translation>
     </message>
     <message>
         <location filename="../plugin/core/changeset_tags.py" line="166"/>
         <source>The documentation address must be a web address starting with http:// or https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de la documentation doit être une adresse web commençant par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../ui/review_validation.py" line="45"/>
+        <location filename="../ui/review_validation.py" line="32"/>
         <source>The fix could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>La correction n’a pas pu être enregistrée : {reason}</translation>
     </message>
 </context>
 <context>
@@ -2035,18 +2086,18 @@
     <message>
         <location filename="../plugin/main.py" line="100"/>
         <source>Update data</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour les données</translation>
     </message>
     <message>
         <location filename="../plugin/main.py" line="106"/>
         <source>Download the areas of the active download again: other mappers&apos; changes come in, your edits stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger à nouveau les zones du téléchargement actif : les modifications des autres contributeurs arrivent, les vôtres restent</translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripProvider</name>
     <message>
-        <location filename="../plugin/adapters/processing/provider.py" line="37"/>
+        <location filename="../plugin/adapters/processing/provider.py" line="39"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -2056,86 +2107,86 @@
     <message>
         <location filename="../ui/review_problems.py" line="57"/>
         <source>Errors ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs ({count})</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="57"/>
         <source>Warnings ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements ({count})</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="80"/>
         <source>Click a problem to show it on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur un problème pour l’afficher sur la carte.</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="83"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="85"/>
         <source>Problems ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes ({count})</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review_problems.py" line="93"/>
         <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n erreur doit être corrigée avant l’envoi (dans les couches, ou avec Corriger).</numerusform>
+            <numerusform>%n erreurs doivent être corrigées avant l’envoi (dans les couches, ou avec Corriger).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review_problems.py" line="99"/>
         <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n avertissement : vérifiez-le, puis cochez « J’ai vérifié les avertissements ».</numerusform>
+            <numerusform>%n avertissements : vérifiez chacun, puis cochez « J’ai vérifié les avertissements ».</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="104"/>
         <source>The validator found no problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>La validation n’a trouvé aucun problème.</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="107"/>
         <source>node</source>
-        <translation type="unfinished">nœud</translation>
+        <translation>nœud</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="107"/>
         <source>way</source>
-        <translation type="unfinished">chemin</translation>
+        <translation>chemin</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="107"/>
         <source>relation</source>
-        <translation type="unfinished">relation</translation>
+        <translation>relation</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="112"/>
         <source>new {type}</source>
-        <translation type="unfinished">{type} à créer</translation>
+        <translation>{type} nouveau</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review_problems.py" line="117"/>
         <source>%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n de plus</numerusform>
+            <numerusform>%n de plus</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="144"/>
         <source>Fix: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Correction : {what}</translation>
     </message>
     <message>
         <location filename="../ui/review_problems.py" line="147"/>
         <source>This problem has no automatic fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce problème n’a pas de correction automatique.</translation>
     </message>
 </context>
 <context>
@@ -2199,27 +2250,27 @@
         <translation>Enregistrer en .osc…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="124"/>
+        <location filename="../ui/review_dialog.py" line="126"/>
         <source>… (truncated in this view)</source>
         <translation>… (tronqué dans cet affichage)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="154"/>
+        <location filename="../ui/review_dialog.py" line="172"/>
         <source>logged in</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="154"/>
+        <location filename="../ui/review_dialog.py" line="172"/>
         <source>not logged in</source>
         <translation>non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="156"/>
+        <location filename="../ui/review_dialog.py" line="174"/>
         <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
         <translation>Envoi vers &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="177"/>
+        <location filename="../ui/review_dialog.py" line="195"/>
         <source>Log in again…</source>
         <translation>Se reconnecter…</translation>
     </message>
@@ -2229,12 +2280,12 @@
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="188"/>
+        <location filename="../ui/review_dialog.py" line="206"/>
         <source>There is nothing to upload.</source>
         <translation>Il n’y a rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="190"/>
+        <location filename="../ui/review_dialog.py" line="208"/>
         <source>Log in first.</source>
         <translation>Connectez-vous d’abord.</translation>
     </message>
@@ -2254,42 +2305,42 @@
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="219"/>
+        <location filename="../ui/review_dialog.py" line="237"/>
         <source>node</source>
         <translation>nœud</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="219"/>
+        <location filename="../ui/review_dialog.py" line="237"/>
         <source>way</source>
         <translation>chemin</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="219"/>
+        <location filename="../ui/review_dialog.py" line="237"/>
         <source>relation</source>
         <translation>relation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="259"/>
+        <location filename="../ui/review_dialog.py" line="277"/>
         <source>{n} more</source>
         <translation>{n} de plus</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="266"/>
+        <location filename="../ui/review_dialog.py" line="284"/>
         <source>only if unused</source>
         <translation>uniquement si inutilisé</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="270"/>
+        <location filename="../ui/review_dialog.py" line="288"/>
         <source>new {type}</source>
         <translation>{type} à créer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="294"/>
+        <location filename="../ui/review_dialog.py" line="312"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} modifications dépassent ce que peut contenir un groupe de modifications ({limit}) : elles seront envoyées en plusieurs groupes de modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="301"/>
+        <location filename="../ui/review_dialog.py" line="319"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
         <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
     </message>
@@ -2349,147 +2400,157 @@
         <translation>Entité</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="115"/>
+        <location filename="../ui/review_dialog.ui" line="122"/>
         <source>osmChange</source>
         <translation>osmChange</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="129"/>
+        <location filename="../ui/review_dialog.ui" line="136"/>
         <source>Changeset</source>
         <translation>Groupe de modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="134"/>
+        <location filename="../ui/review_dialog.ui" line="141"/>
         <source>Comment (required)</source>
         <translation>Commentaire (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="159"/>
+        <location filename="../ui/review_dialog.ui" line="166"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="161"/>
+        <location filename="../ui/review_dialog.py" line="179"/>
         <source>This file does not record the server it came from: the server of the settings is used.</source>
         <translation>Ce fichier n’indique pas le serveur dont il provient : le serveur des paramètres est utilisé.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="168"/>
+        <location filename="../ui/review_dialog.py" line="186"/>
         <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
         <translation>Les données ont été téléchargées depuis ce serveur et ne sont envoyées que vers lui ; le serveur des paramètres ({settings}) n’est pas utilisé pour elles.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="192"/>
+        <location filename="../ui/review_dialog.py" line="210"/>
         <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La validation a trouvé %n erreur : corrigez-la (voir Problèmes) avant l’envoi.</numerusform>
+            <numerusform>La validation a trouvé %n erreurs : corrigez-les (voir Problèmes) avant l’envoi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="200"/>
+        <location filename="../ui/review_dialog.py" line="218"/>
         <source>Check the warnings, then tick “I have checked the warnings”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez les avertissements, puis cochez « J’ai vérifié les avertissements ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="311"/>
+        <location filename="../ui/review_dialog.py" line="329"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications s’étendent sur {w:.2f}° × {h:.2f}° ({area:.1f} degrés carrés, plus que {limit:g}). Un tel groupe de modifications couvre une grande partie de la carte et est difficile à relire pour les autres, et le serveur refuse les groupes plus grands que la limite du compte : envoyez séparément les zones éloignées.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="425"/>
+        <location filename="../ui/review_dialog.py" line="443"/>
         <source>Fixed: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigé : {what}</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="79"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="91"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="92"/>
         <source>Elements</source>
-        <translation type="unfinished"></translation>
+        <translation>Éléments</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="101"/>
         <source>Click a problem to show it on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur un problème pour l’afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="107"/>
+        <location filename="../ui/review_dialog.ui" line="114"/>
         <source>Fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="143"/>
+        <location filename="../ui/review_dialog.ui" line="150"/>
         <source>Your recent comments are in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos commentaires récents sont dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="148"/>
+        <location filename="../ui/review_dialog.ui" line="155"/>
         <source>Hashtags</source>
-        <translation type="unfinished"></translation>
+        <translation>Hashtags</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="154"/>
+        <location filename="../ui/review_dialog.ui" line="161"/>
         <source>#mapathon #hotosm-project-123 (added to the comment)</source>
-        <translation type="unfinished"></translation>
+        <translation>#mapathon #hotosm-project-123 (ajoutés au commentaire)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="171"/>
+        <location filename="../ui/review_dialog.ui" line="178"/>
         <source>Imagery used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="177"/>
-        <source>Names of the imagery layers, separated by &quot;;&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagerie utilisée</translation>
     </message>
     <message>
         <location filename="../ui/review_dialog.ui" line="184"/>
+        <source>Names of the imagery layers, separated by &quot;;&quot;</source>
+        <translation>Noms des couches d’imagerie, séparés par « ; »</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="191"/>
         <source>Request a review</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander une relecture</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="185"/>
+        <location filename="../ui/review_dialog.ui" line="192"/>
         <source>Ask experienced mappers to look at this changeset (review_requested=yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander à des contributeurs expérimentés de relire ce groupe de modifications (review_requested=yes)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="190"/>
+        <location filename="../ui/review_dialog.ui" line="197"/>
         <source>Import or mechanical edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Import ou modification mécanique</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="214"/>
+        <location filename="../ui/review_dialog.ui" line="221"/>
         <source>Import (import=yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Import (import=yes)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="219"/>
+        <location filename="../ui/review_dialog.ui" line="226"/>
         <source>Mechanical edit (mechanical=yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification mécanique (mechanical=yes)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="224"/>
+        <location filename="../ui/review_dialog.ui" line="231"/>
         <source>Documentation page</source>
-        <translation type="unfinished"></translation>
+        <translation>Page de documentation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="230"/>
+        <location filename="../ui/review_dialog.ui" line="237"/>
         <source>https://wiki.openstreetmap.org/wiki/…</source>
-        <translation type="unfinished"></translation>
+        <translation>https://wiki.openstreetmap.org/wiki/…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="244"/>
+        <location filename="../ui/review_dialog.ui" line="251"/>
         <source>I have checked the warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>J’ai vérifié les avertissements</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="107"/>
+        <source>Add as layer</source>
+        <translation>Ajouter comme couche</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dialog.ui" line="108"/>
+        <source>Add the problems to the map as a temporary “OSM issues” layer, to work through them after closing the review</source>
+        <translation>Ajouter les problèmes à la carte dans une couche temporaire « Problèmes OSM », pour les traiter après avoir fermé la relecture</translation>
     </message>
 </context>
 <context>
@@ -2792,20 +2853,20 @@
     <message numerus="yes">
         <location filename="../ui/search_dock.py" line="400"/>
         <source>%n results</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="145"/>
         <source>Download area…</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger la zone…</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="145"/>
         <source>Download the OpenStreetMap data of the selected place&apos;s area for editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger les données OpenStreetMap de la zone du lieu choisi pour les modifier</translation>
     </message>
 </context>
 <context>
@@ -2959,15 +3020,10 @@
     <message>
         <location filename="../ui/upload_action.py" line="410"/>
         <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
-        <translation>Envoyé : {created} créé(s), {modified} modifié(s), {deleted} supprimé(s) dans le groupe de modifications {changesets}.</translation>
+        <translation>Envoyé dans le groupe de modifications {changesets} : créés : {created}, modifiés : {modified}, supprimés : {deleted}.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="496"/>
-        <source>Conflicts resolved. Review and upload again to send the rest.</source>
-        <translation>Conflits résolus. Vérifiez et relancez l’envoi pour transmettre le reste.</translation>
-    </message>
-    <message>
-        <location filename="../ui/upload_action.py" line="498"/>
+        <location filename="../ui/upload_action.py" line="500"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Récupération des versions du serveur</translation>
     </message>
@@ -2979,66 +3035,74 @@
     <message numerus="yes">
         <location filename="../ui/upload_action.py" line="127"/>
         <source>%n changes saved to {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification enregistrée dans {path}</numerusform>
+            <numerusform>%n modifications enregistrées dans {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/upload_action.py" line="356"/>
         <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>L’envoi interrompu avait appliqué %n modification ; elle est maintenant dans les couches.</numerusform>
+            <numerusform>L’envoi interrompu avait appliqué %n modifications ; elles sont maintenant dans les couches.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="146"/>
         <source>The changes are being computed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications sont déjà en cours de calcul.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="156"/>
         <source>The review was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La relecture a été annulée.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="162"/>
         <source>Computing the changes to upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcul des modifications à envoyer</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="256"/>
         <source>An upload of this file was interrupted: run Upload changes… first, which settles it with the server, then update the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un envoi de ce fichier a été interrompu : lancez d’abord « Envoyer les modifications… », qui le règle avec le serveur, puis mettez à jour les données.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="265"/>
         <source>Another task of this file is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre tâche de ce fichier est en cours.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="283"/>
         <source>The update was cancelled; the file is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mise à jour a été annulée ; le fichier est inchangé.</translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="288"/>
         <source>Updated from the server: {changed} changed, {added} new and {removed} removed elements. Your edits are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis à jour depuis le serveur : éléments modifiés : {changed}, nouveaux : {added}, retirés : {removed}. Vos modifications sont conservées.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/upload_action.py" line="295"/>
         <source>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément a été modifié par vous et sur le serveur ({first}) : il garde votre version ; « Envoyer les modifications… » vous permet de résoudre le conflit.</numerusform>
+            <numerusform>%n éléments ont été modifiés par vous et sur le serveur (premier : {first}) : ils gardent votre version ; « Envoyer les modifications… » vous permet de résoudre les conflits.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/upload_action.py" line="304"/>
         <source>Updating the data from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour des données depuis le serveur</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="491"/>
+        <source>Conflicts merged: %n elements by themselves, the others as you chose. Review and upload again to send your edits.</source>
+        <translation>
+            <numerusform>Conflits fusionnés : %n élément automatiquement, les autres selon vos choix. Relisez et envoyez à nouveau pour transmettre vos modifications.</numerusform>
+            <numerusform>Conflits fusionnés : %n éléments automatiquement, les autres selon vos choix. Relisez et envoyez à nouveau pour transmettre vos modifications.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3049,44 +3113,52 @@
         <translation>Envoyer les modifications d’un téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="33"/>
-        <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first.</source>
-        <translation>Envoie les modifications enregistrées du GeoPackage d’un téléchargement vers le serveur OSM API depuis lequel il a été téléchargé, dans un nouveau groupe de modifications avec le commentaire (obligatoire) et la source indiqués, puis réécrit les résultats dans le GeoPackage (identifiants des nouveaux éléments, versions), comme le fait la commande « Envoyer les modifications » de l’extension. AUTH est la configuration d’authentification QGIS qui contient le jeton OAuth 2.0 ; son URL doit être celle de ce serveur (vide : la connexion que l’extension conserve pour ce serveur). Un envoi interrompu de ce fichier est d’abord régularisé : ce que le serveur a appliqué est réécrit dans le fichier, et seul le reste est envoyé. S’il ne reste rien, l’algorithme réussit avec 0 modification. Les modifications non enregistrées des couches ouvertes ne sont pas prises en compte : enregistrez-les d’abord.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="47"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="49"/>
         <source>GeoPackage of a download</source>
         <translation>GeoPackage d’un téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="53"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="55"/>
         <source>Changes uploaded</source>
         <translation>Modifications envoyées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="54"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="56"/>
         <source>Changes of an interrupted upload found applied</source>
         <translation>Modifications d’un envoi interrompu trouvées appliquées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="66"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="92"/>
         <source>A changeset comment is required: describe your changes.</source>
         <translation>Un commentaire de groupe de modifications est obligatoire : décrivez vos modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="78"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="104"/>
         <source>No login for {server}: log in from the plugin with that server chosen in the settings, or choose an authentication configuration whose URL is that server.</source>
         <translation>Aucune connexion pour {server} : connectez-vous depuis l’extension en choisissant ce serveur dans les paramètres, ou choisissez une configuration d’authentification dont l’URL est celle de ce serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="96"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="122"/>
         <source>An upload of {path} was interrupted: it was settled with the server first ({count} changes whose outcome was open were found applied and written back).</source>
         <translation>Un envoi de {path} avait été interrompu : il a d’abord été régularisé avec le serveur ({count} modifications dont le résultat était incertain ont été trouvées appliquées et réécrites dans le fichier).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="109"/>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="136"/>
         <source>Nothing to upload: the GeoPackage has no changes left to send.</source>
         <translation>Rien à envoyer : il ne reste aucune modification à envoyer dans le GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="33"/>
+        <source>Uploads the saved edits of a download&apos;s GeoPackage to the OSM API server it was downloaded from, in a new changeset with the given comment (required) and source, and writes the results back into the GeoPackage (ids of new elements, versions), as the plugin&apos;s Upload changes does. AUTH is the QGIS authentication configuration that holds the OAuth 2.0 token; its URL must be that server (empty: the login the plugin keeps for that server). An upload of the file that was interrupted is settled first: what the server applied is written back, and only what is left is sent. When nothing is left the algorithm succeeds with 0 changes. Unsaved edits of open layers are not included: save them first. The edits are validated first, as the review does: an error (see osmroundtrip:validate) refuses the upload before anything is sent; warnings are reported.</source>
+        <translation>Envoie les modifications enregistrées du GeoPackage d’un téléchargement au serveur de l’API OSM d’où il provient, dans un nouveau groupe de modifications avec le commentaire (obligatoire) et la source indiqués, et réécrit les résultats dans le GeoPackage (identifiants des nouveaux éléments, versions), comme le fait « Envoyer les modifications » de l’extension. AUTH est la configuration d’authentification QGIS qui contient le jeton OAuth 2.0 ; son URL doit être ce serveur (vide : la connexion que l’extension garde pour ce serveur). Un envoi interrompu du fichier est d’abord réglé : ce que le serveur a appliqué est réécrit, et seul le reste est envoyé. S’il ne reste rien, l’algorithme réussit avec 0 modification. Les modifications non enregistrées des couches ouvertes ne sont pas incluses : enregistrez-les d’abord. Les modifications sont d’abord validées, comme lors de la relecture : une erreur (voir osmroundtrip:validate) empêche l’envoi avant que rien ne soit transmis ; les avertissements sont signalés.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/upload_edits_algorithm.py" line="76"/>
+        <source>Nothing was uploaded: the edits have %n errors (osmroundtrip:validate lists them with their places):</source>
+        <translation>
+            <numerusform>Rien n’a été envoyé : les modifications comportent %n erreur (osmroundtrip:validate l’indique avec son emplacement) :</numerusform>
+            <numerusform>Rien n’a été envoyé : les modifications comportent %n erreurs (osmroundtrip:validate les liste avec leurs emplacements) :</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3138,6 +3210,73 @@
         <location filename="../plugin/adapters/upload_service.py" line="367"/>
         <source>Checking the interrupted upload</source>
         <translation>Vérification de l’envoi interrompu</translation>
+    </message>
+</context>
+<context>
+    <name>ValidateAlgorithm</name>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="29"/>
+        <source>Validate edits of a download</source>
+        <translation>Valider les modifications d’un téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="32"/>
+        <source>Upload</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="38"/>
+        <source>Checks the saved edits of a download's GeoPackage as the review before an upload does, with the rules of JOSM's and iD's validators: untagged or unconnected new features, crossing ways without a junction, almost-junctions, duplicate and close nodes, self-intersections, unclosed areas, tags meant for another geometry, deprecated tags (iD tagging schema), many deletions and the API's limits. Only what was edited and what it touches is judged. The output layer has a point per issue with its rule, severity (error or warning), message, elements and fix. With “Fail on errors” the algorithm fails when the edits have an error, so that a model stops before it uploads them.</source>
+        <translation>Vérifie les modifications enregistrées du GeoPackage d’un téléchargement comme la relecture avant un envoi, avec les règles des validateurs de JOSM et d’iD : nouveaux objets sans attributs ou non raccordés, chemins qui se croisent sans jonction, quasi-jonctions, nœuds en double ou trop proches, auto-intersections, surfaces non fermées, attributs prévus pour une autre géométrie, attributs obsolètes (schéma d’attributs d’iD), nombreuses suppressions et limites de l’API. Seul ce qui a été modifié et ce qu’il touche est jugé. La couche en sortie a un point par problème avec sa règle, sa gravité (erreur ou avertissement), son message, ses éléments et sa correction. Avec « Échouer en cas d’erreur », l’algorithme échoue quand les modifications comportent une erreur, afin qu’un modèle s’arrête avant de les envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="51"/>
+        <source>GeoPackage of a download</source>
+        <translation>GeoPackage d’un téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="56"/>
+        <source>Fail on errors</source>
+        <translation>Échouer en cas d’erreur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="61"/>
+        <source>OSM issues</source>
+        <translation>Problèmes OSM</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="62"/>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="63"/>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="88"/>
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="88"/>
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/processing/validate_algorithm.py" line="92"/>
+        <source>The edits have %n errors: fix them before uploading (see the issues).</source>
+        <translation>
+            <numerusform>Les modifications comportent %n erreur : corrigez-la avant l’envoi (voir les problèmes).</numerusform>
+            <numerusform>Les modifications comportent %n erreurs : corrigez-les avant l’envoi (voir les problèmes).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -31,10 +31,6 @@ SEARCH = "search"  # userData of the "search on Enter" entry: ("search", text)
 PLACE = "place"  # userData of a place: ("place", (xmin, ymin, xmax, ymax) or (lon, lat))
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OsmLocatorFilter", text)
-
-
 class OsmLocatorFilter(QgsLocatorFilter):
     """``osm Vaduz``: places from Nominatim. ``search(text)`` runs a search in the dock;
     ``zoom(box)`` shows a place on the map."""
@@ -58,7 +54,7 @@ class OsmLocatorFilter(QgsLocatorFilter):
         return "osm_roundtrip_places"
 
     def displayName(self) -> str:
-        return tr("OpenStreetMap places (Nominatim)")
+        return QCoreApplication.translate("OsmLocatorFilter", "OpenStreetMap places (Nominatim)")
 
     def prefix(self) -> str:
         return "osm"
@@ -81,8 +77,10 @@ class OsmLocatorFilter(QgsLocatorFilter):
         client = nominatim_service.client()
         if client.endpoint.is_public_osm:
             self._emit(
-                tr("Search “{text}” on OpenStreetMap (press Enter)").format(text=text),
-                tr("in the OSM Roundtrip search panel"),
+                QCoreApplication.translate(
+                    "OsmLocatorFilter", "Search “{text}” on OpenStreetMap (press Enter)"
+                ).format(text=text),
+                QCoreApplication.translate("OsmLocatorFilter", "in the OSM Roundtrip search panel"),
                 (SEARCH, text),
                 1.0,
             )
