@@ -47,6 +47,7 @@ AREA_LIMIT = 3.0  # square degrees of the changes' bounding box: JOSM's warning
 MAX_LISTED = 20000  # rows in the list (the osmChange tab always has everything)
 MAX_OSC_CHARS = 2_000_000
 HIGHLIGHT = QColor(255, 0, 160)
+BEFORE = QColor(90, 90, 90)  # the state before a change: dashed
 
 
 class ReviewDialog(QDialog, FORM):
@@ -372,9 +373,16 @@ class ReviewDialog(QDialog, FORM):
         index = current.data(0, Qt.ItemDataRole.UserRole)
         if index is None:
             return
-        geometry, crs, _layer = self._geometry(index)
-        if geometry is not None:
-            self._highlight([(geometry, crs)])
+        from ..plugin.core.osm.before_after import before_after
+
+        change = list(self.changes)[index]
+        before, after = before_after(change, self.changes, self.base)
+        if not before and not after:  # a relation: its feature, else nothing to draw
+            geometry, crs, _layer = self._geometry(index)
+            if geometry is not None:
+                self._highlight([(geometry, crs)])
+            return
+        self._highlight([(_shape(s), WGS84) for s in after], [(_shape(s), WGS84) for s in before])
 
     def _show_issue(self, current, _previous=None) -> None:
         issue = self.problems.current_issue() if current is not None else None
@@ -385,12 +393,31 @@ class ReviewDialog(QDialog, FORM):
         if shown:
             self._highlight([(g, crs if crs is not None else WGS84) for g, crs in shown])
 
-    def _highlight(self, geometries) -> None:
-        """Zoom to ``[(geometry, crs)]`` and highlight them until the next one or the end."""
+    def _highlight(self, geometries, before=()) -> None:
+        """Zoom to ``[(geometry, crs)]`` and highlight them until the next one or the end;
+        ``before`` (the state before the change) is drawn dashed under them."""
+        from qgis.gui import QgsRubberBand
+
         canvas = self.iface.mapCanvas()
         target = canvas.mapSettings().destinationCrs()
         self._clear_highlight()
         box = None
+        for geometry, crs in before:
+            if crs != target:
+                geometry.transform(QgsCoordinateTransform(crs, target, QgsProject.instance()))
+            band = QgsRubberBand(canvas, geometry.type())
+            band.setToGeometry(geometry, None)
+            band.setStrokeColor(BEFORE)
+            band.setFillColor(QColor(0, 0, 0, 0))
+            band.setLineStyle(Qt.PenStyle.DashLine)
+            band.setWidth(2)
+            band.setIconSize(10)
+            band.show()
+            self.highlights.append(band)
+            if box is None:
+                box = QgsRectangle(geometry.boundingBox())
+            else:
+                box.combineExtentWith(geometry.boundingBox())
         for geometry, crs in geometries:
             if crs != target:
                 geometry.transform(QgsCoordinateTransform(crs, target, QgsProject.instance()))
@@ -406,7 +433,7 @@ class ReviewDialog(QDialog, FORM):
             self.highlights.append(highlight)
         if box is None:
             return
-        self.highlight = self.highlights[0]
+        self.highlight = self.highlights[-1]
         if box.width() == 0 and box.height() == 0:
             size = max(canvas.extent().width(), canvas.extent().height()) * 0.02 or 0.001
             box.grow(size)
@@ -464,4 +491,12 @@ class ReviewDialog(QDialog, FORM):
 
 
 # The action lived here; it is still importable from here.
+def _shape(coords) -> QgsGeometry:
+    """A point (one coordinate) or a line, in WGS 84."""
+    points = [QgsPointXY(x, y) for x, y in coords]
+    if len(points) == 1:
+        return QgsGeometry.fromPointXY(points[0])
+    return QgsGeometry.fromPolylineXY(points)
+
+
 from .upload_action import UploadAction  # noqa: E402, F401

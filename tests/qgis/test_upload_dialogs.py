@@ -123,6 +123,11 @@ def test_clicking_a_change_zooms_to_it(qgis_iface, qtbot, qgis_canvas):
         __import__("qgis.core").core.QgsCoordinateReferenceSystem("EPSG:4326")
     )
     dialog.changesTree.setCurrentItem(dialog.changesTree.topLevelItem(4))  # the deleted node
+    from qgis.gui import QgsRubberBand
+
+    dashed = [h for h in dialog.highlights if isinstance(h, QgsRubberBand)]
+    assert len(dashed) == 2  # before: the node, and the footway it bent
+    assert dashed[1].asGeometry().asPolyline()[-1] == QgsPointXY(9.5220, 47.1420)
     extent = qgis_canvas.extent()
     assert extent.contains(QgsPointXY(9.5220, 47.1420))
     assert extent.width() < 1
