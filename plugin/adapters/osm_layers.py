@@ -24,6 +24,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsLayerTreeGroup,
+    QgsLayerTreeLayer,
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -230,8 +231,11 @@ def open_download(
     group.setCustomProperty(GROUP_PROPERTY, path)
     project.addMapLayers(list(layers.values()), False)
     for role in TREE_ORDER:
-        node = group.addLayer(layers[role])
-        node.setExpanded(False)  # about 40 legend rows otherwise: opened on demand
+        # about 40 legend rows otherwise: opened on demand. Folded before the node enters the
+        # tree, so that the layer tree view takes the folded state when it adds the row.
+        node = QgsLayerTreeLayer(layers[role])
+        node.setExpanded(False)
+        group.addChildNode(node)
     group.setExpanded(True)
     return layers
 
