@@ -57,9 +57,6 @@ class SearchPanel(QWidget, FORM):
         self.setupUi(self)
 
 
-POINT_MARGIN = 0.005  # degrees around a result without a bounding box, for its download
-
-
 class SearchDock(QgsDockWidget):
     OBJECT_NAME = "OsmRoundtripSearchDock"
 
@@ -296,12 +293,7 @@ class SearchDock(QgsDockWidget):
         if len(places) != 1:
             return False
         place = places[0]
-        if place.boundingbox is not None:
-            box = tuple(place.boundingbox.xy)
-        else:
-            box = (place.lon - POINT_MARGIN, place.lat - POINT_MARGIN)
-            box += (place.lon + POINT_MARGIN, place.lat + POINT_MARGIN)
-        self.downloadRequested.emit(box, _title(place))
+        self.downloadRequested.emit(place.download_box(), _title(place))
         return True
 
     def _results_menu(self, position) -> None:

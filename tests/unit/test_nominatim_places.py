@@ -200,3 +200,28 @@ def test_osm_type_letters_are_normalised():
 def test_unreadable_answers_raise_bad_payload(parse, payload, message):
     with pytest.raises(BadPayload, match=message):
         parse(payload)
+
+
+def test_the_download_box_of_a_small_place_takes_its_neighbourhood():
+    from osm_roundtrip.plugin.core.nominatim.places import BoundingBox, Place
+
+    town_hall = Place(
+        place_id=1, osm_type="way", osm_id=28712183, lat=47.1407, lon=9.5219,
+        boundingbox=BoundingBox(47.1405742, 47.1408356, 9.5217115, 9.5220782),
+    )  # fmt: skip
+    xmin, ymin, xmax, ymax = town_hall.download_box()
+    assert (round(xmax - xmin, 6), round(ymax - ymin, 6)) == (0.006, 0.004)
+    assert xmin < 9.5217115 and xmax > 9.5220782 and ymin < 47.1405742 and ymax > 47.1408356
+    assert abs((xmin + xmax) / 2 - 9.52189485) < 1e-9
+
+
+def test_the_download_box_of_a_large_place_is_its_bounding_box():
+    from osm_roundtrip.plugin.core.nominatim.places import BoundingBox, Place
+
+    vaduz = Place(
+        place_id=2, osm_type="relation", osm_id=1155956, lat=47.14, lon=9.52,
+        boundingbox=BoundingBox(47.0870567, 47.1940393, 9.4950763, 9.6116778),
+    )  # fmt: skip
+    assert vaduz.download_box() == (9.4950763, 47.0870567, 9.6116778, 47.1940393)
+    point = Place(place_id=3, osm_type="node", osm_id=5, lat=89.999, lon=179.999)
+    assert point.download_box() == (179.996, 89.997, 180.0, 90.0)

@@ -81,6 +81,28 @@ class Place:
             return None
         return f"{self.osm_type[0].upper()}{self.osm_id}"
 
+    def download_box(
+        self, min_width: float = 0.006, min_height: float = 0.004
+    ) -> Tuple[float, float, float, float]:
+        """The area to download for this place, ``(xmin, ymin, xmax, ymax)`` in degrees.
+
+        The place's bounding box, widened around its centre to at least ``min_width`` ×
+        ``min_height`` degrees (about 450 m × 450 m in central Europe): a building, a shop or a
+        point comes with the streets and neighbours the user edits it among.
+        """
+        if self.boundingbox is not None:
+            xmin, ymin, xmax, ymax = self.boundingbox.xy
+        else:
+            xmin = xmax = self.lon
+            ymin = ymax = self.lat
+        if xmax - xmin < min_width:
+            centre = (xmin + xmax) / 2
+            xmin, xmax = centre - min_width / 2, centre + min_width / 2
+        if ymax - ymin < min_height:
+            centre = (ymin + ymax) / 2
+            ymin, ymax = centre - min_height / 2, centre + min_height / 2
+        return (max(xmin, -180.0), max(ymin, -90.0), min(xmax, 180.0), min(ymax, 90.0))
+
     def raw_json(self) -> str:
         """``raw`` as compact JSON text (for an attribute column)."""
         return json.dumps(self.raw, ensure_ascii=False, separators=(",", ":"))
