@@ -367,18 +367,37 @@ def failure_text(error: BaseException) -> str:
 
 
 def summary_text(summary: gpkg.WriteSummary, name: str) -> str:
+    """One short sentence for the message bar: the counts that are not zero, and the group."""
     counts = summary.counts
-    text = QCoreApplication.translate(
-        "DownloadService",
-        "Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations "
-        "into the group {name}.",
-    ).format(
-        points=counts.get(POINTS, 0),
-        lines=counts.get(LINES, 0),
-        polygons=counts.get(POLYGONS, 0),
-        relations=counts.get(RELATIONS, 0),
-        name=name,
-    )
+
+    def count(text: str, n: int) -> str:
+        return QCoreApplication.translate("DownloadService", text, "", n)
+
+    parts = [
+        count(text, counts.get(role, 0))
+        for role, text in (
+            (POINTS, "%n points"),
+            (LINES, "%n lines"),
+            (POLYGONS, "%n polygons"),
+            (RELATIONS, "%n relations"),
+        )
+        if counts.get(role, 0)
+    ]
+    if not parts:
+        text = QCoreApplication.translate(
+            "DownloadService", "The area holds no OSM data; the group “{name}” is empty."
+        ).format(name=name)
+    else:
+        listed = (
+            parts[0]
+            if len(parts) == 1
+            else QCoreApplication.translate("DownloadService", "{list} and {last}").format(
+                list=", ".join(parts[:-1]), last=parts[-1]
+            )
+        )
+        text = QCoreApplication.translate(
+            "DownloadService", "Downloaded {counts} into “{name}”."
+        ).format(counts=listed, name=name)
     if summary.incomplete_relations:
         text += " " + QCoreApplication.translate(
             "DownloadService",
