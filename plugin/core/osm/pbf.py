@@ -417,8 +417,8 @@ class _Reader:
         count = len(ids)
         if len(lats) != count or len(lons) != count:
             raise _Corrupt("dense nodes with unequal arrays")
-        lats = self.coordinates(lats, self.to_lat, 90.0, ids)
-        lons = self.coordinates(lons, self.to_lon, 180.0, ids)
+        lats = self.coordinates(lats, self.to_lat)
+        lons = self.coordinates(lons, self.to_lon)
         versions = changesets = uids = users = None
         visibles = None
         timestamps: Optional[List[int]] = None
@@ -436,6 +436,7 @@ class _Reader:
                     users = _sints_delta(value)  # type: ignore[arg-type]
                 elif number == 6:
                     visibles = _uints(value)  # type: ignore[arg-type]
+        self.check_positions(lats, lons, ids, visibles)
         zero = [0] * count
         for array in (versions, timestamps, changesets, uids, users, visibles):
             if array is not None and len(array) != count:
@@ -480,19 +481,27 @@ class _Reader:
                 node.visible = bool(visibles[index])
             self.keep(nodes, node)
 
-    def coordinates(self, values: List[int], convert, limit: float, ids) -> List[float]:
-        out = [v / SCALE for v in values] if convert is None else [convert(v) for v in values]
-        if out and (min(out) < -limit or max(out) > limit):
-            bad = next(i for i, v in enumerate(out) if not -limit <= v <= limit)
-            raise self.error(
-                QT_TRANSLATE_NOOP(
-                    CONTEXT,
-                    "The PBF file {source} has node {id} at an impossible position in the block "
-                    "at byte {offset}.",
-                ),
-                id=ids[bad],
-            )
-        return out
+    def coordinates(self, values: List[int], convert) -> List[float]:
+        return [v / SCALE for v in values] if convert is None else [convert(v) for v in values]
+
+    def check_positions(self, lats: List[float], lons: List[float], ids, visibles) -> None:
+        """Every live node within -90…90, -180…180 (deleted ones may have no position)."""
+        if not lats or (
+            min(lats) >= -90.0 and max(lats) <= 90.0 and min(lons) >= -180.0 and max(lons) <= 180.0
+        ):
+            return
+        for index, (lat, lon) in enumerate(zip(lats, lons)):
+            if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0) and (
+                visibles is None or visibles[index]
+            ):
+                raise self.error(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "The PBF file {source} has node {id} at an impossible position in the "
+                        "block at byte {offset}.",
+                    ),
+                    id=ids[index],
+                )
 
     def info(self, element, data: Optional[bytes]) -> None:
         element.version = element.changeset = element.uid = 0
@@ -550,8 +559,9 @@ class _Reader:
             elif number == 9:
                 lon = _zigzag(value)  # type: ignore[arg-type]
         node.id = _zigzag(node.id)  # sint64, unlike the ids of ways and relations
-        node.lat = self.coordinates([lat], self.to_lat, 90.0, [node.id])[0]
-        node.lon = self.coordinates([lon], self.to_lon, 180.0, [node.id])[0]
+        node.lat = self.coordinates([lat], self.to_lat)[0]
+        node.lon = self.coordinates([lon], self.to_lon)[0]
+        self.check_positions([node.lat], [node.lon], [node.id], [node.visible])
         self.keep(self.dataset.nodes, node)
 
     def way(self, data: bytes) -> None:
