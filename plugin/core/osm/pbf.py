@@ -443,25 +443,37 @@ class _Reader:
                 raise _Corrupt("dense node metadata of the wrong length")
         strings = self.strings
         names = [strings[i] for i in users] if users is not None else [""] * count
-        stamp = self.timestamp
-        times = [stamp(t) for t in timestamps] if timestamps is not None else [""] * count
-        versions = versions if versions is not None else zero
-        changesets = changesets if changesets is not None else zero
-        uids = uids if uids is not None else zero
+        if timestamps is not None:
+            texts = {t: self.timestamp(t) for t in set(timestamps)}  # few distinct values
+            times = [texts[t] for t in timestamps]
+        else:
+            times = [""] * count
+        columns = zip(
+            ids,
+            lats,
+            lons,
+            versions if versions is not None else zero,
+            changesets if changesets is not None else zero,
+            times,
+            uids if uids is not None else zero,
+            names,
+            visibles if visibles is not None else zero,
+        )
         nodes = self.dataset.nodes
         deleted = self.deleted
         position = 0
         tagged = bool(keys_vals)
-        for index, node_id in enumerate(ids):
+        live = visibles is None
+        for node_id, lat, lon, version, changeset, stamp, uid, user, visible in columns:
             node = _new(Node)
             node.id = node_id
-            node.lat = lats[index]
-            node.lon = lons[index]
-            node.version = versions[index]
-            node.changeset = changesets[index]
-            node.timestamp = times[index]
-            node.uid = uids[index]
-            node.user = names[index]
+            node.lat = lat
+            node.lon = lon
+            node.version = version
+            node.changeset = changeset
+            node.timestamp = stamp
+            node.uid = uid
+            node.user = user
             tags: dict = {}
             if tagged:
                 key = keys_vals[position]
@@ -471,14 +483,14 @@ class _Reader:
                     key = keys_vals[position]
                 position += 1
             node.tags = tags
-            if visibles is None:
+            if live:
                 node.visible = True
                 old = nodes.get(node_id)
-                if (old is None or old.version <= node.version) and not deleted:
+                if (old is None or old.version <= version) and not deleted:
                     nodes[node_id] = node
                     continue
             else:
-                node.visible = bool(visibles[index])
+                node.visible = bool(visible)
             self.keep(nodes, node)
 
     def coordinates(self, values: List[int], convert) -> List[float]:
