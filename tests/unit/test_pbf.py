@@ -195,6 +195,19 @@ def test_clipped_extract_same_as_xml(tmp_path):
 
 
 @needs_osmium
+def test_locations_on_ways_are_ignored(tmp_path):
+    """A file with node locations in its ways (optional feature LocationsOnWays) reads the same."""
+    plain = tmp_path / "vaduz.osm.pbf"
+    osmium("extract", "-b", BOX, PBF, "-o", plain, "-O")
+    located = tmp_path / "located.osm.pbf"
+    osmium(
+        "add-locations-to-ways", "-n", plain, "-o", located, "-O", "-f", "pbf,pbf_compression=none"
+    )
+    assert b"LocationsOnWays" in located.read_bytes()[:200]
+    assert_same(load_pbf_file(located), load_pbf_file(plain))
+
+
+@needs_osmium
 def test_whole_bundled_file_same_as_xml(tmp_path):
     xml = tmp_path / "liechtenstein.osm"
     osmium("cat", PBF, "-o", xml, "-O")
