@@ -444,3 +444,55 @@ def test_impossible_position(tmp_path):
     content = block("OSMHeader", zlib_blob(HEADER)) + block("OSMData", zlib_blob(data))
     with pytest.raises(OsmPbfError, match=r"node 7 at an impossible position"):
         read(tmp_path, content)
+
+
+def test_raw_block_with_wrong_raw_size(tmp_path):
+    content = block("OSMHeader", zlib_blob(HEADER)) + block(
+        "OSMData", field(1, DATA_BLOCK) + field(2, len(DATA_BLOCK) + 1)
+    )
+    with pytest.raises(OsmPbfError, match=rf"instead of the {len(DATA_BLOCK) + 1} it declares"):
+        read(tmp_path, content)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        field(1, field(1, b"")) + field(2, field(2, field(1, 5))),  # ids as a number
+        field(1, field(1, b"\xff\xfe")) + field(2, field(2, DENSE)),  # bad UTF-8
+        field(1, field(1, b"") + field(1, b"name") + field(1, b"x"))
+        + field(2, field(2, DENSE + field(5, field(2, varint(1 << 62))))),  # year 10^8
+    ],
+    ids=["wire-type", "utf-8", "timestamp"],
+)
+def test_malformed_primitives(tmp_path, data):
+    content = block("OSMHeader", zlib_blob(HEADER)) + block("OSMData", zlib_blob(data))
+    with pytest.raises(OsmPbfError, match=r"invalid data in the block at byte \d+"):
+        read(tmp_path, content)
+
+
+@needs_osmium
+def test_damaged_bytes_give_an_error_or_data_never_a_crash(tmp_path):
+    """Flip bytes of a small real file: each read ends with data or an OsmPbfError, quickly."""
+    import random
+
+    source = tmp_path / "small.osm"
+    source.write_text(SMALL, encoding="utf-8")
+    original = tmp_path / "small.osm.pbf"
+    osmium("cat", source, "-o", original, "-O", "-f", "pbf,pbf_compression=none")
+    content = original.read_bytes()
+    rng = random.Random(20261206)
+    outcomes = {"data": 0, "error": 0}
+    for attempt in range(400):
+        damaged = bytearray(content)
+        for _ in range(rng.randint(1, 4)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path = tmp_path / "damaged.osm.pbf"
+        path.write_bytes(bytes(damaged))
+        start = time.perf_counter()
+        try:
+            load_pbf_file(path)
+            outcomes["data"] += 1
+        except OsmPbfError:
+            outcomes["error"] += 1
+        assert time.perf_counter() - start < 1, attempt
+    assert outcomes["data"] and outcomes["error"]

@@ -289,6 +289,8 @@ class _Reader:
             elif number in COMPRESSIONS:
                 other = COMPRESSIONS[number]
         if raw is not None:
+            if raw_size is not None and raw_size != len(raw):  # type: ignore[arg-type]
+                raise self.wrong_size(len(raw), raw_size)  # type: ignore[arg-type]
             return raw  # type: ignore[return-value]
         if compressed is None:
             if other:
@@ -317,16 +319,19 @@ class _Reader:
                 reason=str(exc),
             ) from None
         if len(data) != raw_size or not inflater.eof:
-            raise self.error(
-                QT_TRANSLATE_NOOP(
-                    CONTEXT,
-                    "The PBF file {source} has a block at byte {offset} that unpacks to {actual} "
-                    "bytes instead of the {expected} it declares.",
-                ),
-                actual=len(data) if inflater.eof else f"more than {raw_size}",
-                expected=raw_size,
-            )
+            raise self.wrong_size(len(data) if inflater.eof else f"more than {raw_size}", raw_size)
         return data
+
+    def wrong_size(self, actual, expected: int) -> OsmPbfError:
+        return self.error(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "The PBF file {source} has a block at byte {offset} that unpacks to {actual} "
+                "bytes instead of the {expected} it declares.",
+            ),
+            actual=actual,
+            expected=expected,
+        )
 
     # --- header ---------------------------------------------------------------------------
 
@@ -394,7 +399,11 @@ class _Reader:
         seconds = value * self.date_granularity // 1000
         text = self.times.get(seconds)
         if text is None:
-            text = self.times[seconds] = time.strftime(TIME_FORMAT, time.gmtime(seconds))
+            try:
+                text = time.strftime(TIME_FORMAT, time.gmtime(seconds))
+            except (OverflowError, OSError, ValueError):
+                raise _Corrupt(f"impossible timestamp {value}") from None
+            self.times[seconds] = text
         return text
 
     def dense(self, data: bytes) -> None:
@@ -692,8 +701,9 @@ def parse_pbf_stream(
                 # blocks of other types are skipped, as the format asks
             except _Corrupt as exc:
                 raise reader.corrupt(str(exc)) from None
-            except (IndexError, UnicodeDecodeError) as exc:
-                raise reader.corrupt(type(exc).__name__) from None
+            except (IndexError, UnicodeDecodeError, TypeError, AttributeError, ValueError):
+                # a string index out of the table, bad UTF-8, a field of the wrong wire type...
+                raise reader.corrupt("malformed primitive data") from None
             first = False
             if cancel is not None and cancel():
                 raise Cancelled()
