@@ -221,14 +221,17 @@ def file_stem(name: str) -> str:
 
 
 def open_osm_file(iface, path: Optional[str] = None):
-    """The "Open .osm file…" action: pick a file and load it next to itself as a GeoPackage."""
+    """The "Open .osm file…" action: pick an OSM XML or PBF file and load it next to itself as a
+    GeoPackage (the reader is chosen by the file's content)."""
     store = QgsSettings()
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
             iface.mainWindow(),
             QCoreApplication.translate("DownloadDialog", "Open an OSM file"),
             store.value("osm_roundtrip/last_osm_folder", os.path.expanduser("~")),
-            QCoreApplication.translate("DownloadDialog", "OSM XML (*.osm *.xml)"),
+            QCoreApplication.translate(
+                "DownloadDialog", "OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)"
+            ),
         )
         if not path:
             return None

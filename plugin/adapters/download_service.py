@@ -1,4 +1,5 @@
-"""Load: a bounding box of the OSM API (or a local ``.osm`` file) into a download's GeoPackage.
+"""Load: a bounding box of the OSM API (or a local ``.osm``/``.osm.pbf`` file) into a
+download's GeoPackage.
 
 Two ways in, one implementation:
 
@@ -37,7 +38,7 @@ from ..core.gpkg_target import TargetHoldsWork, check_target
 from ..core.http import HttpTransport
 from ..core.osm import download
 from ..core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
-from ..core.osm.xmlreader import load_osm_file
+from ..core.osm.reader import FILE_SUFFIXES, read_osm_file
 from . import osm_layers
 from .i18n import error_text
 from .network import make_transport
@@ -115,13 +116,14 @@ def osm_file_to_gpkg(
     progress: Optional[Progress] = None,
     replace: bool = False,
 ) -> gpkg.WriteSummary:
-    """Read a local OSM XML file into ``gpkg_path`` (an existing file: as :func:`download_to_gpkg`).
+    """Read a local OSM file (XML or PBF) into ``gpkg_path`` (an existing file: as
+    :func:`download_to_gpkg`).
 
     The snapshot records no API URL: uploading edits of a file needs the data to exist on the
     server chosen at upload time with the same ids and versions.
     """
     check_target(gpkg_path, replace=replace)
-    dataset = load_osm_file(osm_path, cancel=cancel, progress=_scaled(progress, 0.0, 0.6))
+    dataset = read_osm_file(osm_path, progress=_scaled(progress, 0.0, 0.6), cancel=cancel)
     _check(cancel)
     return gpkg.write_dataset(dataset, gpkg_path, progress=_scaled(progress, 0.6, 0.4))
 
@@ -284,14 +286,15 @@ def start_file_load(
     project: Optional[QgsProject] = None,
     replace: bool = False,
 ) -> CoreTask:
-    """Read a local ``.osm`` file in a background task, then add the layers to the project.
+    """Read a local ``.osm`` or ``.osm.pbf`` file in a background task, then add the layers to
+    the project.
 
     Without ``gpkg_path`` the GeoPackage is written next to the file (``<name>.gpkg``). An
     existing file is handled as by :func:`start_download`.
     """
     osm_path = os.fspath(osm_path)
     if gpkg_path is None:
-        gpkg_path = os.path.splitext(osm_path)[0] + ".gpkg"
+        gpkg_path = gpkg_path_for_file(osm_path)
     job = _job(iface, gpkg_path, group_name, on_done, project)
     description = QCoreApplication.translate("DownloadService", "Reading {file}").format(
         file=os.path.basename(osm_path)
@@ -303,6 +306,16 @@ def start_file_load(
         )
 
     return _start(job, description, work)
+
+
+def gpkg_path_for_file(osm_path) -> str:
+    """``<name>.gpkg`` next to an OSM file: ``a.osm``, ``a.osm.pbf``, ``a.pbf`` give ``a.gpkg``."""
+    osm_path = os.fspath(osm_path)
+    lower = osm_path.lower()
+    for suffix in sorted(FILE_SUFFIXES, key=len, reverse=True):
+        if lower.endswith(suffix):
+            return osm_path[: -len(suffix)] + ".gpkg"
+    return os.path.splitext(osm_path)[0] + ".gpkg"
 
 
 def _job(iface, gpkg_path, group_name, on_done, project) -> LoadJob:

@@ -247,13 +247,19 @@ class LoadOsmFileAlgorithm(_LoadAlgorithm):
 
     def shortHelpString(self) -> str:
         return self.tr(
-            "Reads an OSM XML file (.osm) into a GeoPackage with the layers osm_points, "
-            "osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a "
-            "download from the API."
+            "Reads an OSM file (OSM XML .osm or OSM PBF .osm.pbf) into a GeoPackage with the "
+            "layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, "
+            "exactly like a download from the API."
         )
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterFile("INPUT", self.tr("OSM file"), extension="osm"))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "INPUT",
+                self.tr("OSM file"),
+                fileFilter=self.tr("OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)"),
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 "OUTPUT", self.tr("GeoPackage"), self.tr("GeoPackage (*.gpkg)")
