@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
     QgsSnappingConfig,
+    QgsTask,
     QgsTolerance,
     QgsWkbTypes,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "SOURCE_POLYGON",
     "SOURCE_VECTOR",
     "STRING",
+    "TASK_FLAGS",
     "TOLERANCE_PIXELS",
     "QAction",
     "WkbType",
@@ -188,3 +190,15 @@ def set_locator_data(result, data) -> None:
 def locator_data(result):
     value = result.userData
     return value() if callable(value) else value
+
+
+# ---------------------------------------------------------------------------------------------
+# Tasks: QGIS asks "Are you sure?" when a task is cancelled in its task list, unless it has
+# CancelWithoutPrompt (3.22 has it already). A task whose run() returns False ends "terminated"
+# and QGIS then shows "Task failed" as a system notification (when its window is not active);
+# 3.26 added Silent (no system notification at all) and Hidden (not in the task list). The
+# plugin's tasks keep both notifications and the list: a cancelled task ends as complete instead
+# (see tasks.CoreTask).
+# ---------------------------------------------------------------------------------------------
+
+TASK_FLAGS = QgsTask.Flag.CanCancel | getattr(QgsTask.Flag, "CancelWithoutPrompt", 0)
