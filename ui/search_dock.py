@@ -49,6 +49,8 @@ FORM = load_ui("search_dock")
 WGS84 = "EPSG:4326"
 PLACE_ROLE = Qt.ItemDataRole.UserRole
 HIGHLIGHT = QColor(230, 40, 90)
+#: Rows the result list shows at least, whatever the options above it take.
+MIN_VISIBLE_ROWS = 12
 
 
 class SearchPanel(QWidget, FORM):
@@ -119,6 +121,23 @@ class SearchDock(QgsDockWidget):
         header.setStretchLastSection(True)
         p.resultsTree.setColumnWidth(0, 130)
         p.resultsTree.setColumnWidth(1, 90)
+        self._keep_room_for_results()
+
+    def _keep_room_for_results(self) -> None:
+        """The result list keeps :data:`MIN_VISIBLE_ROWS` rows; the query form above it (mode
+        tabs, options) scrolls when it needs more room than is left, and the splitter between
+        them lets the user give either more."""
+        p = self.panel
+        tree = p.resultsTree
+        probe = QTreeWidgetItem(["Vaduz", "Town", "Liechtenstein"])
+        tree.addTopLevelItem(probe)
+        row = max(tree.sizeHintForRow(0), tree.fontMetrics().height() + 4)
+        tree.takeTopLevelItem(0)
+        frame = 2 * tree.frameWidth()
+        tree.setMinimumHeight(MIN_VISIBLE_ROWS * row + tree.header().sizeHint().height() + frame)
+        p.formScroll.setMinimumHeight(tree.fontMetrics().height() * 4)
+        p.splitter.setStretchFactor(0, 0)
+        p.splitter.setStretchFactor(1, 1)
 
     def _make_reverse_tool(self) -> None:
         canvas = self.iface.mapCanvas()

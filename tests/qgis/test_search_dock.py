@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 from pathlib import Path
 
@@ -390,9 +389,11 @@ def test_the_best_match_is_shown_at_once_and_the_map_moves_only_when_it_is_out_o
     assert canvas.extent() == shown  # already in view: the map stays
 
 
-def test_a_result_hands_its_area_to_the_download(dock, qtbot, qgis_iface, monkeypatch):
+def test_a_result_hands_its_area_to_the_download(dock, qtbot, qgis_iface, monkeypatch, tmp_path):
     """ "Download area…" opens the download dialog on the place's box, the file named after it."""
     from osm_roundtrip.ui import download_dialog
+
+    assert QgsProject.instance().write(str(tmp_path / "work.qgz"))  # the file goes beside it
 
     places = run(qtbot, dock, lambda: dock.search_text("Vaduz"))
     assert dock.panel.downloadButton.isEnabled()  # the best match is selected
@@ -407,5 +408,41 @@ def test_a_result_hands_its_area_to_the_download(dock, qtbot, qgis_iface, monkey
     assert shown == [dialog]
     chosen = dialog.bbox()
     assert all(abs(a - b) < 1e-6 for a, b in zip(chosen, box))
-    assert os.path.basename(dialog.gpkg_path()).startswith("Vaduz")
+    assert dialog.gpkg_path() == str(tmp_path / "Vaduz.gpkg")
+    assert dialog.group_name(dialog.gpkg_path()) == "Vaduz"
     assert download_dialog.file_stem("St. Gallen / Ost") == "St_Gallen_Ost"
+
+
+def test_the_result_list_keeps_twelve_rows_with_structured_fields_and_options_open(
+    qgis_iface, qgis_new_project, qtbot
+):
+    from qgis.PyQt.QtWidgets import QTreeWidgetItem
+
+    from osm_roundtrip.ui.search_dock import SearchDock
+
+    dock = SearchDock(qgis_iface)
+    try:
+        dock.resize(360, 640)  # the form's own size: a dock of default height
+        dock.show()
+        qtbot.waitExposed(dock)
+        p = dock.panel
+        p.modeTabs.setCurrentWidget(p.structuredTab)
+        p.optionsGroup.setCollapsed(False)
+        for number in range(30):
+            p.resultsTree.addTopLevelItem(QTreeWidgetItem([f"Place {number}", "Town", "Here"]))
+        QApplication.processEvents()
+        tree, viewport = p.resultsTree, p.resultsTree.viewport().rect()
+        visible = [
+            i
+            for i in range(tree.topLevelItemCount())
+            if viewport.contains(tree.visualItemRect(tree.topLevelItem(i)))
+        ]
+        shot(dock, "structured-options-open")
+        assert len(visible) >= 12, f"{len(visible)} rows visible"
+        assert p.amenityEdit.isVisibleTo(dock) and p.limitSpin.isVisibleTo(dock)
+        assert p.searchButton.isVisible() and p.addAllButton.isVisible()
+        assert p.attributionLabel.isVisible()
+        assert dock.panel.optionsGroup.saveCollapsedState()
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
