@@ -24,7 +24,7 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.gui import QgsDockWidget, QgsRubberBand
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QSizePolicy, QTreeWidgetItem, QWidget
 
@@ -161,6 +161,9 @@ class SearchDock(QgsDockWidget):
         p.addSelectedButton.clicked.connect(self.add_selected_to_map)
         p.addAllButton.clicked.connect(self.add_all_to_map)
         p.downloadButton.clicked.connect(self.download_selected)
+        p.clearButton.clicked.connect(self.clear)
+        p.resultsTree.installEventFilter(self)
+        self.closed.connect(self.clear_highlight)
         p.resultsTree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         p.resultsTree.customContextMenuRequested.connect(self._results_menu)
         for edit in self._line_edits():
@@ -168,6 +171,28 @@ class SearchDock(QgsDockWidget):
         p.resultsTree.itemSelectionChanged.connect(self._selection_changed)
         p.modeTabs.currentChanged.connect(self._fit_mode_tabs)
         self._fit_mode_tabs()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Esc in the result list clears the highlights (as the Clear button)."""
+        if (
+            watched is self.panel.resultsTree
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self._highlights
+        ):
+            self.clear()
+            return True
+        return super().eventFilter(watched, event)
+
+    def clear(self) -> None:
+        """Take the highlights off the map and unselect the results (the list stays)."""
+        tree = self.panel.resultsTree
+        blocked = tree.blockSignals(True)
+        tree.clearSelection()
+        tree.setCurrentItem(None)
+        tree.blockSignals(blocked)
+        self.clear_highlight()
+        self._set_running(self.task is not None)
 
     def _line_edits(self):
         p = self.panel
@@ -292,6 +317,9 @@ class SearchDock(QgsDockWidget):
             self._show_error(exc)
             return None
 
+        if self.task is None:
+            self.clear_highlight()
+
         def work(task):
             place = nominatim_service.client().reverse(query, cancel=task.isCanceled)
             return [place] if place else []
@@ -347,6 +375,9 @@ class SearchDock(QgsDockWidget):
 
     # -- running requests --------------------------------------------------------------------------
     def _run_search(self, query: SearchQuery, append: bool) -> Optional[CoreTask]:
+        if not append and self.task is None:
+            self.clear_highlight()  # the last search's highlight is not this one's answer
+
         def work(task):
             return nominatim_service.client().search(query, cancel=task.isCanceled)
 

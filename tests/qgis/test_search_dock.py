@@ -446,3 +446,39 @@ def test_the_result_list_keeps_twelve_rows_with_structured_fields_and_options_op
     finally:
         dock.shutdown()
         dock.deleteLater()
+
+
+def _band_count(qgis_iface) -> int:
+    from qgis.gui import QgsRubberBand
+
+    return sum(isinstance(i, QgsRubberBand) for i in qgis_iface.mapCanvas().scene().items())
+
+
+def test_clear_esc_a_new_search_and_closing_take_the_highlights_off_the_map(
+    dock, qtbot, qgis_iface
+):
+    from qgis.PyQt.QtTest import QTest
+
+    bands = _band_count(qgis_iface)
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+    tree = dock.panel.resultsTree
+    assert dock.highlight_geometries and _band_count(qgis_iface) > bands
+
+    dock.panel.clearButton.click()  # the button
+    assert dock.highlight_geometries == [] and _band_count(qgis_iface) == bands
+    assert tree.selectedItems() == [] and tree.topLevelItemCount() >= 1  # the list stays
+
+    tree.topLevelItem(0).setSelected(True)
+    assert dock.highlight_geometries
+    QTest.keyClick(tree, Qt.Key.Key_Escape)  # Esc in the list
+    assert dock.highlight_geometries == [] and _band_count(qgis_iface) == bands
+
+    tree.topLevelItem(0).setSelected(True)
+    assert dock.highlight_geometries
+    with qtbot.waitSignal(dock.searchFinished, timeout=15000):
+        assert dock.search_text("Schaan") is not None
+        assert dock.highlight_geometries == []  # at once, not when the answer comes
+    tree.topLevelItem(0).setSelected(True)
+    assert dock.highlight_geometries
+    dock.close()  # the dock closes
+    assert dock.highlight_geometries == [] and _band_count(qgis_iface) == bands
