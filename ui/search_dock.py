@@ -31,6 +31,7 @@ from qgis.PyQt.QtWidgets import QSizePolicy, QTreeWidgetItem, QWidget
 from ..plugin.adapters import nominatim_layers, nominatim_service
 from ..plugin.adapters.compat import QAction
 from ..plugin.adapters.i18n import error_text
+from ..plugin.adapters.icons import icon
 from ..plugin.adapters.tasks import CoreTask
 from ..plugin.core.errors import Cancelled, ValidationError
 from ..plugin.core.nominatim import (
@@ -146,7 +147,7 @@ class SearchDock(QgsDockWidget):
         self.reverse_action.setToolTip(
             self.tr("Click the map to get the address and outline of the place there")
         )
-        self.reverse_action.setIcon(QgsApplication.getThemeIcon("/mActionIdentify.svg"))
+        self.reverse_action.setIcon(icon("reverse"))
         self.reverse_action.setCheckable(True)
         self.reverse_tool.setAction(self.reverse_action)
         self.reverse_action.toggled.connect(self._toggle_reverse_tool)
