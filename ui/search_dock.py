@@ -11,6 +11,8 @@ Scripted use (e.g. a demo)::
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import Callable, List, Optional
 
 from qgis.core import (
@@ -84,6 +86,7 @@ class SearchDock(QgsDockWidget):
         self.task: Optional[CoreTask] = None
         self.last_error: Optional[BaseException] = None
         self._highlights: List[QgsRubberBand] = []
+        self._warned_scratch = False  # told once per project that the results are temporary
 
         self._fill_choices()
         self._make_reverse_tool()
@@ -163,6 +166,10 @@ class SearchDock(QgsDockWidget):
         p.addAllButton.clicked.connect(self.add_all_to_map)
         p.downloadButton.clicked.connect(self.download_selected)
         p.clearButton.clicked.connect(self.clear)
+        p.saveButton.clicked.connect(lambda: self.save_results())
+        project = QgsProject.instance()
+        project.projectSaved.connect(self._warn_about_scratch_results)
+        project.cleared.connect(self._forget_warning)
         p.resultsTree.installEventFilter(self)
         self.closed.connect(self.clear_highlight)
         p.resultsTree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -231,6 +238,13 @@ class SearchDock(QgsDockWidget):
         canvas = self.iface.mapCanvas()
         if canvas.mapTool() is self.reverse_tool:
             canvas.unsetMapTool(self.reverse_tool)
+        project = QgsProject.instance()
+        for signal, slot in (
+            (project.projectSaved, self._warn_about_scratch_results),
+            (project.cleared, self._forget_warning),
+        ):
+            with contextlib.suppress(TypeError, RuntimeError):  # disconnected already
+                signal.disconnect(slot)
 
     # -- the query from the form -------------------------------------------------------------------
     def build_query(self) -> SearchQuery:
@@ -362,7 +376,73 @@ class SearchDock(QgsDockWidget):
         download.setEnabled(len(self.selected_places()) == 1)
         download.triggered.connect(self.download_selected)
         menu.addAction(self.tr("Add selected")).triggered.connect(self.add_selected_to_map)
+        menu.addSeparator()
+        save = menu.addAction(self.tr("Save results to GeoPackage…"))
+        save.setEnabled(bool(nominatim_layers.scratch_result_layers()))
+        save.triggered.connect(lambda: self.save_results())
         menu.exec(self.panel.resultsTree.viewport().mapToGlobal(position))
+
+    def save_results(self, path: Optional[str] = None) -> dict:
+        """ "Save results…": the temporary result layers into a GeoPackage (asked for when
+        ``path`` is not given), replaced in the project by the saved ones; ``{role: layer}``."""
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        from ..plugin.adapters import download_service, settings
+
+        project = QgsProject.instance()
+        if not nominatim_layers.scratch_result_layers(project):
+            self._set_status(self.tr("No temporary result layers to save: add results first."))
+            return {}
+        if path is None:
+            folder = download_service.default_folder(project, settings.load().download_folder)
+            start = os.path.join(folder, "nominatim_results.gpkg") if folder else ""
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the results as"), start, self.tr("GeoPackage (*.gpkg)")
+            )
+            if not path:
+                return {}
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        try:
+            saved = nominatim_layers.save_results(path, project)
+        except nominatim_layers.SaveError as exc:
+            text = self.tr("The results could not be saved: {reason}").format(reason=exc)
+            self.panel.statusLabel.setStyleSheet("color: #b00020;")
+            self.panel.statusLabel.setText(text)
+            self.iface.messageBar().pushMessage(
+                self.tr("Nominatim"), text, level=Qgis.MessageLevel.Critical
+            )
+            return {}
+        message = self.tr("Results saved to {path}; they stay with the project.").format(path=path)
+        self._set_status(message)
+        self.iface.messageBar().pushMessage(
+            self.tr("Nominatim"), message, level=Qgis.MessageLevel.Success, duration=6
+        )
+        return saved
+
+    def _warn_about_scratch_results(self) -> None:
+        """Once per project: saved with temporary result layers, which it will not keep."""
+        if self._warned_scratch or not nominatim_layers.scratch_result_layers():
+            return
+        self._warned_scratch = True
+        from qgis.PyQt.QtWidgets import QPushButton
+
+        bar = self.iface.messageBar()
+        item = bar.createMessage(
+            self.tr("Nominatim"),
+            self.tr(
+                "The search results on the map are temporary layers: the project does not keep "
+                "them. Save them to a GeoPackage to keep them."
+            ),
+        )
+        button = QPushButton(self.tr("Save results…"), item)
+        button.setObjectName("OsmRoundtripSaveResults")
+        button.clicked.connect(lambda: self.save_results() and bar.popWidget(item))
+        item.layout().addWidget(button)
+        bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+
+    def _forget_warning(self) -> None:
+        self._warned_scratch = False
 
     def add_all_to_map(self) -> dict:
         return self._add_to_map(self.places)

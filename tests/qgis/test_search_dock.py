@@ -482,3 +482,76 @@ def test_clear_esc_a_new_search_and_closing_take_the_highlights_off_the_map(
     assert dock.highlight_geometries
     dock.close()  # the dock closes
     assert dock.highlight_geometries == [] and _band_count(qgis_iface) == bands
+
+
+def test_results_saved_to_a_geopackage_replace_the_temporary_layers(
+    dock, qtbot, qgis_iface, tmp_path
+):
+    from osm_roundtrip.plugin.adapters import nominatim_layers
+
+    project = QgsProject.instance()
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+    dock.add_all_to_map()
+    scratch = nominatim_layers.scratch_result_layers(project)
+    assert sorted(scratch) == ["points", "polygons"]
+    before = {
+        role: (
+            layer.name(),
+            layer.featureCount(),
+            layer.fields().names(),
+            [f.attributes() for f in layer.getFeatures()],
+            layer.renderer().symbol().color().name(),
+        )
+        for role, layer in scratch.items()
+    }
+    order = [node.name() for node in project.layerTreeRoot().children()]
+
+    path = tmp_path / "results.gpkg"
+    saved = dock.save_results(str(path))
+
+    assert sorted(saved) == ["points", "polygons"] and path.exists()
+    assert nominatim_layers.scratch_result_layers(project) == {}
+    assert [node.name() for node in project.layerTreeRoot().children()] == order
+    for role, layer in saved.items():
+        name, count, names, rows_before, colour = before[role]
+        assert layer.providerType() == "ogr" and layer.isValid()
+        assert (layer.name(), layer.featureCount()) == (name, count)
+        assert [n for n in layer.fields().names() if n != "fid"] == names
+        fid = layer.fields().indexOf("fid")
+        rows_after = [
+            [v for i, v in enumerate(f.attributes()) if i != fid] for f in layer.getFeatures()
+        ]
+        assert rows_after == rows_before
+        assert layer.renderer().symbol().color().name() == colour
+        assert project.mapLayer(layer.id()) is layer
+    assert "saved" in dock.panel.statusLabel.text()
+
+    # the saved layers come back with the project, and later results are added to them
+    assert project.write(str(tmp_path / "work.qgz"))
+    assert project.read(str(tmp_path / "work.qgz"))
+    points = nominatim_layers.ResultLayers(project).layer("points")
+    assert points is not None and points.providerType() == "ogr" and points.featureCount() == 1
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+    dock.add_all_to_map()
+    assert nominatim_layers.ResultLayers(project).layer("points").featureCount() == 2
+    assert nominatim_layers.scratch_result_layers(project) == {}
+
+
+def test_saving_the_project_with_temporary_results_warns_once(dock, qtbot, qgis_iface, tmp_path):
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    bar = qgis_iface.messageBar()
+    bar.clearWidgets()
+    project = QgsProject.instance()
+    assert project.write(str(tmp_path / "empty.qgz"))
+    assert bar.items() == []  # no results: nothing to say
+
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+    dock.add_all_to_map()
+    assert project.write(str(tmp_path / "work.qgz"))
+    warnings = [item for item in bar.items() if "temporary" in item.text()]
+    assert len(warnings) == 1
+    assert warnings[0].findChild(QPushButton, "OsmRoundtripSaveResults") is not None
+    assert project.write(str(tmp_path / "work.qgz"))
+    assert len([item for item in bar.items() if "temporary" in item.text()]) == 1  # once
+    bar.clearWidgets()
