@@ -26,7 +26,7 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.gui import QgsDockWidget, QgsRubberBand
-from qgis.PyQt.QtCore import QEvent, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QSizePolicy, QTreeWidgetItem, QWidget
 
@@ -140,6 +140,13 @@ class SearchDock(QgsDockWidget):
         frame = 2 * tree.frameWidth()
         tree.setMinimumHeight(MIN_VISIBLE_ROWS * row + tree.header().sizeHint().height() + frame)
         p.formScroll.setMinimumHeight(tree.fontMetrics().height() * 4)
+        self._fit_form_width()
+
+    def _fit_form_width(self, *_args) -> None:
+        """The form scrolls up and down only: never narrower than its widest row."""
+        p = self.panel
+        bar = p.formScroll.verticalScrollBar().sizeHint().width()
+        p.formScroll.setMinimumWidth(p.formWidget.minimumSizeHint().width() + bar)
         p.splitter.setStretchFactor(0, 0)
         p.splitter.setStretchFactor(1, 1)
 
@@ -179,6 +186,8 @@ class SearchDock(QgsDockWidget):
         p.resultsTree.itemSelectionChanged.connect(self._selection_changed)
         p.modeTabs.currentChanged.connect(self._fit_mode_tabs)
         self._fit_mode_tabs()
+        p.modeTabs.currentChanged.connect(self._balance_splitter_later)
+        p.optionsGroup.collapsedStateChanged.connect(self._balance_splitter_later)
 
     def eventFilter(self, watched, event) -> bool:
         """Esc in the result list clears the highlights (as the Clear button)."""
@@ -222,6 +231,30 @@ class SearchDock(QgsDockWidget):
             page.adjustSize()
         tabs.adjustSize()
         tabs.updateGeometry()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._balance_splitter()
+
+    def _balance_splitter_later(self, *_args) -> None:
+        QTimer.singleShot(0, self._balance_splitter)  # once the form has its new size
+
+    def _balance_splitter(self, *_args) -> None:
+        """The form gets the room it needs as far as the result list keeps its rows; the list
+        gets the rest (and any room the dock gains later)."""
+        self._fit_form_width()
+        p = self.panel
+        total = sum(p.splitter.sizes())
+        if total <= 0:
+            return
+        form = p.formWidget.sizeHint().height() + p.formScroll.frameWidth() * 2
+        fixed = p.queryPane.sizeHint().height() - p.formScroll.sizeHint().height()
+        wanted = form + max(0, fixed)
+        top = max(
+            p.queryPane.minimumSizeHint().height(),
+            min(wanted, total - p.resultsTree.minimumHeight()),
+        )
+        p.splitter.setSizes([top, total - top])
 
     def _toggle_reverse_tool(self, checked: bool) -> None:
         canvas = self.iface.mapCanvas()

@@ -555,3 +555,29 @@ def test_saving_the_project_with_temporary_results_warns_once(dock, qtbot, qgis_
     assert project.write(str(tmp_path / "work.qgz"))
     assert len([item for item in bar.items() if "temporary" in item.text()]) == 1  # once
     bar.clearWidgets()
+
+
+def test_the_form_gets_the_room_the_list_does_not_need(qgis_iface, qgis_new_project, qtbot):
+    from osm_roundtrip.ui.search_dock import SearchDock
+
+    dock = SearchDock(qgis_iface)
+    try:
+        dock.resize(360, 1100)
+        dock.show()
+        qtbot.waitExposed(dock)
+        p = dock.panel
+        p.optionsGroup.setCollapsed(False)
+        qtbot.wait(50)
+        QApplication.processEvents()
+        shot(dock, "options-open-tall")
+        # a tall dock: the whole form is in view, the query field and the last option too
+        scroll = p.formScroll.verticalScrollBar()
+        assert scroll.maximum() == 0, "the form scrolls though there is room"
+        assert p.resultsTree.height() >= p.resultsTree.minimumHeight()
+        assert p.formScroll.viewport().width() >= p.formWidget.minimumSizeHint().width()
+        assert p.namedetailsCheck.visibleRegion().boundingRect().width() == (
+            p.namedetailsCheck.width()
+        )  # the last option is not cut at the right
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
