@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QWidget,
 )
 
 from ..plugin.adapters import download_service
@@ -37,12 +38,10 @@ from . import load_ui
 FORM = load_ui("download_dialog")
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SERVERS = ("production", "dev", "sandbox", "custom")
-#: The extent box's buttons, in the order shown (two a row): QGIS's own object names.
+#: The extent box's buttons shown first (two a row), then the others: QGIS's object names.
 EXTENT_BUTTONS = (
     "mOriginalExtentButton",  # "Current Layer Extent"
     "mCurrentExtentButton",  # "Map Canvas Extent"
-    "mButtonCalcFromLayer",  # "Calculate from Layer"
-    "mButtonDrawOnCanvas",  # "Draw on Canvas"
 )
 MISSING_FILE_STYLE = "QLineEdit { border: 1px solid #d97706; background: #fff7e6; }"
 
@@ -111,30 +110,36 @@ class DownloadDialog(QDialog, FORM):
         self.resize(hint)
 
     def _grid_extent_buttons(self) -> None:
-        """Put the extent box's buttons two a row: one row of four is cut off in German or
-        French ("…aktuellen La", "uf Kartenansicht")."""
-        buttons = [
-            self.extentBox.findChild(QPushButton, name)
-            for name in EXTENT_BUTTONS
-            if self.extentBox.findChild(QPushButton, name) is not None
-        ]
-        if not buttons:  # pragma: no cover - another QGIS without these names: leave as is
-            return
-        grid = buttons[0].parentWidget().layout()
-        if not isinstance(grid, QGridLayout):  # pragma: no cover
-            return
-        while grid.count():
-            grid.takeAt(0)  # buttons stay children of their widget; spacers are dropped
-        shown = [button for button in buttons if not button.isHidden()]
-        for index, button in enumerate(shown):
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            button.setMinimumWidth(button.sizeHint().width())
-            grid.addWidget(button, index // 2, index % 2)
-        for button in buttons:
-            if button.isHidden():
-                grid.addWidget(button, len(shown) // 2 + 1, 0)  # kept in the layout, hidden
+        """Put the extent box's buttons two a row: QGIS puts them in one or two rows of three
+        or four, cut off in German or French ("…aktuellen La", "uf Kartenansicht"). The buttons
+        (and QGIS 3.40's "Calculate from" label) move into a grid that takes the old row's place."""
+        anchor = self.extentBox.findChild(QPushButton, "mCurrentExtentButton")
+        old = anchor.parentWidget() if anchor is not None else None
+        outer = old.parentWidget().layout() if old is not None else None
+        if outer is None or outer.indexOf(old) < 0 or old.layout() is None:  # pragma: no cover
+            return  # another QGIS: leave its layout alone
+        widgets = _widgets_in_order(old.layout())
+        first = [w for name in EXTENT_BUTTONS for w in widgets if w.objectName() == name]
+        ordered = first + [w for w in widgets if w not in first]
+        hidden = {id(w) for w in ordered if w.isHidden()}
+        box = QWidget(old.parentWidget())
+        box.setObjectName("OsmRoundtripExtentButtons")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        shown = [w for w in ordered if id(w) not in hidden]
+        for index, widget in enumerate(shown):
+            if isinstance(widget, QPushButton):
+                widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                widget.setMinimumWidth(widget.sizeHint().width())
+            grid.addWidget(widget, index // 2, index % 2)
+        for widget in ordered:
+            if id(widget) in hidden:  # kept, hidden, below: QGIS may show them later
+                grid.addWidget(widget, len(shown) // 2 + 1, 0)
+                widget.setHidden(True)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        outer.insertWidget(outer.indexOf(old), box)
+        old.hide()
 
     # -- inputs ---------------------------------------------------------------------------------
     def bbox(self) -> Optional[Tuple[float, float, float, float]]:
@@ -302,6 +307,21 @@ class DownloadDialog(QDialog, FORM):
     def show_error(self, text: str) -> None:
         self.bar.pushMessage(text, Qgis.MessageLevel.Critical, 0)
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+
+def _widgets_in_order(layout) -> list:
+    """The widgets of ``layout`` and of the layouts in it, row by row, left to right."""
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    if isinstance(layout, QGridLayout):
+        positions = [layout.getItemPosition(i)[:2] for i in range(layout.count())]
+        items = [item for _, item in sorted(zip(positions, items), key=lambda pair: pair[0])]
+    widgets = []
+    for item in items:
+        if item.widget() is not None:
+            widgets.append(item.widget())
+        elif item.layout() is not None:
+            widgets += _widgets_in_order(item.layout())
+    return widgets
 
 
 def show_download_dialog(iface, bbox=None, name: str = "") -> Optional[DownloadDialog]:

@@ -217,8 +217,8 @@ def test_every_button_label_fits_at_the_default_size(
     project, qgis_iface, qtbot, lang, active_layer
 ):
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-    from qgis.PyQt.QtCore import QCoreApplication
-    from qgis.PyQt.QtWidgets import QAbstractButton, QPushButton
+    from qgis.PyQt.QtCore import QCoreApplication, QPoint, QRect
+    from qgis.PyQt.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
     from osm_roundtrip.ui.download_dialog import DownloadDialog
 
@@ -254,14 +254,26 @@ def test_every_button_label_fits_at_the_default_size(
             if needed + 8 > button.width():  # the frame and its padding: 4 px a side at least
                 cut.append(f"{text!r}: {needed} px in {button.width()} px")
         assert cut == []
-        extent_buttons = [b for b in dialog.extentBox.findChildren(QAbstractButton)
-                          if b.isVisible() and b.text() and isinstance(b, QPushButton)]  # fmt: skip
-        for i, first in enumerate(extent_buttons):
-            for second in extent_buttons[i + 1 :]:
-                assert not first.geometry().intersects(second.geometry()), (
-                    first.text(),
-                    second.text(),
+        extent_widgets = [  # the buttons, labels and fields of the extent box
+            w
+            for w in dialog.extentBox.findChildren(QWidget)
+            if w.isVisible()
+            and isinstance(w, (QPushButton, QLabel, QLineEdit))
+            and w.objectName() != "collapseButton"
+        ]
+
+        def rect(widget):
+            return QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+
+        for i, first in enumerate(extent_widgets):
+            for second in extent_widgets[i + 1 :]:
+                if first.isAncestorOf(second) or second.isAncestorOf(first):
+                    continue
+                assert not rect(first).intersects(rect(second)), (
+                    first.objectName(),
+                    second.objectName(),
                 )
+        extent_buttons = [w for w in extent_widgets if isinstance(w, QPushButton)]
         for button in extent_buttons:  # inside the box, not cut at its right edge
             right = button.mapTo(dialog, button.rect().topRight()).x()
             assert right <= dialog.extentBox.mapTo(dialog, dialog.extentBox.rect().topRight()).x()
