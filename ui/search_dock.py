@@ -140,6 +140,8 @@ class SearchDock(QgsDockWidget):
         frame = 2 * tree.frameWidth()
         tree.setMinimumHeight(MIN_VISIBLE_ROWS * row + tree.header().sizeHint().height() + frame)
         p.formScroll.setMinimumHeight(tree.fontMetrics().height() * 4)
+        # folded or not: kept across sessions (saved when hidden, read when first shown)
+        p.optionsGroup.setSettingGroup(self.OBJECT_NAME)
         self._fit_form_width()
 
     def _fit_form_width(self, *_args) -> None:

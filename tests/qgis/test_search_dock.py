@@ -581,3 +581,31 @@ def test_the_form_gets_the_room_the_list_does_not_need(qgis_iface, qgis_new_proj
     finally:
         dock.shutdown()
         dock.deleteLater()
+
+
+def test_the_options_open_or_folded_as_the_user_left_them(qgis_iface, qgis_new_project, qtbot):
+    from osm_roundtrip.ui.search_dock import SearchDock
+
+    def shown_dock():
+        dock = SearchDock(qgis_iface)
+        dock.show()
+        qtbot.waitExposed(dock)
+        return dock
+
+    docks = [shown_dock()]
+    docks[0].panel.optionsGroup.setCollapsed(True)  # other tests leave them open
+    docks[0].panel.optionsGroup.saveState()
+    try:
+        docks.append(shown_dock())
+        assert docks[1].panel.optionsGroup.isCollapsed()
+        docks[1].panel.optionsGroup.setCollapsed(False)
+        docks[1].panel.optionsGroup.saveState()  # as when the dock is hidden
+        docks.append(shown_dock())
+        assert not docks[2].panel.optionsGroup.isCollapsed()
+        assert docks[2].panel.optionsGroup.settingGroup() == "OsmRoundtripSearchDock"
+    finally:
+        docks[-1].panel.optionsGroup.setCollapsed(True)
+        docks[-1].panel.optionsGroup.saveState()
+        for dock in docks:
+            dock.shutdown()
+            dock.deleteLater()
