@@ -355,7 +355,8 @@ def show_progress(iface, task):
     bar.pushWidget(item, Qgis.MessageLevel.Info, 0)
 
     def set_progress(value: float) -> None:
-        progress.setValue(int(value))
+        with contextlib.suppress(RuntimeError):  # the item was closed by the user
+            progress.setValue(int(value))
 
     def cancel_task() -> None:
         cancel.setEnabled(False)
