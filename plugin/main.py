@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtGui import QIcon
 
 from .adapters import i18n, log, tasks
 from .adapters.compat import QAction
-from .adapters.processing.provider import ICON, OsmRoundtripProvider
+from .adapters.icons import icon
+from .adapters.processing.provider import OsmRoundtripProvider
 from .adapters.topology import TopologyGuard
 
 MENU = "&OSM Roundtrip"
@@ -56,7 +56,7 @@ class OsmRoundtripPlugin:
         self.dock = SearchDock(self.iface)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         search = self.dock.toggleViewAction()
-        search.setIcon(QIcon(str(ICON)))
+        search.setIcon(icon("search"))
         search.setText(self.tr("Search OpenStreetMap (Nominatim)"))
         self._add_action(search)
         self._add_action(self.dock.reverse_action)
@@ -70,7 +70,7 @@ class OsmRoundtripPlugin:
 
         from ..ui.download_dialog import open_osm_file, show_download_dialog
 
-        download = QAction(QIcon(str(ICON)), self.tr("Download OSM data…"), self.iface.mainWindow())
+        download = QAction(icon("download"), self.tr("Download OSM data…"), self.iface.mainWindow())
         download.setObjectName("OsmRoundtripDownload")
         download.triggered.connect(lambda: show_download_dialog(self.iface))
         self.dock.downloadRequested.connect(
@@ -78,7 +78,7 @@ class OsmRoundtripPlugin:
         )
         self._add_action(download)
         open_osm = QAction(
-            QgsApplication.getThemeIcon("/mActionFileOpen.svg"),
+            icon("open_osm"),
             self.tr("Open .osm file…"),
             self.iface.mainWindow(),
         )
@@ -90,7 +90,7 @@ class OsmRoundtripPlugin:
 
         self.uploader = UploadAction(self.iface)
         upload = QAction(
-            QgsApplication.getThemeIcon("/mActionSharingExport.svg"),
+            icon("upload"),
             self.tr("Upload changes…"),
             self.iface.mainWindow(),
         )
@@ -98,7 +98,7 @@ class OsmRoundtripPlugin:
         upload.triggered.connect(self.uploader.upload)
         self._add_action(upload)
         update = QAction(
-            QgsApplication.getThemeIcon("/mActionRefresh.svg"),
+            icon("update"),
             self.tr("Update data"),
             self.iface.mainWindow(),
         )

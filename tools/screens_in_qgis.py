@@ -238,6 +238,9 @@ def search_structured(stem):
 
 @screen
 def download_dialog(stem):
+    with contextlib.suppress(Failed):  # an active layer: "Current Layer Extent" shown too
+        _, layers = downloaded()
+        iface.setActiveLayer(layers["osm_polygons"])
     dialog = module("ui.download_dialog").DownloadDialog(iface)
     dialog.set_bbox(BOX)
     dialog.show()

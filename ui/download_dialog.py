@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import Callable, Optional, Tuple
 
@@ -14,14 +15,17 @@ from qgis.core import (
     QgsSettings,
 )
 from qgis.gui import QgsFileWidget, QgsMessageBar
-from qgis.PyQt.QtCore import QCoreApplication, QLocale
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtWidgets import (
-    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QSizePolicy,
+    QWidget,
 )
 
 from ..plugin.adapters import download_service
@@ -34,18 +38,23 @@ from . import load_ui
 FORM = load_ui("download_dialog")
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SERVERS = ("production", "dev", "sandbox", "custom")
+#: The extent box's buttons shown first (two a row), then the others: QGIS's object names.
+EXTENT_BUTTONS = (
+    "mOriginalExtentButton",  # "Current Layer Extent"
+    "mCurrentExtentButton",  # "Map Canvas Extent"
+)
+MISSING_FILE_STYLE = "QLineEdit { border: 1px solid #d97706; background: #fff7e6; }"
 
 
 class DownloadDialog(QDialog, FORM):
     def __init__(self, iface, parent=None) -> None:
         super().__init__(parent or iface.mainWindow())
         self.setupUi(self)
-        # QGIS lets the extent buttons shrink below their text; keep their labels readable
-        for button in self.extentBox.findChildren(QAbstractButton):
-            button.setMinimumWidth(button.sizeHint().width())
         self.iface = iface
         self.task = None
         self.settings = plugin_settings.load()
+        self.place_name = ""  # the place searched, when the dialog comes from a search result
+        self._auto_path = ""  # the file path the dialog chose (renamed with the area until edited)
 
         self.bar = QgsMessageBar(self)
         self.bar.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -55,10 +64,15 @@ class DownloadDialog(QDialog, FORM):
         canvas_crs = canvas.mapSettings().destinationCrs()
         self.extentBox.setTitleBase(self.tr("Area"))
         self.extentBox.setOutputCrs(WGS84)
-        self.extentBox.setOriginalExtent(canvas.extent(), canvas_crs)
+        # "Current Layer Extent" is the original extent: the active layer's, or no such button
+        # (given the map's extent it would only repeat "Map Canvas Extent")
+        layer = iface.activeLayer()
+        if layer is not None and layer.isSpatial() and not layer.extent().isEmpty():
+            self.extentBox.setOriginalExtent(layer.extent(), layer.crs())
         self.extentBox.setCurrentExtent(canvas.extent(), canvas_crs)
         self.extentBox.setOutputExtentFromCurrent()
         self.extentBox.setMapCanvas(canvas)
+        self._grid_extent_buttons()
         self.extentBox.extentChanged.connect(self.update_area)
 
         labels = {
@@ -78,12 +92,54 @@ class DownloadDialog(QDialog, FORM):
         self.output.setFilter(self.tr("GeoPackage (*.gpkg)"))
         self.output.setDialogTitle(self.tr("Save the download as"))
         self.output.setConfirmOverwrite(True)
-        self.output.setFilePath(download_service.default_gpkg_path(download_service.default_name()))
+        self.output.lineEdit().setPlaceholderText(self.tr("Choose where to save the download"))
+        self.output.fileChanged.connect(self._mark_missing_file)
 
         ok = self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Download"))
         self.buttonBox.accepted.connect(self.start)
         self.update_area()
+        self._fit_to_contents()
+
+    def _fit_to_contents(self) -> None:
+        """The size the texts need in the user's language (within the screen)."""
+        hint = self.sizeHint().expandedTo(self.minimumSizeHint())
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.isValid():
+            hint = hint.boundedTo(screen.size())
+        self.resize(hint)
+
+    def _grid_extent_buttons(self) -> None:
+        """Put the extent box's buttons two a row: QGIS puts them in one or two rows of three
+        or four, cut off in German or French ("…aktuellen La", "uf Kartenansicht"). The buttons
+        (and QGIS 3.40's "Calculate from" label) move into a grid that takes the old row's place."""
+        anchor = self.extentBox.findChild(QPushButton, "mCurrentExtentButton")
+        old = anchor.parentWidget() if anchor is not None else None
+        outer = old.parentWidget().layout() if old is not None else None
+        if outer is None or outer.indexOf(old) < 0 or old.layout() is None:  # pragma: no cover
+            return  # another QGIS: leave its layout alone
+        widgets = _widgets_in_order(old.layout())
+        first = [w for name in EXTENT_BUTTONS for w in widgets if w.objectName() == name]
+        ordered = first + [w for w in widgets if w not in first]
+        hidden = {id(w) for w in ordered if w.isHidden()}
+        box = QWidget(old.parentWidget())
+        box.setObjectName("OsmRoundtripExtentButtons")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        shown = [w for w in ordered if id(w) not in hidden]
+        for index, widget in enumerate(shown):
+            if isinstance(widget, QPushButton):
+                widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                widget.setMinimumWidth(widget.sizeHint().width())
+            grid.addWidget(widget, index // 2, index % 2)
+        for widget in ordered:
+            if id(widget) in hidden:  # kept, hidden, below: QGIS may show them later
+                grid.addWidget(widget, len(shown) // 2 + 1, 0)
+                widget.setHidden(True)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        outer.insertWidget(outer.indexOf(old), box)
+        old.hide()
 
     # -- inputs ---------------------------------------------------------------------------------
     def bbox(self) -> Optional[Tuple[float, float, float, float]]:
@@ -123,6 +179,7 @@ class DownloadDialog(QDialog, FORM):
 
     def update_area(self, *_args) -> None:
         bbox = self.bbox()
+        self._name_file()
         if bbox is None:
             self.areaLabel.setText(self.tr("Choose the area to download."))
             return
@@ -140,6 +197,47 @@ class DownloadDialog(QDialog, FORM):
                 self.tr("This is a large area: the download may take long and load the server."),
             )
         self.areaLabel.setText(text)
+
+    def set_place(self, name: str) -> None:
+        """Name the file and the layer group after the place searched."""
+        self.place_name = name.strip()
+        self._auto_path = ""
+        self.output.setFilePath("")
+        self._name_file()
+
+    def _name_file(self) -> None:
+        """Name the file after the place searched, else after the area's centre, in the
+        project's folder or the download folder of the settings; while the user has not
+        chosen a file himself, the name follows the area."""
+        current = self.gpkg_path()
+        if current and current != self._auto_path:
+            return  # chosen by the user
+        bbox = self.bbox()
+        if self.place_name:
+            stem = file_stem(self.place_name)
+        elif bbox is not None:
+            stem = download_service.centre_name(bbox)
+        else:
+            stem = download_service.default_name()
+        path = download_service.default_gpkg_path(
+            stem, download_folder=self.settings.download_folder
+        )
+        if path != current:
+            self.output.setFilePath(path)
+        self._auto_path = path
+        self._mark_missing_file()
+
+    def _mark_missing_file(self, *_args) -> None:
+        """No folder for the file (project not saved, no download folder set): the field is
+        empty and marked, and Download asks for a file."""
+        self.output.lineEdit().setStyleSheet("" if self.gpkg_path() else MISSING_FILE_STYLE)
+
+    def group_name(self, path: str) -> Optional[str]:
+        """The layer group: the place's name while the file is named after it, else the file's."""
+        if not self.place_name:
+            return None
+        stem = os.path.splitext(os.path.basename(path))[0]
+        return self.place_name if stem.startswith(file_stem(self.place_name)) else None
 
     def confirm_large(self, bbox) -> bool:
         area = QLocale().toString(download_service.bbox_area_km2(bbox), "f", 0)
@@ -167,7 +265,14 @@ class DownloadDialog(QDialog, FORM):
             return
         path = self.gpkg_path()
         if not path:
-            self.show_error(self.tr("Choose the GeoPackage to save the download in."))
+            self.show_error(
+                self.tr(
+                    "Choose the GeoPackage to save the download in. (Downloads go to the "
+                    "project's folder, or to the download folder set in the settings, when "
+                    "there is one.)"
+                )
+            )
+            self.output.lineEdit().setFocus()
             return
         if not path.lower().endswith(".gpkg"):
             path += ".gpkg"
@@ -177,17 +282,20 @@ class DownloadDialog(QDialog, FORM):
             return
         if download_service.is_large(bbox) and not self.confirm_large(bbox):
             return
-        iface, api_url = self.iface, self.api_url()
+        iface, api_url, group = self.iface, self.api_url(), self.group_name(path)
 
         def start(target: str, replace: bool):
-            return download_service.start_download(
+            task = download_service.start_download(
                 iface,
                 bbox,
                 api_url,
                 target,
                 on_done=ask_about_existing(iface, start),
+                group_name=group,
                 replace=replace,
             )
+            show_progress(iface, task)
+            return task
 
         try:
             self.task = start(path, False)
@@ -201,6 +309,21 @@ class DownloadDialog(QDialog, FORM):
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
 
+def _widgets_in_order(layout) -> list:
+    """The widgets of ``layout`` and of the layouts in it, row by row, left to right."""
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    if isinstance(layout, QGridLayout):
+        positions = [layout.getItemPosition(i)[:2] for i in range(layout.count())]
+        items = [item for _, item in sorted(zip(positions, items), key=lambda pair: pair[0])]
+    widgets = []
+    for item in items:
+        if item.widget() is not None:
+            widgets.append(item.widget())
+        elif item.layout() is not None:
+            widgets += _widgets_in_order(item.layout())
+    return widgets
+
+
 def show_download_dialog(iface, bbox=None, name: str = "") -> Optional[DownloadDialog]:
     """The toolbar action, or "Download area…" of a search result (its box and name: the file
     and the layer group are named after the place); the download runs on after it closes."""
@@ -208,9 +331,46 @@ def show_download_dialog(iface, bbox=None, name: str = "") -> Optional[DownloadD
     if bbox is not None:
         dialog.set_bbox(bbox)
     if name:
-        dialog.output.setFilePath(download_service.default_gpkg_path(file_stem(name)))
+        dialog.set_place(name)
     dialog.exec()
     return dialog
+
+
+def show_progress(iface, task):
+    """A message bar item with the task's progress and a Cancel button, removed when the task
+    ends (its outcome is then the one message the service shows); returns the item."""
+    bar = iface.messageBar() if iface is not None else None
+    if bar is None:
+        return None
+    translate = QCoreApplication.translate
+    item = bar.createMessage(download_service.TITLE, task.description())
+    progress = QProgressBar(item)
+    progress.setRange(0, 100)
+    progress.setMaximumWidth(220)
+    progress.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    cancel = QPushButton(translate("DownloadDialog", "Cancel"), item)
+    cancel.setObjectName("OsmRoundtripCancelDownload")
+    item.layout().addWidget(progress)
+    item.layout().addWidget(cancel)
+    bar.pushWidget(item, Qgis.MessageLevel.Info, 0)
+
+    def set_progress(value: float) -> None:
+        with contextlib.suppress(RuntimeError):  # the item was closed by the user
+            progress.setValue(int(value))
+
+    def cancel_task() -> None:
+        cancel.setEnabled(False)
+        task.cancel()
+
+    def remove(*_args) -> None:
+        with contextlib.suppress(RuntimeError):  # closed by the user already
+            bar.popWidget(item)
+
+    task.progressChanged.connect(set_progress)
+    cancel.clicked.connect(cancel_task)
+    task.taskCompleted.connect(remove)
+    task.taskTerminated.connect(remove)
+    return item
 
 
 def file_stem(name: str) -> str:

@@ -11,6 +11,8 @@ Scripted use (e.g. a demo)::
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import Callable, List, Optional
 
 from qgis.core import (
@@ -24,13 +26,14 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.gui import QgsDockWidget, QgsRubberBand
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QSizePolicy, QTreeWidgetItem, QWidget
 
 from ..plugin.adapters import nominatim_layers, nominatim_service
 from ..plugin.adapters.compat import QAction
 from ..plugin.adapters.i18n import error_text
+from ..plugin.adapters.icons import icon
 from ..plugin.adapters.tasks import CoreTask
 from ..plugin.core.errors import Cancelled, ValidationError
 from ..plugin.core.nominatim import (
@@ -49,6 +52,8 @@ FORM = load_ui("search_dock")
 WGS84 = "EPSG:4326"
 PLACE_ROLE = Qt.ItemDataRole.UserRole
 HIGHLIGHT = QColor(230, 40, 90)
+#: Rows the result list shows at least, whatever the options above it take.
+MIN_VISIBLE_ROWS = 12
 
 
 class SearchPanel(QWidget, FORM):
@@ -78,6 +83,7 @@ class SearchDock(QgsDockWidget):
         self.task: Optional[CoreTask] = None
         self.last_error: Optional[BaseException] = None
         self._highlights: List[QgsRubberBand] = []
+        self._warned_scratch = False  # told once per project that the results are temporary
 
         self._fill_choices()
         self._make_reverse_tool()
@@ -116,6 +122,32 @@ class SearchDock(QgsDockWidget):
         header.setStretchLastSection(True)
         p.resultsTree.setColumnWidth(0, 130)
         p.resultsTree.setColumnWidth(1, 90)
+        self._keep_room_for_results()
+
+    def _keep_room_for_results(self) -> None:
+        """The result list keeps :data:`MIN_VISIBLE_ROWS` rows; the query form above it (mode
+        tabs, options) scrolls when it needs more room than is left, and the splitter between
+        them lets the user give either more."""
+        p = self.panel
+        tree = p.resultsTree
+        probe = QTreeWidgetItem(["Vaduz", "Town", "Liechtenstein"])
+        tree.addTopLevelItem(probe)
+        row = max(tree.sizeHintForRow(0), tree.fontMetrics().height() + 4)
+        tree.takeTopLevelItem(0)
+        frame = 2 * tree.frameWidth()
+        tree.setMinimumHeight(MIN_VISIBLE_ROWS * row + tree.header().sizeHint().height() + frame)
+        p.formScroll.setMinimumHeight(tree.fontMetrics().height() * 4)
+        # folded or not: kept across sessions (saved when hidden, read when first shown)
+        p.optionsGroup.setSettingGroup(self.OBJECT_NAME)
+        self._fit_form_width()
+
+    def _fit_form_width(self, *_args) -> None:
+        """The form scrolls up and down only: never narrower than its widest row."""
+        p = self.panel
+        bar = p.formScroll.verticalScrollBar().sizeHint().width()
+        p.formScroll.setMinimumWidth(p.formWidget.minimumSizeHint().width() + bar)
+        p.splitter.setStretchFactor(0, 0)
+        p.splitter.setStretchFactor(1, 1)
 
     def _make_reverse_tool(self) -> None:
         canvas = self.iface.mapCanvas()
@@ -124,7 +156,7 @@ class SearchDock(QgsDockWidget):
         self.reverse_action.setToolTip(
             self.tr("Click the map to get the address and outline of the place there")
         )
-        self.reverse_action.setIcon(QgsApplication.getThemeIcon("/mActionIdentify.svg"))
+        self.reverse_action.setIcon(icon("reverse"))
         self.reverse_action.setCheckable(True)
         self.reverse_tool.setAction(self.reverse_action)
         self.reverse_action.toggled.connect(self._toggle_reverse_tool)
@@ -139,6 +171,13 @@ class SearchDock(QgsDockWidget):
         p.addSelectedButton.clicked.connect(self.add_selected_to_map)
         p.addAllButton.clicked.connect(self.add_all_to_map)
         p.downloadButton.clicked.connect(self.download_selected)
+        p.clearButton.clicked.connect(self.clear)
+        p.saveButton.clicked.connect(lambda: self.save_results())
+        project = QgsProject.instance()
+        project.projectSaved.connect(self._warn_about_scratch_results)
+        project.cleared.connect(self._forget_warning)
+        p.resultsTree.installEventFilter(self)
+        self.closed.connect(self.clear_highlight)
         p.resultsTree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         p.resultsTree.customContextMenuRequested.connect(self._results_menu)
         for edit in self._line_edits():
@@ -146,6 +185,30 @@ class SearchDock(QgsDockWidget):
         p.resultsTree.itemSelectionChanged.connect(self._selection_changed)
         p.modeTabs.currentChanged.connect(self._fit_mode_tabs)
         self._fit_mode_tabs()
+        p.modeTabs.currentChanged.connect(self._balance_splitter_later)
+        p.optionsGroup.collapsedStateChanged.connect(self._balance_splitter_later)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Esc in the result list clears the highlights (as the Clear button)."""
+        if (
+            watched is self.panel.resultsTree
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self._highlights
+        ):
+            self.clear()
+            return True
+        return super().eventFilter(watched, event)
+
+    def clear(self) -> None:
+        """Take the highlights off the map and unselect the results (the list stays)."""
+        tree = self.panel.resultsTree
+        blocked = tree.blockSignals(True)
+        tree.clearSelection()
+        tree.setCurrentItem(None)
+        tree.blockSignals(blocked)
+        self.clear_highlight()
+        self._set_running(self.task is not None)
 
     def _line_edits(self):
         p = self.panel
@@ -168,6 +231,30 @@ class SearchDock(QgsDockWidget):
         tabs.adjustSize()
         tabs.updateGeometry()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._balance_splitter()
+
+    def _balance_splitter_later(self, *_args) -> None:
+        QTimer.singleShot(0, self._balance_splitter)  # once the form has its new size
+
+    def _balance_splitter(self, *_args) -> None:
+        """The form gets the room it needs as far as the result list keeps its rows; the list
+        gets the rest (and any room the dock gains later)."""
+        self._fit_form_width()
+        p = self.panel
+        total = sum(p.splitter.sizes())
+        if total <= 0:
+            return
+        form = p.formWidget.sizeHint().height() + p.formScroll.frameWidth() * 2
+        fixed = p.queryPane.sizeHint().height() - p.formScroll.sizeHint().height()
+        wanted = form + max(0, fixed)
+        top = max(
+            p.queryPane.minimumSizeHint().height(),
+            min(wanted, total - p.resultsTree.minimumHeight()),
+        )
+        p.splitter.setSizes([top, total - top])
+
     def _toggle_reverse_tool(self, checked: bool) -> None:
         canvas = self.iface.mapCanvas()
         if checked:
@@ -183,6 +270,13 @@ class SearchDock(QgsDockWidget):
         canvas = self.iface.mapCanvas()
         if canvas.mapTool() is self.reverse_tool:
             canvas.unsetMapTool(self.reverse_tool)
+        project = QgsProject.instance()
+        for signal, slot in (
+            (project.projectSaved, self._warn_about_scratch_results),
+            (project.cleared, self._forget_warning),
+        ):
+            with contextlib.suppress(TypeError, RuntimeError):  # disconnected already
+                signal.disconnect(slot)
 
     # -- the query from the form -------------------------------------------------------------------
     def build_query(self) -> SearchQuery:
@@ -270,6 +364,9 @@ class SearchDock(QgsDockWidget):
             self._show_error(exc)
             return None
 
+        if self.task is None:
+            self.clear_highlight()
+
         def work(task):
             place = nominatim_service.client().reverse(query, cancel=task.isCanceled)
             return [place] if place else []
@@ -306,7 +403,73 @@ class SearchDock(QgsDockWidget):
         download.setEnabled(len(self.selected_places()) == 1)
         download.triggered.connect(self.download_selected)
         menu.addAction(self.tr("Add selected")).triggered.connect(self.add_selected_to_map)
+        menu.addSeparator()
+        save = menu.addAction(self.tr("Save results to GeoPackage…"))
+        save.setEnabled(bool(nominatim_layers.scratch_result_layers()))
+        save.triggered.connect(lambda: self.save_results())
         menu.exec(self.panel.resultsTree.viewport().mapToGlobal(position))
+
+    def save_results(self, path: Optional[str] = None) -> dict:
+        """ "Save results…": the temporary result layers into a GeoPackage (asked for when
+        ``path`` is not given), replaced in the project by the saved ones; ``{role: layer}``."""
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        from ..plugin.adapters import download_service, settings
+
+        project = QgsProject.instance()
+        if not nominatim_layers.scratch_result_layers(project):
+            self._set_status(self.tr("No temporary result layers to save: add results first."))
+            return {}
+        if path is None:
+            folder = download_service.default_folder(project, settings.load().download_folder)
+            start = os.path.join(folder, "nominatim_results.gpkg") if folder else ""
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the results as"), start, self.tr("GeoPackage (*.gpkg)")
+            )
+            if not path:
+                return {}
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        try:
+            saved = nominatim_layers.save_results(path, project)
+        except nominatim_layers.SaveError as exc:
+            text = self.tr("The results could not be saved: {reason}").format(reason=exc)
+            self.panel.statusLabel.setStyleSheet("color: #b00020;")
+            self.panel.statusLabel.setText(text)
+            self.iface.messageBar().pushMessage(
+                self.tr("Nominatim"), text, level=Qgis.MessageLevel.Critical
+            )
+            return {}
+        message = self.tr("Results saved to {path}; they stay with the project.").format(path=path)
+        self._set_status(message)
+        self.iface.messageBar().pushMessage(
+            self.tr("Nominatim"), message, level=Qgis.MessageLevel.Success, duration=6
+        )
+        return saved
+
+    def _warn_about_scratch_results(self) -> None:
+        """Once per project: saved with temporary result layers, which it will not keep."""
+        if self._warned_scratch or not nominatim_layers.scratch_result_layers():
+            return
+        self._warned_scratch = True
+        from qgis.PyQt.QtWidgets import QPushButton
+
+        bar = self.iface.messageBar()
+        item = bar.createMessage(
+            self.tr("Nominatim"),
+            self.tr(
+                "The search results on the map are temporary layers: the project does not keep "
+                "them. Save them to a GeoPackage to keep them."
+            ),
+        )
+        button = QPushButton(self.tr("Save results…"), item)
+        button.setObjectName("OsmRoundtripSaveResults")
+        button.clicked.connect(lambda: self.save_results() and bar.popWidget(item))
+        item.layout().addWidget(button)
+        bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+
+    def _forget_warning(self) -> None:
+        self._warned_scratch = False
 
     def add_all_to_map(self) -> dict:
         return self._add_to_map(self.places)
@@ -320,6 +483,9 @@ class SearchDock(QgsDockWidget):
 
     # -- running requests --------------------------------------------------------------------------
     def _run_search(self, query: SearchQuery, append: bool) -> Optional[CoreTask]:
+        if not append and self.task is None:
+            self.clear_highlight()  # the last search's highlight is not this one's answer
+
         def work(task):
             return nominatim_service.client().search(query, cancel=task.isCanceled)
 

@@ -19,7 +19,9 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
     QgsSnappingConfig,
+    QgsTask,
     QgsTolerance,
+    QgsVectorFileWriter,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType
@@ -50,6 +52,7 @@ __all__ = [
     "SOURCE_POLYGON",
     "SOURCE_VECTOR",
     "STRING",
+    "TASK_FLAGS",
     "TOLERANCE_PIXELS",
     "QAction",
     "WkbType",
@@ -57,6 +60,7 @@ __all__ = [
     "locator_data",
     "set_advanced",
     "set_locator_data",
+    "write_gpkg_layer",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -188,3 +192,43 @@ def set_locator_data(result, data) -> None:
 def locator_data(result):
     value = result.userData
     return value() if callable(value) else value
+
+
+# ---------------------------------------------------------------------------------------------
+# Tasks: QGIS asks "Are you sure?" when a task is cancelled in its task list, unless it has
+# CancelWithoutPrompt (3.22 has it already). A task whose run() returns False ends "terminated"
+# and QGIS then shows "Task failed" as a system notification (when its window is not active);
+# 3.26 added Silent (no system notification at all) and Hidden (not in the task list). The
+# plugin's tasks keep both notifications and the list: a cancelled task ends as complete instead
+# (see tasks.CoreTask).
+# ---------------------------------------------------------------------------------------------
+
+TASK_FLAGS = QgsTask.Flag.CanCancel | getattr(QgsTask.Flag, "CancelWithoutPrompt", 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing a layer to a GeoPackage: writeAsVectorFormatV3 (3.20 and later; the V2 form it replaced
+# is deprecated and returns one value less). It gives (error, message, new file, new layer).
+# ---------------------------------------------------------------------------------------------
+
+
+def write_gpkg_layer(layer, path: str, table: str, transform_context, new_file: bool):
+    """Write ``layer`` as the table ``table`` of the GeoPackage ``path`` (a new file when
+    ``new_file``, else added to it, replacing a table of that name); returns the error message,
+    ``""`` on success."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = table
+    options.fileEncoding = "UTF-8"
+    action = QgsVectorFileWriter.ActionOnExistingFile
+    options.actionOnExistingFile = (
+        action.CreateOrOverwriteFile if new_file else action.CreateOrOverwriteLayer
+    )
+    if hasattr(QgsVectorFileWriter, "writeAsVectorFormatV3"):
+        result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, transform_context, options)
+    else:  # pragma: no cover - before 3.20
+        result = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, transform_context, options)
+    error, message = result[0], result[1]
+    if error != QgsVectorFileWriter.WriterError.NoError:
+        return message or str(error)
+    return ""

@@ -159,20 +159,42 @@ def is_large(bbox: Sequence[float]) -> bool:
 
 
 def default_name(now: Optional[datetime.datetime] = None) -> str:
-    """File stem of a new download, e.g. ``osm_2024-05-01_1430``."""
+    """File stem of a download named after its time, e.g. ``osm_2024-05-01_1430``."""
     return "osm_" + (now or datetime.datetime.now()).strftime("%Y-%m-%d_%H%M")
 
 
-def default_folder(project: Optional[QgsProject] = None) -> str:
-    """Next to the project when it is saved, else the user's home folder."""
+def centre_name(bbox: Sequence[float]) -> str:
+    """File stem (and group name) of a download named after its centre, e.g.
+    ``osm_47.140N_9.520E``: readable, the same for the same area, a place to a few hundred
+    metres."""
+    lon = (bbox[0] + bbox[2]) / 2.0
+    lat = (bbox[1] + bbox[3]) / 2.0
+    return "osm_{:.3f}{}_{:.3f}{}".format(
+        abs(lat), "N" if lat >= 0 else "S", abs(lon), "E" if lon >= 0 else "W"
+    )
+
+
+def default_folder(project: Optional[QgsProject] = None, download_folder: str = "") -> str:
+    """The project's folder when the project is saved, else ``download_folder`` (the setting)
+    when it exists, else ``""``: there is no good place and the user must choose one."""
     project = project or QgsProject.instance()
     home = project.homePath() if project.fileName() else ""
-    return home or os.path.expanduser("~")
+    if home and os.path.isdir(home):
+        return home
+    if download_folder and os.path.isdir(download_folder):
+        return download_folder
+    return ""
 
 
-def default_gpkg_path(stem: str, project: Optional[QgsProject] = None) -> str:
-    """``<folder>/<stem>.gpkg``, numbered (``_2``, ``_3``…) when the file exists."""
-    return next_free_path(os.path.join(default_folder(project), f"{stem}.gpkg"))
+def default_gpkg_path(
+    stem: str, project: Optional[QgsProject] = None, download_folder: str = ""
+) -> str:
+    """``<folder>/<stem>.gpkg`` (see :func:`default_folder`), numbered (``_2``, ``_3``…) when
+    the file exists; ``""`` when there is no folder to put it in."""
+    folder = default_folder(project, download_folder)
+    if not folder:
+        return ""
+    return next_free_path(os.path.join(folder, f"{stem}.gpkg"))
 
 
 def next_free_path(path: str) -> str:
@@ -355,7 +377,9 @@ def _finish(job: LoadJob, summary: Optional[gpkg.WriteSummary], error) -> None:
         if isinstance(error, Cancelled):
             bar.pushMessage(
                 TITLE,
-                QCoreApplication.translate("DownloadService", "The download was cancelled."),
+                QCoreApplication.translate(
+                    "DownloadService", "Download cancelled; nothing was changed."
+                ),
                 Qgis.MessageLevel.Info,
                 5,
             )

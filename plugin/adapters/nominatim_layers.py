@@ -12,6 +12,7 @@ them (adding columns when new keys appear) instead of making a new layer per sea
 from __future__ import annotations
 
 import json
+import os
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from qgis.core import (
@@ -19,6 +20,7 @@ from qgis.core import (
     QgsFeature,
     QgsFields,
     QgsGeometry,
+    QgsMapLayerStyle,
     QgsPointXY,
     QgsProject,
     QgsVectorLayer,
@@ -277,6 +279,81 @@ class ResultLayers:
             layer.updateExtents()
             layer.triggerRepaint()
         return counts
+
+
+def scratch_result_layers(project: Optional[QgsProject] = None) -> Dict[str, QgsVectorLayer]:
+    """The result layers of ``project`` that are temporary (memory) layers, by role: lost when
+    the project is closed."""
+    project = project or QgsProject.instance()
+    found: Dict[str, QgsVectorLayer] = {}
+    for layer in project.mapLayers().values():
+        role = layer.customProperty(ROLE_PROPERTY) if isinstance(layer, QgsVectorLayer) else None
+        if role in _WKB and layer.providerType() == "memory":
+            found.setdefault(role, layer)
+    return found
+
+
+def table_name(role: str) -> str:
+    return f"nominatim_{role}"
+
+
+class SaveError(Exception):
+    """A result layer could not be written; the message says why."""
+
+
+def save_results(path: str, project: Optional[QgsProject] = None) -> Dict[str, QgsVectorLayer]:
+    """Write the temporary result layers (every feature and attribute) into the GeoPackage
+    ``path``, one table per layer, and put the saved layers in their place in the project:
+    same name, style, position in the layer tree; later results are added to them. Returns the
+    new layers by role (none when there was nothing to save). A file that already holds saved
+    results of the project gets the tables added; any other file is replaced."""
+    project = project or QgsProject.instance()
+    scratch = scratch_result_layers(project)
+    if not scratch:
+        return {}
+    path = os.path.abspath(path)
+    new_file = not _file_in_use(path, project)
+    saved: Dict[str, QgsVectorLayer] = {}
+    for role in (POINTS, POLYGONS, LINES):
+        layer = scratch.get(role)
+        if layer is None:
+            continue
+        message = compat.write_gpkg_layer(
+            layer, path, table_name(role), project.transformContext(), new_file
+        )
+        if message:
+            raise SaveError(message)
+        new_file = False
+        saved[role] = _replace_layer(layer, f"{path}|layername={table_name(role)}", project)
+    return saved
+
+
+def _file_in_use(path: str, project: QgsProject) -> bool:
+    for layer in project.mapLayers().values():
+        source = layer.source().split("|")[0]
+        if layer.providerType() == "ogr" and os.path.abspath(source) == path:
+            return True
+    return False
+
+
+def _replace_layer(old: QgsVectorLayer, uri: str, project: QgsProject) -> QgsVectorLayer:
+    new = QgsVectorLayer(uri, old.name(), "ogr")
+    if not new.isValid():
+        raise SaveError(uri)
+    style = QgsMapLayerStyle()
+    style.readFromLayer(old)
+    style.writeToLayer(new)
+    new.setCustomProperty(ROLE_PROPERTY, old.customProperty(ROLE_PROPERTY))
+    root = project.layerTreeRoot()
+    node = root.findLayer(old.id())
+    parent = node.parent() if node is not None else root
+    index = parent.children().index(node) if node is not None else 0
+    visible = node.itemVisibilityChecked() if node is not None else True
+    project.addMapLayer(new, False)
+    inserted = parent.insertLayer(index, new)
+    inserted.setItemVisibilityChecked(visible)
+    project.removeMapLayer(old.id())
+    return new
 
 
 def crs() -> QgsCoordinateReferenceSystem:

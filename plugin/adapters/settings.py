@@ -45,6 +45,7 @@ class Settings:
     contact_email: str = ""
     language: str = ""  # empty: follow the QGIS locale
     timeout: float = 30.0
+    download_folder: str = ""  # new downloads when the project is not saved; "": ask
     recent_comments: str = ""  # JSON list of the last changeset comments, newest first
     last_source: str = ""  # the source of the last changeset
     last_hashtags: str = ""  # the hashtags of the last changeset

@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 from qgis.core import QgsTask
 
 from ..core.errors import Cancelled, OsmRoundtripError
+from .compat import TASK_FLAGS
 
 logger = logging.getLogger("osm_roundtrip")
 
@@ -47,6 +48,12 @@ class CoreTask(QgsTask):
     core's ``cancel`` callable) and ``task.report(done, total)`` for progress. ``run()`` stores
     the result or the exception; ``finished()`` calls ``on_done(result, error)`` on the GUI
     thread. ``run()`` never touches widgets or the project.
+
+    A cancelled task ends as *complete* (``run()`` returns ``True``, :attr:`error` is
+    :class:`Cancelled`): QGIS reports a task that returns ``False`` as failed ("Task failed" in
+    a system notification), which a cancel the user asked for is not. Only a task cancelled
+    before it started is left *terminated* by QGIS itself; ``on_done`` gets ``Cancelled`` in
+    every case.
     """
 
     def __init__(
@@ -54,7 +61,7 @@ class CoreTask(QgsTask):
         description: str,
         work: Callable[[CoreTask], Any],
         on_done: Optional[Callable[[Any, Optional[BaseException]], None]] = None,
-        flags=QgsTask.Flag.CanCancel,
+        flags=TASK_FLAGS,
     ) -> None:
         super().__init__(description, flags)
         self._work = work
@@ -73,7 +80,7 @@ class CoreTask(QgsTask):
             self.result = self._work(self)
         except Cancelled as exc:
             self.error = exc
-            return False
+            return True  # not a failure: see the class's description
         except OsmRoundtripError as exc:  # expected failure: its message says it all
             logger.warning("%s: %s", self.description(), exc)
             self.error = exc
@@ -82,11 +89,17 @@ class CoreTask(QgsTask):
             logger.exception("%s failed", self.description())
             self.error = exc
             return False
-        return not self.isCanceled()
+        if self.isCanceled():  # the work ended without noticing: its result is not wanted
+            self.error = Cancelled()
+        return True
+
+    @property
+    def was_cancelled(self) -> bool:
+        return isinstance(self.error, Cancelled)
 
     def finished(self, ok: bool) -> None:
         _running.discard(self)
         if not ok and self.error is None:
-            self.error = Cancelled()
+            self.error = Cancelled()  # cancelled before it started
         if self._on_done is not None:
-            self._on_done(self.result if ok else None, self.error)
+            self._on_done(self.result if self.error is None else None, self.error)

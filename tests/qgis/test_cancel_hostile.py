@@ -116,6 +116,55 @@ def test_cancel_stops_a_held_download_within_a_second(
     assert not path.with_name(path.name + ".part").exists()
 
 
+def test_cancel_in_the_message_bar_gives_one_message_and_no_failed_task(
+    holding, project, qgis_iface, qtbot, tmp_path
+):
+    """The dialog's download shows its progress with a Cancel button in the message bar; after
+    Cancel the item is gone, one message says what happened, and the task did not fail (QGIS
+    would announce a failed task itself)."""
+    from qgis.core import Qgis, QgsSettings, QgsTask
+    from qgis.PyQt.QtWidgets import QDialogButtonBox, QProgressBar, QPushButton
+
+    from osm_roundtrip.ui.download_dialog import DownloadDialog
+
+    QgsSettings().setValue("osm_roundtrip/osm_server", "custom")
+    QgsSettings().setValue("osm_roundtrip/custom_api_url", holding.api)
+    try:
+        dialog = DownloadDialog(qgis_iface)
+    finally:
+        QgsSettings().remove("osm_roundtrip/osm_server")
+        QgsSettings().remove("osm_roundtrip/custom_api_url")
+    qtbot.addWidget(dialog)
+    assert dialog.api_url() == holding.api
+    dialog.set_bbox(VADUZ)
+    path = tmp_path / "held.gpkg"
+    dialog.output.setFilePath(str(path))
+    dialog.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    task = dialog.task
+    assert task is not None
+    bar = qgis_iface.messageBar()
+    assert len(bar.items()) == 1
+    item = bar.items()[0]
+    assert item.findChild(QProgressBar) is not None
+    cancel = item.findChild(QPushButton, "OsmRoundtripCancelDownload")
+    assert cancel is not None and cancel.isVisible() is not None
+    statuses = []
+    task.statusChanged.connect(statuses.append)
+    assert holding.requests.wait(15), "the download never asked for the map"
+    cancel.click()
+    ended = (QgsTask.Complete, QgsTask.Terminated)
+    qtbot.waitUntil(lambda: any(status in ended for status in statuses), timeout=5_000)
+    qtbot.waitUntil(lambda: not bar.items(), timeout=5_000)
+    assert QgsTask.Complete in statuses  # not "terminated": QGIS says "Task failed" then
+    assert QgsTask.Terminated not in statuses
+    messages = {level: bar.get_messages(level) for level in bar.messages}
+    assert messages[Qgis.MessageLevel.Info] == [
+        "OSM Roundtrip:Download cancelled; nothing was changed."
+    ]
+    assert sum(len(texts) for texts in messages.values()) == 1
+    assert not path.exists()
+
+
 def test_processing_download_is_cancelled_within_a_second(holding, provider, project, tmp_path):
     import processing
     from qgis.core import QgsProcessingException

@@ -58,7 +58,7 @@ def test_dialog_defaults_to_the_map_view_and_the_server_of_the_settings(dialog, 
     assert dialog.server.currentData() == "sandbox"
     assert dialog.api_url() == "http://127.0.0.1:8111/api/0.6"
     assert dialog.apiUrl.isReadOnly()
-    assert dialog.gpkg_path().endswith(".gpkg")
+    assert dialog.gpkg_path() == ""  # no project folder, no download folder: the user chooses
     assert "km²" in dialog.areaLabel.text()
     dialog.grab().save(str(tmp_path / "dialog.png"))
 
@@ -91,6 +91,196 @@ def test_invalid_input_is_shown_in_the_dialog(dialog, change, message):
     assert dialog.task is None
     texts = [item.text() for item in dialog.bar.items()]
     assert len(texts) == 1 and message in texts[0]
+
+
+BOX = (9.51, 47.13, 9.53, 47.15)  # centre 47.14 N, 9.52 E
+
+
+def test_without_a_folder_the_file_field_starts_empty_and_download_asks_for_a_file(dialog):
+    assert dialog.gpkg_path() == ""
+    assert dialog.output.lineEdit().styleSheet()  # marked
+    assert dialog.output.lineEdit().placeholderText()
+    dialog.buttonBox.button(QDialogButtonBox.Ok).click()
+    assert dialog.task is None
+    texts = [item.text() for item in dialog.bar.items()]
+    assert len(texts) == 1 and "Choose the GeoPackage" in texts[0]
+    dialog.output.setFilePath("/tmp/x.gpkg")
+    assert dialog.output.lineEdit().styleSheet() == ""
+
+
+def test_the_file_goes_to_the_saved_project_folder_named_after_the_centre(
+    project, qgis_iface, qtbot, tmp_path
+):
+    from osm_roundtrip.ui.download_dialog import DownloadDialog
+
+    assert project.write(str(tmp_path / "work.qgz"))
+    dialog = DownloadDialog(qgis_iface)
+    qtbot.addWidget(dialog)
+    dialog.set_bbox(BOX)
+    assert dialog.gpkg_path() == str(tmp_path / "osm_47.140N_9.520E.gpkg")
+    assert dialog.group_name(dialog.gpkg_path()) is None  # the group takes the file's name
+    dialog.set_bbox((-71.0, -33.5, -70.0, -33.0))  # the name follows the area...
+    assert dialog.gpkg_path() == str(tmp_path / "osm_33.250S_70.500W.gpkg")
+    dialog.output.setFilePath(str(tmp_path / "mine.gpkg"))
+    dialog.set_bbox(BOX)  # ...until the user chose a file
+    assert dialog.gpkg_path() == str(tmp_path / "mine.gpkg")
+
+
+def test_without_a_project_the_file_goes_to_the_download_folder_of_the_settings(
+    project, qgis_iface, qtbot, tmp_path
+):
+    from osm_roundtrip.ui.download_dialog import DownloadDialog
+
+    QgsSettings().setValue("osm_roundtrip/download_folder", str(tmp_path))
+    try:
+        (tmp_path / "osm_47.140N_9.520E.gpkg").write_bytes(b"")
+        dialog = DownloadDialog(qgis_iface)
+        qtbot.addWidget(dialog)
+        dialog.set_bbox(BOX)
+        assert dialog.gpkg_path() == str(tmp_path / "osm_47.140N_9.520E_2.gpkg")
+        assert dialog.output.lineEdit().styleSheet() == ""
+    finally:
+        QgsSettings().remove("osm_roundtrip/download_folder")
+
+
+def test_a_searched_place_names_the_file_and_the_group(project, qgis_iface, qtbot, tmp_path):
+    from osm_roundtrip.ui.download_dialog import DownloadDialog
+
+    assert project.write(str(tmp_path / "work.qgz"))
+    dialog = DownloadDialog(qgis_iface)
+    qtbot.addWidget(dialog)
+    dialog.set_bbox(BOX)
+    dialog.set_place("St. Gallen / Ost")
+    assert dialog.gpkg_path() == str(tmp_path / "St_Gallen_Ost.gpkg")
+    assert dialog.group_name(dialog.gpkg_path()) == "St. Gallen / Ost"
+    assert dialog.group_name(str(tmp_path / "St_Gallen_Ost_2.gpkg")) == "St. Gallen / Ost"
+    assert dialog.group_name(str(tmp_path / "other.gpkg")) is None
+
+
+def test_current_layer_extent_is_the_active_layer_and_stays_chosen(
+    project, qgis_iface, qgis_canvas, qtbot
+):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    from osm_roundtrip.ui.download_dialog import DownloadDialog
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "far", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(9.40, 47.00, 9.45, 47.05)))
+    layer.dataProvider().addFeatures([feature])
+    layer.updateExtents()
+    project.addMapLayer(layer)
+    qgis_iface.setActiveLayer(layer)
+    dialog = DownloadDialog(qgis_iface)
+    qtbot.addWidget(dialog)
+    layer_button = dialog.extentBox.findChild(QPushButton, "mOriginalExtentButton")
+    assert not layer_button.isHidden()
+    layer_button.click()
+    expected = pytest.approx((9.40, 47.00, 9.45, 47.05), abs=1e-9)
+    assert dialog.bbox() == expected
+    qgis_canvas.setExtent(QgsRectangle(9.6, 47.2, 9.7, 47.3))  # the user moves the map
+    dialog.show()
+    QApplication.processEvents()
+    assert dialog.bbox() == expected
+
+
+def test_without_an_active_layer_there_is_no_current_layer_button(dialog):
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    assert dialog.extentBox.findChild(QPushButton, "mOriginalExtentButton").isHidden()
+
+
+def _translators(lang: str) -> list:
+    """QGIS's own translation (the extent box's buttons) and the plugin's, as QGIS loads them."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from osm_roundtrip.plugin.adapters import i18n
+
+    QgsSettings().setValue("osm_roundtrip/language", lang)
+    installed = []
+    if lang != "en":
+        qgis = QTranslator()
+        assert qgis.load(f"qgis_{lang}", QgsApplication.i18nPath()), f"qgis_{lang}.qm missing"
+        QCoreApplication.installTranslator(qgis)
+        installed.append(qgis)
+    plugin = i18n.install_translator()
+    if plugin is not None:
+        installed.append(plugin)
+    return installed
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+@pytest.mark.parametrize("active_layer", [False, True], ids=["map", "layer"])
+def test_every_button_label_fits_at_the_default_size(
+    project, qgis_iface, qtbot, lang, active_layer
+):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtCore import QCoreApplication, QPoint, QRect
+    from qgis.PyQt.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+    from osm_roundtrip.ui.download_dialog import DownloadDialog
+
+    if active_layer:  # "Current Layer Extent" shown too: the longest label in German
+        layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "layer", "memory")
+        feature = QgsFeature()
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(*VADUZ)))
+        layer.dataProvider().addFeatures([feature])
+        layer.updateExtents()
+        project.addMapLayer(layer)
+        qgis_iface.setActiveLayer(layer)
+    installed = _translators(lang)
+    try:
+        dialog = DownloadDialog(qgis_iface)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        QApplication.processEvents()
+        buttons = [
+            b
+            for b in dialog.findChildren(QPushButton)
+            if b.isVisible() and b.text() and b.window() is dialog
+        ]
+        assert len(buttons) >= 5
+        if lang == "de":
+            assert any("Kartenansicht" in b.text() for b in buttons)
+        cut = []
+        for button in buttons:
+            text = button.text().replace("&", "")
+            needed = button.fontMetrics().horizontalAdvance(text)
+            if not button.icon().isNull():
+                needed += button.iconSize().width() + 4
+            if needed + 8 > button.width():  # the frame and its padding: 4 px a side at least
+                cut.append(f"{text!r}: {needed} px in {button.width()} px")
+        assert cut == []
+        extent_widgets = [  # the buttons, labels and fields of the extent box
+            w
+            for w in dialog.extentBox.findChildren(QWidget)
+            if w.isVisible()
+            and isinstance(w, (QPushButton, QLabel, QLineEdit))
+            and w.objectName() != "collapseButton"
+        ]
+
+        def rect(widget):
+            return QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+
+        for i, first in enumerate(extent_widgets):
+            for second in extent_widgets[i + 1 :]:
+                if first.isAncestorOf(second) or second.isAncestorOf(first):
+                    continue
+                assert not rect(first).intersects(rect(second)), (
+                    first.objectName(),
+                    second.objectName(),
+                )
+        extent_buttons = [w for w in extent_widgets if isinstance(w, QPushButton)]
+        for button in extent_buttons:  # inside the box, not cut at its right edge
+            right = button.mapTo(dialog, button.rect().topRight()).x()
+            assert right <= dialog.extentBox.mapTo(dialog, dialog.extentBox.rect().topRight()).x()
+    finally:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)
+        QgsSettings().remove("osm_roundtrip/language")
 
 
 def answer_next_message_box(button) -> list:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from qgis.core import Qgis, QgsProject
+from qgis.core import Qgis, QgsProject, QgsTask
 
 VADUZ = (9.515, 47.135, 9.535, 47.145)
 # More than the server's 50 000 nodes: refused as a whole, downloaded in quadrants.
@@ -125,6 +125,8 @@ def test_cancel_stops_the_download(sandbox, project, qgis_iface, qtbot, tmp_path
     outcome = Outcome()
     task = download_service.start_download(qgis_iface, VADUZ, sandbox.api, path, outcome)
     qtbot.waitUntil(lambda: task.status() == task.Running, timeout=10_000)
+    statuses = []
+    task.statusChanged.connect(statuses.append)
     task.cancel()
     qtbot.waitUntil(lambda: outcome.done, timeout=30_000)
     layers, error = outcome.calls[0]
@@ -134,8 +136,9 @@ def test_cancel_stops_the_download(sandbox, project, qgis_iface, qtbot, tmp_path
     assert not path.with_name(path.name + ".part").exists()
     assert project.mapLayers() == {}
     assert qgis_iface.messageBar().get_messages(Qgis.Info) == [
-        "OSM Roundtrip:The download was cancelled."
+        "OSM Roundtrip:Download cancelled; nothing was changed."
     ]
+    assert statuses[-1] == QgsTask.Complete  # a cancel is not reported as a failed task
 
 
 FAILURES = [

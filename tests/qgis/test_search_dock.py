@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 from pathlib import Path
 
@@ -390,9 +389,11 @@ def test_the_best_match_is_shown_at_once_and_the_map_moves_only_when_it_is_out_o
     assert canvas.extent() == shown  # already in view: the map stays
 
 
-def test_a_result_hands_its_area_to_the_download(dock, qtbot, qgis_iface, monkeypatch):
+def test_a_result_hands_its_area_to_the_download(dock, qtbot, qgis_iface, monkeypatch, tmp_path):
     """ "Download area…" opens the download dialog on the place's box, the file named after it."""
     from osm_roundtrip.ui import download_dialog
+
+    assert QgsProject.instance().write(str(tmp_path / "work.qgz"))  # the file goes beside it
 
     places = run(qtbot, dock, lambda: dock.search_text("Vaduz"))
     assert dock.panel.downloadButton.isEnabled()  # the best match is selected
@@ -407,5 +408,204 @@ def test_a_result_hands_its_area_to_the_download(dock, qtbot, qgis_iface, monkey
     assert shown == [dialog]
     chosen = dialog.bbox()
     assert all(abs(a - b) < 1e-6 for a, b in zip(chosen, box))
-    assert os.path.basename(dialog.gpkg_path()).startswith("Vaduz")
+    assert dialog.gpkg_path() == str(tmp_path / "Vaduz.gpkg")
+    assert dialog.group_name(dialog.gpkg_path()) == "Vaduz"
     assert download_dialog.file_stem("St. Gallen / Ost") == "St_Gallen_Ost"
+
+
+def test_the_result_list_keeps_twelve_rows_with_structured_fields_and_options_open(
+    qgis_iface, qgis_new_project, qtbot
+):
+    from qgis.PyQt.QtWidgets import QTreeWidgetItem
+
+    from osm_roundtrip.ui.search_dock import SearchDock
+
+    dock = SearchDock(qgis_iface)
+    try:
+        dock.resize(360, 640)  # the form's own size: a dock of default height
+        dock.show()
+        qtbot.waitExposed(dock)
+        p = dock.panel
+        p.modeTabs.setCurrentWidget(p.structuredTab)
+        p.optionsGroup.setCollapsed(False)
+        for number in range(30):
+            p.resultsTree.addTopLevelItem(QTreeWidgetItem([f"Place {number}", "Town", "Here"]))
+        QApplication.processEvents()
+        tree, viewport = p.resultsTree, p.resultsTree.viewport().rect()
+        visible = [
+            i
+            for i in range(tree.topLevelItemCount())
+            if viewport.contains(tree.visualItemRect(tree.topLevelItem(i)))
+        ]
+        shot(dock, "structured-options-open")
+        assert len(visible) >= 12, f"{len(visible)} rows visible"
+        assert p.amenityEdit.isVisibleTo(dock) and p.limitSpin.isVisibleTo(dock)
+        assert p.searchButton.isVisible() and p.addAllButton.isVisible()
+        assert p.attributionLabel.isVisible()
+        assert dock.panel.optionsGroup.saveCollapsedState()
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
+
+
+def _band_count(qgis_iface) -> int:
+    from qgis.gui import QgsRubberBand
+
+    return sum(isinstance(i, QgsRubberBand) for i in qgis_iface.mapCanvas().scene().items())
+
+
+def test_clear_esc_a_new_search_and_closing_take_the_highlights_off_the_map(
+    dock, qtbot, qgis_iface
+):
+    from qgis.PyQt.QtTest import QTest
+
+    bands = _band_count(qgis_iface)
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+    tree = dock.panel.resultsTree
+    assert dock.highlight_geometries and _band_count(qgis_iface) > bands
+
+    dock.panel.clearButton.click()  # the button
+    assert dock.highlight_geometries == [] and _band_count(qgis_iface) == bands
+    assert tree.selectedItems() == [] and tree.topLevelItemCount() >= 1  # the list stays
+
+    tree.topLevelItem(0).setSelected(True)
+    assert dock.highlight_geometries
+    QTest.keyClick(tree, Qt.Key.Key_Escape)  # Esc in the list
+    assert dock.highlight_geometries == [] and _band_count(qgis_iface) == bands
+
+    tree.topLevelItem(0).setSelected(True)
+    assert dock.highlight_geometries
+    with qtbot.waitSignal(dock.searchFinished, timeout=15000):
+        assert dock.search_text("Schaan") is not None
+        assert dock.highlight_geometries == []  # at once, not when the answer comes
+    tree.topLevelItem(0).setSelected(True)
+    assert dock.highlight_geometries
+    dock.close()  # the dock closes
+    assert dock.highlight_geometries == [] and _band_count(qgis_iface) == bands
+
+
+def test_results_saved_to_a_geopackage_replace_the_temporary_layers(
+    dock, qtbot, qgis_iface, tmp_path
+):
+    from osm_roundtrip.plugin.adapters import nominatim_layers
+
+    project = QgsProject.instance()
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+    dock.add_all_to_map()
+    scratch = nominatim_layers.scratch_result_layers(project)
+    assert sorted(scratch) == ["points", "polygons"]
+    before = {
+        role: (
+            layer.name(),
+            layer.featureCount(),
+            layer.fields().names(),
+            [f.attributes() for f in layer.getFeatures()],
+            layer.renderer().symbol().color().name(),
+        )
+        for role, layer in scratch.items()
+    }
+    order = [node.name() for node in project.layerTreeRoot().children()]
+
+    path = tmp_path / "results.gpkg"
+    saved = dock.save_results(str(path))
+
+    assert sorted(saved) == ["points", "polygons"] and path.exists()
+    assert nominatim_layers.scratch_result_layers(project) == {}
+    assert [node.name() for node in project.layerTreeRoot().children()] == order
+    for role, layer in saved.items():
+        name, count, names, rows_before, colour = before[role]
+        assert layer.providerType() == "ogr" and layer.isValid()
+        assert (layer.name(), layer.featureCount()) == (name, count)
+        assert [n for n in layer.fields().names() if n != "fid"] == names
+        fid = layer.fields().indexOf("fid")
+        rows_after = [
+            [v for i, v in enumerate(f.attributes()) if i != fid] for f in layer.getFeatures()
+        ]
+        assert rows_after == rows_before
+        assert layer.renderer().symbol().color().name() == colour
+        assert project.mapLayer(layer.id()) is layer
+    assert "saved" in dock.panel.statusLabel.text()
+
+    # the saved layers come back with the project, and later results are added to them
+    assert project.write(str(tmp_path / "work.qgz"))
+    assert project.read(str(tmp_path / "work.qgz"))
+    points = nominatim_layers.ResultLayers(project).layer("points")
+    assert points is not None and points.providerType() == "ogr" and points.featureCount() == 1
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+    dock.add_all_to_map()
+    assert nominatim_layers.ResultLayers(project).layer("points").featureCount() == 2
+    assert nominatim_layers.scratch_result_layers(project) == {}
+
+
+def test_saving_the_project_with_temporary_results_warns_once(dock, qtbot, qgis_iface, tmp_path):
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    bar = qgis_iface.messageBar()
+    bar.clearWidgets()
+    project = QgsProject.instance()
+    assert project.write(str(tmp_path / "empty.qgz"))
+    assert bar.items() == []  # no results: nothing to say
+
+    run(qtbot, dock, lambda: dock.search_text("Vaduz", outlines=True))
+    dock.add_all_to_map()
+    assert project.write(str(tmp_path / "work.qgz"))
+    warnings = [item for item in bar.items() if "temporary" in item.text()]
+    assert len(warnings) == 1
+    assert warnings[0].findChild(QPushButton, "OsmRoundtripSaveResults") is not None
+    assert project.write(str(tmp_path / "work.qgz"))
+    assert len([item for item in bar.items() if "temporary" in item.text()]) == 1  # once
+    bar.clearWidgets()
+
+
+def test_the_form_gets_the_room_the_list_does_not_need(qgis_iface, qgis_new_project, qtbot):
+    from osm_roundtrip.ui.search_dock import SearchDock
+
+    dock = SearchDock(qgis_iface)
+    try:
+        dock.resize(360, 1100)
+        dock.show()
+        qtbot.waitExposed(dock)
+        p = dock.panel
+        p.optionsGroup.setCollapsed(False)
+        qtbot.wait(50)
+        QApplication.processEvents()
+        shot(dock, "options-open-tall")
+        # a tall dock: the whole form is in view, the query field and the last option too
+        scroll = p.formScroll.verticalScrollBar()
+        assert scroll.maximum() == 0, "the form scrolls though there is room"
+        assert p.resultsTree.height() >= p.resultsTree.minimumHeight()
+        assert p.formScroll.viewport().width() >= p.formWidget.minimumSizeHint().width()
+        assert p.namedetailsCheck.visibleRegion().boundingRect().width() == (
+            p.namedetailsCheck.width()
+        )  # the last option is not cut at the right
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
+
+
+def test_the_options_open_or_folded_as_the_user_left_them(qgis_iface, qgis_new_project, qtbot):
+    from osm_roundtrip.ui.search_dock import SearchDock
+
+    def shown_dock():
+        dock = SearchDock(qgis_iface)
+        dock.show()
+        qtbot.waitExposed(dock)
+        return dock
+
+    docks = [shown_dock()]
+    docks[0].panel.optionsGroup.setCollapsed(True)  # other tests leave them open
+    docks[0].panel.optionsGroup.saveState()
+    try:
+        docks.append(shown_dock())
+        assert docks[1].panel.optionsGroup.isCollapsed()
+        docks[1].panel.optionsGroup.setCollapsed(False)
+        docks[1].panel.optionsGroup.saveState()  # as when the dock is hidden
+        docks.append(shown_dock())
+        assert not docks[2].panel.optionsGroup.isCollapsed()
+        assert docks[2].panel.optionsGroup.settingGroup() == "OsmRoundtripSearchDock"
+    finally:
+        docks[-1].panel.optionsGroup.setCollapsed(True)
+        docks[-1].panel.optionsGroup.saveState()
+        for dock in docks:
+            dock.shutdown()
+            dock.deleteLater()
