@@ -42,15 +42,15 @@ When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0
 What it serves
 ==============
 ``/api/versions``, ``/api/capabilities``, ``/api/0.6/capabilities`` (production limits),
-``/api/0.6/permissions``, ``/api/0.6/user/details`` (the token's user: id, display name,
-account creation, changeset count; ``read_prefs`` needed); ``/map`` (production's selection, sorted, ``<bounds>``, CGImap's 400
-texts); ``/{node,way,relation}/ID``, ``/ID/full``, ``/ID/history``, ``/ID/VERSION``,
-``/ID/relations``, ``/node/ID/ways``, ``/nodes?nodes=1,2v3``; ``.json`` or ``Accept`` for JSON
-where production has it (406 otherwise); changesets: ``PUT /changeset/create``,
+``/api/0.6/permissions``, ``/api/0.6/user/details`` (the token's user: id, display name, account
+creation, changeset count; ``read_prefs`` needed); ``/map`` (production's selection, sorted,
+``<bounds>``, CGImap's 400 texts); ``/{node,way,relation}/ID``, ``/ID/full``, ``/ID/history``,
+``/ID/VERSION``, ``/ID/relations``, ``/node/ID/ways``, ``/nodes?nodes=1,2v3``; ``.json`` or
+``Accept`` for JSON where production has it (406 otherwise); changesets: ``PUT /changeset/create``,
 ``POST /changesets``, ``GET/PUT /changeset/ID``, ``PUT /changeset/ID/close``, ``GET /changesets``
 (user, display_name, changesets, open, closed, limit, order), ``POST /changeset/ID/upload``
-(gzip/deflate bodies too), ``GET /changeset/ID/download``. ``X-Error-Format: xml`` gives 200 and
-an ``osmError`` document.
+(gzip/deflate bodies too), ``GET /changeset/ID/download``. ``X-Error-Format: xml`` gives 200 and an
+``osmError`` document.
 
 Uploads run in one transaction in CGImap's order: consecutive creates of one type and deletes of
 one type in document order, consecutive modifies of any type as nodes, then ways, then
