@@ -459,6 +459,8 @@ class InteractiveLogin:
         from .tasks import CoreTask
 
         flow = self.flow
+        if flow.listener is not None:  # the code is here: nothing more to listen for
+            flow.listener.close()
         transport = make_transport(flow.oauth_url)
         self._state("exchanging")
 
