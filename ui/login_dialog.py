@@ -23,6 +23,25 @@ from . import load_ui
 FORM = load_ui("login_dialog")
 
 
+class _Running:
+    """The login and the name request of a dialog, stopped also when Qt deletes the dialog
+    with its parent (e.g. the options dialog closes) without closing it first."""
+
+    def __init__(self) -> None:
+        self.login: Optional[auth.InteractiveLogin] = None
+        self.name_task = None
+
+    def stop(self, *_args) -> None:
+        login, self.login = self.login, None
+        if login is not None and login.running:
+            login.on_done = None  # closing: nothing more to show
+            login.cancel()
+        task, self.name_task = self.name_task, None
+        if task is not None:
+            with contextlib.suppress(RuntimeError):  # already deleted by the task manager
+                task.cancel()
+
+
 class LoginDialog(QDialog, FORM):
     """``start()`` shows the dialog and begins the login to ``api_url``.
 
@@ -41,8 +60,8 @@ class LoginDialog(QDialog, FORM):
         self.values = values
         self.open_url = open_url
         self.timeout_s: Optional[float] = None  # default: InteractiveLogin.TIMEOUT_S
-        self.login: Optional[auth.InteractiveLogin] = None
-        self.name_task = None
+        self.work = _Running()
+        self.destroyed.connect(self.work.stop)
         self.account = ""
         self.logged_in = False
         self.serverLabel.setText(
@@ -79,6 +98,22 @@ class LoginDialog(QDialog, FORM):
         self._button(self.tr("Cancel"))
         self.login.start()
         self._update()
+
+    @property
+    def login(self) -> Optional[auth.InteractiveLogin]:
+        return self.work.login
+
+    @login.setter
+    def login(self, login) -> None:
+        self.work.login = login
+
+    @property
+    def name_task(self):
+        return self.work.name_task
+
+    @name_task.setter
+    def name_task(self, task) -> None:
+        self.work.name_task = task
 
     @property
     def running(self) -> bool:
@@ -190,14 +225,7 @@ class LoginDialog(QDialog, FORM):
     # -- closing ------------------------------------------------------------------------------
     def stop(self) -> None:
         """Stop the login and the name request (the listener is closed at once)."""
-        login, self.login = self.login, None
-        if login is not None and login.running:
-            login.on_done = None  # closing: nothing more to show
-            login.cancel()
-        task, self.name_task = self.name_task, None
-        if task is not None:
-            with contextlib.suppress(RuntimeError):  # already deleted by the task manager
-                task.cancel()
+        self.work.stop()
 
     def done(self, result: int) -> None:  # accept, reject, Escape and the window's close
         self.stop()
