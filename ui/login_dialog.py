@@ -136,11 +136,18 @@ class LoginDialog(QDialog, FORM):
             self.codeEdit.clear()
         self._update()
 
-    def _link(self, _href: str = "") -> None:
-        if self.running:
-            self.login.open_browser()
-        else:
+    def _link(self, href: str = "open") -> None:
+        """``open``: the authorize page again; ``copy``: its address to the clipboard (for a
+        browser on another computer); ``again``: a new login."""
+        from qgis.PyQt.QtWidgets import QApplication
+
+        if not self.running:
             self._begin()
+        elif href == "copy":
+            QApplication.clipboard().setText(self.login.authorize_url)
+            self.statusLabel.setText(self.tr("The address of the login page is in the clipboard."))
+        else:
+            self.login.open_browser()
 
     def _done(self, token, error) -> None:
         from ..plugin.adapters.i18n import error_text
@@ -213,14 +220,20 @@ class LoginDialog(QDialog, FORM):
         self.pasteButton.setEnabled(
             running and not exchanging and bool(self.codeEdit.text().strip())
         )
-        if running:
-            link = self.tr("Open the browser again")
-        elif self.logged_in:
-            link = ""
+        if running and not exchanging:
+            links = [
+                ("open", self.tr("Open the browser again")),
+                ("copy", self.tr("Copy the address")),
+            ]
+        elif running or self.logged_in:
+            links = []
         else:
-            link = self.tr("Try again")
-        self.browserLink.setText(f'<a href="#">{escape(link)}</a>' if link else "")
-        self.browserLink.setVisible(bool(link))
+            links = [("again", self.tr("Try again"))]
+        self.browserLink.setText(
+            " · ".join(f'<a href="{href}">{escape(text)}</a>' for href, text in links)
+        )
+        self.browserLink.setVisible(bool(links))
+        self.adjustSize()
 
     # -- closing ------------------------------------------------------------------------------
     def stop(self) -> None:

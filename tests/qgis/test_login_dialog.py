@@ -15,7 +15,7 @@ import pytest
 import requests
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QDialogButtonBox
+from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 
 from osm_roundtrip.plugin.adapters import auth
 from osm_roundtrip.plugin.adapters import settings as plugin_settings
@@ -179,9 +179,9 @@ def test_a_wrong_code_is_refused_and_can_be_tried_again(sandbox_settings, approv
     qtbot.mouseClick(dialog.pasteButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
     assert "refused to issue a token" in dialog.statusLabel.text()
-    assert dialog.browserLink.text() == '<a href="#">Try again</a>'
+    assert dialog.browserLink.text() == '<a href="again">Try again</a>'
     assert auth.token_for(approving.api) is None
-    dialog.browserLink.linkActivated.emit("#")
+    dialog.browserLink.linkActivated.emit("again")
     assert dialog.running and dialog.statusLabel.text() == "Waiting for the browser…"
     dialog.reject()
     assert not dialog.running
@@ -194,9 +194,14 @@ def test_the_timeout_is_told_clearly(sandbox_settings, approving, qtbot):
     dialog.timeout_s = 0.5
     dialog.start()
     port = dialog.login.port
-    assert dialog.browserLink.text() == '<a href="#">Open the browser again</a>'
-    dialog.browserLink.linkActivated.emit("#")
+    assert dialog.browserLink.text() == (
+        '<a href="open">Open the browser again</a> · <a href="copy">Copy the address</a>'
+    )
+    dialog.browserLink.linkActivated.emit("open")
     assert browser.opened[0] == browser.opened[1]  # the same login, shown again
+    dialog.browserLink.linkActivated.emit("copy")  # for a browser on another computer
+    assert QApplication.clipboard().text() == browser.opened[0]
+    assert dialog.statusLabel.text() == "The address of the login page is in the clipboard."
     qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
     status = dialog.statusLabel.text()
     assert "No answer from the browser within" in status
