@@ -215,7 +215,7 @@ class LoginDialog(QDialog, FORM):
         running = self.running
         exchanging = running and self.login.task is not None
         for widget in (self.pasteHint, self.codeEdit, self.pasteButton):
-            widget.setVisible(running or not self.logged_in)
+            widget.setVisible(running)  # a code is of use to the running login only
         self.codeEdit.setEnabled(running and not exchanging)
         self.pasteButton.setEnabled(
             running and not exchanging and bool(self.codeEdit.text().strip())

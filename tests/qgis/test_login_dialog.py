@@ -207,7 +207,7 @@ def test_the_timeout_is_told_clearly(sandbox_settings, approving, qtbot):
     assert "No answer from the browser within" in status
     assert "the login was abandoned." in status
     assert not listening(port)
-    assert not dialog.codeEdit.isEnabled()
+    assert not dialog.codeEdit.isEnabled() and not dialog.codeEdit.isVisible()
     assert cancel_button(dialog).text() == "Close"
 
 
