@@ -254,3 +254,33 @@ def test_the_reviews_login_button_uses_the_dialog(sandbox_settings, approving, q
     assert action.login is login
     review.reject()
     assert not login.isVisible()
+
+
+def test_a_server_without_user_details_still_logs_in(auth_db, osm_sandbox_factory, qtbot):
+    """CGImap alone (no Rails port) does not tell the account: the login is kept all the same."""
+    alone = osm_sandbox_factory(DEFAULT_SEED, "--auto-approve", "alice", "--no-discovery")
+    store = QgsSettings()
+    saved = {key: store.value(plugin_settings.PREFIX + key) for key in KEYS}
+    store.setValue(plugin_settings.PREFIX + "osm_server", "sandbox")
+    store.setValue(plugin_settings.PREFIX + "sandbox_url", alone.url)
+    try:
+        dialog = LoginDialog(alone.api, open_url=Browser())
+        qtbot.addWidget(dialog)
+        named = []
+        dialog.accountNamed.connect(lambda api_url, name: named.append(name))
+        dialog.start()
+        qtbot.waitUntil(lambda: bool(named), timeout=30000)
+        assert named == [""]
+        assert dialog.statusLabel.text().startswith(
+            "Logged in. The account name is not available: The server"
+        )
+        assert "does not tell the account name (HTTP 404)" in dialog.statusLabel.text()
+        assert auth.token_for(alone.api)
+        assert auth.account_name(alone.api) == ""
+    finally:
+        auth.forget(alone.api)
+        for key, value in saved.items():
+            if value is None:
+                store.remove(plugin_settings.PREFIX + key)
+            else:
+                store.setValue(plugin_settings.PREFIX + key, value)
