@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import xml.etree.ElementTree as ET
@@ -391,6 +392,31 @@ def real_conflict(mine_id, gone_id, alice):
         raise Failed(f"the upload did not conflict: {done['error']}")
     base = module("plugin.core.gpkg").read_base(path)
     return done["error"].conflicts, {c.key: base.get(*c.key) for c in done["error"].conflicts}
+
+
+@screen
+def login(stem):
+    """The login dialog: waiting for the browser, logged in (name from /user/details), timed out."""
+    dialogs = module("ui.login_dialog")
+    url = module("plugin.adapters.settings").load().api_url()
+    QgsApplication.authManager().setMasterPassword("screens", True)
+    dialog = dialogs.LoginDialog(url, iface.mainWindow(), open_url=lambda page: None)
+    dialog.start()
+    save(dialog, stem, "-waiting")
+    # the browser, beside QGIS: the sandbox approves alice and redirects to the listener
+    threading.Thread(
+        target=requests.get, args=(dialog.login.authorize_url,), kwargs={"timeout": 30},
+        daemon=True,
+    ).start()  # fmt: skip
+    wait_until(lambda: dialog.account, 60, "the login")
+    save(dialog, stem, "-done")
+    dialog.close()
+    late = dialogs.LoginDialog(url, iface.mainWindow(), open_url=lambda page: None)
+    late.timeout_s = 1
+    late.start()
+    wait_until(lambda: not late.running, 30, "the login's timeout")
+    save(late, stem, "-timeout")
+    late.close()
 
 
 @screen

@@ -193,7 +193,13 @@ class ReviewDialog(QDialog, FORM):
         self.serverLabel.setText("<br>".join(lines))
         if self.isVisible():  # else at the first resize, when the label has its width
             self._fit_server_label()
-        self.loginButton.setText(self.tr("Log in again…") if logged_in else self.tr("Log in…"))
+        from ..plugin.adapters.auth import account_name
+
+        name = account_name(server) if logged_in else ""
+        if name:
+            self.loginButton.setText(self.tr("Logged in as {name} — change…").format(name=name))
+        else:
+            self.loginButton.setText(self.tr("Log in again…") if logged_in else self.tr("Log in…"))
         self.logged_in = logged_in
         self._update_buttons()
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from html import escape
+
+from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..plugin.adapters import auth
 from ..plugin.adapters import settings as plugin_settings
 from ..plugin.adapters.processing.provider import ICON
+from ..plugin.core import servers
+from ..plugin.core.errors import OsmRoundtripError
 from . import load_ui
 
 FORM = load_ui("settings_page")
@@ -42,6 +47,19 @@ class SettingsForm(QWidget, FORM):
             ("fr", "Français"),
         ):
             self.language.addItem(label, code)
+        self.downloadFolder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self.downloadFolder.setDialogTitle(
+            QCoreApplication.translate("SettingsPage", "Folder for new downloads")
+        )
+        self.downloadFolder.lineEdit().setPlaceholderText(
+            QCoreApplication.translate("SettingsPage", "The project's folder")
+        )
+        self.login_dialog = None
+        self.osmServer.currentIndexChanged.connect(self._server_changed)
+        self.sandboxUrl.textChanged.connect(self._show_account)
+        self.customApiUrl.textChanged.connect(self._show_account)
+        self.loginButton.clicked.connect(self._log_in)
+        self.logoutButton.clicked.connect(self._log_out)
 
     def set_values(self, values: plugin_settings.Settings) -> None:
         self.nominatimUrl.setText(values.nominatim_url)
@@ -54,6 +72,8 @@ class SettingsForm(QWidget, FORM):
         self.oauthClientId.setText(values.oauth_client_id)
         self.language.setCurrentIndex(max(0, self.language.findData(values.language)))
         self.timeout.setValue(int(values.timeout))
+        self.downloadFolder.setFilePath(values.download_folder)
+        self._server_changed()
 
     def values(self, base: plugin_settings.Settings) -> plugin_settings.Settings:
         base.nominatim_url = self.nominatimUrl.text().strip()
@@ -66,7 +86,78 @@ class SettingsForm(QWidget, FORM):
         base.oauth_client_id = self.oauthClientId.text().strip()
         base.language = self.language.currentData()
         base.timeout = float(self.timeout.value())
+        base.download_folder = self.downloadFolder.filePath().strip()
         return base
+
+    # -- the chosen server: its fields and its account ---------------------------------------
+    def _server_changed(self, *_args) -> None:
+        """Only the fields of the chosen server can be edited."""
+        server = self.osmServer.currentData()
+        self.sandboxUrl.setEnabled(server == "sandbox")
+        self.sandboxUrlLabel.setEnabled(server == "sandbox")
+        self.customApiUrl.setEnabled(server == "custom")
+        self.customApiUrlLabel.setEnabled(server == "custom")
+        # every server needs a client id (auth.client_id_for); the sandbox has its own default
+        self.oauthClientId.setPlaceholderText(
+            auth.SANDBOX_CLIENT_ID
+            if server == "sandbox"
+            else QCoreApplication.translate("SettingsPage", "Required to log in")
+        )
+        self._show_account()
+
+    def api_url(self) -> str:
+        """The API of the server chosen in the form (saved or not)."""
+        return self.values(plugin_settings.load()).api_url()
+
+    def _show_account(self, *_args) -> None:
+        api_url = self.api_url()
+        usable = bool(servers.origin(api_url))
+        try:
+            logged_in = usable and bool(auth.config_for(api_url))
+        except OsmRoundtripError:  # the auth database is not available
+            logged_in = False
+        name = auth.account_name(api_url) if logged_in else ""
+        if not usable:
+            text = QCoreApplication.translate("SettingsPage", "Enter the server's address first")
+        elif name:
+            text = QCoreApplication.translate("SettingsPage", "Logged in as <b>{name}</b>").format(
+                name=escape(name)
+            )
+        elif logged_in:
+            text = QCoreApplication.translate("SettingsPage", "Logged in")
+        else:
+            text = QCoreApplication.translate("SettingsPage", "Not logged in")
+        self.accountState.setText(text)
+        self.loginButton.setEnabled(usable)
+        self.loginButton.setText(
+            QCoreApplication.translate("SettingsPage", "Log in again…")
+            if logged_in
+            else QCoreApplication.translate("SettingsPage", "Log in…")
+        )
+        self.logoutButton.setEnabled(logged_in)
+
+    def _log_in(self) -> None:
+        from .login_dialog import LoginDialog
+
+        if self.login_dialog is not None:
+            self.login_dialog.close()
+        values = self.values(plugin_settings.load())  # the form's server and client id
+        dialog = LoginDialog(values.api_url(), self, values=values)
+        dialog.loggedIn.connect(self._show_account)
+        dialog.accountNamed.connect(self._show_account)
+        self.login_dialog = dialog
+        dialog.start()
+
+    def _log_out(self) -> None:
+        """Remove the chosen server's token from the QGIS auth database, and its name."""
+        from ..plugin.adapters.i18n import error_text
+
+        try:
+            auth.forget(self.api_url())
+        except OsmRoundtripError as exc:
+            self.accountState.setText(escape(error_text(exc)))
+            return
+        self._show_account()
 
 
 class SettingsPage(QgsOptionsPageWidget):

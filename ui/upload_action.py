@@ -366,32 +366,23 @@ class UploadAction:
         self.task = upload_service.start_settle(path, layers, api_url, token, done)
 
     def _login(self, dialog) -> None:
-        from qgis.PyQt.QtWidgets import QInputDialog
+        """The login dialog for the server the upload goes to (not the one of the settings);
+        the review shows the login (and the account name) as soon as they are known."""
+        from .login_dialog import LoginDialog
 
-        from ..plugin.adapters import auth
-        from ..plugin.adapters.i18n import error_text
-
-        def ask_code(url: str) -> str:
-            code, ok = QInputDialog.getText(
-                dialog,
-                self.tr("Authorization code"),
-                self.tr("Paste the code the server shows after you approved the access:"),
-            )
-            return code if ok else ""
-
-        def done(token, error) -> None:
-            self.login = None
-            dialog.loginButton.setEnabled(True)
-            if error is not None:
-                dialog.serverLabel.setText(error_text(error))
-                return
-            if token is not None:
-                dialog.set_server(dialog.server, True)
-
-        dialog.loginButton.setEnabled(False)
-        # the login is for the server the upload goes to, not the one of the settings
-        self.login = auth.InteractiveLogin(done, ask_code, api_url=dialog.server)
-        self.login.start()
+        login = self.login
+        if login is not None and login.isVisible() and login.api_url == dialog.server:
+            login.raise_()
+            login.activateWindow()
+            return
+        if login is not None:
+            login.close()
+        login = LoginDialog(dialog.server, dialog)
+        login.loggedIn.connect(lambda _api_url: dialog.set_server(dialog.server, True))
+        login.accountNamed.connect(lambda _api_url, _name: dialog.set_server(dialog.server, True))
+        dialog.finished.connect(login.reject)  # the review closed: the login stops with it
+        self.login = login
+        login.start()
 
     def _start(
         self, path, layers, api_url, changes, comment, source, pending=None, extra_tags=None

@@ -19,6 +19,7 @@ names no usable server is only forgotten (not deleted): the user logs in again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Dict, Optional
 from urllib.parse import urlsplit
@@ -199,22 +200,67 @@ def remember(token: str, api_url: str) -> str:
     values = migrate()
     found = _read_bindings(values)
     config_id = store_token(token, api_url, found.get(server, ""))
-    if found.get(server) != config_id:
-        found[server] = config_id
-        values.auth_config_ids = json.dumps(found, sort_keys=True)
-        plugin_settings.save(values)
+    found[server] = config_id
+    values.auth_config_ids = json.dumps(found, sort_keys=True)
+    names = _read_names(values)  # the name of the previous login may be another account's
+    if names.pop(server, None) is not None:
+        values.account_names = json.dumps(names, sort_keys=True)
+    plugin_settings.save(values)
     return config_id
 
 
 def forget(api_url: str) -> None:
-    """Log out of the server of ``api_url``: its configuration is removed, the others stay."""
+    """Log out of the server of ``api_url``: its configuration and the remembered account name
+    are removed, the others stay."""
     values = migrate()
     found = _read_bindings(values)
     config_id = found.pop(servers.origin(api_url), "")
     if config_id:
         remove_token(config_id)
         values.auth_config_ids = json.dumps(found, sort_keys=True)
-        plugin_settings.save(values)
+    names = _read_names(values)
+    names.pop(servers.origin(api_url), None)
+    values.account_names = json.dumps(names, sort_keys=True)
+    plugin_settings.save(values)
+
+
+# -- the account name of each login (shown, never used to authenticate) ------------------------
+
+
+def _read_names(values) -> Dict[str, str]:
+    try:
+        data = json.loads(values.account_names or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if servers.origin(str(k)) and v}
+
+
+def account_name(api_url: str) -> str:
+    """The display name of the account logged in to the server of ``api_url`` (``""``: not
+    known, or not logged in there)."""
+    try:
+        if not config_for(api_url):
+            return ""
+    except OsmRoundtripError:  # the auth database is not available: no login to name
+        return ""
+    return _read_names(plugin_settings.load()).get(servers.origin(api_url), "")
+
+
+def remember_name(api_url: str, name: str) -> None:
+    """Remember the display name of the login to the server of ``api_url`` (``""`` forgets it)."""
+    server = servers.origin(api_url)
+    if not server:
+        return
+    values = plugin_settings.load()
+    names = _read_names(values)
+    if name:
+        names[server] = name
+    else:
+        names.pop(server, None)
+    values.account_names = json.dumps(names, sort_keys=True)
+    plugin_settings.save(values)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,59 +315,120 @@ def client_id_for(values, api_url: str = "") -> str:
 class InteractiveLogin:
     """Log in with the browser: ``start()`` opens the authorize page; a timer polls the loopback
     listener; the code is exchanged in a task; ``on_done(token, error)`` runs on the GUI thread
-    after the token was stored for ``api_url`` (default: the settings' server). ``ask_code(url)``
-    is used for the out-of-band fallback."""
+    after the token was stored for ``api_url`` (default: the settings' server).
+
+    ``submit_code(text)`` takes the code the user pasted (the bare code or the whole address the
+    browser ended on) at any time, e.g. when the browser runs on another computer.
+    ``on_state(state)`` follows the login: ``"waiting"`` (for the browser), ``"paste"`` (no
+    listener: the code must be pasted), ``"exchanging"``. ``cancel()`` closes the listener and
+    cancels the exchange at once. ``ask_code(url)``, when given, is asked for the code in the
+    out-of-band fallback (else the state is ``"paste"``). ``values``: the settings to take the
+    server and client id from (default: the saved ones)."""
 
     POLL_MS = 300
     TIMEOUT_S = 300
 
-    def __init__(self, on_done, ask_code=None, open_url=None, api_url: str = "") -> None:
+    def __init__(
+        self, on_done, ask_code=None, open_url=None, api_url: str = "", on_state=None, values=None
+    ) -> None:
         self.on_done = on_done
         self.ask_code = ask_code
         self.open_url = open_url
         self.api_url = api_url
+        self.on_state = on_state
+        self.values = values
         self.flow = None
         self.timer = None
         self.task = None
         self.started = 0.0
+        self.timeout_s = self.TIMEOUT_S
+
+    @property
+    def running(self) -> bool:
+        return self.on_done is not None
 
     def start(self) -> None:
         import time
 
-        from qgis.PyQt.QtCore import QTimer, QUrl
-        from qgis.PyQt.QtGui import QDesktopServices
+        from qgis.PyQt.QtCore import QTimer
 
         from ..core import oauth
 
-        values = plugin_settings.load()
+        values = self.values or plugin_settings.load()
         self.api_url = self.api_url or values.api_url()
         try:
             client_id = client_id_for(values, self.api_url)
         except (MissingClientId, NoClientIdFor) as exc:
-            self.on_done(None, exc)
+            self._finish(None, exc)
             return
         self.flow = oauth.AuthorizationFlow(plugin_settings.oauth_url_for(self.api_url), client_id)
         url = self.flow.authorize_url
-        (self.open_url or (lambda u: QDesktopServices.openUrl(QUrl(u))))(url)
+        self.open_browser()
         if self.flow.out_of_band:
-            code = self.ask_code(url) if self.ask_code else ""
-            if not code:
-                self._finish(None, None)
+            if self.ask_code is not None:
+                code = self.ask_code(url)
+                if not code:
+                    self._finish(None, None)
+                    return
+                self.submit_code(code)
                 return
-            self._exchange(oauth.extract_code(code))
+            self._state("paste")
             return
         self.started = time.monotonic()
         self.timer = QTimer()
         self.timer.setInterval(self.POLL_MS)
         self.timer.timeout.connect(self._poll)
         self.timer.start()
+        self._state("waiting")
+
+    def open_browser(self) -> None:
+        """Show the authorize page (again)."""
+        from qgis.PyQt.QtCore import QUrl
+        from qgis.PyQt.QtGui import QDesktopServices
+
+        if self.flow is not None:
+            url = self.flow.authorize_url
+            (self.open_url or (lambda u: QDesktopServices.openUrl(QUrl(u))))(url)
+
+    @property
+    def authorize_url(self) -> str:
+        return self.flow.authorize_url if self.flow is not None else ""
+
+    @property
+    def port(self) -> int:
+        """The loopback listener's port (0: none)."""
+        listener = self.flow.listener if self.flow is not None else None
+        return listener.port if listener is not None else 0
+
+    def submit_code(self, text: str) -> bool:
+        """Exchange a pasted code; ``False`` when there is no login waiting or nothing usable."""
+        from ..core import oauth
+
+        code = oauth.extract_code(text)
+        if self.flow is None or self.task is not None or not code:
+            return False
+        if self.timer is not None:
+            self.timer.stop()
+        self._exchange(code)
+        return True
 
     def cancel(self) -> None:
+        """Stop now: the listener is closed, a running exchange is cancelled, nothing is kept."""
+        task, self.task = self.task, None
+        if task is not None:
+            with contextlib.suppress(RuntimeError):  # already deleted by the task manager
+                task.cancel()
         self._finish(None, None)
+
+    def _state(self, state: str) -> None:
+        if self.on_state is not None:
+            self.on_state(state)
 
     def _poll(self) -> None:
         import time
 
+        if self.flow is None:
+            return
         try:
             code = self.flow.poll()
         except OsmRoundtripError as exc:
@@ -330,7 +437,7 @@ class InteractiveLogin:
         if code:
             self.timer.stop()
             self._exchange(code)
-        elif time.monotonic() - self.started > self.TIMEOUT_S:
+        elif time.monotonic() - self.started > self.timeout_s:
             from ..core.oauth import LoginTimeout
 
             self._finish(
@@ -340,7 +447,7 @@ class InteractiveLogin:
                         "OsmRoundtripErrors",
                         "No answer from the browser within {seconds} s; the login was abandoned.",
                     ),
-                    seconds=self.TIMEOUT_S,
+                    seconds=round(self.timeout_s),
                 ),
             )
 
@@ -352,12 +459,18 @@ class InteractiveLogin:
         from .tasks import CoreTask
 
         flow = self.flow
+        if flow.listener is not None:  # the code is here: nothing more to listen for
+            flow.listener.close()
         transport = make_transport(flow.oauth_url)
+        self._state("exchanging")
 
         def work(task):
             return flow.exchange(code, transport, task.isCanceled)
 
         def done(token, error) -> None:
+            if self.task is not task:  # cancelled meanwhile: nothing is kept
+                return
+            self.task = None
             if error is None and token is not None:
                 try:
                     remember(token.access_token, self.api_url)
@@ -365,12 +478,13 @@ class InteractiveLogin:
                     error = exc
             self._finish(token if error is None else None, error)
 
-        self.task = CoreTask(
+        task = CoreTask(
             QCoreApplication.translate("OsmRoundtripLogin", "Logging in to OpenStreetMap"),
             work,
             done,
         )
-        QgsApplication.taskManager().addTask(self.task)
+        self.task = task
+        QgsApplication.taskManager().addTask(task)
 
     def _finish(self, token, error) -> None:
         if self.timer is not None:

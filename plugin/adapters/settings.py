@@ -42,6 +42,7 @@ class Settings:
     oauth_client_id: str = ""
     auth_config_ids: str = ""  # JSON {API origin: id of the QGIS auth configuration}
     auth_config_id: str = ""  # before tokens were kept per server: migrated by auth, then ""
+    account_names: str = ""  # JSON {API origin: display name of the login there} (see auth)
     contact_email: str = ""
     language: str = ""  # empty: follow the QGIS locale
     timeout: float = 30.0
@@ -49,6 +50,7 @@ class Settings:
     recent_comments: str = ""  # JSON list of the last changeset comments, newest first
     last_source: str = ""  # the source of the last changeset
     last_hashtags: str = ""  # the hashtags of the last changeset
+    download_folder: str = ""  # folder for new downloads; empty: the project's folder
 
     def comments(self) -> List[str]:
         """The recent changeset comments, newest first."""

@@ -31,9 +31,9 @@ When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0
   the seed file. New ids continue after the largest seeded id of each type.
 * ``--exit-on-stdin-eof``: stop when standard input closes, so that a server started by a test
   runner never outlives it (the pytest fixture passes it).
-* ``--no-discovery``: ``/api/capabilities``, ``/api/0.6/capabilities`` and
-  ``/api/0.6/permissions`` answer 404 (empty body), as an API served by CGImap alone, without
-  the Rails port, does.
+* ``--no-discovery``: ``/api/capabilities``, ``/api/0.6/capabilities``,
+  ``/api/0.6/permissions`` and ``/api/0.6/user/details`` answer 404 (empty body), as an API
+  served by CGImap alone, without the Rails port, does.
 * ``--api-timeout``: the ``<timeout seconds>`` of the capabilities (default production's 300),
   which clients wait at most for a request whose answer was lost; tests use a few seconds.
 * ``--token TOKEN:USER[:SCOPES]``: a bearer token for USER (name or uid); SCOPES separated by
@@ -42,14 +42,15 @@ When ready it prints one line to stdout: ``OSM sandbox listening on http://127.0
 What it serves
 ==============
 ``/api/versions``, ``/api/capabilities``, ``/api/0.6/capabilities`` (production limits),
-``/api/0.6/permissions``; ``/map`` (production's selection, sorted, ``<bounds>``, CGImap's 400
-texts); ``/{node,way,relation}/ID``, ``/ID/full``, ``/ID/history``, ``/ID/VERSION``,
-``/ID/relations``, ``/node/ID/ways``, ``/nodes?nodes=1,2v3``; ``.json`` or ``Accept`` for JSON
-where production has it (406 otherwise); changesets: ``PUT /changeset/create``,
+``/api/0.6/permissions``, ``/api/0.6/user/details`` (the token's user: id, display name, account
+creation, changeset count; ``read_prefs`` needed); ``/map`` (production's selection, sorted,
+``<bounds>``, CGImap's 400 texts); ``/{node,way,relation}/ID``, ``/ID/full``, ``/ID/history``,
+``/ID/VERSION``, ``/ID/relations``, ``/node/ID/ways``, ``/nodes?nodes=1,2v3``; ``.json`` or
+``Accept`` for JSON where production has it (406 otherwise); changesets: ``PUT /changeset/create``,
 ``POST /changesets``, ``GET/PUT /changeset/ID``, ``PUT /changeset/ID/close``, ``GET /changesets``
 (user, display_name, changesets, open, closed, limit, order), ``POST /changeset/ID/upload``
-(gzip/deflate bodies too), ``GET /changeset/ID/download``. ``X-Error-Format: xml`` gives 200 and
-an ``osmError`` document.
+(gzip/deflate bodies too), ``GET /changeset/ID/download``. ``X-Error-Format: xml`` gives 200 and an
+``osmError`` document.
 
 Uploads run in one transaction in CGImap's order: consecutive creates of one type and deletes of
 one type in document order, consecutive modifies of any type as nodes, then ways, then

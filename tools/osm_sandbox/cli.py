@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-discovery",
         action="store_true",
-        help="answer 404 for capabilities and permissions, as an API served by CGImap alone",
+        help="answer 404 for the Rails-only calls (capabilities, permissions, user details), "
+        "as an API served by CGImap alone does",
     )
     p.add_argument(
         "--api-timeout",

@@ -25,7 +25,7 @@ from lxml import etree
 
 from . import formats as fm
 from .errors import REASONS, ApiError
-from .store import COLS, TABLE, TYPES, Store, dump_tags, row_to_element
+from .store import COLS, DEFAULT_SEED_TIME, TABLE, TYPES, Store, dump_tags, row_to_element
 from .upload import Upload
 
 MAX_PAYLOAD = 50_000_000
@@ -133,7 +133,7 @@ class Sandbox:
         api_timeout: int = 300,
     ):
         self.store = store
-        self.discovery = discovery  # False: no capabilities/permissions, as CGImap alone
+        self.discovery = discovery  # False: no Rails-only calls (RAILS_ONLY), as CGImap alone
         self.api_timeout = api_timeout
         self.tokens: dict[str, dict[str, Any]] = {}
         self.codes: dict[str, dict[str, Any]] = {}
@@ -219,6 +219,7 @@ ROUTES = [
     Route("GET HEAD", r"/api/versions", "versions", "rails"),
     Route("GET HEAD", r"/api/(?:0\.6/)?capabilities", "capabilities", "rails"),
     Route("GET HEAD", r"/api/0\.6/permissions", "permissions", "rails"),
+    Route("GET HEAD", r"/api/0\.6/user/details", "user_details", "rails"),
     Route("GET HEAD", r"/api/0\.6/map", "map", "cgimap"),
     Route("GET HEAD", rf"/api/0\.6/{ELEM}/{ID}", "element", "cgimap"),
     Route("GET HEAD", rf"/api/0\.6/{ELEM}/{ID}/history", "history", "cgimap"),
@@ -244,7 +245,8 @@ ROUTES = [
         "GET HEAD", r"/\.well-known/oauth-authorization-server", "oauth_metadata", "oauth", False
     ),
 ]
-DISCOVERY = ("capabilities", "permissions")  # Rails only: a CGImap-only API answers 404
+# Rails only: an API served by CGImap alone (``--no-discovery``) answers 404
+RAILS_ONLY = ("capabilities", "permissions", "user_details")
 # CGImap answers every method on these paths, 405 for the ones it does not serve.
 CGIMAP_405 = [
     (re.compile(r"/api/0\.6/map" + SUFFIX + "$"), "GET, HEAD, OPTIONS"),
@@ -497,7 +499,7 @@ class Handler(BaseHTTPRequestHandler):
         for route in ROUTES:
             m = route.regex.match(path)
             if m and method in route.methods:
-                if route.name in DISCOVERY and not self.sandbox.discovery:
+                if route.name in RAILS_ONLY and not self.sandbox.discovery:
                     raise ApiError(404, "", style="cgimap")
                 self.style = route.style if route.style != "oauth" else "rails"
                 _, suffix = _split_suffix(path)
@@ -687,6 +689,54 @@ class Handler(BaseHTTPRequestHandler):
             f"{fm.XML_DECL}<osm {fm.root_attrs(fm.RAILS_GENERATOR)}>\n"
             + (f"  <permissions>\n{inner}  </permissions>\n" if perms else "  <permissions/>\n")
             + "</osm>\n"
+        )
+        return Response(200, text.encode(), "application/xml; charset=utf-8")
+
+    # -- the user ---------------------------------------------------------------------------
+
+    def h_user_details(self, body: bytes, suffix: str | None) -> Response:
+        """``GET /api/0.6/user/details``: the token's user as the Rails port shows it to that
+        user (``api/users/_user.builder``; ``read_prefs`` needed)."""
+        uid, _ = self.auth_rails(scope="read_prefs")
+        fmt = self.fmt(suffix)
+        store = self.sandbox.store
+        with store.lock:
+            (count, first) = store.conn.execute(
+                "SELECT COUNT(*), MIN(created_at) FROM changesets WHERE uid = ?", (uid,)
+            ).fetchone()
+        created = min(DEFAULT_SEED_TIME, first) if first else DEFAULT_SEED_TIME
+        name = store.users.get(uid, f"user_{uid}")
+        if fmt == "json":
+            doc = fm.root_json(fm.RAILS_GENERATOR)
+            doc["user"] = {
+                "id": uid,
+                "display_name": name,
+                "account_created": fm.iso(created),
+                "description": "",
+                "contributor_terms": {"agreed": True, "pd": False},
+                "roles": [],
+                "changesets": {"count": count},
+                "traces": {"count": 0},
+                "blocks": {"received": {"count": 0, "active": 0}},
+                "languages": ["en"],
+                "messages": {"received": {"count": 0, "unread": 0}, "sent": {"count": 0}},
+            }
+            return Response(200, json.dumps(doc).encode(), "application/json; charset=utf-8")
+        text = (
+            f"{fm.XML_DECL}<osm {fm.root_attrs(fm.RAILS_GENERATOR)}>\n"
+            f'  <user id="{uid}" display_name="{fm.esc(name)}" '
+            f'account_created="{fm.iso(created)}">\n'
+            "    <description></description>\n"
+            '    <contributor-terms agreed="true" pd="false"/>\n'
+            "    <roles>\n    </roles>\n"
+            f'    <changesets count="{count}"/>\n'
+            '    <traces count="0"/>\n'
+            '    <blocks>\n      <received count="0" active="0"/>\n    </blocks>\n'
+            "    <languages>\n      <lang>en</lang>\n    </languages>\n"
+            "    <messages>\n"
+            '      <received count="0" unread="0"/>\n      <sent count="0"/>\n'
+            "    </messages>\n"
+            "  </user>\n</osm>\n"
         )
         return Response(200, text.encode(), "application/xml; charset=utf-8")
 

@@ -787,3 +787,99 @@ __all__ = [
     "VersionConflict",
     "map_error",
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The logged-in user
+# ---------------------------------------------------------------------------------------------
+
+USER_DETAILS_MAX_BYTES = 256 * 1024  # a user's details are a few hundred bytes (a long profile)
+
+
+@dataclass(frozen=True)
+class UserDetails:
+    id: int
+    display_name: str
+
+
+class LoginExpired(NotAuthorized):
+    """401 on ``/user/details``: the token is unknown to the server (revoked, or another
+    server's)."""
+
+
+def parse_user_details(content: bytes, url: str = "") -> UserDetails:
+    """The id and display name of ``<osm><user id display_name …>`` (the Rails port's answer)."""
+    root = parse_xml(content, url)
+    user = root.find("user") if root.tag == "osm" else None
+    try:
+        ident = int(user.get("id", "")) if user is not None else 0
+    except ValueError:
+        ident = 0
+    name = (user.get("display_name") or "").strip() if user is not None else ""
+    if ident <= 0 or not name:
+        raise BadPayload(
+            QT_TRANSLATE_NOOP(
+                "OsmRoundtripErrors",
+                "The server at {url} did not name the logged-in user (no <user> with an id and "
+                "a display name).",
+            ),
+            url=url,
+        )
+    return UserDetails(ident, name)
+
+
+def user_details(
+    transport: HttpTransport,
+    token: str,
+    api_url: str,
+    cancel: Optional[CancelCheck] = None,
+) -> UserDetails:
+    """The account ``token`` logs in to (``GET /api/0.6/user/details``, Rails port only; needs
+    ``read_prefs``). The answer is bounded in size; 401 is :class:`LoginExpired`."""
+    url = f"{api_url.rstrip('/')}/user/details"
+    response = transport.request(
+        "GET",
+        url,
+        headers={"Authorization": f"Bearer {token}", "Accept": "application/xml"},
+        cancel=cancel,
+        check=False,
+        max_bytes=USER_DETAILS_MAX_BYTES,
+    )
+    try:
+        raise_for_status(response)
+    except HttpError as exc:
+        if exc.status == 401:
+            raise LoginExpired(
+                QT_TRANSLATE_NOOP(
+                    "OsmRoundtripErrors",
+                    "The server does not know this login (HTTP 401): the login has expired or "
+                    "was revoked. Log in again.",
+                ),
+                exc.status,
+                exc.body,
+                exc.headers,
+            ) from None
+        if exc.status == 403:
+            raise NotAuthorized(
+                QT_TRANSLATE_NOOP(
+                    "OsmRoundtripErrors",
+                    "The server does not show the account of this login (HTTP 403): {body}",
+                ),
+                exc.status,
+                exc.body,
+                exc.headers,
+            ) from None
+        if exc.status in NOT_SERVED:
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "OsmRoundtripErrors",
+                    "The server {url} does not tell the account name (HTTP {status}); the login "
+                    "itself is kept.",
+                ),
+                exc.status,
+                exc.body,
+                exc.headers,
+                url=api_url,
+            ) from None
+        raise
+    return parse_user_details(response.content, response.url or url)
