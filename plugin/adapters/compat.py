@@ -14,6 +14,7 @@ from __future__ import annotations
 from qgis.core import (
     Qgis,
     QgsField,
+    QgsTask,
     QgsPalLayerSettings,
     QgsProcessing,
     QgsProcessingParameterDefinition,
@@ -57,6 +58,7 @@ __all__ = [
     "locator_data",
     "set_advanced",
     "set_locator_data",
+    "task_flags",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -188,3 +190,20 @@ def set_locator_data(result, data) -> None:
 def locator_data(result):
     value = result.userData
     return value() if callable(value) else value
+
+
+# ---------------------------------------------------------------------------------------------
+# Task flags: QgsTask.Flag.Silent (QGIS 3.26 on) keeps QGIS from announcing the task's end with
+# its own "Task complete" notification, which falls back to the message bar where the desktop
+# has no notifications and there covers the plugin's message of the same moment.
+# ---------------------------------------------------------------------------------------------
+
+TASK_SILENT = getattr(QgsTask.Flag, "Silent", None)
+
+
+def task_flags(cancel: bool = True, silent: bool = True):
+    """The flags of a plugin task: cancellable, and silent where QGIS knows that flag."""
+    flags = QgsTask.Flag.CanCancel if cancel else QgsTask.Flag(0)
+    if silent and TASK_SILENT is not None:
+        flags = flags | TASK_SILENT
+    return flags

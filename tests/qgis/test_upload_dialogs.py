@@ -1,4 +1,4 @@
-"""The review and conflict dialogs, rendered offscreen (PNGs under ``build/screenshots``)."""
+"""The review dock and the conflict dialog, rendered offscreen (PNGs under ``build/screenshots``)."""
 
 from __future__ import annotations
 
@@ -66,10 +66,10 @@ def shot(widget, name: str) -> Path:
 
 
 def test_review_dialog_needs_a_comment_and_a_login(qgis_iface, qtbot):
-    from osm_roundtrip.ui.review_dialog import ReviewDialog
+    from osm_roundtrip.ui.review_dock import ReviewDock
 
     base, changes = sample()
-    dialog = ReviewDialog(
+    dialog = ReviewDock(
         qgis_iface,
         changes,
         build(changes, None).decode(),
@@ -95,7 +95,7 @@ def test_review_dialog_needs_a_comment_and_a_login(qgis_iface, qtbot):
 
 
 def test_review_dialog_warns_about_large_and_wide_uploads(qgis_iface, qtbot):
-    from osm_roundtrip.ui.review_dialog import ReviewDialog
+    from osm_roundtrip.ui.review_dock import ReviewDock
 
     changes = OsmChanges(
         creates=[
@@ -103,7 +103,7 @@ def test_review_dialog_warns_about_large_and_wide_uploads(qgis_iface, qtbot):
             for i in range(1, 1202)
         ]
     )
-    dialog = ReviewDialog(qgis_iface, changes, "", server="sandbox", logged_in=True)
+    dialog = ReviewDock(qgis_iface, changes, "", server="sandbox", logged_in=True)
     qtbot.addWidget(dialog)
     text = dialog.warningLabel.text()
     assert dialog.warningLabel.isVisibleTo(dialog)
@@ -114,10 +114,10 @@ def test_review_dialog_warns_about_large_and_wide_uploads(qgis_iface, qtbot):
 
 
 def test_clicking_a_change_zooms_to_it(qgis_iface, qtbot, qgis_canvas):
-    from osm_roundtrip.ui.review_dialog import ReviewDialog
+    from osm_roundtrip.ui.review_dock import ReviewDock
 
     base, changes = sample()
-    dialog = ReviewDialog(qgis_iface, changes, "", base=base, server="x", logged_in=True)
+    dialog = ReviewDock(qgis_iface, changes, "", base=base, server="x", logged_in=True)
     qtbot.addWidget(dialog)
     qgis_canvas.setDestinationCrs(
         __import__("qgis.core").core.QgsCoordinateReferenceSystem("EPSG:4326")
@@ -132,7 +132,7 @@ def test_clicking_a_change_zooms_to_it(qgis_iface, qtbot, qgis_canvas):
     assert extent.contains(QgsPointXY(9.5220, 47.1420))
     assert extent.width() < 1
     assert dialog.highlight is not None
-    dialog.reject()
+    dialog.close()
     assert dialog.highlight is None
 
 
@@ -174,10 +174,10 @@ def test_conflict_dialog_asks_only_what_both_changed(qtbot, button):
 
 
 def test_review_dialog_names_the_downloads_server_not_the_settings_one(qgis_iface, qtbot):
-    from osm_roundtrip.ui.review_dialog import ReviewDialog
+    from osm_roundtrip.ui.review_dock import ReviewDock
 
     base, changes = sample()
-    dialog = ReviewDialog(
+    dialog = ReviewDock(
         qgis_iface,
         changes,
         "",
@@ -195,13 +195,13 @@ def test_review_dialog_names_the_downloads_server_not_the_settings_one(qgis_ifac
     assert "is not used" in dialog.serverLabel.text()
     dialog.resize(900, 680)
     shot(dialog, "review_dialog_other_server")
-    same = ReviewDialog(
+    same = ReviewDock(
         qgis_iface, changes, "", server="http://127.0.0.1:8111/api/0.6", logged_in=True,
         settings_server="http://127.0.0.1:8111",
     )  # fmt: skip
     qtbot.addWidget(same)
     assert "<br>" not in same.serverLabel.text()
-    unbound = ReviewDialog(
+    unbound = ReviewDock(
         qgis_iface, changes, "", server="http://127.0.0.1:8111/api/0.6", logged_in=True,
         settings_server="http://127.0.0.1:8111/api/0.6", recorded=False,
     )  # fmt: skip
