@@ -344,9 +344,7 @@ class ReviewDock(QgsDockWidget, FORM):
             if change.action == DELETE or not element.tags:  # what it was
                 old = self._old(element)
                 shown = old if old is not None else element
-            label = feature_label(
-                shown.tags, element_geometry(shown, self.base, new_ways), schema
-            )
+            label = feature_label(shown.tags, element_geometry(shown, self.base, new_ways), schema)
             parts = [n.translated(translate) for n in change_details(change, self.base)]
             if change.if_unused:
                 parts.append(self.tr("only if unused"))

@@ -294,11 +294,11 @@ class UploadAction:
             self._watched.append((layer, slot))
 
     def _unwatch(self) -> None:
+        from contextlib import suppress
+
         for layer, slot in self._watched:
-            try:
+            with suppress(RuntimeError, TypeError):  # the layer is gone already
                 layer.afterCommitChanges.disconnect(slot)
-            except (RuntimeError, TypeError):  # the layer is gone already
-                pass
         self._watched = []
 
     def _layers_saved(self) -> None:
@@ -592,8 +592,7 @@ class UploadAction:
         from ..plugin.core.servers import changeset_url
 
         links = ", ".join(
-            '<a href="{url}">{id}</a>'.format(url=escape(changeset_url(api_url, c)), id=c)
-            for c in report.changesets
+            f'<a href="{escape(changeset_url(api_url, c))}">{c}</a>' for c in report.changesets
         )
         count = report.created + report.modified + report.deleted
         if len(report.changesets) > 1:

@@ -14,12 +14,12 @@ from __future__ import annotations
 from qgis.core import (
     Qgis,
     QgsField,
-    QgsTask,
     QgsPalLayerSettings,
     QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
     QgsSnappingConfig,
+    QgsTask,
     QgsTolerance,
     QgsWkbTypes,
 )

@@ -1,4 +1,4 @@
-"""The review dock and the conflict dialog, rendered offscreen (PNGs under ``build/screenshots``)."""
+"""The review dock and the conflict dialog, rendered offscreen (PNGs in ``build/screenshots``)."""
 
 from __future__ import annotations
 

@@ -131,7 +131,8 @@ def tag_changes(old: Mapping[str, str], new: Mapping[str, str]) -> List[Note]:
     notes = []
     for key in sorted(set(old) | set(new)):
         if key not in old:
-            notes.append(Note(QT_TRANSLATE_NOOP(CONTEXT, "+ {key}={value}"), key=key, value=new[key]))
+            added = QT_TRANSLATE_NOOP(CONTEXT, "+ {key}={value}")
+            notes.append(Note(added, key=key, value=new[key]))
         elif key not in new:
             notes.append(Note(QT_TRANSLATE_NOOP(CONTEXT, "− {key}"), key=key))
         elif old[key] != new[key]:
