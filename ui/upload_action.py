@@ -333,10 +333,26 @@ class UploadAction:
         self._refresh_waiting = False
         if dock is None:
             return
+        self._keep_inputs(dock)
         dock.hide()
         dock._clear_highlight()
         self.iface.removeDockWidget(dock)
         dock.deleteLater()
+
+    @staticmethod
+    def _keep_inputs(dock) -> None:
+        """A review closed with a comment typed: the next review of the file offers it again."""
+        import logging
+
+        from ..plugin.core import changeset_tags
+
+        inputs = dock.changeset_input()
+        if not inputs.comment or dock.path is None:
+            return
+        try:
+            changeset_tags.remember(dock.path, inputs)
+        except Exception as exc:  # a file gone or read-only: only the offer is lost
+            logging.getLogger("osm_roundtrip").warning("comment not remembered: %s", exc)
 
     def _upload_reviewed(self) -> None:
         """The dock's "Upload": upload what it shows, with its changeset tags."""

@@ -2,7 +2,8 @@
 validation problems (errors block, warnings need acknowledgement, a click shows the problem,
 Fix edits the layer), the remembered comment and the changeset tags that reach the server.
 
-The review's ``exec()`` is intercepted: the test works the real dialog, then answers for the user.
+The review is a dock beside the map: the test works the real dock, then presses "Upload" or closes
+it, as the user would.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from qgis.PyQt.QtWidgets import QApplication, QDialog
 from osm_roundtrip.plugin.adapters import auth, download_service, osm_layers
 from osm_roundtrip.plugin.adapters import settings as plugin_settings
 from osm_roundtrip.plugin.core.osm.features import POINTS
-from osm_roundtrip.ui import review_dialog
+from osm_roundtrip.ui import review_dock
+from osm_roundtrip.ui.upload_action import UploadAction
 
 BBOX = (9.518, 47.138, 9.524, 47.142)
 LOCKERS = QgsPointXY(9.5211, 47.1402)  # amenity=lockers: outdated, fixed to amenity=locker
@@ -95,20 +97,22 @@ def shot(widget, name: str) -> Path:
     return path
 
 
-def review(monkeypatch, qgis_iface, answer):
-    """Run "Upload changes…"; ``answer(dialog)`` works the dialog and returns its result."""
-    seen = []
-
-    def exec_(dialog) -> int:
-        seen.append(dialog)
-        return answer(dialog)
-
-    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", exec_)
-    action = review_dialog.UploadAction(qgis_iface)
+def review(monkeypatch, qgis_iface, answer, action=None):
+    """Run "Upload changes…"; ``answer(dock)`` works the review dock and returns ``Accepted``
+    (then "Upload" is pressed) or ``Rejected`` (then the dock is closed)."""
+    action = action or UploadAction(qgis_iface)
     action.upload()  # the changes are computed in a task, then the review opens
-    wait_for(lambda: seen or action.task is None)
-    assert len(seen) == 1, "no review"
-    return action, seen[0]
+    wait_for(lambda: action.task is None)
+    dock = action.dock
+    assert dock is not None, "no review"
+    assert isinstance(dock, review_dock.ReviewDock)
+    if answer(dock) == QDialog.DialogCode.Accepted:
+        assert dock.upload_button.isEnabled(), dock.upload_button.toolTip()
+        dock.upload_button.click()
+    else:
+        dock.close()
+        assert action.dock is None
+    return action, dock
 
 
 def wait_for(condition, seconds: float = 60.0) -> None:
@@ -330,16 +334,14 @@ def test_the_review_is_computed_in_a_task_that_can_be_cancelled(download, monkey
     progress in QGIS's task manager); cancelling it says so and opens no review."""
     _path, layers = download
     add_points(layers[POINTS], (LOCKERS, {"amenity": "lockers"}))
-    opened = []
-    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", lambda d: opened.append(d) or 0)
     qgis_iface.messageBar().clear_messages()
-    action = review_dialog.UploadAction(qgis_iface)
+    action = UploadAction(qgis_iface)
     action.upload()
     task = action.task
-    assert task is not None and not opened  # nothing computed on the GUI thread yet
+    assert task is not None and action.dock is None  # nothing computed on the GUI thread yet
     task.cancel()
     wait_for(lambda: action.task is None)
-    assert opened == []
+    assert action.dock is None
     texts = qgis_iface.messageBar().get_messages(0)
     assert any("The review was cancelled." in t for t in texts), texts
 
@@ -373,7 +375,7 @@ def test_update_data_brings_in_another_mappers_edit_and_keeps_mine(
     )
     qgis_iface.messageBar().clear_messages()
 
-    action = review_dialog.UploadAction(qgis_iface)
+    action = UploadAction(qgis_iface)
     action.update_data()
     wait_for(lambda: action.task is None)
 
@@ -402,7 +404,7 @@ def test_a_409_is_merged_and_only_the_clash_is_asked(
     from osm_roundtrip.plugin.core.osm.xmlreader import parse_osm_bytes
     from osm_roundtrip.ui import conflict_dialog
 
-    path, layers = download
+    _path, layers = download
     points = layers[POINTS]
     point = next(f for f in points.getFeatures() if f["name"] and f["osm_id"])
     node_id = point["osm_id"]
@@ -425,8 +427,8 @@ def test_a_409_is_merged_and_only_the_clash_is_asked(
 
     asked = []
 
-    def review_exec(dialog) -> int:
-        dialog.commentEdit.setText("Alice's café")
+    def review_answer(dock) -> int:
+        dock.commentEdit.setText("Alice's café")
         return QDialog.DialogCode.Accepted
 
     def conflict_exec(dialog) -> int:
@@ -434,18 +436,33 @@ def test_a_409_is_merged_and_only_the_clash_is_asked(
         dialog.set_choice(("node", node_id), TAG, "cuisine", THEIRS)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", review_exec)
     monkeypatch.setattr(conflict_dialog.ConflictDialog, "exec", conflict_exec)
-    action = review_dialog.UploadAction(qgis_iface)
-    action.upload()
+    qgis_iface.messageBar().clear_messages()
+    action, dock = review(monkeypatch, qgis_iface, review_answer)
     wait_for(lambda: asked and action.task is None)
     assert asked == [[(TAG, "cuisine")]]
-    upload.upload_geopackage(
-        path, OsmApi(osm_sandbox.api, osm_sandbox.token(), HttpTransport(timeout=20)), comment="x"
-    )
+    # the review stays open with the merged edits and the comment the user typed
+    assert action.dock is dock and not dock.isHidden()
+    assert dock.commentEdit.text() == "Alice's café"
+    assert not dock.busy and not dock.stale
+    (row,) = [
+        dock.changesTree.topLevelItem(i)
+        for i in range(dock.changesTree.topLevelItemCount())
+        if dock.changesTree.topLevelItem(i).text(2) == f"node {node_id}"
+    ]
+    # against the server's version now: bob's cuisine is the base, alice's wheelchair the change
+    assert row.toolTip(3) == "wheelchair: yes → yes (alice)"
+    # the retry from the same review sends the merge, with the same comment
+    dock.upload_button.click()
+    wait_for(lambda: action.task is None and action.dock is None)
     now = parse_osm_bytes(
         requests.get(f"{osm_sandbox.api}/node/{node_id}", timeout=20).content
     ).nodes[node_id]
     assert now.tags["wheelchair"] == "yes (alice)"
     assert now.tags["internet_access"] == "wlan (bob)"
     assert now.tags["cuisine"] == "cake (bob)"
+    changeset = ET.fromstring(
+        requests.get(f"{osm_sandbox.api}/changeset/{now.changeset}", timeout=20).content
+    ).find("changeset")
+    tags = {tag.get("k"): tag.get("v") for tag in changeset.findall("tag")}
+    assert tags["comment"] == "Alice's café"
