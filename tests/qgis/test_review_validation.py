@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -269,12 +270,21 @@ def test_changeset_tags_reach_the_server_and_the_comment_is_remembered(
         assert dialog.importFrame.height() >= dialog.importFrame.minimumSizeHint().height()
         return QDialog.DialogCode.Accepted
 
+    qgis_iface.messageBar().clear_messages()
     action, _ = review(monkeypatch, qgis_iface, upload)
     qtbot.waitUntil(lambda: action.task is None, timeout=60000)
     node_id = points.getFeature(fid)["osm_id"]
     assert node_id and int(node_id) > 0, "not written back"
     with urllib.request.urlopen(f"{osm_sandbox.api}/node/{node_id}") as answer:
         changeset = ET.fromstring(answer.read()).find("node").get("changeset")
+    # the success message links the changeset on the server the upload went to
+    bar = qgis_iface.messageBar()
+    qtbot.waitUntil(lambda: bool(bar.get_messages(Qgis.MessageLevel.Success)), timeout=5000)
+    (text,) = bar.get_messages(Qgis.MessageLevel.Success)
+    web = osm_sandbox.api.rsplit("/api/0.6", 1)[0]
+    assert "Uploaded 1 change" in text  # the English plural form comes with the translations
+    assert f' in changeset <a href="{web}/changeset/{changeset}">{changeset}</a>' in text, text
+    assert action.dock is None  # the review of what is uploaded now is closed
     with urllib.request.urlopen(f"{osm_sandbox.api}/changeset/{changeset}") as answer:
         found = ET.fromstring(answer.read()).find("changeset")
     tags = {tag.get("k"): tag.get("v") for tag in found.findall("tag")}
@@ -466,3 +476,104 @@ def test_a_409_is_merged_and_only_the_clash_is_asked(
     ).find("changeset")
     tags = {tag.get("k"): tag.get("v") for tag in changeset.findall("tag")}
     assert tags["comment"] == "Alice's café"
+
+
+class DockingIface:
+    """The test interface, with the docks placed in its main window as QGIS does."""
+
+    def __init__(self, base) -> None:
+        self._base = base
+
+    def __getattr__(self, name):
+        return getattr(self._base, name)
+
+    def addDockWidget(self, area, dock):
+        self._base.mainWindow().addDockWidget(area, dock)
+
+    def removeDockWidget(self, dock):
+        self._base.mainWindow().removeDockWidget(dock)
+
+
+def test_the_review_is_a_dock_beside_the_map_and_rows_say_what_changes(
+    download, qgis_iface, qgis_canvas, qgis_processing, qtbot
+):
+    """The review opens in the right dock area, modeless: the map can be moved and features
+    selected while it is open. Rows name the feature (name, else preset) and say what changes;
+    long values are cut with the whole text in the tooltip. Unloading the plugin removes it."""
+    from qgis.PyQt.QtCore import QEvent, Qt
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    from osm_roundtrip import classFactory
+    from osm_roundtrip.plugin.adapters import compat
+
+    _path, layers = download
+    points = layers[POINTS]
+    named = next(f for f in points.getFeatures() if f["name"] and f["osm_id"])
+    long_name = "Café " + "x" * 240
+    assert points.startEditing()
+    points.changeAttributeValue(named.id(), points.fields().indexOf("name"), long_name)
+    assert points.commitChanges()
+    (bench,) = add_points(points, (LOCKERS, {"amenity": "bench"}))
+    iface = DockingIface(qgis_iface)
+    window = qgis_iface.mainWindow()
+    plugin = classFactory(iface)
+    plugin.initGui()
+    try:
+        action = plugin.uploader
+        action.upload()
+        task = action.task
+        if compat.TASK_SILENT is not None:  # no "Task complete" over the plugin's messages
+            assert task.flags() & compat.TASK_SILENT
+        wait_for(lambda: action.task is None)
+        dock = action.dock
+        assert isinstance(dock, QDockWidget) and dock.parent() is window
+        assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert QApplication.activeModalWidget() is None  # nothing blocks the map
+        tree = dock.changesTree
+        found = {
+            tree.topLevelItem(i).text(2): tree.topLevelItem(i)
+            for i in range(tree.topLevelItemCount())
+        }
+        new = found["new node"]
+        assert [new.text(c) for c in range(4)] == ["Create", "Bench", "new node", "amenity=bench"]
+        assert "osm_points #" in new.toolTip(2)
+        changed = found[f"node {named['osm_id']}"]
+        assert changed.text(0) == "Modify"
+        assert changed.text(1) == changed.toolTip(1) == long_name
+        width = tree.fontMetrics().horizontalAdvance(long_name)
+        assert tree.columnWidth(1) < width / 4  # elided in the view, whole in the tooltip
+        assert changed.toolTip(3) == f"name: {named['name']} → {long_name}"
+        # the map stays usable: a click on the new bench shows it, then the user pans away and
+        # selects a feature while the review is open
+        tree.setCurrentItem(new)
+        assert dock.highlights
+        center = qgis_canvas.mapSettings().layerToMapCoordinates(points, LOCKERS)
+        assert qgis_canvas.extent().contains(center)
+        moved = qgis_canvas.extent()
+        moved.scale(4.0)
+        qgis_canvas.setExtent(moved)
+        points.selectByIds([bench])
+        assert points.selectedFeatureIds() == [bench] and action.dock is dock
+        tree.setCurrentItem(found[f"node {named['osm_id']}"])
+        assert abs(qgis_canvas.extent().width() - moved.width()) < moved.width() * 0.01  # panned
+        iface.messageBar().clear_messages()
+        # saving the layers computes the review again
+        assert points.startEditing()
+        points.changeAttributeValue(bench, points.fields().indexOf("amenity"), "waste_basket")
+        assert points.commitChanges()
+        assert dock.stale and not dock.upload_button.isEnabled()
+        wait_for(lambda: not dock.stale and action.task is None)
+        found = {
+            tree.topLevelItem(i).text(2): tree.topLevelItem(i)
+            for i in range(tree.topLevelItemCount())
+        }
+        assert found["new node"].text(1) == "Waste basket"
+        dock.resize(460, 860)
+        shot(dock, "review_dock")
+    finally:
+        plugin.unload()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert plugin.uploader is None
+    assert "OsmRoundtripReviewDock" not in [
+        d.objectName() for d in window.findChildren(QDockWidget)
+    ]
