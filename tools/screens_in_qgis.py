@@ -260,7 +260,8 @@ def review(stem):
         dock.commentEdit.setText("Vaduz: renamed café, new bench, street geometry")
         tree = dock.changesTree
         rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-        shown = next((r for r in rows if "→" in r.text(3)), rows[0])  # a tag change
+        changed = [r for r in rows if any("→" in r.child(i).text(0) for i in range(r.childCount()))]
+        shown = (changed or rows)[0]  # a tag change
         tree.setCurrentItem(shown)
         save(dock, stem)
         save_window(stem)

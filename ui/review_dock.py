@@ -50,6 +50,7 @@ MAX_LISTED = 20000  # rows in the list (the osmChange tab always has everything)
 MAX_OSC_CHARS = 2_000_000
 HIGHLIGHT = QColor(255, 0, 160)
 BEFORE = QColor(90, 90, 90)  # the state before a change: dashed
+MAX_EXPANDED = 2000  # changes whose lines are shown at once (more: expanded one by one)
 MAX_CELL = 300  # characters of a cell's text (the tooltip has all of it)
 POINT_VIEW_M = 150  # metres shown around a point that is zoomed to
 PAN_LIMIT = 40  # a change this many times smaller than the view is zoomed to, not panned to
@@ -349,27 +350,36 @@ class ReviewDock(QgsDockWidget, FORM):
             if change.if_unused:
                 parts.append(self.tr("only if unused"))
             sources = ", ".join(f"{layer} #{fid}" for layer, fid in change.sources)
-            cells = [self._action_label(change.action), label, name, "; ".join(parts)]
+            cells = [self._action_label(change.action), label, name]
             item = QTreeWidgetItem([_cut(cell) for cell in cells])
-            tips = [cells[0], label, name, "\n".join(parts)]
+            if label:
+                item.setToolTip(1, label)
             if sources:
-                tips[2] = self.tr("{element}, feature {features}").format(
-                    element=name, features=sources
+                item.setToolTip(
+                    2,
+                    self.tr("{element}, feature {features}").format(element=name, features=sources),
                 )
-            for column, tip in enumerate(tips):
-                if tip:
-                    item.setToolTip(column, tip)
             item.setForeground(0, QColor(colors[change.action]))
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             tree.addTopLevelItem(item)
+            for part in parts:  # what changes, one line each, under the change
+                child = QTreeWidgetItem(item, [_cut(part)])
+                child.setToolTip(0, part)
+                child.setFirstColumnSpanned(True)
+                child.setData(0, Qt.ItemDataRole.UserRole, index)
+        if len(self.changes) <= MAX_EXPANDED:
+            tree.expandAll()
         header = tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         tree.resizeColumnToContents(1)
-        tree.setColumnWidth(1, min(tree.columnWidth(1), 160))
+        tree.setColumnWidth(1, min(tree.columnWidth(1), 200))
+
+    def details(self, row: int) -> List[str]:
+        """The lines under the change of ``row`` (what it changes)."""
+        item = self.changesTree.topLevelItem(row)
+        return [item.child(i).toolTip(0) for i in range(item.childCount())]
 
     def _old(self, element):
         table = {NODE: self.base.nodes, WAY: self.base.ways, RELATION: self.base.relations}

@@ -209,8 +209,6 @@ class UploadAction:
     def _review(self, state) -> None:
         """Show the computed changes in the review dock (opened, or shown again with the
         changeset's inputs as the user left them)."""
-        from qgis.PyQt.QtCore import Qt
-
         from ..plugin.adapters import auth
         from ..plugin.adapters import settings as plugin_settings
         from ..plugin.adapters.upload_service import upload_server
@@ -269,7 +267,30 @@ class UploadAction:
         dock.refreshRequested.connect(self.refresh)
         dock.closed.connect(self._review_closed)
         self._watch(layers)
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self._place(dock)
+
+    def _place(self, dock) -> None:
+        """In the right dock area, as a tab over a dock already there (the map keeps its width
+        and the review the area's height), raised."""
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow
+
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        window = self.iface.mainWindow()
+        neighbours = []
+        if isinstance(window, QMainWindow):
+            neighbours = [
+                other
+                for other in window.findChildren(QDockWidget)
+                if other is not dock
+                and other.parent() is window
+                and other.isVisible()
+                and not other.isFloating()
+                and window.dockWidgetArea(other) == right
+            ]
+        self.iface.addDockWidget(right, dock)
+        if neighbours and window.dockWidgetArea(dock) == right:
+            window.tabifyDockWidget(neighbours[0], dock)
         dock.show()
         dock.raise_()
 

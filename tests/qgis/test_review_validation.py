@@ -456,12 +456,12 @@ def test_a_409_is_merged_and_only_the_clash_is_asked(
     assert dock.commentEdit.text() == "Alice's café"
     assert not dock.busy and not dock.stale
     (row,) = [
-        dock.changesTree.topLevelItem(i)
+        i
         for i in range(dock.changesTree.topLevelItemCount())
         if dock.changesTree.topLevelItem(i).text(2) == f"node {node_id}"
     ]
     # against the server's version now: bob's cuisine is the base, alice's wheelchair the change
-    assert row.toolTip(3) == "wheelchair: yes → yes (alice)"
+    assert dock.details(row) == ["wheelchair: yes → yes (alice)"]
     # the retry from the same review sends the merge, with the same comment
     dock.upload_button.click()
     wait_for(lambda: action.task is None and action.dock is None)
@@ -535,14 +535,17 @@ def test_the_review_is_a_dock_beside_the_map_and_rows_say_what_changes(
             for i in range(tree.topLevelItemCount())
         }
         new = found["new node"]
-        assert [new.text(c) for c in range(4)] == ["Create", "Bench", "new node", "amenity=bench"]
+        assert [new.text(c) for c in range(3)] == ["Create", "Bench", "new node"]
+        assert dock.details(tree.indexOfTopLevelItem(new)) == ["amenity=bench"]  # its tags
         assert "osm_points #" in new.toolTip(2)
         changed = found[f"node {named['osm_id']}"]
         assert changed.text(0) == "Modify"
         assert changed.text(1) == changed.toolTip(1) == long_name
         width = tree.fontMetrics().horizontalAdvance(long_name)
         assert tree.columnWidth(1) < width / 4  # elided in the view, whole in the tooltip
-        assert changed.toolTip(3) == f"name: {named['name']} → {long_name}"
+        line = changed.child(0)
+        assert line.toolTip(0) == f"name: {named['name']} → {long_name}"
+        assert line.isFirstColumnSpanned() and not line.isHidden() and changed.isExpanded()
         # the map stays usable: a click on the new bench shows it, then the user pans away and
         # selects a feature while the review is open
         tree.setCurrentItem(new)
