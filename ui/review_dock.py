@@ -325,6 +325,7 @@ class ReviewDock(QgsDockWidget, FORM):
 
         tree = self.changesTree
         tree.clear()
+        self._ways_of = None
         colors = {CREATE: "#1a7f37", MODIFY: "#9a6700", DELETE: "#cf222e"}
         schema = tagging_schema()
         new_ways = [c.element.nodes for c in self.changes if c.element.type == WAY]
@@ -346,6 +347,8 @@ class ReviewDock(QgsDockWidget, FORM):
                 old = self._old(element)
                 shown = old if old is not None else element
             label = feature_label(shown.tags, element_geometry(shown, self.base, new_ways), schema)
+            if not label and element.type == NODE:
+                label = self._vertex_label(element.id, schema)
             parts = [n.translated(translate) for n in change_details(change, self.base)]
             if change.if_unused:
                 parts.append(self.tr("only if unused"))
@@ -380,6 +383,22 @@ class ReviewDock(QgsDockWidget, FORM):
         """The lines under the change of ``row`` (what it changes)."""
         item = self.changesTree.topLevelItem(row)
         return [item.child(i).toolTip(0) for i in range(item.childCount())]
+
+    def _vertex_label(self, node_id: int, schema) -> str:
+        """An untagged node: "vertex of" the first way that has it (changed, else downloaded)."""
+        from ..plugin.core.osm.labels import element_geometry, feature_label
+
+        if self._ways_of is None:  # once per list: node → its first way
+            self._ways_of = {}
+            changed = [c.element for c in self.changes if c.element.type == WAY]
+            for way in [*changed, *self.base.ways.values()]:
+                for ref in way.nodes:
+                    self._ways_of.setdefault(ref, way)
+        way = self._ways_of.get(node_id)
+        if way is None:
+            return ""
+        name = feature_label(way.tags, element_geometry(way), schema)
+        return self.tr("vertex of {way}").format(way=name or self._type_label(WAY))
 
     def _old(self, element):
         table = {NODE: self.base.nodes, WAY: self.base.ways, RELATION: self.base.relations}

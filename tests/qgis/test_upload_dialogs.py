@@ -42,7 +42,7 @@ def sample() -> tuple:
                 MODIFY,
                 Node(101, 47.1400, 9.5200, 3, {"amenity": "bench", "backrest": "yes"}),
                 sources=[("osm_points", 1)],
-                notes=[Note("tags: +backrest=yes")],
+                notes=[Note("tags: {changes}", changes="+backrest=yes")],
             ),
         ],
         deletes=[
@@ -82,6 +82,19 @@ def test_review_dialog_needs_a_comment_and_a_login(qgis_iface, qtbot):
     assert dialog.countsTable.item(0, 3).text() == "3"
     assert dialog.countsTable.item(2, 3).text() == "1"
     assert dialog.changesTree.topLevelItemCount() == 5
+    tree = dialog.changesTree
+    rows = [[tree.topLevelItem(r).text(c) for c in range(3)] for r in range(5)]
+    assert rows == [
+        ["Create", "Waste basket", "new node"],
+        ["Create", "vertex of Path", "new node"],
+        ["Create", "Path", "new way"],
+        ["Modify", "Bench", "node 101"],
+        ["Delete", "vertex of Footway", "node 103"],
+    ]
+    assert dialog.details(0) == ["amenity=waste_basket", "new point"]
+    assert dialog.details(2) == ["2 nodes", "highway=path", "new line"]
+    assert dialog.details(3) == ["+ backrest=yes"]  # old → new, not the differ's summary
+    assert dialog.details(4) == ["vertex removed", "only if unused"]
     assert not dialog.upload_button.isEnabled()
     dialog.set_server("http://127.0.0.1:8111/api/0.6", True)
     assert not dialog.upload_button.isEnabled()
