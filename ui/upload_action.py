@@ -33,7 +33,7 @@ class UploadAction:
         self.api_url = ""  # where the reviewed changes go
         self.login = None
         self.task = None
-        self._watched: List = []  # (layer, slot) of the reviewed layers' "saved" signals
+        self._watched: List = []  # the reviewed layers (their signals are connected)
         self._refresh_timer = None
         self._refresh_waiting = False  # the layers were saved while a task ran
 
@@ -183,6 +183,7 @@ class UploadAction:
         from .review_validation import ReviewState
 
         state = ReviewState(path, layers)
+        opening = self.dock is None
 
         def work(task):
             return state.compute(task.report, task.isCanceled)
@@ -191,6 +192,8 @@ class UploadAction:
             self.task = None
             if self.dock is not None:
                 self.dock.set_busy("")
+            elif not opening:  # the review was closed meanwhile: it stays closed
+                return
             if isinstance(error, Cancelled):
                 self._bar(self.tr("The review was cancelled."))
             elif error is not None:
@@ -237,6 +240,7 @@ class UploadAction:
         if self.dock is not None:
             self.dock.show_state(state, api_url, bool(token))
             self.dock.show()
+            self.dock.raise_()
             return
         remembered = changeset_tags.remembered(path)
         dock = ReviewDock(
@@ -310,17 +314,22 @@ class UploadAction:
         """Compute the review again after the layers were saved."""
         self._unwatch()
         for layer in layers.values():
-            slot = self._layers_saved
-            layer.afterCommitChanges.connect(slot)
-            self._watched.append((layer, slot))
+            layer.afterCommitChanges.connect(self._layers_saved)
+            layer.willBeDeleted.connect(self._layers_removed)
+            self._watched.append(layer)
 
     def _unwatch(self) -> None:
         from contextlib import suppress
 
-        for layer, slot in self._watched:
+        for layer in self._watched:
             with suppress(RuntimeError, TypeError):  # the layer is gone already
-                layer.afterCommitChanges.disconnect(slot)
+                layer.afterCommitChanges.disconnect(self._layers_saved)
+                layer.willBeDeleted.disconnect(self._layers_removed)
         self._watched = []
+
+    def _layers_removed(self) -> None:
+        """The reviewed download's layers leave the project: so does its review."""
+        self.close_review()
 
     def _layers_saved(self) -> None:
         from qgis.PyQt.QtCore import QTimer

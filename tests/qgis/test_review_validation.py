@@ -580,3 +580,26 @@ def test_the_review_is_a_dock_beside_the_map_and_rows_say_what_changes(
     assert "OsmRoundtripReviewDock" not in [
         d.objectName() for d in window.findChildren(QDockWidget)
     ]
+
+
+def test_a_closed_review_stays_closed_and_offers_its_comment_again(download, qgis_iface):
+    """Closing the review while it computes again leaves it closed; the comment typed in it is
+    offered by the next review of the file. Removing the download's layers closes the review."""
+    path, layers = download
+    add_points(layers[POINTS], (LOCKERS, {"amenity": "bench"}))
+    action = UploadAction(qgis_iface)
+    action.upload()
+    wait_for(lambda: action.task is None)
+    dock = action.dock
+    dock.commentEdit.setText("Benches by the station")
+    dock.refreshButton.click()
+    assert action.task is not None and dock.busy and not dock.upload_button.isEnabled()
+    dock.close()
+    wait_for(lambda: action.task is None)
+    assert action.dock is None  # not opened again by the computation that ended
+    action.upload()
+    wait_for(lambda: action.task is None)
+    assert action.dock is not dock
+    assert action.dock.commentEdit.text() == "Benches by the station"
+    osm_layers.remove_download(path)
+    assert action.dock is None
