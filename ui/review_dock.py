@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
@@ -37,6 +38,8 @@ from ..plugin.core.changeset_tags import ChangesetInput
 from ..plugin.core.osm.diff import ACTIONS, CREATE, DELETE, MODIFY, OsmChanges
 from ..plugin.core.osm.model import NODE, RELATION, WAY, DataSet
 from ..plugin.core.validate import ValidationReport
+from ..plugin.core.validate.issues import ERROR
+from ..plugin.core.validate.issues import WARNING as WARNING_SEVERITY
 from . import load_ui
 from .review_changeset import ChangesetForm
 from .review_problems import ProblemsPanel, issue_geometries
@@ -330,6 +333,7 @@ class ReviewDock(QgsDockWidget, FORM):
         schema = tagging_schema()
         new_ways = [c.element.nodes for c in self.changes if c.element.type == WAY]
         translate = QCoreApplication.translate
+        problems = self._problems_by_element()
         for index, change in enumerate(self.changes):
             if index >= MAX_LISTED:
                 tree.addTopLevelItem(
@@ -364,6 +368,11 @@ class ReviewDock(QgsDockWidget, FORM):
                 )
             item.setForeground(0, QColor(colors[change.action]))
             item.setData(0, Qt.ItemDataRole.UserRole, index)
+            found = problems.get(change.key)
+            if found:  # marked here, listed in the Problems tab
+                icon = "/mIconCritical.svg" if found[0] == ERROR else "/mIconWarning.svg"
+                item.setIcon(0, QgsApplication.getThemeIcon(icon))
+                item.setToolTip(0, "\n".join(found[1]))
             tree.addTopLevelItem(item)
             for part in parts:  # what changes, one line each, under the change
                 child = QTreeWidgetItem(item, [_cut(part)])
@@ -378,6 +387,22 @@ class ReviewDock(QgsDockWidget, FORM):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         tree.resizeColumnToContents(1)
         tree.setColumnWidth(1, min(tree.columnWidth(1), 200))
+
+    def _problems_by_element(self) -> Dict:
+        """``{element key: (worst severity, [messages])}`` of the validation's issues."""
+        found: Dict = {}
+        if self.report is None:
+            return found
+        translate = QCoreApplication.translate
+        for issue in self.report.issues:
+            text = issue.message.translated(translate)
+            for key in issue.elements:
+                severity, texts = found.get(key, (WARNING_SEVERITY, []))
+                if issue.severity == ERROR:
+                    severity = ERROR
+                texts.append(text)
+                found[key] = (severity, texts)
+        return found
 
     def details(self, row: int) -> List[str]:
         """The lines under the change of ``row`` (what it changes)."""

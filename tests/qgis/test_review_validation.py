@@ -160,6 +160,14 @@ def test_errors_block_the_upload_and_warnings_need_the_checkbox(download, monkey
         assert "amenity=lockers → amenity=locker" in problems["Warnings (1)"][0]
         assert dialog.tabs.currentWidget() is dialog.problemsTab
         assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Problems (2)"
+        # the rows of the changes are marked too: the untagged point's with the error
+        tree = dialog.changesTree
+        marked = {
+            tree.topLevelItem(i).toolTip(0)
+            for i in range(tree.topLevelItemCount())
+            if not tree.topLevelItem(i).icon(0).isNull()
+        }
+        assert len(marked) == 2 and any("has no tags" in t for t in marked), marked
         dialog.commentEdit.setText("Lockers")
         dialog.acknowledgeCheck.setChecked(True)
         assert not dialog.upload_button.isEnabled()
