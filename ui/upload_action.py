@@ -462,6 +462,7 @@ class UploadAction:
         def done(report, error) -> None:
             self.task = None
             upload_service.reload_layers(layers)
+            self.refresh()  # an open review shows the updated data
             if isinstance(error, Cancelled):
                 self._bar(self.tr("The update was cancelled; the file is unchanged."))
                 return
@@ -629,6 +630,7 @@ class UploadAction:
         """The upload did not go through: the review (with the user's comment) is usable again."""
         if self.dock is not None:
             self.dock.set_busy("")
+        self._refresh_if_saved()
 
     def uploaded_text(self, report, api_url: str) -> str:
         """ "Uploaded N changes in changeset 12345", the changeset a link to its page on the
