@@ -619,3 +619,24 @@ def test_a_closed_review_stays_closed_and_offers_its_comment_again(download, qgi
     assert action.dock.commentEdit.text() == "Benches by the station"
     osm_layers.remove_download(path)
     assert action.dock is None
+
+
+def test_closing_the_review_during_the_upload_cancels_nothing(download, qgis_iface, qtbot):
+    """The upload started from the review goes on when the review is closed, and says so."""
+    _path, layers = download
+    points = layers[POINTS]
+    (fid,) = add_points(points, (LOCKERS, {"amenity": "bench"}))
+    action = UploadAction(qgis_iface)
+    action.upload()
+    wait_for(lambda: action.task is None)
+    dock = action.dock
+    dock.commentEdit.setText("A bench")
+    dock.upload_button.click()
+    assert action.task is not None and dock.busy
+    dock.close()
+    assert action.dock is None
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    qtbot.waitUntil(lambda: bool(bar.get_messages(Qgis.MessageLevel.Success)), timeout=60000)
+    assert int(points.getFeature(fid)["osm_id"]) > 0  # uploaded and written back
+    assert action.dock is None
