@@ -142,7 +142,9 @@ class OsmRoundtripPlugin:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
 
-        self.uploader = None
+        if self.uploader is not None:
+            self.uploader.unload()  # the review dock goes with the plugin
+            self.uploader = None
         if self.dock is not None:
             self.dock.shutdown()
 

@@ -253,35 +253,28 @@ def download_dialog(stem):
 
 @screen
 def review(stem):
-    """What "Upload changes…" shows, built the way its action builds it."""
+    """What "Upload changes…" shows: the review dock beside the map, opened by its action."""
     edited()
     uploader = plugin().uploader
-    review_dialog = module("ui.review_dialog")
-    shown = []
-
-    def exec_(dialog):  # the dialog as the action opens it, photographed instead of waiting
-        dialog.show()
-        settle()
-        try:
-            dialog.commentEdit.setText("Vaduz: renamed café, new bench, street geometry")
-            dialog.changesTree.setCurrentItem(dialog.changesTree.topLevelItem(0))
-            save(dialog, stem)
-            save_window(stem)
-            dialog.tabs.setCurrentWidget(dialog.problemsTab)
-            save(dialog, stem, "-problems")
-            dialog.tabs.setCurrentWidget(dialog.oscTab)
-            save(dialog, stem, "-osmchange")
-        finally:
-            shown.append(dialog)
-        return 0
-
-    original = review_dialog.ReviewDialog.exec
-    review_dialog.ReviewDialog.exec = exec_
+    uploader.upload()
+    wait_until(lambda: uploader.task is None and uploader.dock is not None, 120, "the review")
+    dock = uploader.dock
     try:
-        uploader.upload()
-        wait_until(lambda: shown, 120, "the review")
+        settle()
+        dock.commentEdit.setText("Vaduz: renamed café, new bench, street geometry")
+        tree = dock.changesTree
+        rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        changed = [r for r in rows if any("→" in r.child(i).text(0) for i in range(r.childCount()))]
+        shown = (changed or rows)[0]  # a tag change
+        tree.setCurrentItem(shown)
+        save(dock, stem)
+        save_window(stem)
+        dock.tabs.setCurrentWidget(dock.problemsTab)
+        save(dock, stem, "-problems")
+        dock.tabs.setCurrentWidget(dock.oscTab)
+        save(dock, stem, "-osmchange")
     finally:
-        review_dialog.ReviewDialog.exec = original
+        uploader.close_review()
 
 
 @screen

@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..plugin.core import changeset_tags as ct
 
+MIN_CHARS = 12  # of the combos' text: the review is a dock, narrower than a dialog
 SOURCES = ("survey", "local knowledge", "Bing aerial imagery", "Esri World Imagery", "GPS")
 
 
@@ -33,11 +34,11 @@ class ChangesetForm:
         )
         combo.addItems([c for c in recent if c])
         combo.setEditText(values.get("comment") or "")
-        combo.setMinimumContentsLength(30)
+        combo.setMinimumContentsLength(MIN_CHARS)
         form.sourceCombo.addItem("")
         form.sourceCombo.addItems(list(SOURCES))
         form.sourceCombo.setEditText(values.get("source") or "")
-        form.sourceCombo.setMinimumContentsLength(30)
+        form.sourceCombo.setMinimumContentsLength(MIN_CHARS)
         form.hashtagsEdit.setText(values.get("hashtags") or "")
         form.imageryEdit.setText("; ".join(values.get("imagery") or ()))
         form.importHelp.setText(  # lines broken by hand: a wrapped label squeezes in a form

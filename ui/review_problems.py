@@ -23,7 +23,7 @@ COLORS = {ERROR: "#cf222e", WARNING: "#9a6700"}
 
 
 class ProblemsPanel:
-    """The problems tab's widgets of ``form`` (a :class:`~.review_dialog.ReviewDialog`)."""
+    """The problems tab's widgets of ``form`` (a :class:`~.review_dock.ReviewDock`)."""
 
     @staticmethod
     def tr(text: str, disambiguation: Optional[str] = None, n: int = -1) -> str:

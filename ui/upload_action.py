@@ -1,31 +1,50 @@
 """The "Upload changes…" and "Save as .osc…" actions: the upload service, the review, the upload.
 
-The review (:class:`.review_dialog.ReviewDialog`) shows the changes of the active download with
-their validation and collects the changeset's tags; after the user confirmed, the upload runs in
-a task and the comment, source and hashtags are remembered (the comment per file in its
-GeoPackage, the recent comments in the settings).
+The review (:class:`.review_dock.ReviewDock`, a dock beside the map) shows the changes of the
+active download with their validation and collects the changeset's tags. It stays open while the
+user works on the map: "Refresh" and saving the layers compute the changes again (in a task).
+After the user pressed "Upload", the upload runs in a task and the comment, source and hashtags
+are remembered (the comment per file in its GeoPackage, the recent comments in the settings), so
+that they survive a failed upload, a conflict and closing the review. One review at a time: a
+review of another file replaces it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 from qgis.PyQt.QtWidgets import QDialog
 
-if TYPE_CHECKING:  # imported where it is used: the dialog's module re-exports this one
-    from .review_dialog import ReviewDialog
+if TYPE_CHECKING:
+    from .review_dock import ReviewDock
+
+REFRESH_DELAY_MS = 300  # the layers of a download are saved one after the other
+SUCCESS_SECONDS = 60  # the success message (with its link) stays this long
 
 
 class UploadAction:
-    """Wires the plugin's actions to the upload service and the dialogs."""
+    """Wires the plugin's actions to the upload service, the review dock and the dialogs."""
 
     TITLE = "OSM Roundtrip"  # product name
 
     def __init__(self, iface) -> None:
         self.iface = iface
-        self.dialog: Optional[ReviewDialog] = None
+        self.dock: Optional[ReviewDock] = None
+        self.api_url = ""  # where the reviewed changes go
         self.login = None
         self.task = None
+        self._watched: List = []  # the reviewed layers (their signals are connected)
+        self._refresh_timer = None
+        self._refresh_waiting = False  # the layers were saved while a task ran
+
+    @property
+    def dialog(self) -> Optional[ReviewDock]:
+        """The open review (the name from when it was a dialog)."""
+        return self.dock
+
+    def unload(self) -> None:
+        """Remove the review dock (the plugin is unloaded)."""
+        self.close_review()
 
     @staticmethod
     def tr(text: str, disambiguation=None, n: int = -1) -> str:
@@ -39,6 +58,14 @@ class UploadAction:
         self.iface.messageBar().pushMessage(
             self.TITLE, text, level if level is not None else Qgis.MessageLevel.Info, duration
         )
+
+    def _bar_later(self, text: str, level=None, duration: int = 8) -> None:
+        """The message after a task: pushed once QGIS has shown its own "Task complete" (which
+        follows the task's end and would cover the plugin's message where QGIS cannot mark the
+        task silent)."""
+        from qgis.PyQt.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: self._bar(text, level, duration))
 
     def _error(self, error: BaseException) -> None:
         from qgis.core import Qgis
@@ -128,13 +155,9 @@ class UploadAction:
 
     # -- Upload changes… ------------------------------------------------------------------------
     def upload(self) -> None:
-        """Review the saved edits (computed in a background task), then upload them."""
-        from qgis.core import QgsApplication
-
-        from ..plugin.adapters import upload_service
-        from ..plugin.adapters.tasks import CoreTask
-        from ..plugin.core.errors import Cancelled
-        from .review_validation import ReviewState
+        """Review the saved edits (computed in a background task) in the review dock; the dock's
+        "Upload" uploads them."""
+        from ..plugin.adapters import osm_layers, upload_service
 
         path, layers = self._download()
         if path is None or not self._saved(layers):
@@ -145,36 +168,61 @@ class UploadAction:
         if self.task is not None:
             self._bar(self.tr("The changes are being computed already."))
             return
+        dock = self.dock
+        if dock is not None and osm_layers.normalized_path(dock.path) != path:
+            self.close_review()  # one review at a time: this file's replaces the other's
+        self._compute(path, layers)
+
+    def _compute(self, path, layers) -> None:
+        """Compute the changes of ``path`` in a task, then show them in the review."""
+        from qgis.core import QgsApplication
+
+        from ..plugin.adapters import compat
+        from ..plugin.adapters.tasks import CoreTask
+        from ..plugin.core.errors import Cancelled
+        from .review_validation import ReviewState
+
         state = ReviewState(path, layers)
+        opening = self.dock is None
 
         def work(task):
             return state.compute(task.report, task.isCanceled)
 
         def done(result, error) -> None:
             self.task = None
+            if self.dock is not None:
+                self.dock.set_busy("")
+            elif not opening:  # the review was closed meanwhile: it stays closed
+                return
             if isinstance(error, Cancelled):
                 self._bar(self.tr("The review was cancelled."))
             elif error is not None:
                 self._error(error)
             else:
                 self._review(result)
+            self._refresh_if_saved()
 
-        self.task = CoreTask(self.tr("Computing the changes to upload"), work, done)
+        if self.dock is not None:
+            self.dock.set_busy(self.tr("Computing the changes…"))
+        self.task = CoreTask(
+            self.tr("Computing the changes to upload"), work, done, compat.task_flags()
+        )
         QgsApplication.taskManager().addTask(self.task)
 
     def _review(self, state) -> None:
-        """Show the computed changes for review; upload what the user confirms."""
+        """Show the computed changes in the review dock (opened, or shown again with the
+        changeset's inputs as the user left them)."""
         from ..plugin.adapters import auth
         from ..plugin.adapters import settings as plugin_settings
         from ..plugin.adapters.upload_service import upload_server
         from ..plugin.core import changeset_tags
         from ..plugin.core.errors import OsmRoundtripError
         from ..plugin.core.servers import recorded_server
-        from .review_dialog import ReviewDialog
+        from .review_dock import ReviewDock
         from .review_validation import imagery_names
 
         path, layers = state.path, state.layers
-        if not state.changes:
+        if not state.changes and self.dock is None:
             self._bar(self.tr("The layers have no changes to upload."))
             return
         values = plugin_settings.load()
@@ -188,8 +236,14 @@ class UploadAction:
             token = auth.token_for(api_url)
         except Exception:
             token = None
+        self.api_url = api_url
+        if self.dock is not None:
+            self.dock.show_state(state, api_url, bool(token))
+            self.dock.show()
+            self.dock.raise_()
+            return
         remembered = changeset_tags.remembered(path)
-        dialog = ReviewDialog(
+        dock = ReviewDock(
             self.iface,
             state.changes,
             state.osc,
@@ -208,31 +262,160 @@ class UploadAction:
                 "imagery": imagery_names(),
             },
             recent_comments=values.comments(),
+            path=path,
         )
-        self.dialog = dialog
-        dialog.loginButton.clicked.connect(lambda: self._login(dialog))
-        result = dialog.exec()
-        self.dialog = None
-        if dialog.save_requested:
-            self.save_osc(dialog.changes)
+        self.dock = dock
+        dock.loginButton.clicked.connect(lambda: self._login(dock))
+        dock.uploadRequested.connect(self._upload_reviewed)
+        dock.saveRequested.connect(lambda: self.save_osc(dock.changes))
+        dock.refreshRequested.connect(self.refresh)
+        dock.closed.connect(self._review_closed)
+        self._watch(layers)
+        self._place(dock)
+
+    def _place(self, dock) -> None:
+        """In the right dock area, as a tab over a dock already there (the map keeps its width
+        and the review the area's height), raised."""
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow
+
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        window = self.iface.mainWindow()
+        neighbours = []
+        if isinstance(window, QMainWindow):
+            neighbours = [
+                other
+                for other in window.findChildren(QDockWidget)
+                if other is not dock
+                and other.parent() is window
+                and other.isVisible()
+                and not other.isFloating()
+                and window.dockWidgetArea(other) == right
+            ]
+        self.iface.addDockWidget(right, dock)
+        if neighbours and window.dockWidgetArea(dock) == right:
+            window.tabifyDockWidget(neighbours[0], dock)
+        dock.show()
+        dock.raise_()
+
+    def refresh(self) -> None:
+        """Compute the open review's changes again (from the saved layers)."""
+        dock = self.dock
+        if dock is None:
             return
-        if result != QDialog.DialogCode.Accepted:
+        if self.task is not None:
+            self._refresh_waiting = True
             return
-        inputs = dialog.changeset_input()
+        if not self._saved(dock.layers):
+            return
+        self._compute(dock.path, dock.layers)
+
+    def _watch(self, layers) -> None:
+        """Compute the review again after the layers were saved."""
+        self._unwatch()
+        for layer in layers.values():
+            layer.afterCommitChanges.connect(self._layers_saved)
+            layer.willBeDeleted.connect(self._layers_removed)
+            self._watched.append(layer)
+
+    def _unwatch(self) -> None:
+        from contextlib import suppress
+
+        for layer in self._watched:
+            with suppress(RuntimeError, TypeError):  # the layer is gone already
+                layer.afterCommitChanges.disconnect(self._layers_saved)
+                layer.willBeDeleted.disconnect(self._layers_removed)
+        self._watched = []
+
+    def _layers_removed(self) -> None:
+        """The reviewed download's layers leave the project: so does its review."""
+        self.close_review()
+
+    def _layers_saved(self) -> None:
+        from qgis.PyQt.QtCore import QTimer
+
+        dock = self.dock
+        if dock is None or dock.fixing:
+            return
+        dock.set_stale()
+        if self._refresh_timer is None:
+            self._refresh_timer = QTimer()
+            self._refresh_timer.setSingleShot(True)
+            self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.start(REFRESH_DELAY_MS)
+
+    def _refresh_if_saved(self) -> None:
+        """After a task: the refresh the layers' saving asked for meanwhile."""
+        if self._refresh_waiting and self.task is None:
+            self._refresh_waiting = False
+            self.refresh()
+
+    def _review_closed(self) -> None:
+        if self.dock is not None:
+            self.close_review()
+
+    def close_review(self) -> None:
+        """Close and remove the review dock (what was saved or uploaded stays)."""
+        dock, self.dock = self.dock, None
+        self._unwatch()
+        if self._refresh_timer is not None:
+            self._refresh_timer.stop()
+        self._refresh_waiting = False
+        if dock is None:
+            return
+        self._keep_inputs(dock)
+        dock.hide()
+        dock._clear_highlight()
+        self.iface.removeDockWidget(dock)
+        dock.deleteLater()
+
+    @staticmethod
+    def _keep_inputs(dock) -> None:
+        """A review closed with a comment typed: the next review of the file offers it again."""
+        import logging
+
+        from ..plugin.core import changeset_tags
+
+        inputs = dock.changeset_input()
+        if not inputs.comment or dock.path is None:
+            return
+        try:
+            changeset_tags.remember(dock.path, inputs)
+        except Exception as exc:  # a file gone or read-only: only the offer is lost
+            logging.getLogger("osm_roundtrip").warning("comment not remembered: %s", exc)
+
+    def _upload_reviewed(self) -> None:
+        """The dock's "Upload": upload what it shows, with its changeset tags."""
+        from ..plugin.core import changeset_tags
+        from ..plugin.core.errors import OsmRoundtripError
+
+        dock = self.dock
+        if dock is None:
+            return
+        if self.task is not None:
+            self._bar(self.tr("Another task of this file is running."))
+            return
+        from ..plugin.adapters import osm_layers
+
+        if osm_layers.has_unsaved_edits(list(dock.layers.values())):
+            self._saved(dock.layers)  # saving computes the review again: upload after it
+            return
+        inputs = dock.changeset_input()
         try:
             tags = changeset_tags.build(inputs)
-        except OsmRoundtripError as exc:  # the dialog allows Upload only without problems
+        except OsmRoundtripError as exc:  # the dock allows Upload only without problems
             self._error(exc)
             return
-        self._remember(path, inputs)
+        self._remember(dock.path, inputs)
+        dock.set_busy(self.tr("Uploading…"))
         self._start(
-            path,
-            layers,
-            api_url,
-            dialog.changes,
+            dock.path,
+            dock.layers,
+            self.api_url,
+            dock.changes,
             tags["comment"],
             tags.get("source", ""),
-            dialog.osc.encode("utf-8"),
+            dock.osc.encode("utf-8"),
             changeset_tags.extra_tags(tags),
         )
 
@@ -279,6 +462,7 @@ class UploadAction:
         def done(report, error) -> None:
             self.task = None
             upload_service.reload_layers(layers)
+            self.refresh()  # an open review shows the updated data
             if isinstance(error, Cancelled):
                 self._bar(self.tr("The update was cancelled; the file is unchanged."))
                 return
@@ -392,24 +576,21 @@ class UploadAction:
         try:
             token = auth.token_for(api_url)
         except Exception as exc:
+            self._upload_ended()
             self._error(exc)
             return
 
         def done(report, error) -> None:
             self.task = None
             if error is None:
-                self._bar(
-                    self.tr(
-                        "Uploaded: {created} created, {modified} modified, {deleted} "
-                        "deleted in changeset {changesets}."
-                    ).format(
-                        created=report.created,
-                        modified=report.modified,
-                        deleted=report.deleted,
-                        changesets=", ".join(str(c) for c in report.changesets),
-                    )
+                from qgis.core import Qgis
+
+                self.close_review()  # what it showed is on the server now
+                self._bar_later(
+                    self.uploaded_text(report, api_url), Qgis.MessageLevel.Success, SUCCESS_SECONDS
                 )
                 return
+            self._upload_ended()
             from ..plugin.core.osm.upload import UploadConflict
 
             if isinstance(error, UploadConflict):
@@ -433,7 +614,31 @@ class UploadAction:
                 extra_tags=extra_tags,
             )
         except OsmRoundtripError as exc:
+            self._upload_ended()
             self._error(exc)
+
+    def _upload_ended(self) -> None:
+        """The upload did not go through: the review (with the user's comment) is usable again."""
+        if self.dock is not None:
+            self.dock.set_busy("")
+        self._refresh_if_saved()
+
+    def uploaded_text(self, report, api_url: str) -> str:
+        """ "Uploaded N changes in changeset 12345", the changeset a link to its page on the
+        server the upload went to."""
+        from html import escape
+
+        from ..plugin.core.servers import changeset_url
+
+        links = ", ".join(
+            f'<a href="{escape(changeset_url(api_url, c))}">{c}</a>' for c in report.changesets
+        )
+        count = report.created + report.modified + report.deleted
+        if len(report.changesets) > 1:
+            text = self.tr("Uploaded %n changes in changesets {changesets}", "", count)
+        else:
+            text = self.tr("Uploaded %n changes in changeset {changesets}", "", count)
+        return text.format(changesets=links)
 
     def _resolve(self, path, layers, conflict, api_url, token) -> None:
         """Fetch the server's versions, merge them three ways with the user's edits (in a task),
@@ -478,6 +683,7 @@ class UploadAction:
                 choices = dialog.choices()
             resolve_conflicts(path, results, choices, server)
             upload_service.reload_layers(layers)
+            self.refresh()  # the review shows the merged edits, with the comment as it was
             automatic = len(results) - len(asked)
             self._bar(
                 self.tr(

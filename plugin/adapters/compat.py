@@ -60,6 +60,7 @@ __all__ = [
     "locator_data",
     "set_advanced",
     "set_locator_data",
+    "task_flags",
     "write_gpkg_layer",
 ]
 
@@ -232,3 +233,20 @@ def write_gpkg_layer(layer, path: str, table: str, transform_context, new_file: 
     if error != QgsVectorFileWriter.WriterError.NoError:
         return message or str(error)
     return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Task flags: QgsTask.Flag.Silent (QGIS 3.26 on) keeps QGIS from announcing the task's end with
+# its own "Task complete" notification, which falls back to the message bar where the desktop
+# has no notifications and there covers the plugin's message of the same moment.
+# ---------------------------------------------------------------------------------------------
+
+TASK_SILENT = getattr(QgsTask.Flag, "Silent", None)
+
+
+def task_flags(cancel: bool = True, silent: bool = True):
+    """The flags of a plugin task: cancellable, and silent where QGIS knows that flag."""
+    flags = TASK_FLAGS if cancel else QgsTask.Flag(0)
+    if silent and TASK_SILENT is not None:
+        flags = flags | TASK_SILENT
+    return flags

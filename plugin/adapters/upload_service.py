@@ -444,7 +444,7 @@ def _run(description: str, work, layers, on_done) -> CoreTask:
         if on_done is not None:
             on_done(result, error)
 
-    task = CoreTask(description, work, finished)
+    task = CoreTask(description, work, finished, compat.task_flags())
     _running.add(task)
     QgsApplication.taskManager().addTask(task)
     return task

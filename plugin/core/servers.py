@@ -27,6 +27,10 @@ ALIASES = {
     "api06.dev.openstreetmap.org": "master.apis.dev.openstreetmap.org",
 }
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# the website of an API host, where it is another host (the API's aliases fold to these)
+WEBSITES = {
+    "api.openstreetmap.org": "www.openstreetmap.org",
+}
 
 
 class OtherServer(ValidationError):
@@ -163,3 +167,22 @@ def check_resume_server(started: str, requested: str) -> None:
             recorded=started,
             requested=requested,
         )
+
+
+def website(api_url: str) -> str:
+    """The web address of the server whose API is ``api_url`` (``https://www.openstreetmap.org``
+    for the production API; elsewhere the API's origin and the path before ``/api/0.6``)."""
+    base = origin(api_url)
+    if not base:
+        return ""
+    scheme, host = base.split("://", 1)
+    name = host.split(":", 1)[0] if not host.startswith("[") else host
+    if name in WEBSITES:
+        host = host.replace(name, WEBSITES[name], 1)
+    prefix = api_path(api_url)[: -len("/api/0.6")]
+    return f"{scheme}://{host}{prefix}"
+
+
+def changeset_url(api_url: str, changeset: int) -> str:
+    """The web page of ``changeset`` on the server whose API is ``api_url``."""
+    return f"{website(api_url)}/changeset/{int(changeset)}"

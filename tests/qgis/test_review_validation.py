@@ -2,7 +2,8 @@
 validation problems (errors block, warnings need acknowledgement, a click shows the problem,
 Fix edits the layer), the remembered comment and the changeset tags that reach the server.
 
-The review's ``exec()`` is intercepted: the test works the real dialog, then answers for the user.
+The review is a dock beside the map: the test works the real dock, then presses "Upload" or closes
+it, as the user would.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -20,6 +22,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
     QgsRasterLayer,
+    QgsRectangle,
     QgsSettings,
 )
 from qgis.PyQt.QtWidgets import QApplication, QDialog
@@ -27,7 +30,8 @@ from qgis.PyQt.QtWidgets import QApplication, QDialog
 from osm_roundtrip.plugin.adapters import auth, download_service, osm_layers
 from osm_roundtrip.plugin.adapters import settings as plugin_settings
 from osm_roundtrip.plugin.core.osm.features import POINTS
-from osm_roundtrip.ui import review_dialog
+from osm_roundtrip.ui import review_dock
+from osm_roundtrip.ui.upload_action import UploadAction
 
 BBOX = (9.518, 47.138, 9.524, 47.142)
 LOCKERS = QgsPointXY(9.5211, 47.1402)  # amenity=lockers: outdated, fixed to amenity=locker
@@ -95,20 +99,22 @@ def shot(widget, name: str) -> Path:
     return path
 
 
-def review(monkeypatch, qgis_iface, answer):
-    """Run "Upload changes…"; ``answer(dialog)`` works the dialog and returns its result."""
-    seen = []
-
-    def exec_(dialog) -> int:
-        seen.append(dialog)
-        return answer(dialog)
-
-    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", exec_)
-    action = review_dialog.UploadAction(qgis_iface)
+def review(monkeypatch, qgis_iface, answer, action=None):
+    """Run "Upload changes…"; ``answer(dock)`` works the review dock and returns ``Accepted``
+    (then "Upload" is pressed) or ``Rejected`` (then the dock is closed)."""
+    action = action or UploadAction(qgis_iface)
     action.upload()  # the changes are computed in a task, then the review opens
-    wait_for(lambda: seen or action.task is None)
-    assert len(seen) == 1, "no review"
-    return action, seen[0]
+    wait_for(lambda: action.task is None)
+    dock = action.dock
+    assert dock is not None, "no review"
+    assert isinstance(dock, review_dock.ReviewDock)
+    if answer(dock) == QDialog.DialogCode.Accepted:
+        assert dock.upload_button.isEnabled(), dock.upload_button.toolTip()
+        dock.upload_button.click()
+    else:
+        dock.close()
+        assert action.dock is None
+    return action, dock
 
 
 def wait_for(condition, seconds: float = 60.0) -> None:
@@ -155,6 +161,14 @@ def test_errors_block_the_upload_and_warnings_need_the_checkbox(download, monkey
         assert "amenity=lockers → amenity=locker" in problems["Warnings (1)"][0]
         assert dialog.tabs.currentWidget() is dialog.problemsTab
         assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Problems (2)"
+        # the rows of the changes are marked too: the untagged point's with the error
+        tree = dialog.changesTree
+        marked = {
+            tree.topLevelItem(i).toolTip(0)
+            for i in range(tree.topLevelItemCount())
+            if not tree.topLevelItem(i).icon(0).isNull()
+        }
+        assert len(marked) == 2 and any("has no tags" in t for t in marked), marked
         dialog.commentEdit.setText("Lockers")
         dialog.acknowledgeCheck.setChecked(True)
         assert not dialog.upload_button.isEnabled()
@@ -206,6 +220,8 @@ def test_clicking_a_problem_shows_it_and_fix_edits_the_layer(
 
     def fix(dialog) -> int:
         row = find_row(dialog, "outdated tags")
+        far = QgsRectangle(0, 0, 100_000, 100_000)  # the point far out of view: zoomed to it
+        qgis_canvas.setExtent(far)
         assert not dialog.fixButton.isEnabled()
         dialog.problemsTree.setCurrentItem(row)
         assert dialog.highlights, "nothing highlighted"
@@ -265,12 +281,21 @@ def test_changeset_tags_reach_the_server_and_the_comment_is_remembered(
         assert dialog.importFrame.height() >= dialog.importFrame.minimumSizeHint().height()
         return QDialog.DialogCode.Accepted
 
+    qgis_iface.messageBar().clear_messages()
     action, _ = review(monkeypatch, qgis_iface, upload)
     qtbot.waitUntil(lambda: action.task is None, timeout=60000)
     node_id = points.getFeature(fid)["osm_id"]
     assert node_id and int(node_id) > 0, "not written back"
     with urllib.request.urlopen(f"{osm_sandbox.api}/node/{node_id}") as answer:
         changeset = ET.fromstring(answer.read()).find("node").get("changeset")
+    # the success message links the changeset on the server the upload went to
+    bar = qgis_iface.messageBar()
+    qtbot.waitUntil(lambda: bool(bar.get_messages(Qgis.MessageLevel.Success)), timeout=5000)
+    (text,) = bar.get_messages(Qgis.MessageLevel.Success)
+    web = osm_sandbox.api.rsplit("/api/0.6", 1)[0]
+    assert "Uploaded 1 change" in text  # the English plural form comes with the translations
+    assert f' in changeset <a href="{web}/changeset/{changeset}">{changeset}</a>' in text, text
+    assert action.dock is None  # the review of what is uploaded now is closed
     with urllib.request.urlopen(f"{osm_sandbox.api}/changeset/{changeset}") as answer:
         found = ET.fromstring(answer.read()).find("changeset")
     tags = {tag.get("k"): tag.get("v") for tag in found.findall("tag")}
@@ -330,16 +355,14 @@ def test_the_review_is_computed_in_a_task_that_can_be_cancelled(download, monkey
     progress in QGIS's task manager); cancelling it says so and opens no review."""
     _path, layers = download
     add_points(layers[POINTS], (LOCKERS, {"amenity": "lockers"}))
-    opened = []
-    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", lambda d: opened.append(d) or 0)
     qgis_iface.messageBar().clear_messages()
-    action = review_dialog.UploadAction(qgis_iface)
+    action = UploadAction(qgis_iface)
     action.upload()
     task = action.task
-    assert task is not None and not opened  # nothing computed on the GUI thread yet
+    assert task is not None and action.dock is None  # nothing computed on the GUI thread yet
     task.cancel()
     wait_for(lambda: action.task is None)
-    assert opened == []
+    assert action.dock is None
     texts = qgis_iface.messageBar().get_messages(0)
     assert any("The review was cancelled." in t for t in texts), texts
 
@@ -373,7 +396,7 @@ def test_update_data_brings_in_another_mappers_edit_and_keeps_mine(
     )
     qgis_iface.messageBar().clear_messages()
 
-    action = review_dialog.UploadAction(qgis_iface)
+    action = UploadAction(qgis_iface)
     action.update_data()
     wait_for(lambda: action.task is None)
 
@@ -402,7 +425,7 @@ def test_a_409_is_merged_and_only_the_clash_is_asked(
     from osm_roundtrip.plugin.core.osm.xmlreader import parse_osm_bytes
     from osm_roundtrip.ui import conflict_dialog
 
-    path, layers = download
+    _path, layers = download
     points = layers[POINTS]
     point = next(f for f in points.getFeatures() if f["name"] and f["osm_id"])
     node_id = point["osm_id"]
@@ -425,8 +448,8 @@ def test_a_409_is_merged_and_only_the_clash_is_asked(
 
     asked = []
 
-    def review_exec(dialog) -> int:
-        dialog.commentEdit.setText("Alice's café")
+    def review_answer(dock) -> int:
+        dock.commentEdit.setText("Alice's café")
         return QDialog.DialogCode.Accepted
 
     def conflict_exec(dialog) -> int:
@@ -434,18 +457,186 @@ def test_a_409_is_merged_and_only_the_clash_is_asked(
         dialog.set_choice(("node", node_id), TAG, "cuisine", THEIRS)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", review_exec)
     monkeypatch.setattr(conflict_dialog.ConflictDialog, "exec", conflict_exec)
-    action = review_dialog.UploadAction(qgis_iface)
-    action.upload()
+    qgis_iface.messageBar().clear_messages()
+    action, dock = review(monkeypatch, qgis_iface, review_answer)
     wait_for(lambda: asked and action.task is None)
     assert asked == [[(TAG, "cuisine")]]
-    upload.upload_geopackage(
-        path, OsmApi(osm_sandbox.api, osm_sandbox.token(), HttpTransport(timeout=20)), comment="x"
-    )
+    # the review stays open with the merged edits and the comment the user typed
+    assert action.dock is dock and not dock.isHidden()
+    assert dock.commentEdit.text() == "Alice's café"
+    assert not dock.busy and not dock.stale
+    (row,) = [
+        i
+        for i in range(dock.changesTree.topLevelItemCount())
+        if dock.changesTree.topLevelItem(i).text(2) == f"node {node_id}"
+    ]
+    # against the server's version now: bob's cuisine is the base, alice's wheelchair the change
+    assert dock.details(row) == ["wheelchair: yes → yes (alice)"]
+    # the retry from the same review sends the merge, with the same comment
+    dock.upload_button.click()
+    wait_for(lambda: action.task is None and action.dock is None)
     now = parse_osm_bytes(
         requests.get(f"{osm_sandbox.api}/node/{node_id}", timeout=20).content
     ).nodes[node_id]
     assert now.tags["wheelchair"] == "yes (alice)"
     assert now.tags["internet_access"] == "wlan (bob)"
     assert now.tags["cuisine"] == "cake (bob)"
+    changeset = ET.fromstring(
+        requests.get(f"{osm_sandbox.api}/changeset/{now.changeset}", timeout=20).content
+    ).find("changeset")
+    tags = {tag.get("k"): tag.get("v") for tag in changeset.findall("tag")}
+    assert tags["comment"] == "Alice's café"
+
+
+class DockingIface:
+    """The test interface, with the docks placed in its main window as QGIS does."""
+
+    def __init__(self, base) -> None:
+        self._base = base
+
+    def __getattr__(self, name):
+        return getattr(self._base, name)
+
+    def addDockWidget(self, area, dock):
+        self._base.mainWindow().addDockWidget(area, dock)
+
+    def removeDockWidget(self, dock):
+        self._base.mainWindow().removeDockWidget(dock)
+
+
+def test_the_review_is_a_dock_beside_the_map_and_rows_say_what_changes(
+    download, qgis_iface, qgis_canvas, qgis_processing, qtbot
+):
+    """The review opens in the right dock area, modeless: the map can be moved and features
+    selected while it is open. Rows name the feature (name, else preset) and say what changes;
+    long values are cut with the whole text in the tooltip. Unloading the plugin removes it."""
+    from qgis.PyQt.QtCore import QEvent, Qt
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    from osm_roundtrip import classFactory
+    from osm_roundtrip.plugin.adapters import compat
+
+    _path, layers = download
+    points = layers[POINTS]
+    named = next(f for f in points.getFeatures() if f["name"] and f["osm_id"])
+    long_name = "Café " + "x" * 240
+    assert points.startEditing()
+    points.changeAttributeValue(named.id(), points.fields().indexOf("name"), long_name)
+    assert points.commitChanges()
+    (bench,) = add_points(points, (LOCKERS, {"amenity": "bench"}))
+    iface = DockingIface(qgis_iface)
+    window = qgis_iface.mainWindow()
+    plugin = classFactory(iface)
+    plugin.initGui()
+    try:
+        action = plugin.uploader
+        action.upload()
+        task = action.task
+        if compat.TASK_SILENT is not None:  # no "Task complete" over the plugin's messages
+            assert task.flags() & compat.TASK_SILENT
+        wait_for(lambda: action.task is None)
+        dock = action.dock
+        assert isinstance(dock, QDockWidget) and dock.parent() is window
+        assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert QApplication.activeModalWidget() is None  # nothing blocks the map
+        tree = dock.changesTree
+        found = {
+            tree.topLevelItem(i).text(2): tree.topLevelItem(i)
+            for i in range(tree.topLevelItemCount())
+        }
+        new = found["new node"]
+        assert [new.text(c) for c in range(3)] == ["Create", "Bench", "new node"]
+        assert dock.details(tree.indexOfTopLevelItem(new)) == ["amenity=bench"]  # its tags
+        assert "osm_points #" in new.toolTip(2)
+        changed = found[f"node {named['osm_id']}"]
+        assert changed.text(0) == "Modify"
+        assert changed.text(1) == changed.toolTip(1) == long_name
+        width = tree.fontMetrics().horizontalAdvance(long_name)
+        assert tree.columnWidth(1) < width / 4  # elided in the view, whole in the tooltip
+        line = changed.child(0)
+        assert line.toolTip(0) == f"name: {named['name']} → {long_name}"
+        assert line.isFirstColumnSpanned() and not line.isHidden() and changed.isExpanded()
+        # the map stays usable: a click on the new bench shows it, then the user pans away and
+        # selects a feature while the review is open
+        qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+        qgis_canvas.setExtent(QgsRectangle(0, 0, 100_000, 100_000))  # far away: zoomed to it
+        tree.setCurrentItem(new)
+        assert dock.highlights
+        center = qgis_canvas.mapSettings().layerToMapCoordinates(points, LOCKERS)
+        assert qgis_canvas.extent().contains(center) and qgis_canvas.extent().width() < 1000
+        # the user zooms out a little around the named café: a click on it keeps that scale
+        there = qgis_canvas.mapSettings().layerToMapCoordinates(points, named.geometry().asPoint())
+        view = QgsRectangle(there.x() - 300, there.y() - 1200, there.x() + 1700, there.y() + 800)
+        qgis_canvas.setExtent(view)
+        width = qgis_canvas.extent().width()
+        points.selectByIds([bench])
+        assert points.selectedFeatureIds() == [bench] and action.dock is dock
+        tree.setCurrentItem(found[f"node {named['osm_id']}"])
+        assert qgis_canvas.extent().contains(there)
+        assert abs(qgis_canvas.extent().width() - width) < width * 0.01  # not zoomed
+        iface.messageBar().clear_messages()
+        # saving the layers computes the review again
+        assert points.startEditing()
+        points.changeAttributeValue(bench, points.fields().indexOf("amenity"), "waste_basket")
+        assert points.commitChanges()
+        assert dock.stale and not dock.upload_button.isEnabled()
+        wait_for(lambda: not dock.stale and action.task is None)
+        found = {
+            tree.topLevelItem(i).text(2): tree.topLevelItem(i)
+            for i in range(tree.topLevelItemCount())
+        }
+        assert found["new node"].text(1) == "Waste basket"
+        dock.resize(460, 860)
+        shot(dock, "review_dock")
+    finally:
+        plugin.unload()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert plugin.uploader is None
+    assert "OsmRoundtripReviewDock" not in [
+        d.objectName() for d in window.findChildren(QDockWidget)
+    ]
+
+
+def test_a_closed_review_stays_closed_and_offers_its_comment_again(download, qgis_iface):
+    """Closing the review while it computes again leaves it closed; the comment typed in it is
+    offered by the next review of the file. Removing the download's layers closes the review."""
+    path, layers = download
+    add_points(layers[POINTS], (LOCKERS, {"amenity": "bench"}))
+    action = UploadAction(qgis_iface)
+    action.upload()
+    wait_for(lambda: action.task is None)
+    dock = action.dock
+    dock.commentEdit.setText("Benches by the station")
+    dock.refreshButton.click()
+    assert action.task is not None and dock.busy and not dock.upload_button.isEnabled()
+    dock.close()
+    wait_for(lambda: action.task is None)
+    assert action.dock is None  # not opened again by the computation that ended
+    action.upload()
+    wait_for(lambda: action.task is None)
+    assert action.dock is not dock
+    assert action.dock.commentEdit.text() == "Benches by the station"
+    osm_layers.remove_download(path)
+    assert action.dock is None
+
+
+def test_closing_the_review_during_the_upload_cancels_nothing(download, qgis_iface, qtbot):
+    """The upload started from the review goes on when the review is closed, and says so."""
+    _path, layers = download
+    points = layers[POINTS]
+    (fid,) = add_points(points, (LOCKERS, {"amenity": "bench"}))
+    action = UploadAction(qgis_iface)
+    action.upload()
+    wait_for(lambda: action.task is None)
+    dock = action.dock
+    dock.commentEdit.setText("A bench")
+    dock.upload_button.click()
+    assert action.task is not None and dock.busy
+    dock.close()
+    assert action.dock is None
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    qtbot.waitUntil(lambda: bool(bar.get_messages(Qgis.MessageLevel.Success)), timeout=60000)
+    assert int(points.getFeature(fid)["osm_id"]) > 0  # uploaded and written back
+    assert action.dock is None

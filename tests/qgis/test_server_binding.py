@@ -345,7 +345,7 @@ def test_the_review_names_the_files_server_and_uploads_there(
 ):
     from qgis.PyQt.QtCore import QTimer
 
-    from osm_roundtrip.ui.review_dialog import UploadAction
+    from osm_roundtrip.ui.upload_action import UploadAction
 
     auth.remember(osm_sandbox.token(), osm_sandbox.api)
     auth.remember(HOSTILE_TOKEN, hostile.api)
@@ -367,8 +367,8 @@ def test_the_review_names_the_files_server_and_uploads_there(
 
     QTimer.singleShot(200, review)
     try:
-        action.upload()
-        qtbot.waitUntil(lambda: action.task is None, timeout=60000)
+        action.upload()  # the review dock opens after the changes were computed
+        qtbot.waitUntil(lambda: "label" in shown and action.task is None, timeout=60000)
     finally:
         osm_layers.remove_download(sandbox_gpkg)
         auth.forget(osm_sandbox.api)

@@ -1,4 +1,4 @@
-"""The review and conflict dialogs, rendered offscreen (PNGs under ``build/screenshots``)."""
+"""The review dock and the conflict dialog, rendered offscreen (PNGs in ``build/screenshots``)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def sample() -> tuple:
                 MODIFY,
                 Node(101, 47.1400, 9.5200, 3, {"amenity": "bench", "backrest": "yes"}),
                 sources=[("osm_points", 1)],
-                notes=[Note("tags: +backrest=yes")],
+                notes=[Note("tags: {changes}", changes="+backrest=yes")],
             ),
         ],
         deletes=[
@@ -66,10 +66,10 @@ def shot(widget, name: str) -> Path:
 
 
 def test_review_dialog_needs_a_comment_and_a_login(qgis_iface, qtbot):
-    from osm_roundtrip.ui.review_dialog import ReviewDialog
+    from osm_roundtrip.ui.review_dock import ReviewDock
 
     base, changes = sample()
-    dialog = ReviewDialog(
+    dialog = ReviewDock(
         qgis_iface,
         changes,
         build(changes, None).decode(),
@@ -82,6 +82,19 @@ def test_review_dialog_needs_a_comment_and_a_login(qgis_iface, qtbot):
     assert dialog.countsTable.item(0, 3).text() == "3"
     assert dialog.countsTable.item(2, 3).text() == "1"
     assert dialog.changesTree.topLevelItemCount() == 5
+    tree = dialog.changesTree
+    rows = [[tree.topLevelItem(r).text(c) for c in range(3)] for r in range(5)]
+    assert rows == [
+        ["Create", "Waste basket", "new node"],
+        ["Create", "vertex of Path", "new node"],
+        ["Create", "Path", "new way"],
+        ["Modify", "Bench", "node 101"],
+        ["Delete", "vertex of Footway", "node 103"],
+    ]
+    assert dialog.details(0) == ["amenity=waste_basket", "new point"]
+    assert dialog.details(2) == ["2 nodes", "highway=path", "new line"]
+    assert dialog.details(3) == ["+ backrest=yes"]  # old → new, not the differ's summary
+    assert dialog.details(4) == ["vertex removed", "only if unused"]
     assert not dialog.upload_button.isEnabled()
     dialog.set_server("http://127.0.0.1:8111/api/0.6", True)
     assert not dialog.upload_button.isEnabled()
@@ -95,7 +108,7 @@ def test_review_dialog_needs_a_comment_and_a_login(qgis_iface, qtbot):
 
 
 def test_review_dialog_warns_about_large_and_wide_uploads(qgis_iface, qtbot):
-    from osm_roundtrip.ui.review_dialog import ReviewDialog
+    from osm_roundtrip.ui.review_dock import ReviewDock
 
     changes = OsmChanges(
         creates=[
@@ -103,7 +116,7 @@ def test_review_dialog_warns_about_large_and_wide_uploads(qgis_iface, qtbot):
             for i in range(1, 1202)
         ]
     )
-    dialog = ReviewDialog(qgis_iface, changes, "", server="sandbox", logged_in=True)
+    dialog = ReviewDock(qgis_iface, changes, "", server="sandbox", logged_in=True)
     qtbot.addWidget(dialog)
     text = dialog.warningLabel.text()
     assert dialog.warningLabel.isVisibleTo(dialog)
@@ -114,10 +127,10 @@ def test_review_dialog_warns_about_large_and_wide_uploads(qgis_iface, qtbot):
 
 
 def test_clicking_a_change_zooms_to_it(qgis_iface, qtbot, qgis_canvas):
-    from osm_roundtrip.ui.review_dialog import ReviewDialog
+    from osm_roundtrip.ui.review_dock import ReviewDock
 
     base, changes = sample()
-    dialog = ReviewDialog(qgis_iface, changes, "", base=base, server="x", logged_in=True)
+    dialog = ReviewDock(qgis_iface, changes, "", base=base, server="x", logged_in=True)
     qtbot.addWidget(dialog)
     qgis_canvas.setDestinationCrs(
         __import__("qgis.core").core.QgsCoordinateReferenceSystem("EPSG:4326")
@@ -132,7 +145,7 @@ def test_clicking_a_change_zooms_to_it(qgis_iface, qtbot, qgis_canvas):
     assert extent.contains(QgsPointXY(9.5220, 47.1420))
     assert extent.width() < 1
     assert dialog.highlight is not None
-    dialog.reject()
+    dialog.close()
     assert dialog.highlight is None
 
 
@@ -174,10 +187,10 @@ def test_conflict_dialog_asks_only_what_both_changed(qtbot, button):
 
 
 def test_review_dialog_names_the_downloads_server_not_the_settings_one(qgis_iface, qtbot):
-    from osm_roundtrip.ui.review_dialog import ReviewDialog
+    from osm_roundtrip.ui.review_dock import ReviewDock
 
     base, changes = sample()
-    dialog = ReviewDialog(
+    dialog = ReviewDock(
         qgis_iface,
         changes,
         "",
@@ -195,13 +208,13 @@ def test_review_dialog_names_the_downloads_server_not_the_settings_one(qgis_ifac
     assert "is not used" in dialog.serverLabel.text()
     dialog.resize(900, 680)
     shot(dialog, "review_dialog_other_server")
-    same = ReviewDialog(
+    same = ReviewDock(
         qgis_iface, changes, "", server="http://127.0.0.1:8111/api/0.6", logged_in=True,
         settings_server="http://127.0.0.1:8111",
     )  # fmt: skip
     qtbot.addWidget(same)
     assert "<br>" not in same.serverLabel.text()
-    unbound = ReviewDialog(
+    unbound = ReviewDock(
         qgis_iface, changes, "", server="http://127.0.0.1:8111/api/0.6", logged_in=True,
         settings_server="http://127.0.0.1:8111/api/0.6", recorded=False,
     )  # fmt: skip

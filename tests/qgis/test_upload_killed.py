@@ -339,9 +339,7 @@ def test_journal_is_not_settled_into_a_new_download(osm_sandbox, auth_db, provid
 
 def test_upload_changes_settles_before_the_review(osm_sandbox, edited, qgis_iface, monkeypatch):
     """*Upload changes…* finds the journal, settles it and reviews only what is left."""
-    from qgis.PyQt.QtWidgets import QDialog
-
-    from osm_roundtrip.ui import review_dialog
+    from osm_roundtrip.ui.upload_action import UploadAction
 
     path = edited["path"]
     token = osm_sandbox.token()
@@ -349,19 +347,15 @@ def test_upload_changes_settles_before_the_review(osm_sandbox, edited, qgis_ifac
     layers = open_layers(path)
     qgis_iface.setActiveLayer(layers[POINTS])
     reviewed = []
-
-    def review(dialog) -> int:
-        reviewed.append(dialog.changes)
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(review_dialog.ReviewDialog, "exec", review)
-    action = review_dialog.UploadAction(qgis_iface)
+    action = UploadAction(qgis_iface)
     action.upload()
     deadline = time.monotonic() + 60
-    while not reviewed:
+    while action.dock is None or action.task is not None:
         assert time.monotonic() < deadline, "no review after the settle"
         QCoreApplication.processEvents()
         time.sleep(0.01)
+    reviewed.append(action.dock.changes)
+    action.close_review()
     assert not upload_service.has_interrupted_upload(path)
     on_server = history(osm_sandbox)
     assert on_server  # the first chunk, written back before the review

@@ -85,3 +85,24 @@ def test_an_interrupted_upload_continues_only_on_its_server():
     servers.check_resume_server("", PRODUCTION)  # nothing started
     with pytest.raises(OtherServer, match="continues only there"):
         servers.check_resume_server(SANDBOX, PRODUCTION)
+
+
+def test_a_changeset_links_to_the_website_of_its_server():
+    from osm_roundtrip.plugin.core.servers import changeset_url
+
+    assert (
+        changeset_url("https://api.openstreetmap.org/api/0.6", 12345)
+        == "https://www.openstreetmap.org/changeset/12345"
+    )
+    assert (
+        changeset_url("https://www.openstreetmap.org/api/0.6/", 7)
+        == "https://www.openstreetmap.org/changeset/7"
+    )
+    assert (
+        changeset_url("https://master.apis.dev.openstreetmap.org/api/0.6", 9)
+        == "https://master.apis.dev.openstreetmap.org/changeset/9"
+    )
+    assert (
+        changeset_url("http://127.0.0.1:8111/osm/api/0.6", 3)
+        == "http://127.0.0.1:8111/osm/changeset/3"
+    )

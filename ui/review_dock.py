@@ -1,11 +1,15 @@
-"""The review dialog: what will be uploaded, its problems, the changeset tags, then "Upload" or
+"""The review dock: what will be uploaded, its problems, the changeset tags, then "Upload" or
 "Save as .osc…".
 
-The dialog only shows what the upload service computed (the changes, their osmChange and their
-validation) and collects the changeset's tags; the plugin's action (:mod:`.upload_action`) runs the
-upload itself after the user confirmed. Errors of the validation block the upload; warnings need
-"I have checked the warnings". A problem's fix is applied through the review's state
-(:class:`.review_validation.ReviewState`), which computes everything again.
+A dock beside the map (right area, like JOSM's upload and changeset panels), not a modal dialog:
+the map stays usable while the review is open, and a click on a change shows it there (its state
+before the change dashed). The dock only shows what the upload service computed (the changes,
+their osmChange and their validation) and collects the changeset's tags; the plugin's action
+(:mod:`.upload_action`) computes, refreshes and uploads when the dock asks for it
+(:attr:`ReviewDock.uploadRequested`, :attr:`ReviewDock.refreshRequested`, …). Errors of the
+validation block the upload; warnings need "I have checked the warnings". A problem's fix is
+applied through the review's state (:class:`.review_validation.ReviewState`), which computes
+everything again.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
@@ -20,12 +25,10 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
 )
-from qgis.gui import QgsHighlight
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.gui import QgsDockWidget, QgsHighlight
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 from qgis.PyQt.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QTableWidgetItem,
     QTreeWidgetItem,
@@ -35,11 +38,13 @@ from ..plugin.core.changeset_tags import ChangesetInput
 from ..plugin.core.osm.diff import ACTIONS, CREATE, DELETE, MODIFY, OsmChanges
 from ..plugin.core.osm.model import NODE, RELATION, WAY, DataSet
 from ..plugin.core.validate import ValidationReport
+from ..plugin.core.validate.issues import ERROR
+from ..plugin.core.validate.issues import WARNING as WARNING_SEVERITY
 from . import load_ui
 from .review_changeset import ChangesetForm
 from .review_problems import ProblemsPanel, issue_geometries
 
-FORM = load_ui("review_dialog")
+FORM = load_ui("review_dock")
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 LARGE_UPLOAD = 1000  # changes: point to the automated edits code of conduct
 CHANGESET_LIMIT = 10000  # changes per changeset (capabilities maximum_elements)
@@ -48,10 +53,23 @@ MAX_LISTED = 20000  # rows in the list (the osmChange tab always has everything)
 MAX_OSC_CHARS = 2_000_000
 HIGHLIGHT = QColor(255, 0, 160)
 BEFORE = QColor(90, 90, 90)  # the state before a change: dashed
+MAX_EXPANDED = 2000  # changes whose lines are shown at once (more: expanded one by one)
+MAX_CELL = 300  # characters of a cell's text (the tooltip has all of it)
+POINT_VIEW_M = 150  # metres shown around a point that is zoomed to
+PAN_LIMIT = 40  # a change this many times smaller than the view is zoomed to, not panned to
 
 
-class ReviewDialog(QDialog, FORM):
-    """``changes`` with the base (for the map) and the layers ``{role: layer}`` of the download."""
+class ReviewDock(QgsDockWidget, FORM):
+    """``changes`` with the base (for the map) and the layers ``{role: layer}`` of the download.
+
+    ``path`` is the GeoPackage reviewed (one review per file at a time: the action keeps one
+    dock). The dock's buttons ask the action through its signals."""
+
+    OBJECT_NAME = "OsmRoundtripReviewDock"
+    uploadRequested = pyqtSignal()
+    saveRequested = pyqtSignal()
+    refreshRequested = pyqtSignal()
+    closed = pyqtSignal()
 
     def __init__(
         self,
@@ -69,11 +87,20 @@ class ReviewDialog(QDialog, FORM):
         state=None,
         changeset: Optional[dict] = None,
         recent_comments: Sequence[str] = (),
+        path=None,
         parent=None,
     ) -> None:
         super().__init__(parent or (iface.mainWindow() if iface else None))
         self.setupUi(self)
+        self.setObjectName(self.OBJECT_NAME)
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.iface = iface
+        self.path = path
+        self.busy = ""  # what runs for this review (computing, uploading): no upload meanwhile
+        self.stale = False  # the layers were saved since the changes were computed
+        self.fixing = False  # a fix is being saved: the dock computes again itself
         self.changes = changes
         self.osc = osc_text
         self.report = report
@@ -82,20 +109,16 @@ class ReviewDialog(QDialog, FORM):
         self.layers = layers or {}
         self.highlight = None
         self.highlights: List[QgsHighlight] = []
-        self.save_requested = False
         self.form = ChangesetForm(self, changeset, recent_comments)
         self.commentEdit = self.form.comment_edit
         self.problems = ProblemsPanel(self)
 
-        self.upload_button = self.buttonBox.addButton(
-            self.tr("Upload"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button = self.buttonBox.addButton(
-            self.tr("Save as .osc…"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.save_button.clicked.connect(self._save)
-        self.buttonBox.accepted.connect(self.accept)
-        self.buttonBox.rejected.connect(self.reject)
+        self.upload_button = self.uploadButton
+        self.save_button = self.saveButton
+        self.save_button.clicked.connect(self.saveRequested)
+        self.upload_button.clicked.connect(self._upload)
+        self.refreshButton.clicked.connect(self.refreshRequested)
+        self.statusLabel.setVisible(False)
         for signal in self.form.widgets_changed():
             signal.connect(self._update_buttons)
         self.acknowledgeCheck.toggled.connect(self._update_buttons)
@@ -115,6 +138,32 @@ class ReviewDialog(QDialog, FORM):
             self.tabs.setCurrentWidget(self.problemsTab)
         self.changesTree.currentItemChanged.connect(self._show_on_map)
         self.commentEdit.setFocus()
+
+    def show_state(self, state, server: str, logged_in: bool) -> None:
+        """Show the changes computed again (Refresh, the layers saved, conflicts merged); the
+        changeset's inputs stay as the user left them."""
+        self.state = state
+        self.base = state.base or DataSet()
+        self.layers = state.layers or self.layers
+        self.stale = False
+        self.set_server(server, logged_in)
+        self._show(state.changes, state.osc, state.report)
+
+    def set_busy(self, text: str) -> None:
+        """``text`` says what runs now (no upload, refresh or fix meanwhile); ``""``: nothing."""
+        self.busy = text
+        self.statusLabel.setText(text)
+        self.statusLabel.setVisible(bool(text))
+        self._update_buttons()
+
+    def set_stale(self) -> None:
+        """The layers were saved: what is shown is not what would be uploaded any more."""
+        self.stale = True
+        self._update_buttons()
+
+    def _upload(self) -> None:
+        if self.upload_button.isEnabled():
+            self.uploadRequested.emit()
 
     def _show(self, changes: OsmChanges, osc_text: str, report) -> None:
         """Show (again, after a fix) the changes, their osmChange and their problems."""
@@ -209,7 +258,11 @@ class ReviewDialog(QDialog, FORM):
         empty = not self.changes
         errors = len(self.report.errors) if self.report is not None else 0
         warned = self.acknowledgeCheck.isVisibleTo(self)
-        if empty:
+        if self.busy:
+            tip = self.busy
+        elif self.stale:
+            tip = self.tr("The layers were saved since: the changes are being computed again.")
+        elif empty:
             tip = self.tr("There is nothing to upload.")
         elif not self.logged_in:
             tip = self.tr("Log in first.")
@@ -226,11 +279,13 @@ class ReviewDialog(QDialog, FORM):
         self.upload_button.setEnabled(not tip)
         self.upload_button.setToolTip(tip)
         self.acknowledgeCheck.setEnabled(not errors)
-        self.save_button.setEnabled(not empty)
-
-    def _save(self) -> None:
-        self.save_requested = True
-        self.done(QDialog.DialogCode.Accepted + 1)
+        self.save_button.setEnabled(not empty and not self.busy)
+        self.refreshButton.setEnabled(not self.busy)
+        self.fixButton.setEnabled(
+            not self.busy
+            and self.state is not None
+            and self.problems.fix_of(self.problems.current_issue()) is not None
+        )
 
     # -- content --------------------------------------------------------------------------------
     def _action_label(self, action: str) -> str:
@@ -274,11 +329,17 @@ class ReviewDialog(QDialog, FORM):
         return item
 
     def _fill_list(self) -> None:
-        from qgis.PyQt.QtCore import QCoreApplication
+        from ..plugin.adapters.validation import tagging_schema
+        from ..plugin.core.osm.labels import change_details, element_geometry, feature_label
 
         tree = self.changesTree
         tree.clear()
+        self._ways_of = None
         colors = {CREATE: "#1a7f37", MODIFY: "#9a6700", DELETE: "#cf222e"}
+        schema = tagging_schema()
+        new_ways = [c.element.nodes for c in self.changes if c.element.type == WAY]
+        translate = QCoreApplication.translate
+        problems = self._problems_by_element()
         for index, change in enumerate(self.changes):
             if index >= MAX_LISTED:
                 tree.addTopLevelItem(
@@ -286,31 +347,93 @@ class ReviewDialog(QDialog, FORM):
                 )
                 break
             element = change.element
-            notes = "; ".join(n.translated(QCoreApplication.translate) for n in change.notes)
-            if change.if_unused:
-                notes = (notes + "; " if notes else "") + self.tr("only if unused")
-            feature = ", ".join(f"{layer} #{fid}" for layer, fid in change.sources)
             kind = self._type_label(element.type)
             if element.id < 0:  # a placeholder, not an id
                 name = self.tr("new {type}").format(type=kind)
             else:
                 name = f"{kind} {element.id}"
-            item = QTreeWidgetItem(
-                [
-                    self._action_label(change.action),
-                    name,
-                    notes,
-                    feature,
-                ]
-            )
+            shown = element
+            if change.action == DELETE or not element.tags:  # what it was
+                old = self._old(element)
+                shown = old if old is not None else element
+            label = feature_label(shown.tags, element_geometry(shown, self.base, new_ways), schema)
+            if not label and element.type == NODE:
+                label = self._vertex_label(element.id, schema)
+            parts = [n.translated(translate) for n in change_details(change, self.base)]
+            if change.if_unused:
+                parts.append(self.tr("only if unused"))
+            sources = ", ".join(f"{layer} #{fid}" for layer, fid in change.sources)
+            cells = [self._action_label(change.action), label, name]
+            item = QTreeWidgetItem([_cut(cell) for cell in cells])
+            if label:
+                item.setToolTip(1, label)
+            if sources:
+                item.setToolTip(
+                    2,
+                    self.tr("{element}, feature {features}").format(element=name, features=sources),
+                )
             item.setForeground(0, QColor(colors[change.action]))
             item.setData(0, Qt.ItemDataRole.UserRole, index)
+            found = problems.get(change.key)
+            if found:  # marked here, listed in the Problems tab
+                icon = "/mIconCritical.svg" if found[0] == ERROR else "/mIconWarning.svg"
+                item.setIcon(0, QgsApplication.getThemeIcon(icon))
+                item.setToolTip(0, "\n".join(found[1]))
             tree.addTopLevelItem(item)
+            for part in parts:  # what changes, one line each, under the change
+                child = QTreeWidgetItem(item, [_cut(part)])
+                child.setToolTip(0, part)
+                child.setFirstColumnSpanned(True)
+                child.setData(0, Qt.ItemDataRole.UserRole, index)
+        if len(self.changes) <= MAX_EXPANDED:
+            tree.expandAll()
         header = tree.header()
+        header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        tree.resizeColumnToContents(1)
+        tree.setColumnWidth(1, min(tree.columnWidth(1), 200))
+
+    def _problems_by_element(self) -> Dict:
+        """``{element key: (worst severity, [messages])}`` of the validation's issues."""
+        found: Dict = {}
+        if self.report is None:
+            return found
+        translate = QCoreApplication.translate
+        for issue in self.report.issues:
+            text = issue.message.translated(translate)
+            for key in issue.elements:
+                severity, texts = found.get(key, (WARNING_SEVERITY, []))
+                if issue.severity == ERROR:
+                    severity = ERROR
+                texts.append(text)
+                found[key] = (severity, texts)
+        return found
+
+    def details(self, row: int) -> List[str]:
+        """The lines under the change of ``row`` (what it changes)."""
+        item = self.changesTree.topLevelItem(row)
+        return [item.child(i).toolTip(0) for i in range(item.childCount())]
+
+    def _vertex_label(self, node_id: int, schema) -> str:
+        """An untagged node: "vertex of" the first way that has it (changed, else downloaded)."""
+        from ..plugin.core.osm.labels import element_geometry, feature_label
+
+        if self._ways_of is None:  # once per list: node → its first way
+            self._ways_of = {}
+            changed = [c.element for c in self.changes if c.element.type == WAY]
+            for way in [*changed, *self.base.ways.values()]:
+                for ref in way.nodes:
+                    self._ways_of.setdefault(ref, way)
+        way = self._ways_of.get(node_id)
+        if way is None:
+            return ""
+        name = feature_label(way.tags, element_geometry(way), schema)
+        return self.tr("vertex of {way}").format(way=name or self._type_label(WAY))
+
+    def _old(self, element):
+        table = {NODE: self.base.nodes, WAY: self.base.ways, RELATION: self.base.relations}
+        return table[element.type].get(element.id)
 
     def _fill_warnings(self) -> None:
         warnings = []
@@ -440,12 +563,29 @@ class ReviewDialog(QDialog, FORM):
         if box is None:
             return
         self.highlight = self.highlights[-1]
+        self._bring_into_view(canvas, box, target)
+
+    @staticmethod
+    def _bring_into_view(canvas, box: QgsRectangle, crs) -> None:
+        """Pan to ``box`` when it fits the view at a scale where it can be seen (the user's zoom
+        stays); zoom to it when it does not fit, or is a speck in a view far too large."""
         if box.width() == 0 and box.height() == 0:
-            size = max(canvas.extent().width(), canvas.extent().height()) * 0.02 or 0.001
+            size = POINT_VIEW_M / 2
+            if crs.isGeographic():
+                size = size / 111320.0
             box.grow(size)
         else:
             box.scale(1.5)
-        canvas.setExtent(box)
+        extent = canvas.extent()
+        fits = box.width() <= extent.width() and box.height() <= extent.height()
+        seen = max(box.width() * PAN_LIMIT, box.height() * PAN_LIMIT) >= max(
+            extent.width(), extent.height()
+        )
+        if fits and seen:
+            if not extent.contains(box):
+                canvas.setCenter(box.center())
+        else:
+            canvas.setExtent(box)
         canvas.refresh()
 
     def _clear_highlight(self) -> None:
@@ -467,11 +607,15 @@ class ReviewDialog(QDialog, FORM):
         fix = self.problems.fix_of(issue)
         if fix is None or self.state is None:
             return
+        self.fixing = True
         try:
             state = self.state.fix(fix)
         except OsmRoundtripError as error:
             self.problemDetail.setText(error_text(error))
             return
+        finally:
+            self.fixing = False
+        self.stale = False
         self._show(state.changes, state.osc, state.report)
         self.problemDetail.setText(
             self.tr("Fixed: {what}").format(
@@ -491,18 +635,23 @@ class ReviewDialog(QDialog, FORM):
         if height > 0 and height != label.minimumHeight():
             label.setMinimumHeight(height)
 
-    def done(self, result) -> None:
+    def closeEvent(self, event) -> None:
+        """Closing the review only closes it: nothing saved or uploaded is undone."""
         self._clear_highlight()
-        super().done(result)
+        super().closeEvent(event)
+        self.closed.emit()
 
 
-# The action lived here; it is still importable from here.
+def _cut(text: str) -> str:
+    """A cell's text: one line, at most :data:`MAX_CELL` characters (the view elides the rest,
+    the tooltip has it all)."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
 def _shape(coords) -> QgsGeometry:
     """A point (one coordinate) or a line, in WGS 84."""
     points = [QgsPointXY(x, y) for x, y in coords]
     if len(points) == 1:
         return QgsGeometry.fromPointXY(points[0])
     return QgsGeometry.fromPolylineXY(points)
-
-
-from .upload_action import UploadAction  # noqa: E402, F401
