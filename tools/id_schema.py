@@ -52,7 +52,7 @@ TRANSLATIONS = {f"package/dist/translations/{lang}.json": lang for lang in LANGU
 COMPLETE_MARK = "VERSION"
 # What the tag editor reads of a translation (everything else is dropped).
 PRESET_STRINGS = ("name", "terms", "aliases")
-FIELD_STRINGS = ("label", "placeholder", "terms", "options", "types", "placeholders")
+FIELD_STRINGS = ("label", "placeholder", "terms", "options", "types", "labels", "placeholders")
 TIMEOUT = 60
 
 
@@ -103,8 +103,9 @@ def reduce_translation(data: dict, lang: str) -> dict:
         if isinstance(kept.get("options"), dict):
             options = {k: _option_label(v) for k, v in kept["options"].items()}
             kept["options"] = {k: v for k, v in options.items() if isinstance(v, str)}
-        if isinstance(kept.get("placeholders"), dict):  # the address parts, without countries'
-            kept["placeholders"] = {k: v for k, v in kept["placeholders"].items() if "!" not in k}
+        for parts in ("labels", "placeholders"):  # the address parts, without countries' own
+            if isinstance(kept.get(parts), dict):
+                kept[parts] = {k: v for k, v in kept[parts].items() if "!" not in k}
         if kept:
             fields[fid] = kept
     categories = {

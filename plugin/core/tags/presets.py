@@ -352,10 +352,10 @@ class TagSchema:
         if widget == ADDRESS:
             keys = ADDRESS_KEYS
             key = keys[0]
+            labels = self._string(lang, "fields", field_id, "labels") or {}
             placeholders = self._string(lang, "fields", field_id, "placeholders") or {}
-            key_labels = tuple(
-                placeholders.get(k.split(":", 1)[1]) or k.split(":", 1)[1] for k in keys
-            )
+            parts = [k.split(":", 1)[1] for k in keys]
+            key_labels = tuple(labels.get(p) or placeholders.get(p) or p for p in parts)
         if not key or key.endswith(":") or kind == "restrictions":
             return None  # a key prefix (multiCombo) or no key: edited in the tag table
         if not keys:
