@@ -16,13 +16,14 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +35,6 @@ from qgis.PyQt.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -145,6 +145,7 @@ class TagEditor(QWidget):
         )
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self._table_edited)
+        self.table.cellClicked.connect(self._cell_clicked)
         layout.addWidget(self.table, 1)
         self.set_tags({}, "point")
 
@@ -291,6 +292,7 @@ class TagEditor(QWidget):
         if field.widget == CHECK:
             box = QCheckBox(parent)
             box.setTristate(True)
+            box.setToolTip(_tr("Click: yes, no, not set"))
             box.setObjectName(f"field:{field.key}")
             box.stateChanged.connect(lambda _state, f=field, b=box: self._check_edited(f, b))
             box.setEnabled(not self.read_only)
@@ -318,16 +320,19 @@ class TagEditor(QWidget):
             return combo
         if field.widget == ADDRESS:
             box = QWidget(parent)
-            rows = QFormLayout(box)
+            rows = QGridLayout(box)  # as iD: street | number, postcode | city
             rows.setContentsMargins(0, 0, 0, 0)
+            rows.setColumnStretch(0, 3)
+            rows.setColumnStretch(1, 2)
             lines = []
-            for key, label in zip(field.keys, field.key_labels):
+            for position, (key, label) in enumerate(zip(field.keys, field.key_labels)):
                 line = QLineEdit(box)
                 line.setObjectName(f"field:{key}")
                 line.setPlaceholderText(label)
+                line.setToolTip(f"{label} ({key})")
                 line.setReadOnly(self.read_only)
                 line.editingFinished.connect(lambda k=key, w=line: self._value_edited(k, w.text()))
-                rows.addRow(QLabel(label, box), line)
+                rows.addWidget(line, position // 2, position % 2)
                 lines.append(line)
             box.lines = lines
             return box
@@ -351,7 +356,7 @@ class TagEditor(QWidget):
                         value, Qt.CheckState.PartiallyChecked
                     )
                     widget.setCheckState(state)
-                    widget.setText(value if value not in ("", "yes", "no") else "")
+                    widget.setText(value or _tr("not set"))
                 elif isinstance(widget, QComboBox):
                     index = widget.findData(value) if value else 0
                     if index >= 0:
@@ -379,6 +384,15 @@ class TagEditor(QWidget):
             self._set_row(len(rows), "", "")
         finally:
             self.table.blockSignals(False)
+        # every row visible up to a dozen, the key column as wide as its keys (within reason)
+        shown = min(self.table.rowCount(), 12)
+        height = self.table.horizontalHeader().height() + 4
+        self.table.setMinimumHeight(
+            height + shown * self.table.verticalHeader().defaultSectionSize()
+        )
+        self.table.resizeColumnToContents(KEY)
+        header = self.table.horizontalHeader()
+        header.resizeSection(KEY, max(90, min(header.sectionSize(KEY) + 8, 150)))
         self.tags_title.setText(_tr("All tags (%n)", None, len(self._tags)))
 
     def _set_row(self, row: int, key: str, value: str) -> None:
@@ -392,19 +406,19 @@ class TagEditor(QWidget):
             key_item.setToolTip(_tr("Type a key here to add a tag"))
         self.table.setItem(row, KEY, key_item)
         self.table.setItem(row, VALUE, value_item)
-        if key and not self.read_only:
-            button = QToolButton()  # the table takes it
-            button.setObjectName(f"remove:{key}")
-            button.setIcon(QgsApplication.getThemeIcon("/symbologyRemove.svg"))
-            button.setIconSize(QSize(14, 14))
-            button.setAutoRaise(True)
-            button.setToolTip(_tr("Remove the tag {key}").format(key=key))
-            button.clicked.connect(lambda _checked=False, k=key: self.remove_tag(k))
-            self.table.setCellWidget(row, REMOVE, button)
-        else:
-            self.table.removeCellWidget(row, REMOVE)
+        remove = QTableWidgetItem()
+        remove.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if key and not self.read_only:  # a click on it removes the tag (see _cell_clicked)
+            remove.setIcon(QgsApplication.getThemeIcon("/symbologyRemove.svg"))
+            remove.setToolTip(_tr("Remove the tag {key}").format(key=key))
+        self.table.setItem(row, REMOVE, remove)
 
     # -- edits ---------------------------------------------------------------------------------
+
+    def _cell_clicked(self, row: int, column: int) -> None:
+        key_item = self.table.item(row, KEY)
+        if column == REMOVE and key_item is not None and key_item.text():
+            self.remove_tag(key_item.text())
 
     def remove_tag(self, key: str) -> None:
         if self.read_only or key not in self._tags:
@@ -516,6 +530,7 @@ class TagDock(QgsDockWidget):
         self.editor.tagsEdited.connect(self._write)
         scroll = QScrollArea(body)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.editor)
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(scroll, 1)

@@ -188,7 +188,8 @@ def test_a_long_value_has_a_tooltip_and_a_row_is_removed_by_its_button(download,
     assert editor.table.item(row, 1).toolTip() == long_text
     seen = []
     editor.tagsEdited.connect(seen.append)
-    editor.table.cellWidget(row, 2).click()
+    assert editor.table.item(row, 2).toolTip() == "Remove the tag description"
+    editor.table.cellClicked.emit(row, 2)
     assert "description" not in seen[-1]
 
 
@@ -306,3 +307,36 @@ def test_stopping_the_hook_gives_back_the_generated_form(download):
         assert form.findChild(TagEditor) is None
     finally:
         form.deleteLater()
+
+
+@pytest.mark.parametrize("lang, cuisine", [("en", "Cuisines"), ("de", "Küche")])
+def test_the_dock_and_the_form_in_the_users_language(download, qgis_iface, lang, cuisine):
+    from qgis.core import QgsSettings
+
+    _, layers = download
+    points = layers[POINTS]
+    feature = restaurant(points)
+    settings = QgsSettings()
+    settings.setValue("osm_roundtrip/language", lang)
+    dock = TagDock(qgis_iface)
+    form = None
+    try:
+        dock._layer_changed(points)
+        points.selectByIds([feature.id()])
+        labels = [
+            dock.editor.fields_layout.labelForField(w).text() for _, w in dock.editor._field_widgets
+        ]
+        assert cuisine in labels
+        dock.resize(360, 720)
+        shot(dock, f"tag-dock-{lang}")
+        assert points.startEditing()
+        form = QgsAttributeForm(points, feature, QgsAttributeEditorContext())
+        assert form.findChild(TagEditor).lang == lang
+        form.resize(420, 760)
+        shot(form, f"tag-form-{lang}")
+    finally:
+        settings.remove("osm_roundtrip/language")
+        dock.shutdown()
+        dock.deleteLater()
+        if form is not None:
+            form.deleteLater()
