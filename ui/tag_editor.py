@@ -49,10 +49,6 @@ LONG_VALUE = 30  # characters: longer values get a tooltip with the whole text
 KEY, VALUE, REMOVE = 0, 1, 2
 
 
-def _tr(text: str, disambiguation: Optional[str] = None, n: int = -1) -> str:
-    return QCoreApplication.translate("TagEditor", text, disambiguation, n)
-
-
 class TagEditor(QWidget):
     """One feature's tags: preset, preset fields, all tags."""
 
@@ -87,9 +83,9 @@ class TagEditor(QWidget):
         self.preset_label.setFont(font)
         self.preset_label.setWordWrap(True)
         preset_row.addWidget(self.preset_label, 1)
-        self.change_button = QPushButton(_tr("Change…"), self)
+        self.change_button = QPushButton(self.tr("Change…"), self)
         self.change_button.setObjectName("changePreset")
-        self.change_button.setToolTip(_tr("Choose another kind of feature (preset)"))
+        self.change_button.setToolTip(self.tr("Choose another kind of feature (preset)"))
         self.change_button.clicked.connect(self.toggle_picker)
         preset_row.addWidget(self.change_button)
         layout.addLayout(preset_row)
@@ -101,7 +97,7 @@ class TagEditor(QWidget):
         picker_layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(self.picker)
         self.search.setObjectName("presetSearch")
-        self.search.setPlaceholderText(_tr("Search feature type, e.g. bench, restaurant"))
+        self.search.setPlaceholderText(self.tr("Search feature type, e.g. bench, restaurant"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._choose_first)
@@ -127,7 +123,7 @@ class TagEditor(QWidget):
         layout.addWidget(self.tags_title)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("tagTable")
-        self.table.setHorizontalHeaderLabels([_tr("Key"), _tr("Value"), ""])
+        self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value"), ""])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
@@ -183,7 +179,7 @@ class TagEditor(QWidget):
         if self.schema is None or self.read_only:
             visible = False
         self.picker.setVisible(visible)
-        self.change_button.setText(_tr("Cancel") if visible else _tr("Change…"))
+        self.change_button.setText(self.tr("Cancel") if visible else self.tr("Change…"))
         if visible:
             self._search(self.search.text())
             self.search.setFocus()
@@ -264,7 +260,7 @@ class TagEditor(QWidget):
             if self.schema is not None:
                 self.preset_label.setText(self.schema.preset_name(preset, self.lang))
             else:
-                self.preset_label.setText(_tr("Presets unavailable (no tagging schema)"))
+                self.preset_label.setText(self.tr("Presets unavailable (no tagging schema)"))
             self._fill_fields()
             self._fill_table()
         finally:
@@ -292,7 +288,7 @@ class TagEditor(QWidget):
         if field.widget == CHECK:
             box = QCheckBox(parent)
             box.setTristate(True)
-            box.setToolTip(_tr("Click: yes, no, not set"))
+            box.setToolTip(self.tr("Click: yes, no, not set"))
             box.setObjectName(f"field:{field.key}")
             box.stateChanged.connect(lambda _state, f=field, b=box: self._check_edited(f, b))
             box.setEnabled(not self.read_only)
@@ -356,7 +352,7 @@ class TagEditor(QWidget):
                         value, Qt.CheckState.PartiallyChecked
                     )
                     widget.setCheckState(state)
-                    widget.setText(value or _tr("not set"))
+                    widget.setText(value or self.tr("not set"))
                 elif isinstance(widget, QComboBox):
                     index = widget.findData(value) if value else 0
                     if index >= 0:
@@ -393,7 +389,7 @@ class TagEditor(QWidget):
         self.table.resizeColumnToContents(KEY)
         header = self.table.horizontalHeader()
         header.resizeSection(KEY, max(90, min(header.sectionSize(KEY) + 8, 150)))
-        self.tags_title.setText(_tr("All tags (%n)", None, len(self._tags)))
+        self.tags_title.setText(self.tr("All tags (%n)", None, len(self._tags)))
 
     def _set_row(self, row: int, key: str, value: str) -> None:
         key_item = QTableWidgetItem(key)
@@ -403,14 +399,14 @@ class TagEditor(QWidget):
         if len(key) > LONG_VALUE / 2:
             key_item.setToolTip(key)
         if not key:
-            key_item.setToolTip(_tr("Type a key here to add a tag"))
+            key_item.setToolTip(self.tr("Type a key here to add a tag"))
         self.table.setItem(row, KEY, key_item)
         self.table.setItem(row, VALUE, value_item)
         remove = QTableWidgetItem()
         remove.setFlags(Qt.ItemFlag.ItemIsEnabled)
         if key and not self.read_only:  # a click on it removes the tag (see _cell_clicked)
             remove.setIcon(QgsApplication.getThemeIcon("/symbologyRemove.svg"))
-            remove.setToolTip(_tr("Remove the tag {key}").format(key=key))
+            remove.setToolTip(self.tr("Remove the tag {key}").format(key=key))
         self.table.setItem(row, REMOVE, remove)
 
     # -- edits ---------------------------------------------------------------------------------
@@ -493,12 +489,14 @@ def identity_text(feature) -> str:
     names = feature.fields().names()
     osm_id = feature.attribute(OSM_ID) if OSM_ID in names else None
     if osm_id in (None, "") or (hasattr(osm_id, "isNull") and osm_id.isNull()):
-        return _tr("new")
+        return QCoreApplication.translate("TagEditor", "new")
     osm_type = feature.attribute(OSM_TYPE) if OSM_TYPE in names else ""
     version = feature.attribute(OSM_VERSION) if OSM_VERSION in names else None
     if version in (None, "") or (hasattr(version, "isNull") and version.isNull()):
         return f"{osm_type} {osm_id}"
-    return _tr("{type} {id}, v{version}").format(type=osm_type, id=osm_id, version=version)
+    return QCoreApplication.translate("TagEditor", "{type} {id}, v{version}").format(
+        type=osm_type, id=osm_id, version=version
+    )
 
 
 class TagDock(QgsDockWidget):

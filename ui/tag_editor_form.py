@@ -36,10 +36,6 @@ from ..plugin.core.osm.features import OTHER_TAGS
 from .tag_editor import TagEditor, identity_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TagEditorForm", text)
-
-
 def _ancestor(widget, kind):
     while widget is not None:
         if isinstance(widget, kind):
@@ -130,7 +126,14 @@ class TagsConfigWidget(QgsEditorConfigWidget):
     def __init__(self, layer, field_index, parent) -> None:
         super().__init__(layer, field_index, parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("The OSM tag editor: presets, fields and all tags."), self))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "TagEditorForm", "The OSM tag editor: presets, fields and all tags."
+                ),
+                self,
+            )
+        )
 
     def config(self):
         return {}
@@ -141,7 +144,7 @@ class TagsConfigWidget(QgsEditorConfigWidget):
 
 class TagsWidgetFactory(QgsEditorWidgetFactory):
     def __init__(self) -> None:
-        super().__init__(_tr("OSM tags"))
+        super().__init__(QCoreApplication.translate("TagEditorForm", "OSM tags"))
         self.active = True
 
     def create(self, layer, field_index, editor, parent):
