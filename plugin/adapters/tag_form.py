@@ -61,6 +61,19 @@ def tag_schema() -> Optional[TagSchema]:
     return _schema["schema"]
 
 
+def feature_label(tags: Mapping[str, str], geometry: str, lang: str = "") -> str:
+    """What a feature is called in lists, in the user's language ("Café Central", "Bench"; see
+    :meth:`..core.tags.TagSchema.feature_label`); without the schema its name or first tag."""
+    from .i18n import language
+
+    schema = tag_schema()
+    if schema is not None:
+        return schema.feature_label(tags, geometry, lang or language())
+    if tags.get("name"):
+        return str(tags["name"])
+    return next((f"{k}={v}" for k, v in sorted(tags.items())), "")
+
+
 def geometry_of(layer, tags: Optional[Mapping[str, str]] = None) -> str:
     """The preset geometry of a layer's features (a multipolygon relation is an area)."""
     role = osm_layers.layer_role(layer)

@@ -215,6 +215,15 @@ def test_the_preset_picker_applies_a_bench(download):
     assert seen[-1] == {"amenity": "restaurant"}
 
 
+def test_feature_labels_for_other_parts_of_the_plugin(download):
+    _, layers = download
+    feature = restaurant(layers[POINTS])
+    tags = tag_form.read_tags(feature)
+    assert tag_form.feature_label(tags, "point", "en") == "Restaurant Engel"
+    assert tag_form.feature_label({"amenity": "bench"}, "point", "de") == "Sitzbank"
+    assert tag_form.feature_label({"amenity": "bench"}, "point", "en") == "Bench"
+
+
 def test_german_names_and_labels(download):
     editor = TagEditor(lang="de")
     editor.set_tags({"amenity": "bench", "backrest": "yes"}, "point")
