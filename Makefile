@@ -17,7 +17,8 @@ TS_FILES := i18n/$(PLUGIN)_en.ts i18n/$(PLUGIN)_de.ts i18n/$(PLUGIN)_fr.ts
 QM_FILES := $(TS_FILES:.ts=.qm)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 # The iD tagging schema (tag rules of the validator): fetched at the version pinned in
-# tools/id_schema.py into a cache outside the repository, bundled into the zip with its licence.
+# tools/id_schema.py into a cache outside the repository, bundled into the zip with its licence
+# (the tag editor's presets, fields and their English, German and French names too).
 SCHEMA_DIR = $(shell python3 tools/id_schema.py --print-dir)
 
 .PHONY: help system venv nominatim schema roots test test-host lint format zip deploy transup transcompile demo screens bench sandbox clean
@@ -78,9 +79,11 @@ i18n/%.qm: i18n/%.ts
 zip: transcompile schema ## Build dist/osm_roundtrip.zip for "Install from ZIP"
 	@rm -rf build/zip dist/$(PLUGIN).zip && mkdir -p build/zip/$(PLUGIN) dist
 	@cp -r --parents metadata.txt LICENSE README.md $(PLUGIN_SOURCES) icons $(QM_FILES) build/zip/$(PLUGIN)/
-	@mkdir -p build/zip/$(PLUGIN)/data/id-tagging-schema
-	@cp $(SCHEMA_DIR)/deprecated.json $(SCHEMA_DIR)/presets.json $(SCHEMA_DIR)/LICENSE.md \
+	@mkdir -p build/zip/$(PLUGIN)/data/id-tagging-schema/translations
+	@cp $(SCHEMA_DIR)/deprecated.json $(SCHEMA_DIR)/presets.json $(SCHEMA_DIR)/fields.json \
+		$(SCHEMA_DIR)/preset_categories.json $(SCHEMA_DIR)/LICENSE.md \
 		$(SCHEMA_DIR)/VERSION build/zip/$(PLUGIN)/data/id-tagging-schema/
+	@cp $(SCHEMA_DIR)/translations/*.json build/zip/$(PLUGIN)/data/id-tagging-schema/translations/
 	@find build/zip -name '__pycache__' -prune -exec rm -rf {} +
 	@cd build/zip && python3 -c "import shutil; shutil.make_archive('../../dist/$(PLUGIN)', 'zip', '.', '$(PLUGIN)')"
 	@echo "dist/$(PLUGIN).zip"

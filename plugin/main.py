@@ -30,6 +30,8 @@ class OsmRoundtripPlugin:
         self.options_factory = None
         self.uploader = None
         self.topology = None
+        self.tag_dock = None
+        self.tag_form = None
         self.actions: list[QAction] = []
 
     @staticmethod
@@ -128,6 +130,34 @@ class OsmRoundtripPlugin:
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
         self.topology = TopologyGuard(QgsProject.instance(), notify=self._tell)
+        self._init_tag_editor()
+
+    def _init_tag_editor(self) -> None:
+        """The "OSM tags" dock (toggled from the menu and toolbar) and the tag editor form of
+        the OSM layers."""
+        from ..ui.tag_editor import TagDock
+        from ..ui.tag_editor_form import TagFormHook
+
+        self.tag_dock = TagDock(self.iface)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tag_dock)
+        self.tag_dock.hide()
+        tags = self.tag_dock.toggleViewAction()
+        tags.setIcon(QgsApplication.getThemeIcon("/mActionOpenTable.svg"))
+        tags.setText(self.tr("OSM tags"))
+        tags.setObjectName("OsmRoundtripTags")
+        self._add_action(tags)
+        self.tag_form = TagFormHook(QgsProject.instance())
+        self.tag_form.start()
+
+    def _unload_tag_editor(self) -> None:
+        if self.tag_form is not None:
+            self.tag_form.stop()
+            self.tag_form = None
+        if self.tag_dock is not None:
+            self.tag_dock.shutdown()
+            self.iface.removeDockWidget(self.tag_dock)
+            self.tag_dock.deleteLater()
+            self.tag_dock = None
 
     def unload(self) -> None:
         tasks.cancel_running()  # requests in flight stop now, not when their server gives up
@@ -137,6 +167,7 @@ class OsmRoundtripPlugin:
         if self.topology is not None:
             self.topology.stop()
             self.topology = None
+        self._unload_tag_editor()
 
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)

@@ -2,11 +2,16 @@
 
 ``@openstreetmap/id-tagging-schema`` (ISC licence) at the pinned :data:`VERSION` comes from the npm
 registry: the version's metadata gives the tarball address and its ``dist.integrity`` (SRI,
-sha512), which the downloaded tarball must match. From the tarball only what the validator reads
-is kept::
+sha512), which the downloaded tarball must match. From the tarball only what the validator and the
+tag editor read is kept::
 
     ${XDG_CACHE_HOME:-$HOME/.cache}/osm-roundtrip/id-tagging-schema/<VERSION>/
-        deprecated.json  presets.json  LICENSE.md  VERSION
+        deprecated.json  presets.json  fields.json  preset_categories.json  LICENSE.md  VERSION
+        translations/en.json  translations/de.json  translations/fr.json
+
+The translations are reduced at fetch time to what the tag editor shows (preset names, terms and
+aliases; field labels, placeholders, terms and option labels; category names), about a third of
+the package's files.
 
 Idempotent: when the folder is complete nothing is downloaded. ``make zip`` copies the folder into
 the plugin (``data/id-tagging-schema``); a development checkout reads it from the cache.
@@ -36,8 +41,18 @@ REGISTRY = "https://registry.npmjs.org"
 MEMBERS = {
     "package/dist/deprecated.json": "deprecated.json",
     "package/dist/presets.json": "presets.json",
+    "package/dist/fields.json": "fields.json",
+    "package/dist/preset_categories.json": "preset_categories.json",
     "package/LICENSE.md": "LICENSE.md",
 }
+# The languages of the plugin: their translations of preset names, field labels and options.
+LANGUAGES = ("en", "de", "fr")
+TRANSLATIONS = {f"package/dist/translations/{lang}.json": lang for lang in LANGUAGES}
+# Written last: a folder with this file was completely extracted by this version of the script.
+COMPLETE_MARK = "VERSION"
+# What the tag editor reads of a translation (everything else is dropped).
+PRESET_STRINGS = ("name", "terms", "aliases")
+FIELD_STRINGS = ("label", "placeholder", "terms", "options", "types", "labels", "placeholders")
 TIMEOUT = 60
 
 
@@ -54,10 +69,51 @@ def schema_dir(cache: Path | None = None) -> Path:
     return (cache or cache_root()) / VERSION
 
 
+def translation_path(folder: Path, lang: str) -> Path:
+    return folder / "translations" / f"{lang}.json"
+
+
 def is_complete(folder: Path) -> bool:
-    return (folder / "VERSION").is_file() and all(
-        (folder / name).is_file() for name in MEMBERS.values()
+    """Does ``folder`` hold every file this script keeps (a cache from an older script does not)?"""
+    return (
+        (folder / COMPLETE_MARK).is_file()
+        and all((folder / name).is_file() for name in MEMBERS.values())
+        and all(translation_path(folder, lang).is_file() for lang in LANGUAGES)
     )
+
+
+def _option_label(value):
+    """An option's label: iD's translations give a string or ``{title, description}``."""
+    if isinstance(value, dict):
+        return value.get("title")
+    return value
+
+
+def reduce_translation(data: dict, lang: str) -> dict:
+    """Only the strings the tag editor shows, in the shape of iD's translation files."""
+    strings = (data.get(lang) or {}).get("presets") or {}
+    presets = {}
+    for pid, entry in (strings.get("presets") or {}).items():
+        kept = {k: entry[k] for k in PRESET_STRINGS if entry.get(k)}
+        if kept:
+            presets[pid] = kept
+    fields = {}
+    for fid, entry in (strings.get("fields") or {}).items():
+        kept = {k: entry[k] for k in FIELD_STRINGS if entry.get(k)}
+        if isinstance(kept.get("options"), dict):
+            options = {k: _option_label(v) for k, v in kept["options"].items()}
+            kept["options"] = {k: v for k, v in options.items() if isinstance(v, str)}
+        for parts in ("labels", "placeholders"):  # the address parts, without countries' own
+            if isinstance(kept.get(parts), dict):
+                kept[parts] = {k: v for k, v in kept[parts].items() if "!" not in k}
+        if kept:
+            fields[fid] = kept
+    categories = {
+        cid: {"name": entry["name"]}
+        for cid, entry in (strings.get("categories") or {}).items()
+        if isinstance(entry, dict) and entry.get("name")
+    }
+    return {lang: {"presets": {"presets": presets, "fields": fields, "categories": categories}}}
 
 
 def _get(url: str) -> bytes:
@@ -88,9 +144,18 @@ def extract(tarball: bytes, folder: Path) -> None:
                 if stream is None:
                     raise ValueError(f"{member} is not a file in the tarball")
                 (work / name).write_bytes(stream.read())
-        json.loads((work / "deprecated.json").read_text("utf-8"))
-        json.loads((work / "presets.json").read_text("utf-8"))
-        (work / "VERSION").write_text(f"{PACKAGE}@{VERSION}\n")
+            (work / "translations").mkdir()
+            for member, lang in TRANSLATIONS.items():
+                stream = archive.extractfile(member)
+                if stream is None:
+                    raise ValueError(f"{member} is not a file in the tarball")
+                reduced = reduce_translation(json.loads(stream.read().decode("utf-8")), lang)
+                translation_path(work, lang).write_text(
+                    json.dumps(reduced, ensure_ascii=False, separators=(",", ":")), "utf-8"
+                )
+        for name in ("deprecated.json", "presets.json", "fields.json", "preset_categories.json"):
+            json.loads((work / name).read_text("utf-8"))
+        (work / COMPLETE_MARK).write_text(f"{PACKAGE}@{VERSION}\n")
         if folder.exists():
             shutil.rmtree(folder)
         work.rename(folder)

@@ -413,6 +413,44 @@ def login(stem):
 
 
 @screen
+def tag_dock(stem):
+    """The "OSM tags" dock on a selected restaurant, in edit mode."""
+    _, layers = downloaded()
+    points = layers["osm_points"]
+    restaurant = first(points, '"amenity" = \'restaurant\' AND "name" IS NOT NULL')
+    iface.setActiveLayer(points)
+    points.startEditing()
+    points.selectByIds([restaurant.id()])
+    dock = plugin().tag_dock
+    dock.show()
+    dock.raise_()
+    settle()
+    try:
+        save(dock, stem)
+        save_window(stem)
+    finally:
+        points.removeSelection()
+        points.rollBack()
+
+
+@screen
+def tag_form(stem):
+    """The attribute form of an OSM layer: the tag editor, as identify and "Add feature" open it."""
+    _, layers = downloaded()
+    points = layers["osm_points"]
+    restaurant = first(points, '"amenity" = \'restaurant\' AND "name" IS NOT NULL')
+    points.startEditing()
+    dialog = iface.getFeatureForm(points, restaurant)
+    dialog.resize(440, 780)
+    dialog.show()
+    try:
+        save(dialog, stem)
+    finally:
+        dialog.close()
+        points.rollBack()
+
+
+@screen
 def settings_page(stem):
     """Settings › Options › OSM Roundtrip (QGIS opens its options modally: grabbed from a timer)."""
     grabbed = []

@@ -26,8 +26,30 @@ def tarball(files):
 PACKAGE_FILES = {
     "package/dist/deprecated.json": json.dumps([{"old": {"a": "b"}}]).encode(),
     "package/dist/presets.json": json.dumps({"x": {"tags": {"a": "c"}}}).encode(),
+    "package/dist/fields.json": json.dumps({"f": {"key": "a", "type": "combo"}}).encode(),
+    "package/dist/preset_categories.json": b"{}",
     "package/LICENSE.md": b"ISC",
     "package/dist/taginfo.json": b"{}",
+    **{
+        f"package/dist/translations/{lang}.json": json.dumps(
+            {
+                lang: {
+                    "presets": {
+                        "presets": {"x": {"name": f"X {lang}", "terms": ["t"], "icon": "i"}},
+                        "fields": {
+                            "f": {
+                                "label": f"F {lang}",
+                                "options": {"c": {"title": "C", "description": "long text"}},
+                            }
+                        },
+                        "categories": {},
+                    },
+                    "unused": {"big": "x" * 1000},
+                }
+            }
+        ).encode()
+        for lang in ("en", "de", "fr", "it")
+    },
 }
 
 
@@ -44,16 +66,43 @@ def test_the_integrity_hash_must_match():
         id_schema.check_integrity(data, "md5-abc")
 
 
-def test_only_what_the_validator_reads_is_kept(tmp_path):
+def test_only_what_the_validator_and_the_tag_editor_read_is_kept(tmp_path):
     folder = tmp_path / id_schema.VERSION
     id_schema.extract(tarball(PACKAGE_FILES), folder)
     assert sorted(p.name for p in folder.iterdir()) == [
         "LICENSE.md",
         "VERSION",
         "deprecated.json",
+        "fields.json",
+        "preset_categories.json",
         "presets.json",
+        "translations",
     ]
+    assert sorted(p.name for p in (folder / "translations").iterdir()) == [
+        "de.json",
+        "en.json",
+        "fr.json",
+    ]
+    de = json.loads((folder / "translations" / "de.json").read_text("utf-8"))
+    assert de == {
+        "de": {
+            "presets": {
+                "presets": {"x": {"name": "X de", "terms": ["t"]}},
+                "fields": {"f": {"label": "F de", "options": {"c": "C"}}},
+                "categories": {},
+            }
+        }
+    }
     assert id_schema.is_complete(folder)
+
+
+def test_a_cache_without_the_tag_editor_files_is_fetched_again(tmp_path):
+    folder = tmp_path / id_schema.VERSION
+    id_schema.extract(tarball(PACKAGE_FILES), folder)
+    (folder / "translations" / "fr.json").unlink()
+    assert not id_schema.is_complete(folder)
+    (folder / "fields.json").unlink()
+    assert not id_schema.is_complete(folder)
     assert [p.name for p in tmp_path.iterdir()] == [id_schema.VERSION]  # no partial folder left
 
 
