@@ -42,17 +42,17 @@
 <context>
     <name>ChangesetForm</name>
     <message>
-        <location filename="../ui/review_changeset.py" line="31"/>
+        <location filename="../ui/review_changeset.py" line="32"/>
         <source>What did you change, and why? E.g. &quot;Added benches in the park&quot;</source>
         <translation>Was haben Sie geändert und warum? Z. B. „Bänke im Park ergänzt“</translation>
     </message>
     <message>
-        <location filename="../ui/review_changeset.py" line="43"/>
+        <location filename="../ui/review_changeset.py" line="44"/>
         <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local&lt;br&gt;community and on the imports list first, to check that the licence allows it&lt;br&gt;and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss&lt;br&gt;a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
         <translation>Importe und mechanische Bearbeitungen folgen eigenen Regeln:&lt;br&gt;• die &lt;a href=&quot;{guidelines}&quot;&gt;Import-Richtlinien&lt;/a&gt; verlangen, einen Import zuerst mit der lokalen&lt;br&gt;Community und auf der Imports-Liste zu besprechen, zu prüfen, ob die Lizenz ihn erlaubt,&lt;br&gt;und ihn auf einer Wiki-Seite zu dokumentieren;&lt;br&gt;• der &lt;a href=&quot;{conduct}&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; verlangt, eine&lt;br&gt;mechanische Bearbeitung zuerst zu dokumentieren und zu besprechen und sie mit einem eigenen Konto auszuführen.&lt;br&gt;Geben Sie die Adresse dieser Dokumentationsseite an.</translation>
     </message>
     <message>
-        <location filename="../ui/review_changeset.py" line="97"/>
+        <location filename="../ui/review_changeset.py" line="98"/>
         <source>Choose whether this is an import or a mechanical edit.</source>
         <translation>Wählen Sie, ob es ein Import oder eine mechanische Bearbeitung ist.</translation>
     </message>
@@ -227,193 +227,193 @@
 <context>
     <name>DownloadDialog</name>
     <message>
-        <location filename="../ui/download_dialog.ui" line="17"/>
+        <location filename="../ui/download_dialog.ui" line="16"/>
         <source>Area</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="65"/>
+        <location filename="../ui/download_dialog.py" line="79"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (Produktivserver)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="66"/>
+        <location filename="../ui/download_dialog.py" line="80"/>
         <source>OpenStreetMap development server</source>
         <translation>OpenStreetMap-Entwicklungsserver</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="67"/>
+        <location filename="../ui/download_dialog.py" line="81"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="68"/>
+        <location filename="../ui/download_dialog.py" line="82"/>
         <source>Custom URL</source>
         <translation>Eigene URL</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="78"/>
+        <location filename="../ui/download_dialog.py" line="92"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="79"/>
+        <location filename="../ui/download_dialog.py" line="93"/>
         <source>Save the download as</source>
         <translation>Download speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="84"/>
+        <location filename="../ui/download_dialog.py" line="99"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="163"/>
+        <location filename="../ui/download_dialog.py" line="261"/>
         <source>Choose the area to download.</source>
         <translation>Wählen Sie das herunterzuladende Gebiet.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="138"/>
+        <location filename="../ui/download_dialog.py" line="195"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>Dies ist ein großes Gebiet: Der Download kann lange dauern und den Server belasten.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="146"/>
+        <location filename="../ui/download_dialog.py" line="244"/>
         <source>Large download</source>
         <translation>Großer Download</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="146"/>
+        <location filename="../ui/download_dialog.py" line="244"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>Das Gebiet umfasst etwa {area} km². Das Herunterladen dauert lange, belastet die OpenStreetMap-Server und ergibt Layer, die sich nur langsam bearbeiten lassen. Trotzdem herunterladen?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="166"/>
+        <location filename="../ui/download_dialog.py" line="264"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Geben Sie die URL der OSM-API ein.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="170"/>
-        <source>Choose the GeoPackage to save the download in.</source>
-        <translation>Wählen Sie das GeoPackage, in dem der Download gespeichert wird.</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dialog.py" line="176"/>
+        <location filename="../ui/download_dialog.py" line="281"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="227"/>
+        <location filename="../ui/download_dialog.py" line="388"/>
         <source>Open an OSM file</source>
         <translation>OSM-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="227"/>
-        <source>OSM XML (*.osm *.xml)</source>
-        <translation>OSM XML (*.osm *.xml)</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dialog.ui" line="7"/>
+        <location filename="../ui/download_dialog.ui" line="6"/>
         <source>Download OSM data</source>
         <translation>OSM-Daten herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="11"/>
+        <location filename="../ui/download_dialog.ui" line="10"/>
         <source>Download every node, way and relation of an area from the OpenStreetMap editing API into editable layers.</source>
         <translation>Alle Knoten, Wege und Relationen eines Gebiets von der OpenStreetMap-Bearbeitungs-API in bearbeitbare Layer herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="28"/>
+        <location filename="../ui/download_dialog.ui" line="27"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="30"/>
+        <location filename="../ui/download_dialog.ui" line="29"/>
         <source>OSM API</source>
         <translation>OSM-API</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="32"/>
+        <location filename="../ui/download_dialog.ui" line="31"/>
         <source>API URL</source>
         <translation>API-URL</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="33"/>
+        <location filename="../ui/download_dialog.ui" line="32"/>
         <source>https://example.org/api/0.6</source>
         <translation>https://example.org/api/0.6</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="39"/>
+        <location filename="../ui/download_dialog.ui" line="38"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="41"/>
+        <location filename="../ui/download_dialog.ui" line="40"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="45"/>
+        <location filename="../ui/download_dialog.ui" line="44"/>
         <source>Edits are saved in this file; the layers are grouped under its name.</source>
         <translation>Bearbeitungen werden in dieser Datei gespeichert; die Layer werden unter ihrem Namen gruppiert.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="57"/>
+        <location filename="../ui/download_dialog.ui" line="56"/>
         <source>Data © OpenStreetMap contributors, ODbL.</source>
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="269"/>
+        <location filename="../ui/download_dialog.py" line="432"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
         <translation>Die Daten in eine neue Datei schreiben oder die Datei ersetzen und ihren Inhalt verlieren?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="275"/>
+        <location filename="../ui/download_dialog.py" line="438"/>
         <source>Write a new file</source>
         <translation>Neue Datei schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="279"/>
+        <location filename="../ui/download_dialog.py" line="442"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/download_dialog.py" line="135"/>
+        <location filename="../ui/download_dialog.py" line="192"/>
         <source>About {area} km², at least %n requests to the server.</source>
         <translation>
             <numerusform>Etwa {area} km², mindestens %n Anfrage an den Server.</numerusform>
             <numerusform>Etwa {area} km², mindestens %n Anfragen an den Server.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="95"/>
+        <source>Choose where to save the download</source>
+        <translation>Wählen Sie, wo der Download gespeichert wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="268"/>
+        <source>Choose the GeoPackage to save the download in. (Downloads go to the project&apos;s folder, or to the download folder set in the settings, when there is one.)</source>
+        <translation>Wählen Sie das GeoPackage, in dem der Download gespeichert wird. (Downloads werden im Ordner des Projekts gespeichert oder, falls in den Einstellungen einer festgelegt ist, im Download-Ordner.)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="351"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="388"/>
+        <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
+        <translation>OpenStreetMap-Dateien (*.osm *.osm.pbf *.pbf *.xml)</translation>
+    </message>
 </context>
 <context>
     <name>DownloadService</name>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="260"/>
+        <location filename="../plugin/adapters/download_service.py" line="284"/>
         <source>Downloading OpenStreetMap data into {name}</source>
         <translation>OpenStreetMap-Daten werden in {name} heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="296"/>
+        <location filename="../plugin/adapters/download_service.py" line="321"/>
         <source>Reading {file}</source>
         <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="343"/>
-        <source>The download was cancelled.</source>
-        <translation>Der Download wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/download_service.py" line="364"/>
+        <location filename="../plugin/adapters/download_service.py" line="401"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Die OSM-Daten konnten nicht geladen werden: {reason}</translation>
     </message>
-    <message>
-        <location filename="../plugin/adapters/download_service.py" line="371"/>
-        <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
-        <translation>{points} Punkte, {lines} Linien, {polygons} Polygone und {relations} Relationen in die Gruppe {name} geladen.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="383"/>
+        <location filename="../plugin/adapters/download_service.py" line="439"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
         <translation>
             <numerusform>%n Relation reicht über das Gebiet hinaus und ist als unvollständig markiert; ist sie eine Fläche, wird sie aus ihren vollständigen Ringen gezeichnet.</numerusform>
@@ -421,12 +421,32 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="391"/>
+        <location filename="../plugin/adapters/download_service.py" line="447"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
         <translation>
             <numerusform>%n Weg verwendet Knoten, die nicht in den Daten sind (Weg {example}): Er wird durch die vorhandenen Knoten gezeichnet, als unvollständig markiert und mit allen seinen Knoten hochgeladen.</numerusform>
             <numerusform>%n Wege verwenden Knoten, die nicht in den Daten sind (zum Beispiel Weg {example}): Sie werden durch die vorhandenen Knoten gezeichnet, als unvollständig markiert und mit allen ihren Knoten hochgeladen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="378"/>
+        <source>Download cancelled; nothing was changed.</source>
+        <translation>Download abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="424"/>
+        <source>The area holds no OSM data; the group “{name}” is empty.</source>
+        <translation>Das Gebiet enthält keine OSM-Daten; die Gruppe „{name}“ ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="428"/>
+        <source>{list} and {last}</source>
+        <translation>{list} und {last}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="435"/>
+        <source>Downloaded {counts} into “{name}”.</source>
+        <translation>{counts} in „{name}“ heruntergeladen.</translation>
     </message>
 </context>
 <context>
@@ -555,45 +575,143 @@
         <translation>.osm-Datei laden</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
-        <source>Reads an OSM XML file (.osm) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
-        <translation>Liest eine OSM-XML-Datei (.osm) in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations sowie dem Basisstand ein, genau wie ein Download von der API.</translation>
-    </message>
-    <message>
         <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
         <source>OSM file</source>
         <translation>OSM-Datei</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="257"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="257"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="268"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="274"/>
         <source>The file {path} does not exist.</source>
         <translation>Die Datei {path} existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
+        <source>Reads an OSM file (OSM XML .osm or OSM PBF .osm.pbf) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
+        <translation>Liest eine OSM-Datei (OSM XML .osm oder OSM PBF .osm.pbf) in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations und dem Basisstand ein, genau wie ein Download von der API.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
+        <translation>OpenStreetMap-Dateien (*.osm *.osm.pbf *.pbf *.xml)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../ui/login_dialog.py" line="67"/>
+        <source>Log in to &lt;b&gt;{server}&lt;/b&gt;</source>
+        <translation>Bei &lt;b&gt;{server}&lt;/b&gt; anmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="77"/>
+        <source>Code or address</source>
+        <translation>Code oder Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="98"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="124"/>
+        <source>Waiting for the browser…</source>
+        <translation>Warten auf den Browser…</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="125"/>
+        <source>QGIS cannot receive the browser&apos;s answer: paste the code the server shows after you approved the access.</source>
+        <translation>QGIS kann die Antwort des Browsers nicht empfangen: Fügen Sie den Code ein, den der Server anzeigt, nachdem Sie den Zugriff genehmigt haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="129"/>
+        <source>Exchanging the code…</source>
+        <translation>Der Code wird eingelöst…</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="148"/>
+        <source>The address of the login page is in the clipboard.</source>
+        <translation>Die Adresse der Anmeldeseite ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="155"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="162"/>
+        <source>Logged in. Asking the server for the account name…</source>
+        <translation>Angemeldet. Der Kontoname wird beim Server abgefragt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="186"/>
+        <source>Asking for the account name</source>
+        <translation>Kontoname wird abgefragt</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="197"/>
+        <source>Logged in as &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Angemeldet als &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="201"/>
+        <source>Logged in. The account name is not available: {reason}</source>
+        <translation>Angemeldet. Der Kontoname ist nicht verfügbar: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="225"/>
+        <source>Open the browser again</source>
+        <translation>Browser erneut öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="226"/>
+        <source>Copy the address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="231"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="7"/>
+        <source>Log in to OpenStreetMap</source>
+        <translation>Bei OpenStreetMap anmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="26"/>
+        <source>Approve the access in the browser. If the browser runs on another computer, or QGIS does not receive its answer, paste the code the server shows (or the whole address the browser ended on) here:</source>
+        <translation>Genehmigen Sie den Zugriff im Browser. Wenn der Browser auf einem anderen Computer läuft oder QGIS seine Antwort nicht empfängt, fügen Sie hier den Code ein, den der Server anzeigt (oder die ganze Adresse, bei der der Browser angekommen ist):</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="32"/>
+        <source>Use the code</source>
+        <translation>Code verwenden</translation>
     </message>
 </context>
 <context>
     <name>NominatimLayers</name>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="177"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="179"/>
         <source>Nominatim points</source>
         <translation>Nominatim-Punkte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="178"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="180"/>
         <source>Nominatim outlines</source>
         <translation>Nominatim-Umrisse</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="179"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="181"/>
         <source>Nominatim outlines (lines)</source>
         <translation>Nominatim-Umrisse (Linien)</translation>
     </message>
@@ -770,182 +888,182 @@
 <context>
     <name>OsmLayers</name>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="220"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="221"/>
         <source>The layer {layer} of {path} cannot be opened.</source>
         <translation>Der Layer {layer} von {path} kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Shops</source>
         <translation>Geschäfte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Amenities</source>
         <translation>Einrichtungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Tourism</source>
         <translation>Tourismus</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Public transport</source>
         <translation>Öffentlicher Verkehr</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Trees</source>
         <translation>Bäume</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Entrances</source>
         <translation>Eingänge</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Motorways and trunk roads</source>
         <translation>Autobahnen und Schnellstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Primary roads</source>
         <translation>Primärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Secondary roads</source>
         <translation>Sekundärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Tertiary roads</source>
         <translation>Tertiärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Local streets</source>
         <translation>Ortsstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Service roads</source>
         <translation>Zufahrtswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Paths</source>
         <translation>Fuß- und Radwege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Tracks</source>
         <translation>Wirtschaftswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Railways</source>
         <translation>Bahnstrecken</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Waterways</source>
         <translation>Wasserläufe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Power lines</source>
         <translation>Stromleitungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Barriers</source>
         <translation>Barrieren</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Other roads</source>
         <translation>Sonstige Straßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Buildings</source>
         <translation>Gebäude</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Water</source>
         <translation>Wasserflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Parking</source>
         <translation>Parkplätze</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Sports</source>
         <translation>Sportanlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Parks</source>
         <translation>Parks</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Forest</source>
         <translation>Wald</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Grass</source>
         <translation>Grasflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Farmland</source>
         <translation>Ackerland</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Residential</source>
         <translation>Wohngebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Commercial</source>
         <translation>Geschäftsgebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Industrial</source>
         <translation>Industriegebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Other land use</source>
         <translation>Sonstige Landnutzung</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="571"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="575"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="579"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="583"/>
         <source>Incomplete (cut by the download area)</source>
         <translation>Unvollständig (vom Download-Gebiet abgeschnitten)</translation>
     </message>
@@ -1019,7 +1137,7 @@
         <translation>Der Server hat mit HTTP {status} geantwortet: {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="202"/>
+        <location filename="../plugin/adapters/download_service.py" line="226"/>
         <source>The layers of {path} have unsaved edits. Save or discard them, or choose another file.</source>
         <translation>Die Layer von {path} haben ungespeicherte Bearbeitungen. Speichern oder verwerfen Sie sie oder wählen Sie eine andere Datei.</translation>
     </message>
@@ -1034,12 +1152,12 @@
         <translation>Der Server hat die Anfrage blockiert (HTTP {status}), meist weil seine Nutzungsrichtlinie nicht eingehalten wurde: {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/places.py" line="294"/>
+        <location filename="../plugin/core/nominatim/places.py" line="316"/>
         <source>The server sent invalid XML ({error}).</source>
         <translation>Der Server hat ungültiges XML gesendet ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/places.py" line="319"/>
+        <location filename="../plugin/core/nominatim/places.py" line="341"/>
         <source>The server sent a result that cannot be read (expected {expected}; got {got}).</source>
         <translation>Der Server hat ein Ergebnis gesendet, das nicht gelesen werden kann (erwartet: {expected}; erhalten: {got}).</translation>
     </message>
@@ -1674,17 +1792,17 @@
         <translation>Die Datei {source} konnte nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="42"/>
+        <location filename="../plugin/adapters/auth.py" line="43"/>
         <source>The QGIS authentication database is not available: {reason}</source>
         <translation>Die QGIS-Authentifizierungsdatenbank ist nicht verfügbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="64"/>
+        <location filename="../plugin/adapters/auth.py" line="65"/>
         <source>The QGIS master password is needed to store the login safely.</source>
         <translation>Das QGIS-Master-Passwort wird benötigt, um die Anmeldung sicher zu speichern.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="88"/>
+        <location filename="../plugin/adapters/auth.py" line="89"/>
         <source>The login could not be saved in the QGIS auth database.</source>
         <translation>Die Anmeldung konnte nicht in der QGIS-Authentifizierungsdatenbank gespeichert werden.</translation>
     </message>
@@ -1694,17 +1812,17 @@
         <translation>Speichern Sie die Bearbeitungen von {layers} vor dem Hochladen: Die Ergebnisse werden in die gespeicherten Layer geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="229"/>
+        <location filename="../plugin/adapters/auth.py" line="275"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
         <translation>Es ist keine OAuth-2-Client-ID festgelegt. Registrieren Sie in Ihren Kontoeinstellungen auf dem Server eine Anwendung (nicht vertraulich, Weiterleitungs-URI http://127.0.0.1/callback und urn:ietf:wg:oauth:2.0:oob, Berechtigungen read_prefs und write_api) und tragen Sie deren Client-ID in den Plugin-Einstellungen ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="195"/>
+        <location filename="../plugin/adapters/auth.py" line="196"/>
         <source>{url} is not an address of an OSM API.</source>
         <translation>{url} ist keine Adresse einer OSM-API.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="242"/>
+        <location filename="../plugin/adapters/auth.py" line="288"/>
         <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
         <translation>Um sich bei {server} anzumelden, wählen Sie ihn in den Plugin-Einstellungen als Server und tragen Sie dort seine OAuth-2-Client-ID ein.</translation>
     </message>
@@ -1824,32 +1942,32 @@
         <translation>Die OSM-Daten von {source} enthalten {element}, eine ID, die 64 Bit überschreitet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="38"/>
+        <location filename="../plugin/core/servers.py" line="42"/>
         <source>Not logged in to {server}: log in to that server first.</source>
         <translation>Nicht bei {server} angemeldet: Melden Sie sich zuerst bei diesem Server an.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="104"/>
+        <location filename="../plugin/core/servers.py" line="108"/>
         <source>This data was downloaded from {recorded} and is uploaded only there, not to {requested}.</source>
         <translation>Diese Daten wurden von {recorded} heruntergeladen und werden nur dorthin hochgeladen, nicht auf {requested}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="115"/>
+        <location filename="../plugin/core/servers.py" line="119"/>
         <source>The data does not record the server it came from and no API address was given.</source>
         <translation>Die Daten enthalten keine Angabe zum Server, von dem sie stammen, und es wurde keine API-Adresse angegeben.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="134"/>
+        <location filename="../plugin/core/servers.py" line="138"/>
         <source>The login does not say which server it belongs to, so it is not sent to {requested}. Enter that server&apos;s address as the URL of the authentication configuration, or log in from the plugin.</source>
         <translation>Die Anmeldung gibt nicht an, zu welchem Server sie gehört, daher wird sie nicht an {requested} gesendet. Tragen Sie die Adresse dieses Servers als URL der Authentifizierungskonfiguration ein oder melden Sie sich über das Plugin an.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="144"/>
+        <location filename="../plugin/core/servers.py" line="148"/>
         <source>The login belongs to {token_server}; it is never sent to {requested}.</source>
         <translation>Die Anmeldung gehört zu {token_server}; sie wird niemals an {requested} gesendet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="157"/>
+        <location filename="../plugin/core/servers.py" line="161"/>
         <source>The interrupted upload of this file went to {recorded}; it continues only there, not on {requested}.</source>
         <translation>Der unterbrochene Upload dieser Datei ging an {recorded}; er wird nur dort fortgesetzt, nicht auf {requested}.</translation>
     </message>
@@ -2037,11 +2155,146 @@
         <source>The fix could not be saved: {reason}</source>
         <translation>Die Korrektur konnte nicht gespeichert werden: {reason}</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="820"/>
+        <source>The server at {url} did not name the logged-in user (no &lt;user&gt; with an id and a display name).</source>
+        <translation>Der Server unter {url} hat den angemeldeten Benutzer nicht genannt (kein &lt;user&gt; mit ID und Anzeigenamen).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="852"/>
+        <source>The server does not know this login (HTTP 401): the login has expired or was revoked. Log in again.</source>
+        <translation>Der Server kennt diese Anmeldung nicht (HTTP 401): Die Anmeldung ist abgelaufen oder wurde widerrufen. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="863"/>
+        <source>The server does not show the account of this login (HTTP 403): {body}</source>
+        <translation>Der Server zeigt das Konto dieser Anmeldung nicht an (HTTP 403): {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="873"/>
+        <source>The server {url} does not tell the account name (HTTP {status}); the login itself is kept.</source>
+        <translation>Der Server {url} nennt den Kontonamen nicht (HTTP {status}); die Anmeldung selbst bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="134"/>
+        <source>+ {key}={value}</source>
+        <translation>+ {key}={value}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="137"/>
+        <source>− {key}</source>
+        <translation>− {key}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="139"/>
+        <source>{key}: {old} → {new}</source>
+        <translation>{key}: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="152"/>
+        <source>{key}={value}</source>
+        <translation>{key}={value}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="183"/>
+        <source>%n nodes</source>
+        <translation>%n Knoten</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="186"/>
+        <source>%n members</source>
+        <translation>%n Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="192"/>
+        <source>moved {distance} m</source>
+        <translation>um {distance} m verschoben</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="201"/>
+        <source>%n nodes added</source>
+        <translation>%n Knoten hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="201"/>
+        <source>%n nodes removed</source>
+        <translation>%n Knoten entfernt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="207"/>
+        <source>nodes reordered</source>
+        <translation>Knoten neu angeordnet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="212"/>
+        <source>%n members added</source>
+        <translation>%n Mitglieder hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="212"/>
+        <source>%n members removed</source>
+        <translation>%n Mitglieder entfernt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="218"/>
+        <source>members reordered</source>
+        <translation>Mitglieder neu angeordnet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="195"/>
+        <source>The PBF file {source} has invalid data in the block at byte {offset}: {reason}</source>
+        <translation>Die PBF-Datei {source} enthält ungültige Daten im Block bei Byte {offset}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="217"/>
+        <source>The PBF file {source} has a block header of {size} bytes at byte {offset}; the format allows at most 64 KiB.</source>
+        <translation>Die PBF-Datei {source} hat bei Byte {offset} einen Blockkopf von {size} Bytes; das Format erlaubt höchstens 64 KiB.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="245"/>
+        <source>The PBF file {source} has a data block of {size} bytes at byte {offset}; the format allows at most 32 MiB.</source>
+        <translation>Die PBF-Datei {source} hat bei Byte {offset} einen Datenblock von {size} Bytes; das Format erlaubt höchstens 32 MiB.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="258"/>
+        <source>The PBF file {source} is truncated: its block at byte {offset} is cut off.</source>
+        <translation>Die PBF-Datei {source} ist unvollständig: Ihr Block bei Byte {offset} ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="265"/>
+        <source>The file {source} is not an OSM PBF file.</source>
+        <translation>Die Datei {source} ist keine OSM-PBF-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="293"/>
+        <source>The PBF file {source} uses {compression} compression (block at byte {offset}), which cannot be read; only zlib is supported. Convert it, for example with: osmium cat -o out.osm.pbf {source}</source>
+        <translation>Die PBF-Datei {source} verwendet {compression}-Komprimierung (Block bei Byte {offset}), die nicht gelesen werden kann; nur zlib wird unterstützt. Konvertieren Sie die Datei, zum Beispiel mit: osmium cat -o out.osm.pbf {source}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="308"/>
+        <source>The PBF file {source} has a damaged compressed block at byte {offset}: {reason}</source>
+        <translation>Die PBF-Datei {source} hat bei Byte {offset} einen beschädigten komprimierten Block: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="320"/>
+        <source>The PBF file {source} has a block at byte {offset} that unpacks to {actual} bytes instead of the {expected} it declares.</source>
+        <translation>Die PBF-Datei {source} hat bei Byte {offset} einen Block, der auf {actual} Bytes statt der angegebenen {expected} entpackt wird.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="343"/>
+        <source>The PBF file {source} requires the feature u201c{feature}u201d, which this reader does not support.</source>
+        <translation>Die PBF-Datei {source} erfordert die Funktion „{feature}“, die dieses Leseprogramm nicht unterstützt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="510"/>
+        <source>The PBF file {source} has node {id} at an impossible position in the block at byte {offset}.</source>
+        <translation>Die PBF-Datei {source} hat im Block bei Byte {offset} den Knoten {id} an einer unmöglichen Position.</translation>
+    </message>
 </context>
 <context>
     <name>OsmRoundtripLogin</name>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="368"/>
+        <location filename="../plugin/adapters/auth.py" line="481"/>
         <source>Logging in to OpenStreetMap</source>
         <translation>Anmeldung bei OpenStreetMap</translation>
     </message>
@@ -2049,49 +2302,54 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="185"/>
+        <location filename="../plugin/main.py" line="218"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="60"/>
+        <location filename="../plugin/main.py" line="62"/>
         <source>Search OpenStreetMap (Nominatim)</source>
         <translation>OpenStreetMap durchsuchen (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="123"/>
+        <location filename="../plugin/main.py" line="125"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="73"/>
+        <location filename="../plugin/main.py" line="75"/>
         <source>Download OSM data…</source>
         <translation>OSM-Daten herunterladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="80"/>
+        <location filename="../plugin/main.py" line="82"/>
         <source>Open .osm file…</source>
         <translation>.osm-Datei öffnen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="92"/>
+        <location filename="../plugin/main.py" line="94"/>
         <source>Upload changes…</source>
         <translation>Änderungen hochladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="114"/>
+        <location filename="../plugin/main.py" line="116"/>
         <source>Save changes as .osc…</source>
         <translation>Änderungen als .osc speichern…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="100"/>
+        <location filename="../plugin/main.py" line="102"/>
         <source>Update data</source>
         <translation>Daten aktualisieren</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="106"/>
+        <location filename="../plugin/main.py" line="108"/>
         <source>Download the areas of the active download again: other mappers&apos; changes come in, your edits stay</source>
         <translation>Die Gebiete des aktiven Downloads erneut herunterladen: Änderungen anderer Mapper kommen hinzu, Ihre Bearbeitungen bleiben</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="146"/>
+        <source>OSM tags</source>
+        <translation>OSM-Tags</translation>
     </message>
 </context>
 <context>
@@ -2238,620 +2496,645 @@
     </message>
 </context>
 <context>
-    <name>ReviewDialog</name>
+    <name>ReviewDock</name>
     <message>
-        <location filename="../ui/review_dialog.py" line="89"/>
-        <source>Upload</source>
-        <translation>Hochladen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="92"/>
-        <source>Save as .osc…</source>
-        <translation>Als .osc speichern…</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="176"/>
         <source>… (truncated in this view)</source>
         <translation>… (in dieser Ansicht gekürzt)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="172"/>
+        <location filename="../ui/review_dock.py" line="222"/>
         <source>logged in</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="172"/>
+        <location filename="../ui/review_dock.py" line="222"/>
         <source>not logged in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="174"/>
+        <location filename="../ui/review_dock.py" line="224"/>
         <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
         <translation>Hochladen auf &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="195"/>
-        <source>Log in again…</source>
-        <translation>Erneut anmelden…</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="20"/>
-        <source>Log in…</source>
-        <translation>Anmelden…</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="206"/>
-        <source>There is nothing to upload.</source>
-        <translation>Es gibt nichts hochzuladen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="208"/>
-        <source>Log in first.</source>
-        <translation>Melden Sie sich zuerst an.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="36"/>
-        <source>Create</source>
-        <translation>Erstellen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="37"/>
-        <source>Modify</source>
-        <translation>Ändern</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="38"/>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="237"/>
-        <source>node</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="237"/>
-        <source>way</source>
-        <translation>Weg</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="237"/>
-        <source>relation</source>
-        <translation>Relation</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="277"/>
-        <source>{n} more</source>
-        <translation>{n} weitere</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="284"/>
-        <source>only if unused</source>
-        <translation>nur falls unbenutzt</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="288"/>
-        <source>new {type}</source>
-        <translation>{type} (neu)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="312"/>
-        <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
-        <translation>{count} Änderungen sind mehr, als ein Änderungssatz aufnehmen kann ({limit}): Sie werden in mehreren Änderungssätzen hochgeladen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="319"/>
-        <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
-        <translation>Dies ist ein sehr großer Upload. Umfangreiche oder systematische Bearbeitungen müssen dem &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; folgen (vorher dokumentiert und diskutiert).</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="6"/>
-        <source>Review and upload changes</source>
-        <translation>Änderungen prüfen und hochladen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="39"/>
-        <source>Nodes</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="40"/>
-        <source>Ways</source>
-        <translation>Wege</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="41"/>
-        <source>Relations</source>
-        <translation>Relationen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="42"/>
-        <source>Total</source>
-        <translation>Gesamt</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="57"/>
-        <source>Changes</source>
-        <translation>Änderungen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="61"/>
-        <source>Click a change to show it on the map.</source>
-        <translation>Klicken Sie auf eine Änderung, um sie auf der Karte anzuzeigen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="70"/>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="71"/>
-        <source>Element</source>
-        <translation>Element</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="72"/>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="73"/>
-        <source>Feature</source>
-        <translation>Objekt</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="122"/>
-        <source>osmChange</source>
-        <translation>osmChange</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="136"/>
-        <source>Changeset</source>
-        <translation>Änderungssatz</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="141"/>
-        <source>Comment (required)</source>
-        <translation>Kommentar (erforderlich)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="166"/>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="179"/>
+        <location filename="../ui/review_dock.py" line="229"/>
         <source>This file does not record the server it came from: the server of the settings is used.</source>
         <translation>Diese Datei enthält keine Angabe zum Server, von dem sie stammt: Der Server aus den Einstellungen wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="186"/>
+        <location filename="../ui/review_dock.py" line="236"/>
         <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
         <translation>Die Daten wurden von diesem Server heruntergeladen und werden nur dorthin hochgeladen; der Server aus den Einstellungen ({settings}) wird dafür nicht verwendet.</translation>
     </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="249"/>
+        <source>Logged in as {name} — change…</source>
+        <translation>Angemeldet als {name} — ändern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="251"/>
+        <source>Log in again…</source>
+        <translation>Erneut anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="37"/>
+        <source>Log in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="264"/>
+        <source>The layers were saved since: the changes are being computed again.</source>
+        <translation>Die Layer wurden inzwischen gespeichert: Die Änderungen werden neu berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="266"/>
+        <source>There is nothing to upload.</source>
+        <translation>Es gibt nichts hochzuladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="268"/>
+        <source>Log in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="210"/>
+        <location filename="../ui/review_dock.py" line="270"/>
         <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
         <translation>
-            <numerusform>Die Prüfung hat %n Fehler gefunden: Beheben Sie ihn (siehe Probleme) vor dem Hochladen.</numerusform>
-            <numerusform>Die Prüfung hat %n Fehler gefunden: Beheben Sie sie (siehe Probleme) vor dem Hochladen.</numerusform>
+            <numerusform>Die Prüfung hat %n Fehler gefunden: Beheben Sie ihn vor dem Hochladen (siehe Probleme).</numerusform>
+            <numerusform>Die Prüfung hat %n Fehler gefunden: Beheben Sie sie vor dem Hochladen (siehe Probleme).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="218"/>
+        <location filename="../ui/review_dock.py" line="278"/>
         <source>Check the warnings, then tick “I have checked the warnings”.</source>
         <translation>Prüfen Sie die Warnungen und haken Sie dann „Ich habe die Warnungen geprüft“ an.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="329"/>
+        <location filename="../ui/review_dock.ui" line="53"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="54"/>
+        <source>Modify</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="55"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="299"/>
+        <source>node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="299"/>
+        <source>way</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="299"/>
+        <source>relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="345"/>
+        <source>{n} more</source>
+        <translation>{n} weitere</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="352"/>
+        <source>new {type}</source>
+        <translation>{type} (neu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="364"/>
+        <source>only if unused</source>
+        <translation>nur falls unbenutzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="371"/>
+        <source>{element}, feature {features}</source>
+        <translation>{element}, Objekt {features}</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="432"/>
+        <source>vertex of {way}</source>
+        <translation>Stützpunkt von {way}</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="442"/>
+        <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
+        <translation>{count} Änderungen sind mehr, als ein Änderungssatz aufnehmen kann ({limit}): Sie werden in mehreren Änderungssätzen hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="449"/>
+        <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
+        <translation>Dies ist ein sehr großer Upload. Umfangreiche oder systematische Bearbeitungen müssen dem &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; folgen (vorher dokumentiert und diskutiert).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="459"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
         <translation>Die Änderungen erstrecken sich über {w:.2f}° × {h:.2f}° ({area:.1f} Quadratgrad, mehr als {limit:g}). Ein solcher Änderungssatz deckt einen großen Teil der Karte ab und ist für andere schwer zu prüfen, und der Server lehnt Änderungssätze ab, die größer als die Grenze des Kontos sind: Laden Sie entfernte Gebiete getrennt hoch.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="443"/>
+        <location filename="../ui/review_dock.py" line="620"/>
         <source>Fixed: {what}</source>
         <translation>Korrigiert: {what}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="79"/>
+        <location filename="../ui/review_dock.ui" line="6"/>
+        <source>Review and upload changes</source>
+        <translation>Änderungen prüfen und hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="56"/>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="57"/>
+        <source>Ways</source>
+        <translation>Wege</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="58"/>
+        <source>Relations</source>
+        <translation>Relationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="59"/>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="75"/>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="80"/>
+        <source>Click a change to show it on the map (before: dashed).</source>
+        <translation>Klicken Sie auf eine Änderung, um sie auf der Karte zu zeigen (vorher: gestrichelt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="91"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="92"/>
+        <source>Feature</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="93"/>
+        <source>Element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="99"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="91"/>
+        <location filename="../ui/review_dock.ui" line="111"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="92"/>
+        <location filename="../ui/review_dock.ui" line="112"/>
         <source>Elements</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="101"/>
+        <location filename="../ui/review_dock.ui" line="121"/>
         <source>Click a problem to show it on the map.</source>
         <translation>Klicken Sie auf ein Problem, um es auf der Karte zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="114"/>
-        <source>Fix</source>
-        <translation>Korrigieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="150"/>
-        <source>Your recent comments are in the list.</source>
-        <translation>Ihre letzten Kommentare stehen in der Liste.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="155"/>
-        <source>Hashtags</source>
-        <translation>Hashtags</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="161"/>
-        <source>#mapathon #hotosm-project-123 (added to the comment)</source>
-        <translation>#mapathon #hotosm-project-123 (wird an den Kommentar angehängt)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="178"/>
-        <source>Imagery used</source>
-        <translation>Verwendete Luftbilder</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="184"/>
-        <source>Names of the imagery layers, separated by &quot;;&quot;</source>
-        <translation>Namen der Luftbild-Layer, getrennt durch „;“</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="191"/>
-        <source>Request a review</source>
-        <translation>Überprüfung anfordern</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="192"/>
-        <source>Ask experienced mappers to look at this changeset (review_requested=yes)</source>
-        <translation>Erfahrene Mapper bitten, diesen Änderungssatz anzusehen (review_requested=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="197"/>
-        <source>Import or mechanical edit</source>
-        <translation>Import oder mechanische Bearbeitung</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="221"/>
-        <source>Import (import=yes)</source>
-        <translation>Import (import=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="226"/>
-        <source>Mechanical edit (mechanical=yes)</source>
-        <translation>Mechanische Bearbeitung (mechanical=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="231"/>
-        <source>Documentation page</source>
-        <translation>Dokumentationsseite</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="237"/>
-        <source>https://wiki.openstreetmap.org/wiki/…</source>
-        <translation>https://wiki.openstreetmap.org/wiki/…</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="251"/>
-        <source>I have checked the warnings</source>
-        <translation>Ich habe die Warnungen geprüft</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="107"/>
+        <location filename="../ui/review_dock.ui" line="127"/>
         <source>Add as layer</source>
         <translation>Als Layer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="108"/>
+        <location filename="../ui/review_dock.ui" line="128"/>
         <source>Add the problems to the map as a temporary “OSM issues” layer, to work through them after closing the review</source>
         <translation>Die Probleme als temporären Layer „OSM-Probleme“ zur Karte hinzufügen, um sie nach dem Schließen der Überprüfung abzuarbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="134"/>
+        <source>Fix</source>
+        <translation>Korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="142"/>
+        <source>osmChange</source>
+        <translation>osmChange</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="156"/>
+        <source>Changeset</source>
+        <translation>Änderungssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="162"/>
+        <source>Comment (required)</source>
+        <translation>Kommentar (erforderlich)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="171"/>
+        <source>Your recent comments are in the list.</source>
+        <translation>Ihre letzten Kommentare stehen in der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="176"/>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="182"/>
+        <source>#mapathon #hotosm-project-123 (added to the comment)</source>
+        <translation>#mapathon #hotosm-project-123 (wird an den Kommentar angehängt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="187"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="199"/>
+        <source>Imagery used</source>
+        <translation>Verwendete Luftbilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="205"/>
+        <source>Names of the imagery layers, separated by &quot;;&quot;</source>
+        <translation>Namen der Luftbild-Layer, getrennt durch „;“</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="212"/>
+        <source>Request a review</source>
+        <translation>Überprüfung anfordern</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="213"/>
+        <source>Ask experienced mappers to look at this changeset (review_requested=yes)</source>
+        <translation>Erfahrene Mapper bitten, diesen Änderungssatz anzusehen (review_requested=yes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="218"/>
+        <source>Import or mechanical edit</source>
+        <translation>Import oder mechanische Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="242"/>
+        <source>Import (import=yes)</source>
+        <translation>Import (import=yes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="247"/>
+        <source>Mechanical edit (mechanical=yes)</source>
+        <translation>Mechanische Bearbeitung (mechanical=yes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="252"/>
+        <source>Documentation page</source>
+        <translation>Dokumentationsseite</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="258"/>
+        <source>https://wiki.openstreetmap.org/wiki/…</source>
+        <translation>https://wiki.openstreetmap.org/wiki/…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="280"/>
+        <source>I have checked the warnings</source>
+        <translation>Ich habe die Warnungen geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="292"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="293"/>
+        <source>Compute the changes again from the saved layers</source>
+        <translation>Die Änderungen erneut aus den gespeicherten Layern berechnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="298"/>
+        <source>Save as .osc…</source>
+        <translation>Als .osc speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="309"/>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
     </message>
 </context>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../ui/search_dock.py" line="75"/>
+        <location filename="../ui/search_dock.py" line="77"/>
         <source>OSM Roundtrip search</source>
         <translation>OSM Roundtrip-Suche</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="152"/>
+        <location filename="../ui/search_dock.ui" line="194"/>
         <source>Data © OpenStreetMap contributors, ODbL. Search by Nominatim.</source>
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL. Suche durch Nominatim.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="93"/>
+        <location filename="../ui/search_dock.py" line="96"/>
         <source>Search everywhere</source>
         <translation>Überall suchen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="94"/>
+        <location filename="../ui/search_dock.py" line="97"/>
         <source>Prefer results in the map extent</source>
         <translation>Ergebnisse im Kartenausschnitt bevorzugen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="95"/>
+        <location filename="../ui/search_dock.py" line="98"/>
         <source>Only results in the map extent</source>
         <translation>Nur Ergebnisse im Kartenausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="96"/>
+        <location filename="../ui/search_dock.py" line="99"/>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="58"/>
+        <location filename="../ui/search_dock.ui" line="84"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="56"/>
+        <location filename="../ui/search_dock.ui" line="82"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="52"/>
+        <location filename="../ui/search_dock.ui" line="78"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="101"/>
+        <location filename="../ui/search_dock.py" line="104"/>
         <source>Settlement</source>
         <translation>Siedlung</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="106"/>
+        <location filename="../ui/search_dock.py" line="109"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="107"/>
+        <location filename="../ui/search_dock.py" line="110"/>
         <source>Points of interest</source>
         <translation>Interessante Orte (POI)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="108"/>
+        <location filename="../ui/search_dock.py" line="111"/>
         <source>Railway</source>
         <translation>Eisenbahn</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="109"/>
+        <location filename="../ui/search_dock.py" line="112"/>
         <source>Natural features</source>
         <translation>Natürliche Objekte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="110"/>
+        <location filename="../ui/search_dock.py" line="113"/>
         <source>Man-made features</source>
         <translation>Bauwerke und Anlagen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="80"/>
+        <location filename="../ui/search_dock.ui" line="106"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="126"/>
+        <location filename="../ui/search_dock.py" line="155"/>
         <source>Identify place on map</source>
         <translation>Ort auf der Karte identifizieren</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="127"/>
+        <location filename="../ui/search_dock.py" line="156"/>
         <source>Click the map to get the address and outline of the place there</source>
         <translation>Klicken Sie in die Karte, um Adresse und Umriss des Ortes an dieser Stelle zu erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="280"/>
+        <location filename="../ui/search_dock.py" line="374"/>
         <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
         <translation>Ort bei {lat:.5f}, {lon:.5f} wird gesucht…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="338"/>
+        <location filename="../ui/search_dock.py" line="496"/>
         <source>Searching for “{text}”…</source>
         <translation>Suche nach „{text}“…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="358"/>
+        <location filename="../ui/search_dock.py" line="516"/>
         <source>Nominatim request</source>
         <translation>Nominatim-Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="396"/>
+        <location filename="../ui/search_dock.py" line="554"/>
         <source>No results. Check the spelling or relax the options.</source>
         <translation>Keine Ergebnisse. Prüfen Sie die Schreibweise oder lockern Sie die Optionen.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="398"/>
+        <location filename="../ui/search_dock.py" line="556"/>
         <source>No further results.</source>
         <translation>Keine weiteren Ergebnisse.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="417"/>
+        <location filename="../ui/search_dock.py" line="575"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
         <translation>Nichts gefunden bei {lat:.5f}, {lon:.5f}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="447"/>
+        <location filename="../ui/search_dock.py" line="605"/>
         <source>Added to the map: points {points}, outlines {outlines}.</source>
         <translation>Zur Karte hinzugefügt: Punkte {points}, Umrisse {outlines}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="452"/>
+        <location filename="../ui/search_dock.py" line="610"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="464"/>
+        <location filename="../ui/search_dock.py" line="622"/>
         <source>Search cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="475"/>
+        <location filename="../ui/search_dock.py" line="633"/>
         <source>Nominatim search failed</source>
         <translation>Nominatim-Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="21"/>
+        <location filename="../ui/search_dock.ui" line="47"/>
         <source>Free-form</source>
         <translation>Freitext</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="25"/>
+        <location filename="../ui/search_dock.ui" line="51"/>
         <source>Place, address or feature, e.g. Vaduz</source>
         <translation>Ort, Adresse oder Objekt, z. B. Vaduz</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="31"/>
+        <location filename="../ui/search_dock.ui" line="57"/>
         <source>Press Enter or click Search; nothing is sent while you type.</source>
         <translation>Drücken Sie die Eingabetaste oder klicken Sie auf „Suchen“; während der Eingabe wird nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="45"/>
+        <location filename="../ui/search_dock.ui" line="71"/>
         <source>Structured</source>
         <translation>Strukturiert</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="48"/>
+        <location filename="../ui/search_dock.ui" line="74"/>
         <source>Amenity</source>
         <translation>Einrichtung</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="49"/>
+        <location filename="../ui/search_dock.ui" line="75"/>
         <source>Name or type of POI</source>
         <translation>Name oder Art des POI</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="50"/>
+        <location filename="../ui/search_dock.ui" line="76"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="51"/>
+        <location filename="../ui/search_dock.ui" line="77"/>
         <source>House number and street</source>
         <translation>Hausnummer und Straße</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="54"/>
+        <location filename="../ui/search_dock.ui" line="80"/>
         <source>County</source>
         <translation>Kreis</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="60"/>
+        <location filename="../ui/search_dock.ui" line="86"/>
         <source>Postcode</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="68"/>
+        <location filename="../ui/search_dock.ui" line="94"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="73"/>
+        <location filename="../ui/search_dock.ui" line="99"/>
         <source>Countries</source>
         <translation>Länder</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="74"/>
+        <location filename="../ui/search_dock.ui" line="100"/>
         <source>Any; or codes such as li,ch</source>
         <translation>Beliebig; oder Codes wie li,ch</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="75"/>
+        <location filename="../ui/search_dock.ui" line="101"/>
         <source>Map extent</source>
         <translation>Kartenausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="77"/>
+        <location filename="../ui/search_dock.ui" line="103"/>
         <source>Feature type</source>
         <translation>Objekttyp</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="79"/>
+        <location filename="../ui/search_dock.ui" line="105"/>
         <source>Layers</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="81"/>
+        <location filename="../ui/search_dock.ui" line="107"/>
         <source>Results per page</source>
         <translation>Ergebnisse pro Seite</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="83"/>
+        <location filename="../ui/search_dock.ui" line="109"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="84"/>
+        <location filename="../ui/search_dock.ui" line="110"/>
         <source>e.g. de or en,fr</source>
         <translation>z. B. de oder en,fr</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="85"/>
+        <location filename="../ui/search_dock.ui" line="111"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="138"/>
+        <location filename="../ui/search_dock.ui" line="172"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="89"/>
+        <location filename="../ui/search_dock.ui" line="115"/>
         <source>Extra tags</source>
         <translation>Zusätzliche Tags</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="90"/>
+        <location filename="../ui/search_dock.ui" line="116"/>
         <source>Names</source>
         <translation>Namen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="99"/>
+        <location filename="../ui/search_dock.ui" line="132"/>
         <source>Fetch outlines (areas and lines)</source>
         <translation>Umrisse abrufen (Flächen und Linien)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="105"/>
+        <location filename="../ui/search_dock.ui" line="138"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="106"/>
+        <location filename="../ui/search_dock.ui" line="139"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="136"/>
+        <location filename="../ui/search_dock.ui" line="170"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="137"/>
+        <location filename="../ui/search_dock.ui" line="171"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="143"/>
+        <location filename="../ui/search_dock.ui" line="178"/>
         <source>More results</source>
         <translation>Weitere Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="146"/>
+        <location filename="../ui/search_dock.ui" line="188"/>
         <source>Add selected</source>
         <translation>Auswahl hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="147"/>
+        <location filename="../ui/search_dock.ui" line="189"/>
         <source>Add all to map</source>
         <translation>Alle zur Karte hinzufügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="400"/>
+        <location filename="../ui/search_dock.py" line="558"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n Ergebnis</numerusform>
@@ -2859,40 +3142,95 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="145"/>
+        <location filename="../ui/search_dock.ui" line="186"/>
         <source>Download area…</source>
         <translation>Gebiet herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="145"/>
+        <location filename="../ui/search_dock.ui" line="186"/>
         <source>Download the OpenStreetMap data of the selected place&apos;s area for editing</source>
         <translation>Die OpenStreetMap-Daten des Gebiets des gewählten Ortes zum Bearbeiten herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="407"/>
+        <source>Save results to GeoPackage…</source>
+        <translation>Ergebnisse als GeoPackage speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="421"/>
+        <source>No temporary result layers to save: add results first.</source>
+        <translation>Keine temporären Ergebnis-Layer zum Speichern: Fügen Sie zuerst Ergebnisse hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="426"/>
+        <source>Save the results as</source>
+        <translation>Ergebnisse speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="426"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="436"/>
+        <source>The results could not be saved: {reason}</source>
+        <translation>Die Ergebnisse konnten nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="443"/>
+        <source>Results saved to {path}; they stay with the project.</source>
+        <translation>Ergebnisse in {path} gespeichert; sie bleiben beim Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="458"/>
+        <source>The search results on the map are temporary layers: the project does not keep them. Save them to a GeoPackage to keep them.</source>
+        <translation>Die Suchergebnisse auf der Karte sind temporäre Layer: Das Projekt behält sie nicht. Speichern Sie sie in einem GeoPackage, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="181"/>
+        <source>Save results…</source>
+        <translation>Ergebnisse speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="179"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="179"/>
+        <source>Take the highlights off the map (Esc in the list)</source>
+        <translation>Die Hervorhebungen von der Karte entfernen (Esc in der Liste)</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="181"/>
+        <source>Save the result layers (points and outlines) to a GeoPackage, so they stay with the project</source>
+        <translation>Die Ergebnis-Layer (Punkte und Umrisse) in einem GeoPackage speichern, damit sie beim Projekt bleiben</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="27"/>
+        <location filename="../ui/settings_page.py" line="32"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (Produktivserver)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="27"/>
+        <location filename="../ui/settings_page.py" line="32"/>
         <source>OpenStreetMap development server</source>
         <translation>OpenStreetMap-Entwicklungsserver</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="27"/>
+        <location filename="../ui/settings_page.py" line="32"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="27"/>
+        <location filename="../ui/settings_page.py" line="32"/>
         <source>Custom URL</source>
         <translation>Eigene URL</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="38"/>
+        <location filename="../ui/settings_page.py" line="43"/>
         <source>Same as QGIS</source>
         <translation>Wie QGIS</translation>
     </message>
@@ -2947,19 +3285,214 @@
         <translation>OAuth-2.0-Client-ID</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="40"/>
+        <location filename="../ui/settings_page.ui" line="48"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="45"/>
+        <location filename="../ui/settings_page.ui" line="53"/>
         <source>Network timeout (s)</source>
         <translation>Netzwerk-Zeitlimit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="43"/>
+        <location filename="../ui/settings_page.ui" line="51"/>
         <source>Language (plugin and search results)</source>
         <translation>Sprache (Plugin und Suchergebnisse)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="55"/>
+        <source>Folder for new downloads</source>
+        <translation>Ordner für neue Downloads</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="54"/>
+        <source>The project&apos;s folder</source>
+        <translation>Der Ordner des Projekts</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="101"/>
+        <source>Required to log in</source>
+        <translation>Zum Anmelden erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="121"/>
+        <source>Enter the server&apos;s address first</source>
+        <translation>Geben Sie zuerst die Adresse des Servers ein</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="123"/>
+        <source>Logged in as &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Angemeldet als &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="127"/>
+        <source>Logged in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="129"/>
+        <source>Not logged in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="132"/>
+        <source>Log in again…</source>
+        <translation>Erneut anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="39"/>
+        <source>Log in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="35"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="40"/>
+        <source>Log out</source>
+        <translation>Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>TagDock</name>
+    <message>
+        <location filename="../ui/tag_editor.py" line="634"/>
+        <source>OSM tags</source>
+        <translation>OSM-Tags</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="522"/>
+        <source>Start editing</source>
+        <translation>Bearbeitung starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="583"/>
+        <source>Select a feature of an OSM layer to see its tags.</source>
+        <translation>Wählen Sie ein Objekt eines OSM-Layers, um seine Tags zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="587"/>
+        <source>Select a feature of {layer} to see its tags.</source>
+        <translation>Wählen Sie ein Objekt von {layer}, um seine Tags zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="594"/>
+        <source>The selected feature cannot be read.</source>
+        <translation>Das ausgewählte Objekt kann nicht gelesen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/tag_editor.py" line="601"/>
+        <source>%n features selected; the first is shown.</source>
+        <translation>
+            <numerusform>%n Objekt ausgewählt; es wird angezeigt.</numerusform>
+            <numerusform>%n Objekte ausgewählt; das erste wird angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="603"/>
+        <source>The layer is not in edit mode: the tags are read-only.</source>
+        <translation>Der Layer ist nicht im Bearbeitungsmodus: Die Tags sind schreibgeschützt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="630"/>
+        <source>Edit OSM tags</source>
+        <translation>OSM-Tags bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="634"/>
+        <source>The tags could not be written to {layer}.</source>
+        <translation>Die Tags konnten nicht in {layer} geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <location filename="../ui/tag_editor.py" line="182"/>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="88"/>
+        <source>Choose another kind of feature (preset)</source>
+        <translation>Eine andere Objektart wählen (Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="100"/>
+        <source>Search feature type, e.g. bench, restaurant</source>
+        <translation>Objekttyp suchen, z. B. Bank, Restaurant</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="126"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="126"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="182"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="263"/>
+        <source>Presets unavailable (no tagging schema)</source>
+        <translation>Vorlagen nicht verfügbar (kein Tagging-Schema)</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="291"/>
+        <source>Click: yes, no, not set</source>
+        <translation>Klicken: ja, nein, nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="355"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/tag_editor.py" line="392"/>
+        <source>All tags (%n)</source>
+        <translation>
+            <numerusform>Alle Tags (%n)</numerusform>
+            <numerusform>Alle Tags (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="402"/>
+        <source>Type a key here to add a tag</source>
+        <translation>Geben Sie hier einen Schlüssel ein, um ein Tag hinzuzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="409"/>
+        <source>Remove the tag {key}</source>
+        <translation>Tag {key} entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="492"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="497"/>
+        <source>{type} {id}, v{version}</source>
+        <translation>{type} {id}, v{version}</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditorForm</name>
+    <message>
+        <location filename="../ui/tag_editor_form.py" line="129"/>
+        <source>The OSM tag editor: presets, fields and all tags.</source>
+        <translation>Der OSM-Tag-Editor: Vorlagen, Felder und alle Tags.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor_form.py" line="147"/>
+        <source>OSM tags</source>
+        <translation>OSM-Tags</translation>
     </message>
 </context>
 <context>
@@ -2973,67 +3506,52 @@
 <context>
     <name>UploadAction</name>
     <message>
-        <location filename="../ui/upload_action.py" line="58"/>
+        <location filename="../ui/upload_action.py" line="85"/>
         <source>Load OSM data first: there are no OSM layers in the project.</source>
         <translation>Laden Sie zuerst OSM-Daten: Das Projekt enthält keine OSM-Layer.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="76"/>
+        <location filename="../ui/upload_action.py" line="103"/>
         <source>Unsaved edits</source>
         <translation>Ungespeicherte Bearbeitungen</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="76"/>
+        <location filename="../ui/upload_action.py" line="103"/>
         <source>The OSM layers have unsaved edits. Save them now?</source>
         <translation>Die OSM-Layer haben ungespeicherte Bearbeitungen. Jetzt speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="116"/>
+        <location filename="../ui/upload_action.py" line="143"/>
         <source>There are no changes to save.</source>
         <translation>Es gibt keine Änderungen zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="118"/>
+        <location filename="../ui/upload_action.py" line="145"/>
         <source>Save the changes as osmChange</source>
         <translation>Änderungen als osmChange speichern</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="118"/>
+        <location filename="../ui/upload_action.py" line="145"/>
         <source>osmChange (*.osc)</source>
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="178"/>
+        <location filename="../ui/upload_action.py" line="226"/>
         <source>The layers have no changes to upload.</source>
         <translation>Die Layer enthalten keine Änderungen zum Hochladen.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="375"/>
-        <source>Authorization code</source>
-        <translation>Autorisierungscode</translation>
-    </message>
-    <message>
-        <location filename="../ui/upload_action.py" line="375"/>
-        <source>Paste the code the server shows after you approved the access:</source>
-        <translation>Fügen Sie den Code ein, den der Server nach Ihrer Zustimmung zum Zugriff anzeigt:</translation>
-    </message>
-    <message>
-        <location filename="../ui/upload_action.py" line="410"/>
-        <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
-        <translation>Hochgeladen: {created} erstellt, {modified} geändert, {deleted} gelöscht im Änderungssatz {changesets}.</translation>
-    </message>
-    <message>
-        <location filename="../ui/upload_action.py" line="500"/>
+        <location filename="../ui/upload_action.py" line="697"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Versionen des Servers werden abgerufen</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="343"/>
+        <location filename="../ui/upload_action.py" line="527"/>
         <source>An upload of this file was interrupted: checking on the server what it applied before computing what is left.</source>
         <translation>Ein Upload dieser Datei wurde unterbrochen: Auf dem Server wird geprüft, was er übernommen hat, bevor der Rest berechnet wird.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="127"/>
+        <location filename="../ui/upload_action.py" line="154"/>
         <source>%n changes saved to {path}</source>
         <translation>
             <numerusform>%n Änderung in {path} gespeichert</numerusform>
@@ -3041,7 +3559,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="356"/>
+        <location filename="../ui/upload_action.py" line="540"/>
         <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
         <translation>
             <numerusform>Das unterbrochene Hochladen hatte %n Änderung angewendet; sie ist jetzt in den Layern.</numerusform>
@@ -3049,42 +3567,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="146"/>
+        <location filename="../ui/upload_action.py" line="169"/>
         <source>The changes are being computed already.</source>
         <translation>Die Änderungen werden bereits berechnet.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="156"/>
+        <location filename="../ui/upload_action.py" line="198"/>
         <source>The review was cancelled.</source>
         <translation>Die Überprüfung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="162"/>
+        <location filename="../ui/upload_action.py" line="207"/>
         <source>Computing the changes to upload</source>
         <translation>Die hochzuladenden Änderungen werden berechnet</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="256"/>
+        <location filename="../ui/upload_action.py" line="439"/>
         <source>An upload of this file was interrupted: run Upload changes… first, which settles it with the server, then update the data.</source>
         <translation>Ein Hochladen dieser Datei wurde unterbrochen: Führen Sie zuerst „Änderungen hochladen…“ aus, das es mit dem Server klärt, und aktualisieren Sie dann die Daten.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="265"/>
+        <location filename="../ui/upload_action.py" line="448"/>
         <source>Another task of this file is running.</source>
         <translation>Eine andere Aufgabe dieser Datei läuft.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="283"/>
+        <location filename="../ui/upload_action.py" line="467"/>
         <source>The update was cancelled; the file is unchanged.</source>
         <translation>Die Aktualisierung wurde abgebrochen; die Datei ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="288"/>
+        <location filename="../ui/upload_action.py" line="472"/>
         <source>Updated from the server: {changed} changed, {added} new and {removed} removed elements. Your edits are kept.</source>
         <translation>Vom Server aktualisiert: geänderte Elemente: {changed}, neue: {added}, entfernte: {removed}. Ihre Bearbeitungen bleiben erhalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="295"/>
+        <location filename="../ui/upload_action.py" line="479"/>
         <source>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</source>
         <translation>
             <numerusform>%n Element wurde sowohl von Ihnen als auch auf dem Server geändert ({first}): Es behält Ihre Fassung; „Änderungen hochladen…“ lässt Sie den Konflikt lösen.</numerusform>
@@ -3092,16 +3610,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="304"/>
+        <location filename="../ui/upload_action.py" line="488"/>
         <source>Updating the data from the server</source>
         <translation>Die Daten werden vom Server aktualisiert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="491"/>
+        <location filename="../ui/upload_action.py" line="688"/>
         <source>Conflicts merged: %n elements by themselves, the others as you chose. Review and upload again to send your edits.</source>
         <translation>
             <numerusform>Konflikte zusammengeführt: %n Element von selbst, die übrigen nach Ihrer Wahl. Prüfen und laden Sie erneut hoch, um Ihre Bearbeitungen zu senden.</numerusform>
             <numerusform>Konflikte zusammengeführt: %n Elemente von selbst, die übrigen nach Ihrer Wahl. Prüfen und laden Sie erneut hoch, um Ihre Bearbeitungen zu senden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="206"/>
+        <source>Computing the changes…</source>
+        <translation>Änderungen werden berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="410"/>
+        <source>Uploading…</source>
+        <translation>Wird hochgeladen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="638"/>
+        <source>Uploaded %n changes in changesets {changesets}</source>
+        <translation>
+            <numerusform>%n Änderung in den Änderungssätzen {changesets} hochgeladen</numerusform>
+            <numerusform>%n Änderungen in den Änderungssätzen {changesets} hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="640"/>
+        <source>Uploaded %n changes in changeset {changesets}</source>
+        <translation>
+            <numerusform>%n Änderung im Änderungssatz {changesets} hochgeladen</numerusform>
+            <numerusform>%n Änderungen im Änderungssatz {changesets} hochgeladen</numerusform>
         </translation>
     </message>
 </context>

@@ -23,7 +23,7 @@
 <context>
     <name>DownloadDialog</name>
     <message numerus="yes">
-        <location filename="../ui/download_dialog.py" line="135"/>
+        <location filename="../ui/download_dialog.py" line="192"/>
         <source>About {area} km², at least %n requests to the server.</source>
         <translation>
             <numerusform>About {area} km², at least %n request to the server.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>DownloadService</name>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="383"/>
+        <location filename="../plugin/adapters/download_service.py" line="439"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
         <translation>
             <numerusform>%n relation reaches outside the area and is marked incomplete; if it is an area, it is drawn from its rings that are complete.</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="391"/>
+        <location filename="../plugin/adapters/download_service.py" line="447"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
         <translation>
             <numerusform>%n way uses nodes that are not in the data (way {example}): it is drawn through the nodes that are there, marked incomplete, and uploaded with all its nodes.</numerusform>
@@ -111,9 +111,9 @@
     </message>
     </context>
 <context>
-    <name>ReviewDialog</name>
+    <name>ReviewDock</name>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="210"/>
+        <location filename="../ui/review_dock.py" line="270"/>
         <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
         <translation>
             <numerusform>The validation found %n error: fix it (see Problems) before uploading.</numerusform>
@@ -124,7 +124,7 @@
 <context>
     <name>SearchDock</name>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="400"/>
+        <location filename="../ui/search_dock.py" line="558"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -133,9 +133,31 @@
     </message>
     </context>
 <context>
+    <name>TagDock</name>
+    <message numerus="yes">
+        <location filename="../ui/tag_editor.py" line="601"/>
+        <source>%n features selected; the first is shown.</source>
+        <translation>
+            <numerusform>%n feature selected; it is shown.</numerusform>
+            <numerusform>%n features selected; the first is shown.</numerusform>
+        </translation>
+    </message>
+    </context>
+<context>
+    <name>TagEditor</name>
+    <message numerus="yes">
+        <location filename="../ui/tag_editor.py" line="392"/>
+        <source>All tags (%n)</source>
+        <translation>
+            <numerusform>All tags (%n)</numerusform>
+            <numerusform>All tags (%n)</numerusform>
+        </translation>
+    </message>
+    </context>
+<context>
     <name>UploadAction</name>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="127"/>
+        <location filename="../ui/upload_action.py" line="154"/>
         <source>%n changes saved to {path}</source>
         <translation>
             <numerusform>%n change saved to {path}</numerusform>
@@ -143,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="356"/>
+        <location filename="../ui/upload_action.py" line="540"/>
         <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
         <translation>
             <numerusform>The interrupted upload had applied %n change; it is now in the layers.</numerusform>
@@ -151,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="295"/>
+        <location filename="../ui/upload_action.py" line="479"/>
         <source>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</source>
         <translation>
             <numerusform>%n element was changed both by you and on the server ({first}): it keeps your version; Upload changes… lets you resolve it.</numerusform>
@@ -159,11 +181,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="491"/>
+        <location filename="../ui/upload_action.py" line="688"/>
         <source>Conflicts merged: %n elements by themselves, the others as you chose. Review and upload again to send your edits.</source>
         <translation>
             <numerusform>Conflicts merged: %n element by itself, the others as you chose. Review and upload again to send your edits.</numerusform>
             <numerusform>Conflicts merged: %n elements by themselves, the others as you chose. Review and upload again to send your edits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="638"/>
+        <source>Uploaded %n changes in changesets {changesets}</source>
+        <translation>
+            <numerusform>Uploaded %n change in changesets {changesets}</numerusform>
+            <numerusform>Uploaded %n changes in changesets {changesets}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="640"/>
+        <source>Uploaded %n changes in changeset {changesets}</source>
+        <translation>
+            <numerusform>Uploaded %n change in changeset {changesets}</numerusform>
+            <numerusform>Uploaded %n changes in changeset {changesets}</numerusform>
         </translation>
     </message>
     </context>

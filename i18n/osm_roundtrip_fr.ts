@@ -42,17 +42,17 @@
 <context>
     <name>ChangesetForm</name>
     <message>
-        <location filename="../ui/review_changeset.py" line="31"/>
+        <location filename="../ui/review_changeset.py" line="32"/>
         <source>What did you change, and why? E.g. &quot;Added benches in the park&quot;</source>
         <translation>Qu’avez-vous modifié, et pourquoi ? Par ex. « Ajout de bancs dans le parc »</translation>
     </message>
     <message>
-        <location filename="../ui/review_changeset.py" line="43"/>
+        <location filename="../ui/review_changeset.py" line="44"/>
         <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local&lt;br&gt;community and on the imports list first, to check that the licence allows it&lt;br&gt;and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss&lt;br&gt;a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
         <translation>Les imports et les modifications mécaniques suivent leurs propres règles :&lt;br&gt;• les &lt;a href=&quot;{guidelines}&quot;&gt;directives d’import&lt;/a&gt; demandent de discuter d’abord un import avec la&lt;br&gt;communauté locale et sur la liste imports, de vérifier que la licence le permet&lt;br&gt;et de le documenter sur une page du wiki ;&lt;br&gt;• le &lt;a href=&quot;{conduct}&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; demande de documenter&lt;br&gt;et de discuter d’abord une modification mécanique et de la faire depuis un compte dédié.&lt;br&gt;Indiquez l’adresse de cette page de documentation.</translation>
     </message>
     <message>
-        <location filename="../ui/review_changeset.py" line="97"/>
+        <location filename="../ui/review_changeset.py" line="98"/>
         <source>Choose whether this is an import or a mechanical edit.</source>
         <translation>Indiquez s’il s’agit d’un import ou d’une modification mécanique.</translation>
     </message>
@@ -227,193 +227,193 @@
 <context>
     <name>DownloadDialog</name>
     <message>
-        <location filename="../ui/download_dialog.ui" line="17"/>
+        <location filename="../ui/download_dialog.ui" line="16"/>
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="65"/>
+        <location filename="../ui/download_dialog.py" line="79"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (production)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="66"/>
+        <location filename="../ui/download_dialog.py" line="80"/>
         <source>OpenStreetMap development server</source>
         <translation>Serveur de développement OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="67"/>
+        <location filename="../ui/download_dialog.py" line="81"/>
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="68"/>
+        <location filename="../ui/download_dialog.py" line="82"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="78"/>
+        <location filename="../ui/download_dialog.py" line="92"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="79"/>
+        <location filename="../ui/download_dialog.py" line="93"/>
         <source>Save the download as</source>
         <translation>Enregistrer le téléchargement sous</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="84"/>
+        <location filename="../ui/download_dialog.py" line="99"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="163"/>
+        <location filename="../ui/download_dialog.py" line="261"/>
         <source>Choose the area to download.</source>
         <translation>Choisissez la zone à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="138"/>
+        <location filename="../ui/download_dialog.py" line="195"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>C’est une grande zone : le téléchargement peut être long et charger le serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="146"/>
+        <location filename="../ui/download_dialog.py" line="244"/>
         <source>Large download</source>
         <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="146"/>
+        <location filename="../ui/download_dialog.py" line="244"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>La zone couvre environ {area} km². Son téléchargement est long, charge les serveurs d’OpenStreetMap et produit des couches lentes à modifier. Télécharger quand même ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="166"/>
+        <location filename="../ui/download_dialog.py" line="264"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Saisissez l’URL de l’API OSM.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="170"/>
-        <source>Choose the GeoPackage to save the download in.</source>
-        <translation>Choisissez le GeoPackage dans lequel enregistrer le téléchargement.</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dialog.py" line="176"/>
+        <location filename="../ui/download_dialog.py" line="281"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="227"/>
+        <location filename="../ui/download_dialog.py" line="388"/>
         <source>Open an OSM file</source>
         <translation>Ouvrir un fichier OSM</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="227"/>
-        <source>OSM XML (*.osm *.xml)</source>
-        <translation>OSM XML (*.osm *.xml)</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dialog.ui" line="7"/>
+        <location filename="../ui/download_dialog.ui" line="6"/>
         <source>Download OSM data</source>
         <translation>Télécharger des données OSM</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="11"/>
+        <location filename="../ui/download_dialog.ui" line="10"/>
         <source>Download every node, way and relation of an area from the OpenStreetMap editing API into editable layers.</source>
         <translation>Télécharger tous les nœuds, chemins et relations d’une zone depuis l’API d’édition OpenStreetMap dans des couches modifiables.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="28"/>
+        <location filename="../ui/download_dialog.ui" line="27"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="30"/>
+        <location filename="../ui/download_dialog.ui" line="29"/>
         <source>OSM API</source>
         <translation>API OSM</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="32"/>
+        <location filename="../ui/download_dialog.ui" line="31"/>
         <source>API URL</source>
         <translation>URL de l’API</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="33"/>
+        <location filename="../ui/download_dialog.ui" line="32"/>
         <source>https://example.org/api/0.6</source>
         <translation>https://example.org/api/0.6</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="39"/>
+        <location filename="../ui/download_dialog.ui" line="38"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="41"/>
+        <location filename="../ui/download_dialog.ui" line="40"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="45"/>
+        <location filename="../ui/download_dialog.ui" line="44"/>
         <source>Edits are saved in this file; the layers are grouped under its name.</source>
         <translation>Les modifications sont enregistrées dans ce fichier ; les couches sont regroupées sous son nom.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.ui" line="57"/>
+        <location filename="../ui/download_dialog.ui" line="56"/>
         <source>Data © OpenStreetMap contributors, ODbL.</source>
         <translation>Données © contributeurs d’OpenStreetMap, ODbL.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="269"/>
+        <location filename="../ui/download_dialog.py" line="432"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
         <translation>Écrire les données dans un nouveau fichier, ou remplacer le fichier et perdre ce qu’il contient ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="275"/>
+        <location filename="../ui/download_dialog.py" line="438"/>
         <source>Write a new file</source>
         <translation>Écrire un nouveau fichier</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="279"/>
+        <location filename="../ui/download_dialog.py" line="442"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/download_dialog.py" line="135"/>
+        <location filename="../ui/download_dialog.py" line="192"/>
         <source>About {area} km², at least %n requests to the server.</source>
         <translation>
             <numerusform>Environ {area} km², au moins %n requête au serveur.</numerusform>
             <numerusform>Environ {area} km², au moins %n requêtes au serveur.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="95"/>
+        <source>Choose where to save the download</source>
+        <translation>Choisir où enregistrer le téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="268"/>
+        <source>Choose the GeoPackage to save the download in. (Downloads go to the project&apos;s folder, or to the download folder set in the settings, when there is one.)</source>
+        <translation>Choisissez le GeoPackage dans lequel enregistrer le téléchargement. (Les téléchargements vont dans le dossier du projet, ou dans le dossier de téléchargement défini dans les paramètres, s’il y en a un.)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="351"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.py" line="388"/>
+        <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
+        <translation>Fichiers OpenStreetMap (*.osm *.osm.pbf *.pbf *.xml)</translation>
+    </message>
 </context>
 <context>
     <name>DownloadService</name>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="260"/>
+        <location filename="../plugin/adapters/download_service.py" line="284"/>
         <source>Downloading OpenStreetMap data into {name}</source>
         <translation>Téléchargement des données OpenStreetMap dans {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="296"/>
+        <location filename="../plugin/adapters/download_service.py" line="321"/>
         <source>Reading {file}</source>
         <translation>Lecture de {file}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="343"/>
-        <source>The download was cancelled.</source>
-        <translation>Le téléchargement a été annulé.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/download_service.py" line="364"/>
+        <location filename="../plugin/adapters/download_service.py" line="401"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Les données OSM n’ont pas pu être chargées : {reason}</translation>
     </message>
-    <message>
-        <location filename="../plugin/adapters/download_service.py" line="371"/>
-        <source>Loaded {points} points, {lines} lines, {polygons} polygons and {relations} relations into the group {name}.</source>
-        <translation>{points} points, {lines} lignes, {polygons} polygones et {relations} relations chargés dans le groupe {name}.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="383"/>
+        <location filename="../plugin/adapters/download_service.py" line="439"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
         <translation>
             <numerusform>%n relation dépasse la zone et est marquée incomplète ; si c’est une surface, elle est dessinée à partir de ses anneaux complets.</numerusform>
@@ -421,12 +421,32 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="391"/>
+        <location filename="../plugin/adapters/download_service.py" line="447"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
         <translation>
             <numerusform>%n chemin utilise des nœuds absents des données (chemin {example}) : il est dessiné par les nœuds présents, marqué incomplet et envoyé avec tous ses nœuds.</numerusform>
             <numerusform>%n chemins utilisent des nœuds absents des données (par exemple le chemin {example}) : ils sont dessinés par les nœuds présents, marqués incomplets et envoyés avec tous leurs nœuds.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="378"/>
+        <source>Download cancelled; nothing was changed.</source>
+        <translation>Téléchargement annulé ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="424"/>
+        <source>The area holds no OSM data; the group “{name}” is empty.</source>
+        <translation>La zone ne contient aucune donnée OSM ; le groupe « {name} » est vide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="428"/>
+        <source>{list} and {last}</source>
+        <translation>{list} et {last}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="435"/>
+        <source>Downloaded {counts} into “{name}”.</source>
+        <translation>Téléchargé dans « {name} » : {counts}.</translation>
     </message>
 </context>
 <context>
@@ -555,45 +575,143 @@
         <translation>Charger un fichier .osm</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
-        <source>Reads an OSM XML file (.osm) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
-        <translation>Lit un fichier OSM XML (.osm) dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence, exactement comme un téléchargement depuis l’API.</translation>
-    </message>
-    <message>
         <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
         <source>OSM file</source>
         <translation>Fichier OSM</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="257"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="257"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="268"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="274"/>
         <source>The file {path} does not exist.</source>
         <translation>Le fichier {path} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
+        <source>Reads an OSM file (OSM XML .osm or OSM PBF .osm.pbf) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
+        <translation>Lit un fichier OSM (OSM XML .osm ou OSM PBF .osm.pbf) dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence, exactement comme un téléchargement depuis l’API.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
+        <translation>Fichiers OpenStreetMap (*.osm *.osm.pbf *.pbf *.xml)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../ui/login_dialog.py" line="67"/>
+        <source>Log in to &lt;b&gt;{server}&lt;/b&gt;</source>
+        <translation>Se connecter à &lt;b&gt;{server}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="77"/>
+        <source>Code or address</source>
+        <translation>Code ou adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="98"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="124"/>
+        <source>Waiting for the browser…</source>
+        <translation>En attente du navigateur…</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="125"/>
+        <source>QGIS cannot receive the browser&apos;s answer: paste the code the server shows after you approved the access.</source>
+        <translation>QGIS ne peut pas recevoir la réponse du navigateur : collez le code que le serveur affiche après que vous avez autorisé l’accès.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="129"/>
+        <source>Exchanging the code…</source>
+        <translation>Échange du code…</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="148"/>
+        <source>The address of the login page is in the clipboard.</source>
+        <translation>L’adresse de la page de connexion est dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="155"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="162"/>
+        <source>Logged in. Asking the server for the account name…</source>
+        <translation>Connecté. Demande du nom du compte au serveur…</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="186"/>
+        <source>Asking for the account name</source>
+        <translation>Demande du nom du compte</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="197"/>
+        <source>Logged in as &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Connecté en tant que &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="201"/>
+        <source>Logged in. The account name is not available: {reason}</source>
+        <translation>Connecté. Le nom du compte n’est pas disponible : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="225"/>
+        <source>Open the browser again</source>
+        <translation>Rouvrir le navigateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="226"/>
+        <source>Copy the address</source>
+        <translation>Copier l’adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="231"/>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="7"/>
+        <source>Log in to OpenStreetMap</source>
+        <translation>Se connecter à OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="26"/>
+        <source>Approve the access in the browser. If the browser runs on another computer, or QGIS does not receive its answer, paste the code the server shows (or the whole address the browser ended on) here:</source>
+        <translation>Autorisez l’accès dans le navigateur. Si le navigateur tourne sur un autre ordinateur, ou si QGIS ne reçoit pas sa réponse, collez ici le code affiché par le serveur (ou l’adresse complète à laquelle le navigateur a abouti) :</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="32"/>
+        <source>Use the code</source>
+        <translation>Utiliser le code</translation>
     </message>
 </context>
 <context>
     <name>NominatimLayers</name>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="177"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="179"/>
         <source>Nominatim points</source>
         <translation>Points Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="178"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="180"/>
         <source>Nominatim outlines</source>
         <translation>Contours Nominatim</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/nominatim_layers.py" line="179"/>
+        <location filename="../plugin/adapters/nominatim_layers.py" line="181"/>
         <source>Nominatim outlines (lines)</source>
         <translation>Contours Nominatim (lignes)</translation>
     </message>
@@ -770,182 +888,182 @@
 <context>
     <name>OsmLayers</name>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="220"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="221"/>
         <source>The layer {layer} of {path} cannot be opened.</source>
         <translation>La couche {layer} de {path} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Shops</source>
         <translation>Commerces</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Amenities</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Tourism</source>
         <translation>Tourisme</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Public transport</source>
         <translation>Transports en commun</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Trees</source>
         <translation>Arbres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Entrances</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="307"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Motorways and trunk roads</source>
         <translation>Autoroutes et voies express</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Primary roads</source>
         <translation>Routes principales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Secondary roads</source>
         <translation>Routes secondaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Tertiary roads</source>
         <translation>Routes tertiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Local streets</source>
         <translation>Rues locales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Service roads</source>
         <translation>Voies de desserte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Paths</source>
         <translation>Voies piétonnes et cyclables</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Tracks</source>
         <translation>Pistes agricoles et forestières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Waterways</source>
         <translation>Cours d’eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Power lines</source>
         <translation>Lignes électriques</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Barriers</source>
         <translation>Barrières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="336"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
         <source>Other roads</source>
         <translation>Autres routes</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Water</source>
         <translation>Surfaces en eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Parking</source>
         <translation>Stationnement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Sports</source>
         <translation>Équipements sportifs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Parks</source>
         <translation>Parcs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Forest</source>
         <translation>Forêt</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Grass</source>
         <translation>Herbe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Farmland</source>
         <translation>Terres agricoles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Residential</source>
         <translation>Zones résidentielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Commercial</source>
         <translation>Zones commerciales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Industrial</source>
         <translation>Zones industrielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="377"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
         <source>Other land use</source>
         <translation>Autre occupation du sol</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="571"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="575"/>
         <source>Other</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="579"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="583"/>
         <source>Incomplete (cut by the download area)</source>
         <translation>Incomplet (coupé par la zone téléchargée)</translation>
     </message>
@@ -1019,7 +1137,7 @@
         <translation>Le serveur a répondu HTTP {status} : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="202"/>
+        <location filename="../plugin/adapters/download_service.py" line="226"/>
         <source>The layers of {path} have unsaved edits. Save or discard them, or choose another file.</source>
         <translation>Les couches de {path} ont des modifications non enregistrées. Enregistrez-les ou abandonnez-les, ou choisissez un autre fichier.</translation>
     </message>
@@ -1034,12 +1152,12 @@
         <translation>Le serveur a bloqué la requête (HTTP {status}), généralement parce que sa politique d’utilisation n’a pas été respectée : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/places.py" line="294"/>
+        <location filename="../plugin/core/nominatim/places.py" line="316"/>
         <source>The server sent invalid XML ({error}).</source>
         <translation>Le serveur a envoyé du XML invalide ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/places.py" line="319"/>
+        <location filename="../plugin/core/nominatim/places.py" line="341"/>
         <source>The server sent a result that cannot be read (expected {expected}; got {got}).</source>
         <translation>Le serveur a envoyé un résultat illisible (attendu : {expected} ; reçu : {got}).</translation>
     </message>
@@ -1674,17 +1792,17 @@
         <translation>Impossible de lire le fichier {source} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="42"/>
+        <location filename="../plugin/adapters/auth.py" line="43"/>
         <source>The QGIS authentication database is not available: {reason}</source>
         <translation>La base de données d’authentification de QGIS n’est pas disponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="64"/>
+        <location filename="../plugin/adapters/auth.py" line="65"/>
         <source>The QGIS master password is needed to store the login safely.</source>
         <translation>Le mot de passe maître de QGIS est nécessaire pour enregistrer la connexion de façon sécurisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="88"/>
+        <location filename="../plugin/adapters/auth.py" line="89"/>
         <source>The login could not be saved in the QGIS auth database.</source>
         <translation>La connexion n’a pas pu être enregistrée dans la base de données d’authentification de QGIS.</translation>
     </message>
@@ -1694,17 +1812,17 @@
         <translation>Enregistrez les modifications de {layers} avant l’envoi : les résultats sont écrits dans les couches enregistrées.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="229"/>
+        <location filename="../plugin/adapters/auth.py" line="275"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
         <translation>Aucun identifiant client OAuth 2 n’est défini. Enregistrez une application (non confidentielle, URI de redirection http://127.0.0.1/callback et urn:ietf:wg:oauth:2.0:oob, autorisations read_prefs et write_api) dans les paramètres de votre compte sur le serveur et saisissez son identifiant client dans les paramètres de l’extension.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="195"/>
+        <location filename="../plugin/adapters/auth.py" line="196"/>
         <source>{url} is not an address of an OSM API.</source>
         <translation>{url} n’est pas l’adresse d’une API OSM.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="242"/>
+        <location filename="../plugin/adapters/auth.py" line="288"/>
         <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
         <translation>Pour vous connecter à {server}, choisissez-le comme serveur dans les paramètres de l’extension et saisissez-y son identifiant client OAuth 2.</translation>
     </message>
@@ -1824,32 +1942,32 @@
         <translation>Les données OSM de {source} contiennent {element}, dont l’identifiant dépasse 64 bits.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="38"/>
+        <location filename="../plugin/core/servers.py" line="42"/>
         <source>Not logged in to {server}: log in to that server first.</source>
         <translation>Non connecté à {server} : connectez-vous d’abord à ce serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="104"/>
+        <location filename="../plugin/core/servers.py" line="108"/>
         <source>This data was downloaded from {recorded} and is uploaded only there, not to {requested}.</source>
         <translation>Ces données ont été téléchargées depuis {recorded} et ne sont envoyées que vers ce serveur, pas vers {requested}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="115"/>
+        <location filename="../plugin/core/servers.py" line="119"/>
         <source>The data does not record the server it came from and no API address was given.</source>
         <translation>Les données n’indiquent pas le serveur dont elles proviennent et aucune adresse d’API n’a été fournie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="134"/>
+        <location filename="../plugin/core/servers.py" line="138"/>
         <source>The login does not say which server it belongs to, so it is not sent to {requested}. Enter that server&apos;s address as the URL of the authentication configuration, or log in from the plugin.</source>
         <translation>La connexion n’indique pas à quel serveur elle appartient ; elle n’est donc pas envoyée à {requested}. Saisissez l’adresse de ce serveur comme URL de la configuration d’authentification, ou connectez-vous depuis l’extension.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="144"/>
+        <location filename="../plugin/core/servers.py" line="148"/>
         <source>The login belongs to {token_server}; it is never sent to {requested}.</source>
         <translation>La connexion appartient à {token_server} ; elle n’est jamais envoyée à {requested}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/servers.py" line="157"/>
+        <location filename="../plugin/core/servers.py" line="161"/>
         <source>The interrupted upload of this file went to {recorded}; it continues only there, not on {requested}.</source>
         <translation>L’envoi interrompu de ce fichier était destiné à {recorded} ; il ne reprend que sur ce serveur, pas sur {requested}.</translation>
     </message>
@@ -2037,11 +2155,146 @@
         <source>The fix could not be saved: {reason}</source>
         <translation>La correction n’a pas pu être enregistrée : {reason}</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="820"/>
+        <source>The server at {url} did not name the logged-in user (no &lt;user&gt; with an id and a display name).</source>
+        <translation>Le serveur {url} n’a pas indiqué l’utilisateur connecté (aucun &lt;user&gt; avec un identifiant et un nom d’affichage).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="852"/>
+        <source>The server does not know this login (HTTP 401): the login has expired or was revoked. Log in again.</source>
+        <translation>Le serveur ne reconnaît pas cette connexion (HTTP 401) : la connexion a expiré ou a été révoquée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="863"/>
+        <source>The server does not show the account of this login (HTTP 403): {body}</source>
+        <translation>Le serveur n’affiche pas le compte de cette connexion (HTTP 403) : {body}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/api.py" line="873"/>
+        <source>The server {url} does not tell the account name (HTTP {status}); the login itself is kept.</source>
+        <translation>Le serveur {url} n’indique pas le nom du compte (HTTP {status}) ; la connexion elle-même est conservée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="134"/>
+        <source>+ {key}={value}</source>
+        <translation>+ {key}={value}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="137"/>
+        <source>− {key}</source>
+        <translation>− {key}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="139"/>
+        <source>{key}: {old} → {new}</source>
+        <translation>{key} : {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="152"/>
+        <source>{key}={value}</source>
+        <translation>{key}={value}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="183"/>
+        <source>%n nodes</source>
+        <translation>nœuds : %n</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="186"/>
+        <source>%n members</source>
+        <translation>membres : %n</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="192"/>
+        <source>moved {distance} m</source>
+        <translation>déplacé de {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="201"/>
+        <source>%n nodes added</source>
+        <translation>nœuds ajoutés : %n</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="201"/>
+        <source>%n nodes removed</source>
+        <translation>nœuds retirés : %n</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="207"/>
+        <source>nodes reordered</source>
+        <translation>nœuds réordonnés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="212"/>
+        <source>%n members added</source>
+        <translation>membres ajoutés : %n</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="212"/>
+        <source>%n members removed</source>
+        <translation>membres retirés : %n</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/labels.py" line="218"/>
+        <source>members reordered</source>
+        <translation>membres réordonnés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="195"/>
+        <source>The PBF file {source} has invalid data in the block at byte {offset}: {reason}</source>
+        <translation>Le fichier PBF {source} contient des données non valides dans le bloc à l’octet {offset} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="217"/>
+        <source>The PBF file {source} has a block header of {size} bytes at byte {offset}; the format allows at most 64 KiB.</source>
+        <translation>Le fichier PBF {source} a un en-tête de bloc de {size} octets à l’octet {offset} ; le format autorise au plus 64 Kio.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="245"/>
+        <source>The PBF file {source} has a data block of {size} bytes at byte {offset}; the format allows at most 32 MiB.</source>
+        <translation>Le fichier PBF {source} a un bloc de données de {size} octets à l’octet {offset} ; le format autorise au plus 32 Mio.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="258"/>
+        <source>The PBF file {source} is truncated: its block at byte {offset} is cut off.</source>
+        <translation>Le fichier PBF {source} est tronqué : son bloc à l’octet {offset} est coupé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="265"/>
+        <source>The file {source} is not an OSM PBF file.</source>
+        <translation>Le fichier {source} n’est pas un fichier OSM PBF.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="293"/>
+        <source>The PBF file {source} uses {compression} compression (block at byte {offset}), which cannot be read; only zlib is supported. Convert it, for example with: osmium cat -o out.osm.pbf {source}</source>
+        <translation>Le fichier PBF {source} utilise la compression {compression} (bloc à l’octet {offset}), qui ne peut pas être lue ; seul zlib est pris en charge. Convertissez-le, par exemple avec : osmium cat -o out.osm.pbf {source}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="308"/>
+        <source>The PBF file {source} has a damaged compressed block at byte {offset}: {reason}</source>
+        <translation>Le fichier PBF {source} a un bloc compressé endommagé à l’octet {offset} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="320"/>
+        <source>The PBF file {source} has a block at byte {offset} that unpacks to {actual} bytes instead of the {expected} it declares.</source>
+        <translation>Le fichier PBF {source} a un bloc à l’octet {offset} qui se décompresse en {actual} octets au lieu des {expected} qu’il déclare.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="343"/>
+        <source>The PBF file {source} requires the feature u201c{feature}u201d, which this reader does not support.</source>
+        <translation>Le fichier PBF {source} nécessite la fonctionnalité « {feature} », que ce lecteur ne prend pas en charge.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="510"/>
+        <source>The PBF file {source} has node {id} at an impossible position in the block at byte {offset}.</source>
+        <translation>Le fichier PBF {source} contient le nœud {id} à une position impossible dans le bloc à l’octet {offset}.</translation>
+    </message>
 </context>
 <context>
     <name>OsmRoundtripLogin</name>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="368"/>
+        <location filename="../plugin/adapters/auth.py" line="481"/>
         <source>Logging in to OpenStreetMap</source>
         <translation>Connexion à OpenStreetMap</translation>
     </message>
@@ -2049,49 +2302,54 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="185"/>
+        <location filename="../plugin/main.py" line="218"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="60"/>
+        <location filename="../plugin/main.py" line="62"/>
         <source>Search OpenStreetMap (Nominatim)</source>
         <translation>Rechercher dans OpenStreetMap (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="123"/>
+        <location filename="../plugin/main.py" line="125"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="73"/>
+        <location filename="../plugin/main.py" line="75"/>
         <source>Download OSM data…</source>
         <translation>Télécharger des données OSM…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="80"/>
+        <location filename="../plugin/main.py" line="82"/>
         <source>Open .osm file…</source>
         <translation>Ouvrir un fichier .osm…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="92"/>
+        <location filename="../plugin/main.py" line="94"/>
         <source>Upload changes…</source>
         <translation>Envoyer les modifications…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="114"/>
+        <location filename="../plugin/main.py" line="116"/>
         <source>Save changes as .osc…</source>
         <translation>Enregistrer les modifications en .osc…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="100"/>
+        <location filename="../plugin/main.py" line="102"/>
         <source>Update data</source>
         <translation>Mettre à jour les données</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="106"/>
+        <location filename="../plugin/main.py" line="108"/>
         <source>Download the areas of the active download again: other mappers&apos; changes come in, your edits stay</source>
         <translation>Télécharger à nouveau les zones du téléchargement actif : les modifications des autres contributeurs arrivent, les vôtres restent</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="146"/>
+        <source>OSM tags</source>
+        <translation>Attributs OSM</translation>
     </message>
 </context>
 <context>
@@ -2238,199 +2496,69 @@
     </message>
 </context>
 <context>
-    <name>ReviewDialog</name>
+    <name>ReviewDock</name>
     <message>
-        <location filename="../ui/review_dialog.py" line="89"/>
-        <source>Upload</source>
-        <translation>Envoyer</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="92"/>
-        <source>Save as .osc…</source>
-        <translation>Enregistrer en .osc…</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="176"/>
         <source>… (truncated in this view)</source>
         <translation>… (tronqué dans cet affichage)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="172"/>
+        <location filename="../ui/review_dock.py" line="222"/>
         <source>logged in</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="172"/>
+        <location filename="../ui/review_dock.py" line="222"/>
         <source>not logged in</source>
         <translation>non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="174"/>
+        <location filename="../ui/review_dock.py" line="224"/>
         <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
         <translation>Envoi vers &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="195"/>
-        <source>Log in again…</source>
-        <translation>Se reconnecter…</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="20"/>
-        <source>Log in…</source>
-        <translation>Se connecter…</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="206"/>
-        <source>There is nothing to upload.</source>
-        <translation>Il n’y a rien à envoyer.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="208"/>
-        <source>Log in first.</source>
-        <translation>Connectez-vous d’abord.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="36"/>
-        <source>Create</source>
-        <translation>Créer</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="37"/>
-        <source>Modify</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="38"/>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="237"/>
-        <source>node</source>
-        <translation>nœud</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="237"/>
-        <source>way</source>
-        <translation>chemin</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="237"/>
-        <source>relation</source>
-        <translation>relation</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="277"/>
-        <source>{n} more</source>
-        <translation>{n} de plus</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="284"/>
-        <source>only if unused</source>
-        <translation>uniquement si inutilisé</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="288"/>
-        <source>new {type}</source>
-        <translation>{type} à créer</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="312"/>
-        <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
-        <translation>{count} modifications dépassent ce que peut contenir un groupe de modifications ({limit}) : elles seront envoyées en plusieurs groupes de modifications.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="319"/>
-        <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
-        <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="6"/>
-        <source>Review and upload changes</source>
-        <translation>Vérifier et envoyer les modifications</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="39"/>
-        <source>Nodes</source>
-        <translation>Nœuds</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="40"/>
-        <source>Ways</source>
-        <translation>Chemins</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="41"/>
-        <source>Relations</source>
-        <translation>Relations</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="42"/>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="57"/>
-        <source>Changes</source>
-        <translation>Modifications</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="61"/>
-        <source>Click a change to show it on the map.</source>
-        <translation>Cliquez sur une modification pour l’afficher sur la carte.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="70"/>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="71"/>
-        <source>Element</source>
-        <translation>Élément</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="72"/>
-        <source>Details</source>
-        <translation>Détails</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="73"/>
-        <source>Feature</source>
-        <translation>Entité</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="122"/>
-        <source>osmChange</source>
-        <translation>osmChange</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="136"/>
-        <source>Changeset</source>
-        <translation>Groupe de modifications</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="141"/>
-        <source>Comment (required)</source>
-        <translation>Commentaire (obligatoire)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="166"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.py" line="179"/>
+        <location filename="../ui/review_dock.py" line="229"/>
         <source>This file does not record the server it came from: the server of the settings is used.</source>
         <translation>Ce fichier n’indique pas le serveur dont il provient : le serveur des paramètres est utilisé.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="186"/>
+        <location filename="../ui/review_dock.py" line="236"/>
         <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
         <translation>Les données ont été téléchargées depuis ce serveur et ne sont envoyées que vers lui ; le serveur des paramètres ({settings}) n’est pas utilisé pour elles.</translation>
     </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="249"/>
+        <source>Logged in as {name} — change…</source>
+        <translation>Connecté en tant que {name} — changer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="251"/>
+        <source>Log in again…</source>
+        <translation>Se reconnecter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="37"/>
+        <source>Log in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="264"/>
+        <source>The layers were saved since: the changes are being computed again.</source>
+        <translation>Les couches ont été enregistrées entre-temps : les modifications sont recalculées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="266"/>
+        <source>There is nothing to upload.</source>
+        <translation>Il n’y a rien à envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="268"/>
+        <source>Log in first.</source>
+        <translation>Connectez-vous d’abord.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/review_dialog.py" line="210"/>
+        <location filename="../ui/review_dock.py" line="270"/>
         <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
         <translation>
             <numerusform>La validation a trouvé %n erreur : corrigez-la (voir Problèmes) avant l’envoi.</numerusform>
@@ -2438,420 +2566,575 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="218"/>
+        <location filename="../ui/review_dock.py" line="278"/>
         <source>Check the warnings, then tick “I have checked the warnings”.</source>
         <translation>Vérifiez les avertissements, puis cochez « J’ai vérifié les avertissements ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="329"/>
+        <location filename="../ui/review_dock.ui" line="53"/>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="54"/>
+        <source>Modify</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="55"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="299"/>
+        <source>node</source>
+        <translation>nœud</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="299"/>
+        <source>way</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="299"/>
+        <source>relation</source>
+        <translation>relation</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="345"/>
+        <source>{n} more</source>
+        <translation>{n} de plus</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="352"/>
+        <source>new {type}</source>
+        <translation>{type} à créer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="364"/>
+        <source>only if unused</source>
+        <translation>uniquement si inutilisé</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="371"/>
+        <source>{element}, feature {features}</source>
+        <translation>{element}, entité {features}</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="432"/>
+        <source>vertex of {way}</source>
+        <translation>sommet de {way}</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="442"/>
+        <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
+        <translation>{count} modifications dépassent ce que peut contenir un groupe de modifications ({limit}) : elles seront envoyées en plusieurs groupes de modifications.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="449"/>
+        <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
+        <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href="https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct"&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="459"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
         <translation>Les modifications s’étendent sur {w:.2f}° × {h:.2f}° ({area:.1f} degrés carrés, plus que {limit:g}). Un tel groupe de modifications couvre une grande partie de la carte et est difficile à relire pour les autres, et le serveur refuse les groupes plus grands que la limite du compte : envoyez séparément les zones éloignées.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.py" line="443"/>
+        <location filename="../ui/review_dock.py" line="620"/>
         <source>Fixed: {what}</source>
         <translation>Corrigé : {what}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="79"/>
+        <location filename="../ui/review_dock.ui" line="6"/>
+        <source>Review and upload changes</source>
+        <translation>Vérifier et envoyer les modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="56"/>
+        <source>Nodes</source>
+        <translation>Nœuds</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="57"/>
+        <source>Ways</source>
+        <translation>Chemins</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="58"/>
+        <source>Relations</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="59"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="75"/>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="80"/>
+        <source>Click a change to show it on the map (before: dashed).</source>
+        <translation>Cliquez sur une modification pour l’afficher sur la carte (avant : en tirets).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="91"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="92"/>
+        <source>Feature</source>
+        <translation>Entité</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="93"/>
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="99"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="91"/>
+        <location filename="../ui/review_dock.ui" line="111"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="92"/>
+        <location filename="../ui/review_dock.ui" line="112"/>
         <source>Elements</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="101"/>
+        <location filename="../ui/review_dock.ui" line="121"/>
         <source>Click a problem to show it on the map.</source>
         <translation>Cliquez sur un problème pour l’afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="114"/>
-        <source>Fix</source>
-        <translation>Corriger</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="150"/>
-        <source>Your recent comments are in the list.</source>
-        <translation>Vos commentaires récents sont dans la liste.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="155"/>
-        <source>Hashtags</source>
-        <translation>Hashtags</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="161"/>
-        <source>#mapathon #hotosm-project-123 (added to the comment)</source>
-        <translation>#mapathon #hotosm-project-123 (ajoutés au commentaire)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="178"/>
-        <source>Imagery used</source>
-        <translation>Imagerie utilisée</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="184"/>
-        <source>Names of the imagery layers, separated by &quot;;&quot;</source>
-        <translation>Noms des couches d’imagerie, séparés par « ; »</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="191"/>
-        <source>Request a review</source>
-        <translation>Demander une relecture</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="192"/>
-        <source>Ask experienced mappers to look at this changeset (review_requested=yes)</source>
-        <translation>Demander à des contributeurs expérimentés de relire ce groupe de modifications (review_requested=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="197"/>
-        <source>Import or mechanical edit</source>
-        <translation>Import ou modification mécanique</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="221"/>
-        <source>Import (import=yes)</source>
-        <translation>Import (import=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="226"/>
-        <source>Mechanical edit (mechanical=yes)</source>
-        <translation>Modification mécanique (mechanical=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="231"/>
-        <source>Documentation page</source>
-        <translation>Page de documentation</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="237"/>
-        <source>https://wiki.openstreetmap.org/wiki/…</source>
-        <translation>https://wiki.openstreetmap.org/wiki/…</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="251"/>
-        <source>I have checked the warnings</source>
-        <translation>J’ai vérifié les avertissements</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dialog.ui" line="107"/>
+        <location filename="../ui/review_dock.ui" line="127"/>
         <source>Add as layer</source>
         <translation>Ajouter comme couche</translation>
     </message>
     <message>
-        <location filename="../ui/review_dialog.ui" line="108"/>
+        <location filename="../ui/review_dock.ui" line="128"/>
         <source>Add the problems to the map as a temporary “OSM issues” layer, to work through them after closing the review</source>
         <translation>Ajouter les problèmes à la carte dans une couche temporaire « Problèmes OSM », pour les traiter après avoir fermé la relecture</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="134"/>
+        <source>Fix</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="142"/>
+        <source>osmChange</source>
+        <translation>osmChange</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="156"/>
+        <source>Changeset</source>
+        <translation>Groupe de modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="162"/>
+        <source>Comment (required)</source>
+        <translation>Commentaire (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="171"/>
+        <source>Your recent comments are in the list.</source>
+        <translation>Vos commentaires récents sont dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="176"/>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="182"/>
+        <source>#mapathon #hotosm-project-123 (added to the comment)</source>
+        <translation>#mapathon #hotosm-project-123 (ajoutés au commentaire)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="187"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="199"/>
+        <source>Imagery used</source>
+        <translation>Imagerie utilisée</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="205"/>
+        <source>Names of the imagery layers, separated by &quot;;&quot;</source>
+        <translation>Noms des couches d’imagerie, séparés par « ; »</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="212"/>
+        <source>Request a review</source>
+        <translation>Demander une relecture</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="213"/>
+        <source>Ask experienced mappers to look at this changeset (review_requested=yes)</source>
+        <translation>Demander à des contributeurs expérimentés de relire ce groupe de modifications (review_requested=yes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="218"/>
+        <source>Import or mechanical edit</source>
+        <translation>Import ou modification mécanique</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="242"/>
+        <source>Import (import=yes)</source>
+        <translation>Import (import=yes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="247"/>
+        <source>Mechanical edit (mechanical=yes)</source>
+        <translation>Modification mécanique (mechanical=yes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="252"/>
+        <source>Documentation page</source>
+        <translation>Page de documentation</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="258"/>
+        <source>https://wiki.openstreetmap.org/wiki/…</source>
+        <translation>https://wiki.openstreetmap.org/wiki/…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="280"/>
+        <source>I have checked the warnings</source>
+        <translation>J’ai vérifié les avertissements</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="292"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="293"/>
+        <source>Compute the changes again from the saved layers</source>
+        <translation>Recalculer les modifications à partir des couches enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="298"/>
+        <source>Save as .osc…</source>
+        <translation>Enregistrer en .osc…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="309"/>
+        <source>Upload</source>
+        <translation>Envoyer</translation>
     </message>
 </context>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../ui/search_dock.py" line="75"/>
+        <location filename="../ui/search_dock.py" line="77"/>
         <source>OSM Roundtrip search</source>
         <translation>Recherche OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="152"/>
+        <location filename="../ui/search_dock.ui" line="194"/>
         <source>Data © OpenStreetMap contributors, ODbL. Search by Nominatim.</source>
         <translation>Données © contributeurs d’OpenStreetMap, ODbL. Recherche par Nominatim.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="93"/>
+        <location filename="../ui/search_dock.py" line="96"/>
         <source>Search everywhere</source>
         <translation>Rechercher partout</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="94"/>
+        <location filename="../ui/search_dock.py" line="97"/>
         <source>Prefer results in the map extent</source>
         <translation>Privilégier les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="95"/>
+        <location filename="../ui/search_dock.py" line="98"/>
         <source>Only results in the map extent</source>
         <translation>Uniquement les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="96"/>
+        <location filename="../ui/search_dock.py" line="99"/>
         <source>Any</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="58"/>
+        <location filename="../ui/search_dock.ui" line="84"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="56"/>
+        <location filename="../ui/search_dock.ui" line="82"/>
         <source>State</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="52"/>
+        <location filename="../ui/search_dock.ui" line="78"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="101"/>
+        <location filename="../ui/search_dock.py" line="104"/>
         <source>Settlement</source>
         <translation>Localité</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="106"/>
+        <location filename="../ui/search_dock.py" line="109"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="107"/>
+        <location filename="../ui/search_dock.py" line="110"/>
         <source>Points of interest</source>
         <translation>Points d’intérêt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="108"/>
+        <location filename="../ui/search_dock.py" line="111"/>
         <source>Railway</source>
         <translation>Chemin de fer</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="109"/>
+        <location filename="../ui/search_dock.py" line="112"/>
         <source>Natural features</source>
         <translation>Éléments naturels</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="110"/>
+        <location filename="../ui/search_dock.py" line="113"/>
         <source>Man-made features</source>
         <translation>Éléments artificiels</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="80"/>
+        <location filename="../ui/search_dock.ui" line="106"/>
         <source>All</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="126"/>
+        <location filename="../ui/search_dock.py" line="155"/>
         <source>Identify place on map</source>
         <translation>Identifier un lieu sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="127"/>
+        <location filename="../ui/search_dock.py" line="156"/>
         <source>Click the map to get the address and outline of the place there</source>
         <translation>Cliquez sur la carte pour obtenir l’adresse et le contour du lieu à cet endroit</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="280"/>
+        <location filename="../ui/search_dock.py" line="374"/>
         <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
         <translation>Recherche du lieu à {lat:.5f}, {lon:.5f}…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="338"/>
+        <location filename="../ui/search_dock.py" line="496"/>
         <source>Searching for “{text}”…</source>
         <translation>Recherche de « {text} »…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="358"/>
+        <location filename="../ui/search_dock.py" line="516"/>
         <source>Nominatim request</source>
         <translation>Requête Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="396"/>
+        <location filename="../ui/search_dock.py" line="554"/>
         <source>No results. Check the spelling or relax the options.</source>
         <translation>Aucun résultat. Vérifiez l’orthographe ou assouplissez les options.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="398"/>
+        <location filename="../ui/search_dock.py" line="556"/>
         <source>No further results.</source>
         <translation>Aucun autre résultat.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="417"/>
+        <location filename="../ui/search_dock.py" line="575"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
         <translation>Aucun résultat à {lat:.5f}, {lon:.5f}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="447"/>
+        <location filename="../ui/search_dock.py" line="605"/>
         <source>Added to the map: points {points}, outlines {outlines}.</source>
         <translation>Ajouté à la carte : points {points}, contours {outlines}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="452"/>
+        <location filename="../ui/search_dock.py" line="610"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="464"/>
+        <location filename="../ui/search_dock.py" line="622"/>
         <source>Search cancelled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="475"/>
+        <location filename="../ui/search_dock.py" line="633"/>
         <source>Nominatim search failed</source>
         <translation>Échec de la recherche Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="21"/>
+        <location filename="../ui/search_dock.ui" line="47"/>
         <source>Free-form</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="25"/>
+        <location filename="../ui/search_dock.ui" line="51"/>
         <source>Place, address or feature, e.g. Vaduz</source>
         <translation>Lieu, adresse ou entité, p. ex. Vaduz</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="31"/>
+        <location filename="../ui/search_dock.ui" line="57"/>
         <source>Press Enter or click Search; nothing is sent while you type.</source>
         <translation>Appuyez sur Entrée ou cliquez sur « Rechercher » ; rien n’est envoyé pendant la saisie.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="45"/>
+        <location filename="../ui/search_dock.ui" line="71"/>
         <source>Structured</source>
         <translation>Structurée</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="48"/>
+        <location filename="../ui/search_dock.ui" line="74"/>
         <source>Amenity</source>
         <translation>Équipement</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="49"/>
+        <location filename="../ui/search_dock.ui" line="75"/>
         <source>Name or type of POI</source>
         <translation>Nom ou type du point d’intérêt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="50"/>
+        <location filename="../ui/search_dock.ui" line="76"/>
         <source>Street</source>
         <translation>Rue</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="51"/>
+        <location filename="../ui/search_dock.ui" line="77"/>
         <source>House number and street</source>
         <translation>Numéro et rue</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="54"/>
+        <location filename="../ui/search_dock.ui" line="80"/>
         <source>County</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="60"/>
+        <location filename="../ui/search_dock.ui" line="86"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="68"/>
+        <location filename="../ui/search_dock.ui" line="94"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="73"/>
+        <location filename="../ui/search_dock.ui" line="99"/>
         <source>Countries</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="74"/>
+        <location filename="../ui/search_dock.ui" line="100"/>
         <source>Any; or codes such as li,ch</source>
         <translation>Tous ; ou des codes comme li,ch</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="75"/>
+        <location filename="../ui/search_dock.ui" line="101"/>
         <source>Map extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="77"/>
+        <location filename="../ui/search_dock.ui" line="103"/>
         <source>Feature type</source>
         <translation>Type d’entité</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="79"/>
+        <location filename="../ui/search_dock.ui" line="105"/>
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="81"/>
+        <location filename="../ui/search_dock.ui" line="107"/>
         <source>Results per page</source>
         <translation>Résultats par page</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="83"/>
+        <location filename="../ui/search_dock.ui" line="109"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="84"/>
+        <location filename="../ui/search_dock.ui" line="110"/>
         <source>e.g. de or en,fr</source>
         <translation>p. ex. de ou en,fr</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="85"/>
+        <location filename="../ui/search_dock.ui" line="111"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="138"/>
+        <location filename="../ui/search_dock.ui" line="172"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="89"/>
+        <location filename="../ui/search_dock.ui" line="115"/>
         <source>Extra tags</source>
         <translation>Attributs supplémentaires</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="90"/>
+        <location filename="../ui/search_dock.ui" line="116"/>
         <source>Names</source>
         <translation>Noms</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="99"/>
+        <location filename="../ui/search_dock.ui" line="132"/>
         <source>Fetch outlines (areas and lines)</source>
         <translation>Récupérer les contours (surfaces et lignes)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="105"/>
+        <location filename="../ui/search_dock.ui" line="138"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="106"/>
+        <location filename="../ui/search_dock.ui" line="139"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="136"/>
+        <location filename="../ui/search_dock.ui" line="170"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="137"/>
+        <location filename="../ui/search_dock.ui" line="171"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="143"/>
+        <location filename="../ui/search_dock.ui" line="178"/>
         <source>More results</source>
         <translation>Plus de résultats</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="146"/>
+        <location filename="../ui/search_dock.ui" line="188"/>
         <source>Add selected</source>
         <translation>Ajouter la sélection</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="147"/>
+        <location filename="../ui/search_dock.ui" line="189"/>
         <source>Add all to map</source>
         <translation>Tout ajouter à la carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="400"/>
+        <location filename="../ui/search_dock.py" line="558"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -2859,40 +3142,95 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="145"/>
+        <location filename="../ui/search_dock.ui" line="186"/>
         <source>Download area…</source>
         <translation>Télécharger la zone…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="145"/>
+        <location filename="../ui/search_dock.ui" line="186"/>
         <source>Download the OpenStreetMap data of the selected place&apos;s area for editing</source>
         <translation>Télécharger les données OpenStreetMap de la zone du lieu choisi pour les modifier</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="407"/>
+        <source>Save results to GeoPackage…</source>
+        <translation>Enregistrer les résultats dans un GeoPackage…</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="421"/>
+        <source>No temporary result layers to save: add results first.</source>
+        <translation>Aucune couche de résultats temporaire à enregistrer : ajoutez d’abord des résultats.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="426"/>
+        <source>Save the results as</source>
+        <translation>Enregistrer les résultats sous</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="426"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="436"/>
+        <source>The results could not be saved: {reason}</source>
+        <translation>Les résultats n’ont pas pu être enregistrés : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="443"/>
+        <source>Results saved to {path}; they stay with the project.</source>
+        <translation>Résultats enregistrés dans {path} ; ils restent dans le projet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.py" line="458"/>
+        <source>The search results on the map are temporary layers: the project does not keep them. Save them to a GeoPackage to keep them.</source>
+        <translation>Les résultats de recherche sur la carte sont des couches temporaires : le projet ne les conserve pas. Enregistrez-les dans un GeoPackage pour les conserver.</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="181"/>
+        <source>Save results…</source>
+        <translation>Enregistrer les résultats…</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="179"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="179"/>
+        <source>Take the highlights off the map (Esc in the list)</source>
+        <translation>Retirer les surbrillances de la carte (Échap dans la liste)</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="181"/>
+        <source>Save the result layers (points and outlines) to a GeoPackage, so they stay with the project</source>
+        <translation>Enregistrer les couches de résultats (points et contours) dans un GeoPackage, pour qu’elles restent dans le projet</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="27"/>
+        <location filename="../ui/settings_page.py" line="32"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (production)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="27"/>
+        <location filename="../ui/settings_page.py" line="32"/>
         <source>OpenStreetMap development server</source>
         <translation>Serveur de développement OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="27"/>
+        <location filename="../ui/settings_page.py" line="32"/>
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="27"/>
+        <location filename="../ui/settings_page.py" line="32"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="38"/>
+        <location filename="../ui/settings_page.py" line="43"/>
         <source>Same as QGIS</source>
         <translation>Comme QGIS</translation>
     </message>
@@ -2947,19 +3285,214 @@
         <translation>Identifiant client OAuth 2.0</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="40"/>
+        <location filename="../ui/settings_page.ui" line="48"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="45"/>
+        <location filename="../ui/settings_page.ui" line="53"/>
         <source>Network timeout (s)</source>
         <translation>Délai réseau (s)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="43"/>
+        <location filename="../ui/settings_page.ui" line="51"/>
         <source>Language (plugin and search results)</source>
         <translation>Langue (extension et résultats de recherche)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="55"/>
+        <source>Folder for new downloads</source>
+        <translation>Dossier des nouveaux téléchargements</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="54"/>
+        <source>The project&apos;s folder</source>
+        <translation>Le dossier du projet</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="101"/>
+        <source>Required to log in</source>
+        <translation>Nécessaire pour se connecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="121"/>
+        <source>Enter the server&apos;s address first</source>
+        <translation>Saisissez d’abord l’adresse du serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="123"/>
+        <source>Logged in as &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Connecté en tant que &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="127"/>
+        <source>Logged in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="129"/>
+        <source>Not logged in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="132"/>
+        <source>Log in again…</source>
+        <translation>Se reconnecter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="39"/>
+        <source>Log in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="35"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.ui" line="40"/>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>TagDock</name>
+    <message>
+        <location filename="../ui/tag_editor.py" line="634"/>
+        <source>OSM tags</source>
+        <translation>Attributs OSM</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="522"/>
+        <source>Start editing</source>
+        <translation>Commencer l’édition</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="583"/>
+        <source>Select a feature of an OSM layer to see its tags.</source>
+        <translation>Sélectionnez une entité d’une couche OSM pour voir ses attributs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="587"/>
+        <source>Select a feature of {layer} to see its tags.</source>
+        <translation>Sélectionnez une entité de {layer} pour voir ses attributs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="594"/>
+        <source>The selected feature cannot be read.</source>
+        <translation>L’entité sélectionnée ne peut pas être lue.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/tag_editor.py" line="601"/>
+        <source>%n features selected; the first is shown.</source>
+        <translation>
+            <numerusform>%n entité sélectionnée ; elle est affichée.</numerusform>
+            <numerusform>%n entités sélectionnées ; la première est affichée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="603"/>
+        <source>The layer is not in edit mode: the tags are read-only.</source>
+        <translation>La couche n’est pas en mode édition : les attributs sont en lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="630"/>
+        <source>Edit OSM tags</source>
+        <translation>Modifier les attributs OSM</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="634"/>
+        <source>The tags could not be written to {layer}.</source>
+        <translation>Les attributs n’ont pas pu être écrits dans {layer}.</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <location filename="../ui/tag_editor.py" line="182"/>
+        <source>Change…</source>
+        <translation>Changer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="88"/>
+        <source>Choose another kind of feature (preset)</source>
+        <translation>Choisir un autre type d’entité (préréglage)</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="100"/>
+        <source>Search feature type, e.g. bench, restaurant</source>
+        <translation>Rechercher un type d’entité, p. ex. banc, restaurant</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="126"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="126"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="182"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="263"/>
+        <source>Presets unavailable (no tagging schema)</source>
+        <translation>Préréglages indisponibles (pas de schéma d’attributs)</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="291"/>
+        <source>Click: yes, no, not set</source>
+        <translation>Clic : oui, non, non défini</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="355"/>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/tag_editor.py" line="392"/>
+        <source>All tags (%n)</source>
+        <translation>
+            <numerusform>Tous les attributs (%n)</numerusform>
+            <numerusform>Tous les attributs (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="402"/>
+        <source>Type a key here to add a tag</source>
+        <translation>Saisissez une clé ici pour ajouter un attribut</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="409"/>
+        <source>Remove the tag {key}</source>
+        <translation>Supprimer l’attribut {key}</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="492"/>
+        <source>new</source>
+        <translation>nouvel élément</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor.py" line="497"/>
+        <source>{type} {id}, v{version}</source>
+        <translation>{type} {id}, v{version}</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditorForm</name>
+    <message>
+        <location filename="../ui/tag_editor_form.py" line="129"/>
+        <source>The OSM tag editor: presets, fields and all tags.</source>
+        <translation>L’éditeur d’attributs OSM : préréglages, champs et tous les attributs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tag_editor_form.py" line="147"/>
+        <source>OSM tags</source>
+        <translation>Attributs OSM</translation>
     </message>
 </context>
 <context>
@@ -2973,67 +3506,52 @@
 <context>
     <name>UploadAction</name>
     <message>
-        <location filename="../ui/upload_action.py" line="58"/>
+        <location filename="../ui/upload_action.py" line="85"/>
         <source>Load OSM data first: there are no OSM layers in the project.</source>
         <translation>Chargez d’abord des données OSM : le projet ne contient aucune couche OSM.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="76"/>
+        <location filename="../ui/upload_action.py" line="103"/>
         <source>Unsaved edits</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="76"/>
+        <location filename="../ui/upload_action.py" line="103"/>
         <source>The OSM layers have unsaved edits. Save them now?</source>
         <translation>Les couches OSM ont des modifications non enregistrées. Les enregistrer maintenant ?</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="116"/>
+        <location filename="../ui/upload_action.py" line="143"/>
         <source>There are no changes to save.</source>
         <translation>Il n’y a aucune modification à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="118"/>
+        <location filename="../ui/upload_action.py" line="145"/>
         <source>Save the changes as osmChange</source>
         <translation>Enregistrer les modifications en osmChange</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="118"/>
+        <location filename="../ui/upload_action.py" line="145"/>
         <source>osmChange (*.osc)</source>
         <translation>osmChange (*.osc)</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="178"/>
+        <location filename="../ui/upload_action.py" line="226"/>
         <source>The layers have no changes to upload.</source>
         <translation>Les couches ne contiennent aucune modification à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="375"/>
-        <source>Authorization code</source>
-        <translation>Code d’autorisation</translation>
-    </message>
-    <message>
-        <location filename="../ui/upload_action.py" line="375"/>
-        <source>Paste the code the server shows after you approved the access:</source>
-        <translation>Collez le code affiché par le serveur après que vous avez autorisé l’accès :</translation>
-    </message>
-    <message>
-        <location filename="../ui/upload_action.py" line="410"/>
-        <source>Uploaded: {created} created, {modified} modified, {deleted} deleted in changeset {changesets}.</source>
-        <translation>Envoyé dans le groupe de modifications {changesets} : créés : {created}, modifiés : {modified}, supprimés : {deleted}.</translation>
-    </message>
-    <message>
-        <location filename="../ui/upload_action.py" line="500"/>
+        <location filename="../ui/upload_action.py" line="697"/>
         <source>Fetching the server&apos;s versions</source>
         <translation>Récupération des versions du serveur</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="343"/>
+        <location filename="../ui/upload_action.py" line="527"/>
         <source>An upload of this file was interrupted: checking on the server what it applied before computing what is left.</source>
         <translation>Un envoi de ce fichier a été interrompu : vérification sur le serveur de ce qui a été appliqué avant de calculer ce qu’il reste à envoyer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="127"/>
+        <location filename="../ui/upload_action.py" line="154"/>
         <source>%n changes saved to {path}</source>
         <translation>
             <numerusform>%n modification enregistrée dans {path}</numerusform>
@@ -3041,7 +3559,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="356"/>
+        <location filename="../ui/upload_action.py" line="540"/>
         <source>The interrupted upload had applied %n changes; they are now in the layers.</source>
         <translation>
             <numerusform>L’envoi interrompu avait appliqué %n modification ; elle est maintenant dans les couches.</numerusform>
@@ -3049,42 +3567,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="146"/>
+        <location filename="../ui/upload_action.py" line="169"/>
         <source>The changes are being computed already.</source>
         <translation>Les modifications sont déjà en cours de calcul.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="156"/>
+        <location filename="../ui/upload_action.py" line="198"/>
         <source>The review was cancelled.</source>
         <translation>La relecture a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="162"/>
+        <location filename="../ui/upload_action.py" line="207"/>
         <source>Computing the changes to upload</source>
         <translation>Calcul des modifications à envoyer</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="256"/>
+        <location filename="../ui/upload_action.py" line="439"/>
         <source>An upload of this file was interrupted: run Upload changes… first, which settles it with the server, then update the data.</source>
         <translation>Un envoi de ce fichier a été interrompu : lancez d’abord « Envoyer les modifications… », qui le règle avec le serveur, puis mettez à jour les données.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="265"/>
+        <location filename="../ui/upload_action.py" line="448"/>
         <source>Another task of this file is running.</source>
         <translation>Une autre tâche de ce fichier est en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="283"/>
+        <location filename="../ui/upload_action.py" line="467"/>
         <source>The update was cancelled; the file is unchanged.</source>
         <translation>La mise à jour a été annulée ; le fichier est inchangé.</translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="288"/>
+        <location filename="../ui/upload_action.py" line="472"/>
         <source>Updated from the server: {changed} changed, {added} new and {removed} removed elements. Your edits are kept.</source>
         <translation>Mis à jour depuis le serveur : éléments modifiés : {changed}, nouveaux : {added}, retirés : {removed}. Vos modifications sont conservées.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="295"/>
+        <location filename="../ui/upload_action.py" line="479"/>
         <source>%n elements were changed both by you and on the server (first: {first}): they keep your version; Upload changes… lets you resolve them.</source>
         <translation>
             <numerusform>%n élément a été modifié par vous et sur le serveur ({first}) : il garde votre version ; « Envoyer les modifications… » vous permet de résoudre le conflit.</numerusform>
@@ -3092,16 +3610,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/upload_action.py" line="304"/>
+        <location filename="../ui/upload_action.py" line="488"/>
         <source>Updating the data from the server</source>
         <translation>Mise à jour des données depuis le serveur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/upload_action.py" line="491"/>
+        <location filename="../ui/upload_action.py" line="688"/>
         <source>Conflicts merged: %n elements by themselves, the others as you chose. Review and upload again to send your edits.</source>
         <translation>
             <numerusform>Conflits fusionnés : %n élément automatiquement, les autres selon vos choix. Relisez et envoyez à nouveau pour transmettre vos modifications.</numerusform>
             <numerusform>Conflits fusionnés : %n éléments automatiquement, les autres selon vos choix. Relisez et envoyez à nouveau pour transmettre vos modifications.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="206"/>
+        <source>Computing the changes…</source>
+        <translation>Calcul des modifications…</translation>
+    </message>
+    <message>
+        <location filename="../ui/upload_action.py" line="410"/>
+        <source>Uploading…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="638"/>
+        <source>Uploaded %n changes in changesets {changesets}</source>
+        <translation>
+            <numerusform>%n modification envoyée dans les groupes de modifications {changesets}</numerusform>
+            <numerusform>%n modifications envoyées dans les groupes de modifications {changesets}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/upload_action.py" line="640"/>
+        <source>Uploaded %n changes in changeset {changesets}</source>
+        <translation>
+            <numerusform>%n modification envoyée dans le groupe de modifications {changesets}</numerusform>
+            <numerusform>%n modifications envoyées dans le groupe de modifications {changesets}</numerusform>
         </translation>
     </message>
 </context>

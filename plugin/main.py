@@ -76,7 +76,9 @@ class OsmRoundtripPlugin:
         download.setObjectName("OsmRoundtripDownload")
         download.triggered.connect(lambda: show_download_dialog(self.iface))
         self.dock.downloadRequested.connect(
-            lambda box, name: show_download_dialog(self.iface, box, name)
+            lambda box, name: show_download_dialog(
+                self.iface, box, name, focus=self.dock.download_focus
+            )
         )
         self._add_action(download)
         open_osm = QAction(

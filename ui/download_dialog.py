@@ -10,6 +10,7 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsProject,
     QgsRectangle,
     QgsSettings,
@@ -19,6 +20,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QFileDialog,
     QGridLayout,
     QMessageBox,
@@ -283,6 +285,7 @@ class DownloadDialog(QDialog, FORM):
         if download_service.is_large(bbox) and not self.confirm_large(bbox):
             return
         iface, api_url, group = self.iface, self.api_url(), self.group_name(path)
+        focus = getattr(self, "focus", None)
 
         def start(target: str, replace: bool):
             task = download_service.start_download(
@@ -290,7 +293,7 @@ class DownloadDialog(QDialog, FORM):
                 bbox,
                 api_url,
                 target,
-                on_done=ask_about_existing(iface, start),
+                on_done=ask_about_existing(iface, start, focus),
                 group_name=group,
                 replace=replace,
             )
@@ -324,10 +327,12 @@ def _widgets_in_order(layout) -> list:
     return widgets
 
 
-def show_download_dialog(iface, bbox=None, name: str = "") -> Optional[DownloadDialog]:
+def show_download_dialog(iface, bbox=None, name: str = "", focus=None) -> Optional[DownloadDialog]:
     """The toolbar action, or "Download area…" of a search result (its box and name: the file
-    and the layer group are named after the place); the download runs on after it closes."""
+    and the layer group are named after the place; ``focus``, its ``(osm_type, osm_id)``, is
+    selected in the layers once they are loaded); the download runs on after it closes."""
     dialog = DownloadDialog(iface)
+    dialog.focus = focus
     if bbox is not None:
         dialog.set_bbox(bbox)
     if name:
@@ -414,14 +419,42 @@ def open_osm_file(iface, path: Optional[str] = None):
         return None
 
 
-def ask_about_existing(iface, restart: Callable[[str, bool], object]):
-    """``on_done`` for a load: when the target file holds work, ask and start again.
+def select_element(iface, layers, focus) -> bool:
+    """Select the element ``focus`` (``(osm_type, osm_id)``) in the download's layers and make
+    its layer the active one, so the OSM tags dock shows it; False when it is not there."""
+    if not layers or not focus:
+        return False
+    osm_type, osm_id = focus
+    expression = f'"osm_type" = \'{osm_type}\' AND "osm_id" = {int(osm_id)}'
+    for layer in layers.values():
+        if layer.fields().indexOf("osm_type") < 0:
+            continue
+        request = QgsFeatureRequest().setFilterExpression(expression).setLimit(1)
+        feature = next(layer.getFeatures(request), None)
+        if feature is not None:
+            layer.selectByIds([feature.id()])
+            if iface is not None:
+                iface.setActiveLayer(layer)
+                # the tag panel, as in JOSM: the element found is what the user came to edit
+                tags = iface.mainWindow().findChild(QDockWidget, "OsmRoundtripTagDock")
+                if tags is not None:
+                    tags.show()
+                    tags.raise_()
+            return True
+    return False
+
+
+def ask_about_existing(iface, restart: Callable[[str, bool], object], focus=None):
+    """``on_done`` for a load: when the target file holds work, ask and start again; when it
+    loaded, select ``focus`` (see :func:`select_element`).
 
     The user writes into a new file next to it (the default), replaces the file after reading
     what it holds, or cancels; ``restart(path, replace)`` starts the load again.
     """
 
-    def on_done(_layers, error) -> None:
+    def on_done(layers, error) -> None:
+        if error is None:
+            select_element(iface, layers, focus)
         if not isinstance(error, TargetHoldsWork):
             return
         parent = iface.mainWindow() if iface is not None else None

@@ -83,6 +83,7 @@ class SearchDock(QgsDockWidget):
         self.task: Optional[CoreTask] = None
         self.last_error: Optional[BaseException] = None
         self._highlights: List[QgsRubberBand] = []
+        self.download_focus = None
         self._warned_scratch = False  # told once per project that the results are temporary
 
         self._fill_choices()
@@ -390,6 +391,8 @@ class SearchDock(QgsDockWidget):
         if len(places) != 1:
             return False
         place = places[0]
+        # the element found, selected in the layers once they are there
+        self.download_focus = (place.osm_type, place.osm_id) if place.osm_id else None
         self.downloadRequested.emit(place.download_box(), _title(place))
         return True
 

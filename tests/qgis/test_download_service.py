@@ -81,7 +81,7 @@ def test_vaduz_download_opens_the_layers(sandbox, project, qgis_iface, qtbot, tm
     vaduz_castle = next(layers["osm_polygons"].getFeatures("\"name\" = 'Schloss Vaduz'"))
     assert vaduz_castle["osm_version"] >= 1
     success = qgis_iface.messageBar().get_messages(Qgis.Success)
-    assert len(success) == 1 and "into the group vaduz" in success[0]
+    assert len(success) == 1 and "into “vaduz”" in success[0]
 
 
 def test_a_box_over_the_node_limit_is_downloaded_in_tiles(
@@ -285,3 +285,15 @@ def test_ways_whose_nodes_are_missing_are_named_in_the_summary():
     text = summary_text(summary, "x")
     assert "2 ways use nodes that are not in the data (for example way 41)" in text
     assert "marked incomplete" in text
+
+
+def test_the_summary_names_only_the_counts_that_are_there():
+    from osm_roundtrip.plugin.adapters.download_service import summary_text
+    from osm_roundtrip.plugin.core.gpkg import WriteSummary
+    from osm_roundtrip.plugin.core.osm.features import LINES, POLYGONS
+
+    summary = WriteSummary(path="x.gpkg", counts={LINES: 2, POLYGONS: 4})
+    assert summary_text(summary, "Rathaus Vaduz") == (
+        "Downloaded 2 lines and 4 polygons into “Rathaus Vaduz”."
+    )
+    assert "no OSM data" in summary_text(WriteSummary(path="x.gpkg"), "x")
