@@ -564,7 +564,7 @@ class UploadAction:
         login = LoginDialog(dialog.server, dialog)
         login.loggedIn.connect(lambda _api_url: dialog.set_server(dialog.server, True))
         login.accountNamed.connect(lambda _api_url, _name: dialog.set_server(dialog.server, True))
-        dialog.finished.connect(login.reject)  # the review closed: the login stops with it
+        dialog.closed.connect(login.reject)  # the review closed: the login stops with it
         self.login = login
         login.start()
 

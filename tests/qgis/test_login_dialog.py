@@ -221,13 +221,13 @@ def test_an_unknown_client_is_told_before_the_browser_opens(sandbox_settings, au
 
 
 def test_the_reviews_login_button_uses_the_dialog(sandbox_settings, approving, qgis_iface, qtbot):
-    from osm_roundtrip.ui.review_dialog import ReviewDialog
+    from osm_roundtrip.ui.review_dock import ReviewDock
     from osm_roundtrip.ui.upload_action import UploadAction
 
     from .test_upload_dialogs import sample
 
     base, changes = sample()
-    review = ReviewDialog(qgis_iface, changes, "", base=base, server=approving.api)
+    review = ReviewDock(qgis_iface, changes, "", base=base, server=approving.api)
     qtbot.addWidget(review)
     assert review.loginButton.text() == "Log in…"
     action = UploadAction(qgis_iface)
@@ -252,7 +252,7 @@ def test_the_reviews_login_button_uses_the_dialog(sandbox_settings, approving, q
     assert review.loginButton.text() == "Logged in as bob — change…"
     action._login(review)  # again: the open dialog is shown, not a second one
     assert action.login is login
-    review.reject()
+    review.close()  # the review closed: the login stops with it
     assert not login.isVisible()
 
 
