@@ -436,8 +436,13 @@ def select_element(iface, layers, focus) -> bool:
             if iface is not None:
                 iface.setActiveLayer(layer)
                 # the tag panel, as in JOSM: the element found is what the user came to edit
-                tags = iface.mainWindow().findChild(QDockWidget, "OsmRoundtripTagDock")
+                window = iface.mainWindow()
+                tags = window.findChild(QDockWidget, "OsmRoundtripTagDock")
+                search = window.findChild(QDockWidget, "OsmRoundtripSearchDock")
                 if tags is not None:
+                    if tags.isHidden() and search is not None and search.isVisible():
+                        # a tab beside the search, with the whole height for the tags
+                        window.tabifyDockWidget(search, tags)
                     tags.show()
                     tags.raise_()
             return True
