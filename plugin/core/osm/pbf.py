@@ -34,6 +34,7 @@ from typing import Callable, List, Optional, Tuple, Union
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload, Cancelled
 from .model import SCALE, DataSet, Member, Node, Relation, Way
+from .xmlreader import read_local_file
 
 __all__ = ["OsmPbfError", "is_pbf_head", "load_pbf_file", "parse_pbf_stream"]
 
@@ -722,15 +723,4 @@ def load_pbf_file(
     progress: Optional[ProgressCallback] = None,
 ) -> DataSet:
     """Read a local ``.osm.pbf`` file into a :class:`DataSet`."""
-    path = os.fspath(path)
-    name = os.path.basename(path)
-    try:
-        total = os.path.getsize(path)
-        with open(path, "rb") as stream:
-            return parse_pbf_stream(stream, name, cancel=cancel, progress=progress, total=total)
-    except OSError as exc:
-        raise OsmPbfError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Could not read the file {source}: {reason}"),
-            source=name,
-            reason=exc.strerror or str(exc),
-        ) from None
+    return read_local_file(path, parse_pbf_stream, OsmPbfError, cancel=cancel, progress=progress)

@@ -328,6 +328,30 @@ def parse_osm_bytes(content: bytes, source: str = "") -> DataSet:
     return parse_osm_stream(io.BytesIO(content), source)
 
 
+def read_local_file(
+    path: Union[str, os.PathLike],
+    parse: Callable[..., DataSet],
+    error_type: type,
+    *,
+    cancel: Optional[Callable[[], bool]] = None,
+    progress: Optional[ProgressCallback] = None,
+) -> DataSet:
+    """Open a local file and read it with ``parse(stream, name, cancel=, progress=, total=)``;
+    a file that cannot be read raises ``error_type`` naming it (the XML and the PBF reader)."""
+    path = os.fspath(path)
+    name = os.path.basename(path)
+    try:
+        total = os.path.getsize(path)
+        with open(path, "rb") as stream:
+            return parse(stream, name, cancel=cancel, progress=progress, total=total)
+    except OSError as exc:
+        raise error_type(
+            QT_TRANSLATE_NOOP(CONTEXT, "Could not read the file {source}: {reason}"),
+            source=name,
+            reason=exc.strerror or str(exc),
+        ) from None
+
+
 def load_osm_file(
     path: Union[str, os.PathLike],
     *,
@@ -335,15 +359,4 @@ def load_osm_file(
     progress: Optional[ProgressCallback] = None,
 ) -> DataSet:
     """Read a local ``.osm`` file (OSM XML) into a :class:`DataSet`."""
-    path = os.fspath(path)
-    name = os.path.basename(path)
-    try:
-        total = os.path.getsize(path)
-        with open(path, "rb") as stream:
-            return parse_osm_stream(stream, name, cancel=cancel, progress=progress, total=total)
-    except OSError as exc:
-        raise OsmXmlError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Could not read the file {source}: {reason}"),
-            source=name,
-            reason=exc.strerror or str(exc),
-        ) from None
+    return read_local_file(path, parse_osm_stream, OsmXmlError, cancel=cancel, progress=progress)
