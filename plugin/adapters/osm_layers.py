@@ -42,6 +42,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.errors import QT_TRANSLATE_NOOP
 from ..core.gpkg import META
+from ..core.gpkg_check import connect_readonly
 from ..core.osm.features import (
     FID,
     INCOMPLETE,
@@ -128,7 +129,7 @@ def is_download_gpkg(path) -> bool:
     if not os.path.isfile(path):
         return False
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = connect_readonly(path)
     except sqlite3.Error:
         return False
     try:

@@ -26,6 +26,7 @@ BASE_COLUMNS: Dict[str, List[str]] = {
 }
 LAYER_COLUMNS = ["fid", OSM_TYPE, OSM_ID]
 LAYERS = (POINTS, LINES, POLYGONS, RELATIONS)
+BUSY_SECONDS = 10.0  # how long a read waits for another program's write to end
 
 
 class NotADownload(OsmRoundtripError):
@@ -34,6 +35,10 @@ class NotADownload(OsmRoundtripError):
 
 class DamagedDownload(OsmRoundtripError):
     """A download's GeoPackage misses a table or column the plugin needs, or holds bad values."""
+
+
+class UnreadableDownload(DamagedDownload):
+    """The file cannot be read at the moment (locked by another program, no permission...)."""
 
 
 def damaged(path, detail: str) -> DamagedDownload:
@@ -48,6 +53,46 @@ def damaged(path, detail: str) -> DamagedDownload:
     )
 
 
+def _readonly_uri(path) -> str:
+    from urllib.parse import quote
+
+    return "file:" + quote(os.path.abspath(path).replace(os.sep, "/")) + "?mode=ro"
+
+
+def _recover_hot_journal(path) -> None:
+    """Roll back what a process killed in the middle of a write left in ``path``-journal.
+
+    A read-only connection cannot do SQLite's crash recovery (it fails with
+    ``SQLITE_READONLY_ROLLBACK``); one read through a read-write connection does it, as any
+    SQLite program would on its next open. A journal another process is still writing is not
+    "hot": SQLite leaves it alone (and the read may wait for that process's lock).
+    """
+    journal = os.fspath(path) + "-journal"
+    try:
+        if os.path.getsize(journal) == 0:
+            return
+    except OSError:
+        return
+    connection = sqlite3.connect(os.fspath(path), timeout=BUSY_SECONDS)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        pass  # the read-only open below reports what is wrong
+    finally:
+        connection.close()
+
+
+def connect_readonly(path) -> sqlite3.Connection:
+    """A read-only connection to ``path``, after SQLite's crash recovery if the file needs it.
+
+    Every read-only opening of a GeoPackage goes through here: after ``kill -9`` (or a power
+    cut) during a write the file has a hot journal, and the read-only connection alone would
+    report "attempt to write a readonly database" for every read.
+    """
+    _recover_hot_journal(path)
+    return sqlite3.connect(_readonly_uri(path), uri=True, timeout=BUSY_SECONDS)
+
+
 def _columns(connection: sqlite3.Connection, table: str) -> List[str]:
     return [row[1].lower() for row in connection.execute(f'PRAGMA table_info("{table}")')]
 
@@ -59,7 +104,17 @@ def check_structure(connection: sqlite3.Connection, path) -> None:
             name
             for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
-    except sqlite3.DatabaseError:
+    except sqlite3.OperationalError as error:  # locked, unreadable: not a question of format
+        raise UnreadableDownload(
+            QT_TRANSLATE_NOOP(
+                "OsmRoundtripErrors",
+                "The GeoPackage {path} cannot be read now ({detail}). Close other programs "
+                "that write to it and try again.",
+            ),
+            path=os.fspath(path),
+            detail=str(error),
+        ) from error
+    except sqlite3.DatabaseError:  # "file is not a database"
         tables = set()
     if "osm_meta" not in tables and "osm_base_nodes" not in tables:
         raise NotADownload(
@@ -86,13 +141,10 @@ def check_structure(connection: sqlite3.Connection, path) -> None:
 
 def open_download(path) -> sqlite3.Connection:
     """A read-only connection to a download's GeoPackage whose structure was checked."""
-    from urllib.parse import quote
-
     path = os.fspath(path)
     if not os.path.exists(path):
         raise FileNotFoundError(path)
-    uri = "file:" + quote(os.path.abspath(path).replace(os.sep, "/")) + "?mode=ro"
-    connection = sqlite3.connect(uri, uri=True)
+    connection = connect_readonly(path)
     try:
         check_structure(connection, path)
     except BaseException:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import List
 
 from .errors import QT_TRANSLATE_NOOP, Message, OsmRoundtripError
+from .gpkg_check import connect_readonly
 
 OWN_TABLES = frozenset(
     {
@@ -130,8 +131,7 @@ def _join(parts: List[Message]) -> Message:
 
 
 def _tables(path: str) -> List[str]:
-    uri = "file:" + os.path.abspath(path) + "?mode=ro"
-    connection = sqlite3.connect(uri, uri=True)
+    connection = connect_readonly(path)
     try:
         rows = connection.execute(
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"

@@ -102,3 +102,47 @@ def test_a_damaged_download_says_what_is_damaged_and_what_to_do(download, statem
     assert message.endswith(
         "Its edits cannot be matched to OpenStreetMap: download the area again."
     )
+
+
+KILLED_WRITER = """
+import os, signal, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA cache_size=1")  # spill: the journal and the file are both written
+connection.execute("BEGIN")
+connection.execute("UPDATE osm_meta SET value = value || '-half-written'")
+connection.execute("CREATE TABLE filler (x)")
+connection.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,) for _ in range(2000)])
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_download_killed_in_the_middle_of_a_write_reads_as_before(download):
+    """``kill -9`` during a write leaves a hot journal; reading rolls it back, as SQLite would."""
+    import signal
+    import subprocess
+    import sys
+
+    before = read_meta(download)
+    child = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(download)], timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    journal = download.with_name(download.name + "-journal")
+    assert journal.stat().st_size > 0  # a hot journal, as the killed upload left it
+    assert read_meta(download) == before
+    assert changes_of_geopackage(download) is not None
+
+
+def test_a_locked_download_is_not_called_foreign(download, monkeypatch):
+    from osm_roundtrip.plugin.core import gpkg_check
+    from osm_roundtrip.plugin.core.gpkg_check import UnreadableDownload, open_download
+
+    monkeypatch.setattr(gpkg_check, "BUSY_SECONDS", 0.2)
+
+    writer = sqlite3.connect(download, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(UnreadableDownload) as caught:
+            open_download(download)
+        assert "cannot be read now (database is locked)" in str(caught.value)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
