@@ -41,14 +41,14 @@ class ChangesetForm:
         form.sourceCombo.setMinimumContentsLength(MIN_CHARS)
         form.hashtagsEdit.setText(values.get("hashtags") or "")
         form.imageryEdit.setText("; ".join(values.get("imagery") or ()))
-        form.importHelp.setText(  # lines broken by hand: a wrapped label squeezes in a form
+        form.importHelp.setText(
             self.tr(
                 "Imports and mechanical edits follow rules of their own:<br>"
                 '• the <a href="{guidelines}">Import Guidelines</a> ask you to discuss an import '
-                "with the local<br>community and on the imports list first, to check that the "
-                "licence allows it<br>and to document it on a wiki page;<br>"
+                "with the local community and on the imports list first, to check that the "
+                "licence allows it and to document it on a wiki page;<br>"
                 '• the <a href="{conduct}">Automated Edits code of conduct</a> asks you to '
-                "document and discuss<br>a mechanical edit first and to make it from a dedicated "
+                "document and discuss a mechanical edit first and to make it from a dedicated "
                 "account.<br>Give the address of that documentation page."
             ).format(guidelines=ct.IMPORT_GUIDELINES, conduct=ct.AUTOMATED_EDITS)
         )

@@ -220,3 +220,44 @@ def test_review_dialog_names_the_downloads_server_not_the_settings_one(qgis_ifac
     )  # fmt: skip
     qtbot.addWidget(unbound)
     assert "does not record the server it came from" in unbound.serverLabel.text()
+
+
+@pytest.mark.parametrize("import_checked", [False, True])
+def test_the_review_fits_a_narrow_dock_without_scrolling_sideways(
+    qgis_iface, qtbot, import_checked
+):
+    """Tabified beside the search and tags docks the review is about 340 px wide: nothing of it
+    may stick out to the right (a horizontal scroll bar, a cut "Log in…" or comment field)."""
+    from qgis.PyQt.QtWidgets import QMainWindow, QWidget
+
+    from osm_roundtrip.ui.review_dock import ReviewDock
+
+    base, changes = sample()
+    dock = ReviewDock(
+        qgis_iface,
+        changes,
+        build(changes, None).decode(),
+        base=base,
+        server="http://127.0.0.1:42325/api/0.6",
+        logged_in=True,
+    )
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QWidget())
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.importCheck.setChecked(import_checked)
+    window.resize(1000, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resizeDocks([dock], [340], Qt.Orientation.Horizontal)
+    qtbot.wait(100)
+    viewport = dock.scrollArea.viewport()
+    assert not dock.scrollArea.horizontalScrollBar().isVisible()
+    outside = [
+        widget.objectName() or type(widget).__name__
+        for widget in dock.scrollContents.findChildren(QWidget)
+        if widget.isVisible()
+        and widget.mapTo(viewport, widget.rect().bottomRight()).x() >= viewport.width()
+    ]
+    assert outside == []
+    assert dock.scrollContents.width() <= viewport.width()
