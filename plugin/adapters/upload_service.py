@@ -27,6 +27,7 @@ from typing import Callable, Dict, List, Mapping, Optional
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -372,15 +373,47 @@ def start_settle(
     )
 
 
+def _selected_elements(layer: QgsVectorLayer) -> Dict[str, List[int]]:
+    """The OSM elements selected in ``layer``, by type (features not uploaded yet excluded)."""
+    fields = layer.fields()
+    if fields.indexOf(OSM_TYPE) < 0 or fields.indexOf(OSM_ID) < 0:
+        return {}
+    if not layer.selectedFeatureCount():
+        return {}
+    selected: Dict[str, List[int]] = {}
+    request = QgsFeatureRequest().setSubsetOfAttributes([OSM_TYPE, OSM_ID], fields)
+    for feature in layer.getSelectedFeatures(request):
+        osm_type, osm_id = feature[OSM_TYPE], feature[OSM_ID]
+        if isinstance(osm_type, str) and isinstance(osm_id, int) and osm_id > 0:
+            selected.setdefault(osm_type, []).append(osm_id)
+    return selected
+
+
+def _select_elements(layer: QgsVectorLayer, selected: Dict[str, List[int]]) -> None:
+    if not selected:
+        return
+    parts = [
+        f'("{OSM_TYPE}" = \'{osm_type}\' AND "{OSM_ID}" IN ({",".join(map(str, ids))}))'
+        for osm_type, ids in selected.items()
+        if osm_type in ("node", "way", "relation")
+    ]
+    if parts:
+        layer.selectByExpression(" OR ".join(parts))
+
+
 def reload_layers(layers: Mapping[str, QgsVectorLayer]) -> None:
+    """Read the layers again from their file; what was selected stays selected (a reload clears
+    QGIS's selection, and the user still looks at what was just uploaded)."""
     for layer in layers.values():
         if layer is None:
             continue
+        selected = _selected_elements(layer)
         provider = layer.dataProvider()
         if provider is not None:
             provider.reloadData()
         layer.reload()
         layer.updateExtents()
+        _select_elements(layer, selected)
         layer.triggerRepaint()
 
 
