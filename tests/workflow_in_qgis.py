@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QDialog,
+    QMessageBox,
     QToolButton,
 )
 from qgis.utils import iface
@@ -341,8 +342,9 @@ def step_upload():
         try:
             box = modal_dialog()
             answer["text"] = box.text() if hasattr(box, "text") else box.windowTitle()
+            answer["save"] = box.button(QMessageBox.StandardButton.Save) is not None
             shot("unsaved-question", box)
-            click(button(box, "Save"), "Save in the question")
+            click(box.button(QMessageBox.StandardButton.Save), "Save in the question")
         except Exception as exc:
             answer["error"] = repr(exc)
             box = QApplication.activeModalWidget()
@@ -353,7 +355,7 @@ def step_upload():
     click(toolbar_button(action), "Upload changes…")
     if answer.get("error"):
         raise Failed(answer["error"])
-    check("the user is asked to save the edits", "unsaved" in answer.get("text", ""), answer)
+    check("the user is asked to save the edits", answer.get("save"), answer)
     review = plugin().uploader
     wait_until(lambda: review.dock is not None and review.dock.isVisible(), 60, "the review")
     dock = review.dock
@@ -378,9 +380,9 @@ def step_upload():
     )
     shot("review")
     click(dock.uploadButton, "Upload")
-    wait_until(lambda: any("changeset" in t.lower() for t in message_texts()), 120, "the upload")
+    wait_until(lambda: any("/changeset/" in t for t in message_texts()), 120, "the upload")
     texts = message_texts()
-    check("a message links the changeset", any("changeset" in t.lower() for t in texts), texts)
+    check("a message links the changeset", any("/changeset/" in t for t in texts), texts)
     tags = plugin().tag_dock
     wait_until(lambda: tags.fid is not None, 30, "the OSM tags dock after the upload")
     feature = tags.layer.getFeature(tags.fid)

@@ -41,8 +41,9 @@ def _way(api: str, way_id: int) -> tuple:
 
 
 @pytest.mark.skipif(shutil.which("qgis") is None, reason="needs the qgis program")
+@pytest.mark.parametrize("locale", ["en_US", "de_DE"])
 def test_search_download_fix_a_tag_upload_in_nine_clicks(
-    plugin_zip, nominatim_server, osm_sandbox, tmp_path
+    plugin_zip, nominatim_server, osm_sandbox, tmp_path, locale
 ):
     from tools.demo import make_profile, run_qgis
 
@@ -62,7 +63,9 @@ def test_search_download_fix_a_tag_upload_in_nine_clicks(
         "download_folder": str(tmp_path),
     }
     with tempfile.TemporaryDirectory(prefix="osm-roundtrip-workflow-") as profiles:
-        make_profile(Path(profiles), plugin_zip, settings)
+        profile = make_profile(Path(profiles), plugin_zip, settings)
+        with open(profile / "QGIS" / "QGIS3.ini", "a", encoding="utf-8") as ini:
+            ini.write(f"[locale]\noverrideFlag=true\nuserLocale={locale}\nglobalLocale={locale}\n")
         env = {
             "OSM_ROUNDTRIP_WORKFLOW_OUT": str(out),
             "OSM_ROUNDTRIP_WORKFLOW_TOKEN": osm_sandbox.token("alice"),
@@ -78,7 +81,7 @@ def test_search_download_fix_a_tag_upload_in_nine_clicks(
     report = json.loads(report_file.read_text(encoding="utf-8"))
     keep = os.environ.get("OSM_ROUNDTRIP_WORKFLOW_KEEP")
     if keep:  # the screenshots of each step, to look at
-        shutil.copytree(out, keep, dirs_exist_ok=True)
+        shutil.copytree(out, Path(keep) / locale, dirs_exist_ok=True)
     assert report["ok"], (report["error"], report["steps"])
     assert report["scrolled"] == []
     assert len(report["clicks"]) <= MAX_CLICKS, report["clicks"]
