@@ -57,6 +57,15 @@ def sample() -> tuple:
     return base, changes
 
 
+def sample_review(qgis_iface, server: str, logged_in: bool):
+    """The review dock on :func:`sample`'s changes, with their osmChange."""
+    from osm_roundtrip.ui.review_dock import ReviewDock
+
+    base, changes = sample()
+    osc = build(changes, None).decode()
+    return ReviewDock(qgis_iface, changes, osc, base=base, server=server, logged_in=logged_in)
+
+
 def shot(widget, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
@@ -66,17 +75,7 @@ def shot(widget, name: str) -> Path:
 
 
 def test_review_dialog_needs_a_comment_and_a_login(qgis_iface, qtbot):
-    from osm_roundtrip.ui.review_dock import ReviewDock
-
-    base, changes = sample()
-    dialog = ReviewDock(
-        qgis_iface,
-        changes,
-        build(changes, None).decode(),
-        base=base,
-        server="http://127.0.0.1:8111/api/0.6",
-        logged_in=False,
-    )
+    dialog = sample_review(qgis_iface, "http://127.0.0.1:8111/api/0.6", logged_in=False)
     qtbot.addWidget(dialog)
     assert dialog.countsTable.item(0, 0).text() == "2"  # create nodes
     assert dialog.countsTable.item(0, 3).text() == "3"
@@ -230,17 +229,7 @@ def test_the_review_fits_a_narrow_dock_without_scrolling_sideways(
     may stick out to the right (a horizontal scroll bar, a cut "Log in…" or comment field)."""
     from qgis.PyQt.QtWidgets import QMainWindow, QWidget
 
-    from osm_roundtrip.ui.review_dock import ReviewDock
-
-    base, changes = sample()
-    dock = ReviewDock(
-        qgis_iface,
-        changes,
-        build(changes, None).decode(),
-        base=base,
-        server="http://127.0.0.1:42325/api/0.6",
-        logged_in=True,
-    )
+    dock = sample_review(qgis_iface, "http://127.0.0.1:42325/api/0.6", logged_in=True)
     window = QMainWindow()
     qtbot.addWidget(window)
     window.setCentralWidget(QWidget())
