@@ -10,6 +10,7 @@ from typing import Dict, List, Tuple
 
 from qgis.PyQt.QtWidgets import QComboBox, QDialog, QHeaderView, QTableWidgetItem
 
+from ..plugin.adapters.i18n import element_label
 from ..plugin.core.osm.merge import (
     DELETED,
     MEMBERS,
@@ -43,8 +44,7 @@ class ConflictDialog(QDialog, FORM):
         self._fill()
 
     def element_label(self, result: MergeResult) -> str:
-        kind = {"node": self.tr("node"), "way": self.tr("way"), "relation": self.tr("relation")}
-        text = f"{kind.get(result.element_type, result.element_type)} {result.element_id}"
+        text = element_label(result.element_type, result.element_id)
         for element in (result.mine, result.theirs, result.base):
             name = element.tags.get("name") if element is not None else None
             if name:

@@ -15,7 +15,8 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidgetItem
 
-from ..plugin.core.osm.model import NODE, RELATION, WAY
+from ..plugin.adapters.i18n import element_label, element_type_label
+from ..plugin.core.osm.model import NODE, WAY
 from ..plugin.core.validate import ERROR, WARNING, Fix, Issue, ValidationReport
 
 MAX_ELEMENTS_SHOWN = 5  # elements named in a row; the rest are counted
@@ -104,14 +105,12 @@ class ProblemsPanel:
         return self.tr("The validator found no problems.")
 
     def elements_text(self, issue: Issue, limit: int = MAX_ELEMENTS_SHOWN) -> str:
-        names = {NODE: self.tr("node"), WAY: self.tr("way"), RELATION: self.tr("relation")}
         parts = []
         for kind, ident in issue.elements[:limit]:
-            label = names.get(kind, kind)
             if ident < 0:  # a placeholder, not an id
-                parts.append(self.tr("new {type}").format(type=label))
+                parts.append(self.tr("new {type}").format(type=element_type_label(kind)))
             else:
-                parts.append(f"{label} {ident}")
+                parts.append(element_label(kind, ident))
         rest = len(issue.elements) - limit
         if rest > 0:
             parts.append(self.tr("%n more", "", rest))

@@ -40,7 +40,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.adapters import osm_layers, tag_form
-from ..plugin.adapters.i18n import language
+from ..plugin.adapters.i18n import element_label, language
 from ..plugin.core.osm.features import OSM_ID, OSM_TYPE, OSM_VERSION
 from ..plugin.core.tags import ADDRESS, CHECK, COMBO, NUMBER, SEMI, Field, TagSchema
 
@@ -493,9 +493,9 @@ def identity_text(feature) -> str:
     osm_type = feature.attribute(OSM_TYPE) if OSM_TYPE in names else ""
     version = feature.attribute(OSM_VERSION) if OSM_VERSION in names else None
     if version in (None, "") or (hasattr(version, "isNull") and version.isNull()):
-        return f"{osm_type} {osm_id}"
-    return QCoreApplication.translate("TagEditor", "{type} {id}, v{version}").format(
-        type=osm_type, id=osm_id, version=version
+        return element_label(osm_type, osm_id)
+    return QCoreApplication.translate("TagEditor", "{element}, v{version}").format(
+        element=element_label(osm_type, osm_id), version=version
     )
 
 

@@ -49,3 +49,21 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, OsmRoundtripError):
         return error.translated(QCoreApplication.translate)
     return str(error)
+
+
+def element_type_label(element_type: str) -> str:
+    """ "node", "way", "relation" in the user's language (as in "way 28712183"); another text
+    comes back as it is."""
+    labels = {
+        "node": QCoreApplication.translate("OsmElements", "node"),
+        "way": QCoreApplication.translate("OsmElements", "way"),
+        "relation": QCoreApplication.translate("OsmElements", "relation"),
+    }
+    return labels.get(element_type, element_type)
+
+
+def element_label(element_type: str, element_id) -> str:
+    """ "way 28712183" in the user's language."""
+    return QCoreApplication.translate("OsmElements", "{type} {id}").format(
+        type=element_type_label(element_type), id=element_id
+    )
