@@ -39,7 +39,7 @@ from ..core.http import HttpTransport
 from ..core.osm import download
 from ..core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
 from ..core.osm.reader import FILE_SUFFIXES, read_osm_file
-from . import osm_layers
+from . import map_view, osm_layers
 from .i18n import error_text
 from .network import make_transport
 from .tasks import CoreTask
@@ -368,6 +368,8 @@ def _finish(job: LoadJob, summary: Optional[gpkg.WriteSummary], error) -> None:
             layers = osm_layers.open_download(job.gpkg_path, job.group_name, job.project)
         except ValueError as exc:
             error = exc
+        else:
+            show_loaded_area(job, summary)
     if error is not None and job.previous_group is not None and os.path.exists(job.gpkg_path):
         try:  # the old file is untouched (the writer replaces it only at the very end)
             osm_layers.open_download(job.gpkg_path, job.previous_group, job.project)
@@ -395,6 +397,15 @@ def _finish(job: LoadJob, summary: Optional[gpkg.WriteSummary], error) -> None:
         logger.error("Loading %s failed: %s", job.gpkg_path, error_text(error))
     if job.on_done is not None:
         job.on_done(layers, error)
+
+
+def show_loaded_area(job: LoadJob, summary: gpkg.WriteSummary) -> None:
+    """Zoom the map to the box that was downloaded (a file: its bounds, else where its data of
+    its own is; see :func:`..core.osm.extent.view_box`), not to the layers' extent, which the
+    ways and relations that cross the box stretch far beyond it."""
+    canvas = job.iface.mapCanvas() if job.iface is not None else None
+    if canvas is not None and summary.view_box is not None:
+        map_view.show_box(canvas, summary.view_box, job.project)
 
 
 def failure_text(error: BaseException) -> str:

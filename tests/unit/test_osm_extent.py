@@ -1,4 +1,5 @@
-"""The box the map shows after a load: the bounds, else the data that is not only relation members."""
+"""The box the map shows after a load: the bounds, else the data that is more than relation
+members."""
 
 from osm_roundtrip.plugin.core.osm.extent import union, view_box
 from osm_roundtrip.plugin.core.osm.model import DataSet, Member, Node, Relation, Way
