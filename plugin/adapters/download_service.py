@@ -390,9 +390,7 @@ def _finish(job: LoadJob, summary: Optional[gpkg.WriteSummary], error) -> None:
         elif error is not None:
             bar.pushMessage(TITLE, failure_text(error), Qgis.MessageLevel.Critical, 0)
         else:
-            bar.pushMessage(
-                TITLE, summary_text(summary, job.group_name), Qgis.MessageLevel.Success, 8
-            )
+            push_summary(bar, summary, job.group_name)
     if error is not None and not isinstance(error, (Cancelled, TargetHoldsWork)):
         logger.error("Loading %s failed: %s", job.gpkg_path, error_text(error))
     if job.on_done is not None:
@@ -408,6 +406,17 @@ def show_loaded_area(job: LoadJob, summary: gpkg.WriteSummary) -> None:
         map_view.show_box(canvas, summary.view_box, job.project)
 
 
+def push_summary(bar, summary: gpkg.WriteSummary, name: str) -> None:
+    """The outcome of a load in the message bar: one line the bar shows whole (it cuts a longer
+    text at its width), the explanations of the incomplete elements behind QGIS's own "Show
+    more" button, which opens the whole text in a window."""
+    text, details = summary_text(summary, name), summary_details(summary)
+    if details:
+        bar.pushMessage(TITLE, text, details, Qgis.MessageLevel.Success, 20)
+    else:
+        bar.pushMessage(TITLE, text, Qgis.MessageLevel.Success, 8)
+
+
 def failure_text(error: BaseException) -> str:
     return QCoreApplication.translate(
         "DownloadService", "The OSM data could not be loaded: {reason}"
@@ -415,24 +424,25 @@ def failure_text(error: BaseException) -> str:
 
 
 def summary_text(summary: gpkg.WriteSummary, name: str) -> str:
-    """One short sentence for the message bar: the counts that are not zero, and the group."""
+    """A short line for the message bar: the counts that are not zero and the group, and how
+    many elements are incomplete (explained by :func:`summary_details`)."""
     counts = summary.counts
-
-    def count(text: str, n: int) -> str:
-        return QCoreApplication.translate("DownloadService", text, "", n)
-
+    translate = QCoreApplication.translate
+    n_points, n_lines = counts.get(POINTS, 0), counts.get(LINES, 0)
+    n_polygons, n_relations = counts.get(POLYGONS, 0), counts.get(RELATIONS, 0)
+    # literal texts, one call each: pylupdate finds only those
     parts = [
-        count(text, counts.get(role, 0))
-        for role, text in (
-            (POINTS, "%n points"),
-            (LINES, "%n lines"),
-            (POLYGONS, "%n polygons"),
-            (RELATIONS, "%n relations"),
+        text
+        for n, text in (
+            (n_points, translate("DownloadService", "%n points", "", n_points)),
+            (n_lines, translate("DownloadService", "%n lines", "", n_lines)),
+            (n_polygons, translate("DownloadService", "%n polygons", "", n_polygons)),
+            (n_relations, translate("DownloadService", "%n relations", "", n_relations)),
         )
-        if counts.get(role, 0)
+        if n
     ]
     if not parts:
-        text = QCoreApplication.translate(
+        text = translate(
             "DownloadService", "The area holds no OSM data; the group “{name}” is empty."
         ).format(name=name)
     else:
@@ -447,20 +457,45 @@ def summary_text(summary: gpkg.WriteSummary, name: str) -> str:
             "DownloadService", "Downloaded {counts} into “{name}”."
         ).format(counts=listed, name=name)
     if summary.incomplete_relations:
-        text += " " + QCoreApplication.translate(
+        text += " " + translate(
             "DownloadService",
-            "%n relations reach outside the area and are marked incomplete; areas among them "
-            "are drawn from the rings that are complete.",
+            "%n relations reach outside the area.",
             "",
             len(summary.incomplete_relations),
         )
     if summary.incomplete_ways:
-        text += " " + QCoreApplication.translate(
+        text += " " + translate(
             "DownloadService",
-            "%n ways use nodes that are not in the data (for example way {example}): they are "
-            "drawn through the nodes that are there, marked incomplete, and uploaded with all "
-            "their nodes.",
+            "%n ways lack some of their nodes.",
             "",
             len(summary.incomplete_ways),
-        ).format(example=summary.incomplete_ways[0])
+        )
     return text
+
+
+def summary_details(summary: gpkg.WriteSummary) -> str:
+    """What the incomplete elements of :func:`summary_text` are and how they are drawn and
+    uploaded; ``""`` when there are none."""
+    notes = []
+    if summary.incomplete_relations:
+        notes.append(
+            QCoreApplication.translate(
+                "DownloadService",
+                "%n relations reach outside the area and are marked incomplete; areas among them "
+                "are drawn from the rings that are complete.",
+                "",
+                len(summary.incomplete_relations),
+            )
+        )
+    if summary.incomplete_ways:
+        notes.append(
+            QCoreApplication.translate(
+                "DownloadService",
+                "%n ways use nodes that are not in the data (for example way {example}): they "
+                "are drawn through the nodes that are there, marked incomplete, and uploaded "
+                "with all their nodes.",
+                "",
+                len(summary.incomplete_ways),
+            ).format(example=summary.incomplete_ways[0])
+        )
+    return "\n\n".join(notes)
