@@ -407,14 +407,14 @@ def show_loaded_area(job: LoadJob, summary: gpkg.WriteSummary) -> None:
 
 
 def push_summary(bar, summary: gpkg.WriteSummary, name: str) -> None:
-    """The outcome of a load in the message bar: one line the bar shows whole (it cuts a longer
-    text at its width), the explanations of the incomplete elements behind QGIS's own "Show
-    more" button, which opens the whole text in a window."""
+    """The outcome of a load in the message bar: a short line (the bar shows one line and cuts
+    the rest at its width, which a narrow map makes short), and behind QGIS's own "Show more"
+    button, which opens the whole text in a window, the explanations of the incomplete elements
+    and the file the layers are saved in."""
     text, details = summary_text(summary, name), summary_details(summary)
-    if details:
-        bar.pushMessage(TITLE, text, details, Qgis.MessageLevel.Success, 20)
-    else:
-        bar.pushMessage(TITLE, text, Qgis.MessageLevel.Success, 8)
+    saved = QCoreApplication.translate("DownloadService", "The layers are saved in {path}.")
+    more = "\n\n".join(part for part in (details, saved.format(path=summary.path)) if part)
+    bar.pushMessage(TITLE, text, more, Qgis.MessageLevel.Success, 20 if details else 10)
 
 
 def failure_text(error: BaseException) -> str:

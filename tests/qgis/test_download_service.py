@@ -327,10 +327,12 @@ def test_the_message_is_one_short_line_and_the_explanations_are_behind_show_more
         in (seen[0])
     )
 
+    assert seen[0].endswith("The layers are saved in x.gpkg.")
+
     complete = WriteSummary(path="y.gpkg", counts={LINES: 2})
     push_summary(bar, complete, "Schaan")
     assert bar.currentItem().text() == "Downloaded 2 lines into “Schaan”."
-    assert bar.currentItem().widget() is None
+    assert isinstance(bar.currentItem().widget(), QToolButton)  # the whole text, the file
 
 
 def test_the_summary_names_only_the_counts_that_are_there():
