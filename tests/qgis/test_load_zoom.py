@@ -1,7 +1,7 @@
 """After a download or an opened file the map shows the area, not the layers' whole extent.
 
 The ways that cross a downloaded box come with all their nodes, and the boundary relations they
-belong to are incomplete: the layers of central Vaduz reach from Schaan to Balzers. QGIS's own
+belong to are incomplete: the layers of central Vaduz (1 km high) span 16 km. QGIS's own
 layer-tree bridge (the one of its main window, built here on the test canvas) zooms to that
 extent when the layers are the project's first; the load zooms to the box after it.
 """
