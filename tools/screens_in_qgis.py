@@ -252,6 +252,48 @@ def download_dialog(stem):
 
 
 @screen
+def download_message(stem):
+    """What "Download" leaves: the map on the box (not on the far members of the boundary
+    relations the box cuts), the message bar, and the window of its "Show more". Run alone
+    (``--only download-message``) it is the project's first download, which QGIS zooms to."""
+    settings = module("plugin.adapters.settings").load()
+    path = str(Path(tempfile.mkdtemp(prefix="osm-roundtrip-screens-")) / "vaduz_message.gpkg")
+    service = module("plugin.adapters.download_service")
+    iface.messageBar().clearWidgets()
+    done = {}
+    task = service.start_download(
+        iface, BOX, settings.api_url(), path,
+        on_done=lambda layers, error: done.update(layers=layers, error=error),
+    )  # fmt: skip
+    module("ui.download_dialog").show_progress(iface, task)
+    wait_until(lambda: done, 300, "the download")
+    if done["error"] is not None:
+        raise Failed(module("plugin.adapters.i18n").error_text(done["error"]))
+    settle(1.5)
+    save(iface.messageBar(), stem)
+    save_window(stem)
+    item = iface.messageBar().currentItem()
+    more = item.widget() if item is not None else None
+    if more is None:
+        raise Failed("the message has no 'Show more'")
+    viewer = []
+
+    def grab_viewer():
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible() and window.inherits("QDialog"):
+                try:
+                    save(window, stem, "-more")
+                finally:
+                    viewer.append(window)
+                    window.close()
+
+    QTimer.singleShot(800, grab_viewer)
+    more.click()  # QGIS's message viewer, modal: grabbed and closed by the timer
+    if not viewer:
+        raise Failed("'Show more' opened no window")
+
+
+@screen
 def review(stem):
     """What "Upload changes…" shows: the review dock beside the map, opened by its action."""
     edited()

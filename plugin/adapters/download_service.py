@@ -39,7 +39,7 @@ from ..core.http import HttpTransport
 from ..core.osm import download
 from ..core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
 from ..core.osm.reader import FILE_SUFFIXES, read_osm_file
-from . import osm_layers
+from . import map_view, osm_layers
 from .i18n import error_text
 from .network import make_transport
 from .tasks import CoreTask
@@ -368,6 +368,8 @@ def _finish(job: LoadJob, summary: Optional[gpkg.WriteSummary], error) -> None:
             layers = osm_layers.open_download(job.gpkg_path, job.group_name, job.project)
         except ValueError as exc:
             error = exc
+        else:
+            show_loaded_area(job, summary)
     if error is not None and job.previous_group is not None and os.path.exists(job.gpkg_path):
         try:  # the old file is untouched (the writer replaces it only at the very end)
             osm_layers.open_download(job.gpkg_path, job.previous_group, job.project)
@@ -388,13 +390,31 @@ def _finish(job: LoadJob, summary: Optional[gpkg.WriteSummary], error) -> None:
         elif error is not None:
             bar.pushMessage(TITLE, failure_text(error), Qgis.MessageLevel.Critical, 0)
         else:
-            bar.pushMessage(
-                TITLE, summary_text(summary, job.group_name), Qgis.MessageLevel.Success, 8
-            )
+            push_summary(bar, summary, job.group_name)
     if error is not None and not isinstance(error, (Cancelled, TargetHoldsWork)):
         logger.error("Loading %s failed: %s", job.gpkg_path, error_text(error))
     if job.on_done is not None:
         job.on_done(layers, error)
+
+
+def show_loaded_area(job: LoadJob, summary: gpkg.WriteSummary) -> None:
+    """Zoom the map to the box that was downloaded (a file: its bounds, else where its data of
+    its own is; see :func:`..core.osm.extent.view_box`), not to the layers' extent, which the
+    ways and relations that cross the box stretch far beyond it."""
+    canvas = job.iface.mapCanvas() if job.iface is not None else None
+    if canvas is not None and summary.view_box is not None:
+        map_view.show_box(canvas, summary.view_box, job.project)
+
+
+def push_summary(bar, summary: gpkg.WriteSummary, name: str) -> None:
+    """The outcome of a load in the message bar: a short line (the bar shows one line and cuts
+    the rest at its width, which a narrow map makes short), and behind QGIS's own "Show more"
+    button, which opens the whole text in a window, the explanations of the incomplete elements
+    and the file the layers are saved in."""
+    text, details = summary_text(summary, name), summary_details(summary)
+    saved = QCoreApplication.translate("DownloadService", "The layers are saved in {path}.")
+    more = "\n\n".join(part for part in (details, saved.format(path=summary.path)) if part)
+    bar.pushMessage(TITLE, text, more, Qgis.MessageLevel.Success, 20 if details else 10)
 
 
 def failure_text(error: BaseException) -> str:
@@ -404,24 +424,25 @@ def failure_text(error: BaseException) -> str:
 
 
 def summary_text(summary: gpkg.WriteSummary, name: str) -> str:
-    """One short sentence for the message bar: the counts that are not zero, and the group."""
+    """A short line for the message bar: the counts that are not zero and the group, and how
+    many elements are incomplete (explained by :func:`summary_details`)."""
     counts = summary.counts
-
-    def count(text: str, n: int) -> str:
-        return QCoreApplication.translate("DownloadService", text, "", n)
-
+    translate = QCoreApplication.translate
+    n_points, n_lines = counts.get(POINTS, 0), counts.get(LINES, 0)
+    n_polygons, n_relations = counts.get(POLYGONS, 0), counts.get(RELATIONS, 0)
+    # literal texts, one call each: pylupdate finds only those
     parts = [
-        count(text, counts.get(role, 0))
-        for role, text in (
-            (POINTS, "%n points"),
-            (LINES, "%n lines"),
-            (POLYGONS, "%n polygons"),
-            (RELATIONS, "%n relations"),
+        text
+        for n, text in (
+            (n_points, translate("DownloadService", "%n points", "", n_points)),
+            (n_lines, translate("DownloadService", "%n lines", "", n_lines)),
+            (n_polygons, translate("DownloadService", "%n polygons", "", n_polygons)),
+            (n_relations, translate("DownloadService", "%n relations", "", n_relations)),
         )
-        if counts.get(role, 0)
+        if n
     ]
     if not parts:
-        text = QCoreApplication.translate(
+        text = translate(
             "DownloadService", "The area holds no OSM data; the group “{name}” is empty."
         ).format(name=name)
     else:
@@ -436,20 +457,45 @@ def summary_text(summary: gpkg.WriteSummary, name: str) -> str:
             "DownloadService", "Downloaded {counts} into “{name}”."
         ).format(counts=listed, name=name)
     if summary.incomplete_relations:
-        text += " " + QCoreApplication.translate(
+        text += " " + translate(
             "DownloadService",
-            "%n relations reach outside the area and are marked incomplete; areas among them "
-            "are drawn from the rings that are complete.",
+            "%n relations reach outside the area.",
             "",
             len(summary.incomplete_relations),
         )
     if summary.incomplete_ways:
-        text += " " + QCoreApplication.translate(
+        text += " " + translate(
             "DownloadService",
-            "%n ways use nodes that are not in the data (for example way {example}): they are "
-            "drawn through the nodes that are there, marked incomplete, and uploaded with all "
-            "their nodes.",
+            "%n ways lack some of their nodes.",
             "",
             len(summary.incomplete_ways),
-        ).format(example=summary.incomplete_ways[0])
+        )
     return text
+
+
+def summary_details(summary: gpkg.WriteSummary) -> str:
+    """What the incomplete elements of :func:`summary_text` are and how they are drawn and
+    uploaded; ``""`` when there are none."""
+    notes = []
+    if summary.incomplete_relations:
+        notes.append(
+            QCoreApplication.translate(
+                "DownloadService",
+                "%n relations reach outside the area and are marked incomplete; areas among them "
+                "are drawn from the rings that are complete.",
+                "",
+                len(summary.incomplete_relations),
+            )
+        )
+    if summary.incomplete_ways:
+        notes.append(
+            QCoreApplication.translate(
+                "DownloadService",
+                "%n ways use nodes that are not in the data (for example way {example}): they "
+                "are drawn through the nodes that are there, marked incomplete, and uploaded "
+                "with all their nodes.",
+                "",
+                len(summary.incomplete_ways),
+            ).format(example=summary.incomplete_ways[0])
+        )
+    return "\n\n".join(notes)

@@ -52,6 +52,7 @@ from itertools import chain
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from .osm.diff import loaded_keys
+from .osm.extent import view_box
 from .osm.features import (
     INCOMPLETE,
     LINES,
@@ -104,6 +105,8 @@ class WriteSummary:
     incomplete_relations: List[int] = field(default_factory=list)
     invalid_relations: List[int] = field(default_factory=list)  # rings do not close
     incomplete_ways: List[int] = field(default_factory=list)  # nodes missing (flagged lines)
+    # the box to show once loaded (WGS84; see .osm.extent.view_box), None without data
+    view_box: Optional[Tuple[float, float, float, float]] = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -467,6 +470,7 @@ def write_dataset(
         summary.incomplete_relations = [r.osm_id for r in features.relations if r.incomplete]
         summary.invalid_relations = list(features.invalid_relations)
         summary.incomplete_ways = list(features.incomplete_ways)
+        summary.view_box = view_box(dataset)
         connection = sqlite3.connect(temp, isolation_level=None)
         try:
             _write(connection, dataset, features, summary, api_url, report)

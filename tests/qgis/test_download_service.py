@@ -278,13 +278,61 @@ def test_saved_edits_are_never_replaced_without_the_users_word(
 
 
 def test_ways_whose_nodes_are_missing_are_named_in_the_summary():
-    from osm_roundtrip.plugin.adapters.download_service import summary_text
+    from osm_roundtrip.plugin.adapters.download_service import summary_details, summary_text
     from osm_roundtrip.plugin.core.gpkg import WriteSummary
 
     summary = WriteSummary(path="x.gpkg", incomplete_ways=[41, 42])
-    text = summary_text(summary, "x")
-    assert "2 ways use nodes that are not in the data (for example way 41)" in text
-    assert "marked incomplete" in text
+    assert summary_text(summary, "x").endswith(" 2 ways lack some of their nodes.")
+    details = summary_details(summary)
+    assert "2 ways use nodes that are not in the data (for example way 41)" in details
+    assert "marked incomplete" in details
+
+
+def test_the_message_is_one_short_line_and_the_explanations_are_behind_show_more(qtbot):
+    """The message bar shows one line of text and cuts the rest at its width: the line names
+    the incomplete elements, QGIS's "Show more" opens the whole text in a window."""
+    from qgis.gui import QgsMessageBar
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QDialog, QTextBrowser, QToolButton
+
+    from osm_roundtrip.plugin.adapters.download_service import push_summary
+    from osm_roundtrip.plugin.core.gpkg import WriteSummary
+    from osm_roundtrip.plugin.core.osm.features import LINES, POLYGONS
+
+    bar = QgsMessageBar()
+    qtbot.addWidget(bar)
+    summary = WriteSummary(
+        path="x.gpkg", counts={LINES: 2, POLYGONS: 4}, incomplete_relations=[7, 8, 9]
+    )
+    push_summary(bar, summary, "Vaduz")
+    item = bar.currentItem()
+    short = "Downloaded 2 lines and 4 polygons into “Vaduz”. 3 relations reach outside the area."
+    assert item.text() == short
+    assert item.level() == Qgis.MessageLevel.Success
+    more = item.widget()
+    assert isinstance(more, QToolButton)
+    seen = []
+
+    def read_and_close():
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QDialog) and window.isVisible():
+                seen.append(" ".join(b.toPlainText() for b in window.findChildren(QTextBrowser)))
+                window.close()
+
+    QTimer.singleShot(200, read_and_close)
+    more.click()  # QGIS opens its message viewer modally
+    assert seen and seen[0].startswith(short)
+    assert (
+        "3 relations reach outside the area and are marked incomplete; areas among them"
+        in (seen[0])
+    )
+
+    assert seen[0].endswith("The layers are saved in x.gpkg.")
+
+    complete = WriteSummary(path="y.gpkg", counts={LINES: 2})
+    push_summary(bar, complete, "Schaan")
+    assert bar.currentItem().text() == "Downloaded 2 lines into “Schaan”."
+    assert isinstance(bar.currentItem().widget(), QToolButton)  # the whole text, the file
 
 
 def test_the_summary_names_only_the_counts_that_are_there():

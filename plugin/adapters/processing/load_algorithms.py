@@ -103,6 +103,13 @@ class _LoadAlgorithm(OsmRoundtripAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber("FEATURES", self.tr("Number of features")))
 
+    @staticmethod
+    def _push_summary(feedback, summary, path) -> None:
+        feedback.pushInfo(download_service.summary_text(summary, os.path.basename(path)))
+        details = download_service.summary_details(summary)
+        if details:
+            feedback.pushInfo(details)
+
     def _output_path(self, parameters, context) -> str:
         path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if not path:
@@ -235,7 +242,7 @@ class DownloadBboxAlgorithm(_LoadAlgorithm):
             parameters,
             context,
         )
-        feedback.pushInfo(download_service.summary_text(summary, os.path.basename(path)))
+        self._push_summary(feedback, summary, path)
         return self._results(path, summary, context)
 
 
@@ -287,5 +294,5 @@ class LoadOsmFileAlgorithm(_LoadAlgorithm):
             parameters,
             context,
         )
-        feedback.pushInfo(download_service.summary_text(summary, os.path.basename(path)))
+        self._push_summary(feedback, summary, path)
         return self._results(path, summary, context)
