@@ -4,34 +4,20 @@ from the log equals the one computed from the whole file."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
+from vaduz_data import write_vaduz_gpkg
 
 from osm_roundtrip.plugin.adapters import compat
 
 ROOT = Path(__file__).resolve().parents[2]
-PBF = ROOT / "tests" / "data" / "liechtenstein.osm.pbf"
-VADUZ = (9.515, 47.135, 9.535, 47.145)
 
 
 @pytest.fixture(scope="module")
 def vaduz(tmp_path_factory):
-    from osm_roundtrip.plugin.core import gpkg
-    from osm_roundtrip.plugin.core.osm.xmlreader import load_osm_file
-
-    folder = tmp_path_factory.mktemp("log")
-    osm = folder / "vaduz.osm"
-    subprocess.run(
-        ["osmium", "extract", "-b", ",".join(map(str, VADUZ)), str(PBF), "-o", str(osm), "-O"],
-        check=True,
-        capture_output=True,
-    )
-    path = folder / "vaduz.gpkg"
-    gpkg.write_dataset(load_osm_file(osm), path, api_url="http://127.0.0.1:1/api/0.6")
-    return path
+    return write_vaduz_gpkg(tmp_path_factory.mktemp("log"))[0]
 
 
 @pytest.fixture

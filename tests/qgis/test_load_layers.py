@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,29 +23,16 @@ from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsEditorWidge
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QWidget
+from vaduz_data import VADUZ, write_vaduz_gpkg
 
 ROOT = Path(__file__).resolve().parents[2]
-PBF = ROOT / "tests" / "data" / "liechtenstein.osm.pbf"
-VADUZ = (9.515, 47.135, 9.535, 47.145)
 ROLES = ("osm_points", "osm_lines", "osm_polygons", "osm_relations")
 
 
 @pytest.fixture(scope="module")
 def vaduz_gpkg(tmp_path_factory):
     """The Vaduz box of the bundled extract, written by the core as a download's GeoPackage."""
-    from osm_roundtrip.plugin.core import gpkg
-    from osm_roundtrip.plugin.core.osm.xmlreader import load_osm_file
-
-    folder = tmp_path_factory.mktemp("vaduz")
-    osm = folder / "vaduz.osm"
-    subprocess.run(
-        ["osmium", "extract", "-b", ",".join(map(str, VADUZ)), str(PBF), "-o", str(osm), "-O"],
-        check=True,
-        capture_output=True,
-    )
-    path = folder / "vaduz.gpkg"
-    summary = gpkg.write_dataset(load_osm_file(osm), path, api_url="http://127.0.0.1:1/api/0.6")
-    return path, summary
+    return write_vaduz_gpkg(tmp_path_factory.mktemp("vaduz"))
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ the attribute form of the OSM layers, German names, and the diff that follows.""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from qgis.core import (
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsEditorWidgetWrapper, QgsGui
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QApplication, QComboBox, QWidget
+from vaduz_data import write_vaduz_gpkg
 
 from osm_roundtrip.plugin.adapters import osm_layers, tag_form, upload_service
 from osm_roundtrip.plugin.core.osm.features import LINES, POINTS
@@ -26,27 +26,13 @@ from osm_roundtrip.ui.tag_editor import TagDock, TagEditor
 from osm_roundtrip.ui.tag_editor_form import TagFormHook
 
 ROOT = Path(__file__).resolve().parents[2]
-PBF = ROOT / "tests" / "data" / "liechtenstein.osm.pbf"
-VADUZ = (9.515, 47.135, 9.535, 47.145)
 SHOTS = ROOT / "build" / "screenshots"
 RESTAURANT = "\"amenity\" = 'restaurant' AND \"name\" = 'Restaurant Engel'"
 
 
 @pytest.fixture(scope="module")
 def vaduz_gpkg(tmp_path_factory):
-    from osm_roundtrip.plugin.core import gpkg
-    from osm_roundtrip.plugin.core.osm.xmlreader import load_osm_file
-
-    folder = tmp_path_factory.mktemp("vaduz")
-    osm = folder / "vaduz.osm"
-    subprocess.run(
-        ["osmium", "extract", "-b", ",".join(map(str, VADUZ)), str(PBF), "-o", str(osm), "-O"],
-        check=True,
-        capture_output=True,
-    )
-    path = folder / "vaduz.gpkg"
-    gpkg.write_dataset(load_osm_file(osm), path, api_url="http://127.0.0.1:1/api/0.6")
-    return path
+    return write_vaduz_gpkg(tmp_path_factory.mktemp("vaduz"))[0]
 
 
 @pytest.fixture

@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
+from vaduz_data import VADUZ, write_vaduz_gpkg
 
 from osm_roundtrip.plugin.core import gpkg
 from osm_roundtrip.plugin.core.errors import OsmRoundtripError
@@ -19,25 +18,11 @@ from osm_roundtrip.plugin.core.gpkg_update import connect
 from osm_roundtrip.plugin.core.osm import osmchange
 from osm_roundtrip.plugin.core.osm.diff import compute_changes
 from osm_roundtrip.plugin.core.osm.features import LINES, POINTS, POLYGONS, RELATIONS
-from osm_roundtrip.plugin.core.osm.xmlreader import load_osm_file
-
-PBF = Path(__file__).resolve().parents[1] / "data" / "liechtenstein.osm.pbf"
-VADUZ = (9.515, 47.135, 9.535, 47.145)
 
 
 @pytest.fixture(scope="module")
 def vaduz(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("partial")
-    osm = folder / "vaduz.osm"
-    subprocess.run(
-        ["osmium", "extract", "-b", ",".join(map(str, VADUZ)), str(PBF), "-o", str(osm), "-O"],
-        check=True,
-        capture_output=True,
-    )
-    dataset = load_osm_file(osm)
-    path = folder / "vaduz.gpkg"
-    gpkg.write_dataset(dataset, path, api_url="http://127.0.0.1:1/api/0.6")
-    return path
+    return write_vaduz_gpkg(tmp_path_factory.mktemp("partial"))[0]
 
 
 @pytest.fixture
