@@ -4,15 +4,12 @@ from the log equals the one computed from the whole file."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
 from vaduz_data import write_vaduz_gpkg
 
 from osm_roundtrip.plugin.adapters import compat
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from qgis.core import (
@@ -25,7 +24,6 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QWidget
 from vaduz_data import VADUZ, write_vaduz_gpkg
 
-ROOT = Path(__file__).resolve().parents[2]
 ROLES = ("osm_points", "osm_lines", "osm_polygons", "osm_relations")
 
 
