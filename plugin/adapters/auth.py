@@ -15,6 +15,9 @@ configuration's URL, which is the server it was issued for (the login stored the
 the settings at that moment). The user stays logged in where the token is valid, and a token
 issued by one server can never be sent to the server chosen afterwards. A configuration that
 names no usable server is only forgotten (not deleted): the user logs in again.
+
+Log out (:func:`log_out`) first asks the server the token was issued for to revoke it (RFC 7009,
+``/oauth2/revoke`` of that server's website, in a task), then removes it here whatever the answer.
 """
 
 from __future__ import annotations
