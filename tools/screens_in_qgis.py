@@ -520,6 +520,31 @@ def settings_page(stem):
         raise grabbed[0]
 
 
+@screen
+def settings_logout_failed(stem):
+    """The account of the settings page after *Log out* when the server could not be told
+    (nothing listens at the custom server's address)."""
+    auth = module("plugin.adapters.auth")
+    settings = module("plugin.adapters.settings")
+    api_url = "http://127.0.0.1:9/api/0.6"
+    QgsApplication.authManager().setMasterPassword("screens", True)
+    auth.remember("screenshot-token", api_url)
+    form = module("ui.settings_page").SettingsForm()
+    form.set_values(
+        settings.Settings(osm_server="custom", custom_api_url=api_url, oauth_client_id="my-app")
+    )
+    form.resize(760, form.sizeHint().height())
+    form.show()
+    try:
+        form.logoutButton.click()
+        wait_until(lambda: not form.accountMessage.isHidden(), 60, "the log out")
+        form.resize(760, form.sizeHint().height())
+        save(form, stem)
+    finally:
+        form.close()
+        auth.forget(api_url)
+
+
 def algorithm_screen(algorithm_id):
     def show(stem):
         dialog = processing.createAlgorithmDialog(f"osmroundtrip:{algorithm_id}")

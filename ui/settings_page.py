@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -55,6 +56,8 @@ class SettingsForm(QWidget, FORM):
             QCoreApplication.translate("SettingsPage", "The project's folder")
         )
         self.login_dialog = None
+        self.logging_out = ""  # the server whose token is being revoked
+        self.logout_task = None
         self.osmServer.currentIndexChanged.connect(self._server_changed)
         self.sandboxUrl.textChanged.connect(self._show_account)
         self.customApiUrl.textChanged.connect(self._show_account)
@@ -117,7 +120,10 @@ class SettingsForm(QWidget, FORM):
         except OsmRoundtripError:  # the auth database is not available
             logged_in = False
         name = auth.account_name(api_url) if logged_in else ""
-        if not usable:
+        busy = usable and self.logging_out == servers.origin(api_url)
+        if busy:
+            text = QCoreApplication.translate("SettingsPage", "Logging out…")
+        elif not usable:
             text = QCoreApplication.translate("SettingsPage", "Enter the server's address first")
         elif name:
             text = QCoreApplication.translate("SettingsPage", "Logged in as <b>{name}</b>").format(
@@ -128,13 +134,13 @@ class SettingsForm(QWidget, FORM):
         else:
             text = QCoreApplication.translate("SettingsPage", "Not logged in")
         self.accountState.setText(text)
-        self.loginButton.setEnabled(usable)
+        self.loginButton.setEnabled(usable and not busy)
         self.loginButton.setText(
             QCoreApplication.translate("SettingsPage", "Log in again…")
             if logged_in
             else QCoreApplication.translate("SettingsPage", "Log in…")
         )
-        self.logoutButton.setEnabled(logged_in)
+        self.logoutButton.setEnabled(logged_in and not busy)
 
     def _log_in(self) -> None:
         from .login_dialog import LoginDialog
@@ -149,15 +155,62 @@ class SettingsForm(QWidget, FORM):
         dialog.start()
 
     def _log_out(self) -> None:
-        """Remove the chosen server's token from the QGIS auth database, and its name."""
-        from ..plugin.adapters.i18n import error_text
-
-        try:
-            auth.forget(self.api_url())
-        except OsmRoundtripError as exc:
-            self.accountState.setText(escape(error_text(exc)))
-            return
+        """Revoke the chosen server's token on that server (a task), then remove it from the
+        QGIS auth database, and its name, whatever the server answered."""
+        api_url = self.api_url()
+        values = self.values(plugin_settings.load())  # the form's server and client id
+        self.logging_out = servers.origin(api_url)
+        self._show_message("")
         self._show_account()
+        page = self
+
+        def done(revoke_error, local_error) -> None:
+            alive = not sip.isdeleted(page)
+            if alive:
+                page.logging_out = ""
+                page._show_account()
+            text = logout_message(api_url, revoke_error, local_error)
+            if alive:
+                page._show_message(text)
+            elif revoke_error is not None or local_error is not None:
+                push_warning(text)  # the options dialog was closed meanwhile
+
+        self.logout_task = auth.log_out(api_url, done, values)
+
+    def _show_message(self, text: str) -> None:
+        """The outcome of the last Log out under the account (``""``: none, hidden)."""
+        self.accountMessage.setText(text)
+        self.accountMessage.setVisible(bool(text))
+
+
+def logout_message(api_url: str, revoke_error, local_error) -> str:
+    """What the user is told after Log out (rich text)."""
+    from ..plugin.adapters.i18n import error_text
+    from ..plugin.core import oauth
+
+    translate = QCoreApplication.translate
+    if local_error is not None:
+        return escape(error_text(local_error))
+    if revoke_error is not None:
+        return translate(
+            "SettingsPage",
+            "Logged out here; the server could not be told: {reason}<br>You can revoke the "
+            'access on the website under <a href="{url}">My Settings → OAuth 2 '
+            "applications</a>.",
+        ).format(
+            reason=escape(error_text(revoke_error)), url=escape(oauth.applications_url(api_url))
+        )
+    return translate("SettingsPage", "Logged out; {server} has revoked the access.").format(
+        server=escape(servers.origin(api_url))
+    )
+
+
+def push_warning(text: str) -> None:
+    from qgis.core import Qgis
+    from qgis.utils import iface
+
+    if iface is not None and iface.messageBar() is not None:
+        iface.messageBar().pushMessage(PAGE_TITLE, text, Qgis.MessageLevel.Warning, 0)
 
 
 class SettingsPage(QgsOptionsPageWidget):

@@ -15,6 +15,9 @@ configuration's URL, which is the server it was issued for (the login stored the
 the settings at that moment). The user stays logged in where the token is valid, and a token
 issued by one server can never be sent to the server chosen afterwards. A configuration that
 names no usable server is only forgotten (not deleted): the user logs in again.
+
+Log out (:func:`log_out`) first asks the server the token was issued for to revoke it (RFC 7009,
+``/oauth2/revoke`` of that server's website, in a task), then removes it here whatever the answer.
 """
 
 from __future__ import annotations
@@ -222,6 +225,76 @@ def forget(api_url: str) -> None:
     names.pop(servers.origin(api_url), None)
     values.account_names = json.dumps(names, sort_keys=True)
     plugin_settings.save(values)
+
+
+def _forget_token(api_url: str, config_id: str, token: str) -> None:
+    """:func:`forget` the server of ``api_url`` if its login is still ``token`` in ``config_id``
+    (a new login made meanwhile replaced it, and stays)."""
+    if config_for(api_url) == config_id and load_token(config_id) == token:
+        forget(api_url)
+
+
+def log_out(api_url: str, on_done, values=None):
+    """Log out of the server of ``api_url``: revoke its token *on that server* in a task, then
+    forget it here, whatever the server answered (the user asked to log out).
+
+    The revocation goes to the server recorded in the token's configuration (the one it was
+    issued for, :func:`config_server`), at ``/oauth2/revoke`` of that server's website, with the
+    client id of that server (``values``: the settings to take it from, default the saved ones).
+    ``on_done(revoke_error, local_error)`` runs on the GUI thread: ``revoke_error`` is why the
+    server could not be told (``None``: it was, or there was no token to revoke),
+    ``local_error`` why the token could not be removed here. Returns the task (``None`` when
+    nothing needed the network and ``on_done`` has already run)."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from ..core import oauth
+    from .network import make_transport
+    from .tasks import CoreTask
+
+    def finish(revoke_error, config_id: str, token: str) -> None:
+        try:
+            if token:
+                _forget_token(api_url, config_id, token)
+            else:
+                forget(api_url)
+        except OsmRoundtripError as exc:
+            on_done(revoke_error, exc)
+            return
+        on_done(revoke_error, None)
+
+    try:
+        config_id = config_for(api_url)
+        token = load_token(config_id) if config_id else None
+        server = config_server(config_id) if config_id else ""
+    except OsmRoundtripError as exc:  # the auth database is not available
+        on_done(None, exc)
+        return None
+    if not token:  # nothing the server could revoke: only the local traces go
+        finish(None, config_id, "")
+        return None
+    try:
+        client_id = client_id_for(values or plugin_settings.load(), server)
+        url = oauth.revoke_url(server)
+        servers.check_token_server(server, url)  # the token never leaves its own server
+    except OsmRoundtripError as exc:
+        finish(exc, config_id, token)
+        return None
+    transport = make_transport(url)
+
+    def work(task):
+        oauth.revoke(url, client_id, token, transport, task.isCanceled)
+
+    def done(_result, error) -> None:
+        finish(error, config_id, token)
+
+    task = CoreTask(
+        QCoreApplication.translate("OsmRoundtripLogin", "Logging out of OpenStreetMap"),
+        work,
+        done,
+    )
+    QgsApplication.taskManager().addTask(task)
+    return task
 
 
 # -- the account name of each login (shown, never used to authenticate) ------------------------

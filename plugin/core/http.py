@@ -200,6 +200,7 @@ class HttpTransport:
         check: bool = True,
         max_bytes: int | None = None,
         deadline: float | None = None,
+        allow_redirects: bool = True,
     ) -> Response:
         if cancel is not None and cancel():
             raise Cancelled()
@@ -211,7 +212,18 @@ class HttpTransport:
         exchange = _Exchange()
         worker = threading.Thread(
             target=self._exchange,
-            args=(exchange, method, url, params, data, all_headers, timeout, host, limit),
+            args=(
+                exchange,
+                method,
+                url,
+                params,
+                data,
+                all_headers,
+                timeout,
+                host,
+                limit,
+                allow_redirects,
+            ),
             name="osm-roundtrip-http",
             daemon=True,  # never keeps QGIS from quitting
         )
@@ -238,17 +250,17 @@ class HttpTransport:
             raise_for_status(response)
         return response
 
-    def _exchange(self, exchange, method, url, params, data, headers, timeout, host, limit):
+    def _exchange(self, exchange, method, url, params, data, headers, timeout, host, limit, follow):
         try:
             exchange.response = self._send(
-                exchange, method, url, params, data, headers, timeout, host, limit
+                exchange, method, url, params, data, headers, timeout, host, limit, follow
             )
         except BaseException as exc:  # handed to the caller's thread
             exchange.error = exc
         finally:
             exchange.done.set()
 
-    def _send(self, exchange, method, url, params, data, headers, timeout, host, limit):
+    def _send(self, exchange, method, url, params, data, headers, timeout, host, limit, follow):
         try:
             with self.session.request(
                 method,
@@ -259,6 +271,7 @@ class HttpTransport:
                 timeout=timeout or self.timeout,
                 proxies=dict(self.proxies) if self.proxies else None,
                 stream=True,
+                allow_redirects=follow,
             ) as reply:
                 exchange.reply = reply
                 if exchange.stopped:

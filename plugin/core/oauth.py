@@ -32,8 +32,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Callable, Optional
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
+from . import servers
 from .errors import QT_TRANSLATE_NOOP, BadPayload, Cancelled, HttpError, OsmRoundtripError
-from .http import CancelCheck, HttpTransport
+from .http import CancelCheck, HttpTransport, snippet, strip_tags
 
 SCOPES = ("read_prefs", "write_api")
 OOB_REDIRECT_URI = "urn:ietf:wg:oauth:2.0:oob"
@@ -453,14 +454,69 @@ def login(
         return flow.exchange(code, transport, cancel)
 
 
+REVOKE_DEADLINE = 20.0  # seconds for the whole revocation: the user is waiting to log out
+
+
+def revoke_url(api_url: str) -> str:
+    """``/oauth2/revoke`` on the website of the server whose API is ``api_url`` (the server the
+    token was issued for; ``""`` when ``api_url`` names no server)."""
+    base = servers.website(api_url)
+    return f"{base}/oauth2/revoke" if base else ""
+
+
+def applications_url(api_url: str) -> str:
+    """The page of the server's website listing the applications the user authorized
+    (My Settings → OAuth 2 applications), where an access can be revoked by hand."""
+    base = servers.website(api_url)
+    return f"{base}/oauth2/authorized_applications" if base else ""
+
+
 def revoke(
-    oauth_url: str, client_id: str, token: str, transport: Optional[HttpTransport] = None
+    url: str,
+    client_id: str,
+    token: str,
+    transport: Optional[HttpTransport] = None,
+    cancel: Optional[CancelCheck] = None,
 ) -> None:
-    """Ask the server to revoke ``token`` (``POST /oauth2/revoke``)."""
+    """Ask the server to revoke ``token`` (RFC 7009: ``POST url`` with ``token`` and
+    ``client_id``, :func:`revoke_url`). Doorkeeper answers 200 for a token it revoked and for one
+    it does not know; any other answer is raised as :class:`HttpError` (its reason, never the
+    token), a network failure as the transport's error. A redirect is not followed (it would
+    carry the token elsewhere): it is an answer like any other than 200. The whole request takes
+    at most :data:`REVOKE_DEADLINE` seconds."""
     transport = transport or HttpTransport()
-    transport.request(
+    response = transport.request(
         "POST",
-        f"{oauth_url.rstrip('/')}/revoke",
+        url,
         data=urlencode({"token": token, "client_id": client_id}),
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/json",
+        },
+        timeout=min(transport.timeout, REVOKE_DEADLINE),
+        deadline=REVOKE_DEADLINE,
+        cancel=cancel,
+        check=False,
+        allow_redirects=False,  # the token goes to this address only, not where it points
+    )
+    if response.status == 200:
+        return
+    reason = ""
+    if response.content_type == "application/json":
+        try:
+            payload = response.json()
+        except OsmRoundtripError:
+            payload = {}
+        if isinstance(payload, dict):
+            reason = str(payload.get("error_description") or payload.get("error") or "")
+    if not reason:
+        body = response.text
+        if response.content_type == "text/html":
+            body = strip_tags(body)
+        reason = snippet(body) or response.headers.get("Error", "")
+    raise HttpError(
+        QT_TRANSLATE_NOOP("OsmRoundtripErrors", "The server answered HTTP {status}: {body}"),
+        response.status,
+        reason,
+        response.headers,
     )

@@ -358,7 +358,9 @@ def test_bearer_only(sandbox):
 
 def test_revoked_token(sandbox):
     tok = sandbox.token("bob")
-    r = requests.post(sandbox.url + "/oauth2/revoke", data={"token": tok}, timeout=10)
+    r = requests.post(
+        sandbox.url + "/oauth2/revoke", data={"token": tok, "client_id": "qgis-test"}, timeout=10
+    )
     assert r.status_code == 200
     r = requests.get(
         sandbox.api + "/map?bbox=0,0,0.01,0.01",
@@ -367,3 +369,27 @@ def test_revoked_token(sandbox):
     )
     assert r.status_code == 401
     assert r.text == "token_revoked"
+
+
+@pytest.mark.parametrize("client", [None, "", "another-client"])
+def test_revoke_needs_the_client(sandbox, client):
+    """As Doorkeeper: a revocation that names no known client is 403 and revokes nothing."""
+    tok = sandbox.token("bob")
+    data = {"token": tok} if client is None else {"token": tok, "client_id": client}
+    r = requests.post(sandbox.url + "/oauth2/revoke", data=data, timeout=10)
+    assert r.status_code == 403
+    assert r.json()["error"] == "unauthorized_client"
+    r = requests.get(
+        sandbox.api + "/user/details", headers={"Authorization": f"Bearer {tok}"}, timeout=10
+    )
+    assert r.status_code == 200
+
+
+def test_revoking_an_unknown_token_is_200(sandbox):
+    r = requests.post(
+        sandbox.url + "/oauth2/revoke",
+        data={"token": "no-such-token", "client_id": "qgis-test"},
+        timeout=10,
+    )
+    assert r.status_code == 200
+    assert r.json() == {}

@@ -87,7 +87,10 @@ Doorkeeper does. Other hosts (``localhost`` too) are refused.
   ``invalid_client``, 400 ``invalid_grant`` (unknown, used or expired code - codes live 10 min and
   are single-use -, other redirect URI or client, wrong PKCE verifier), 400 ``invalid_request``
   (no code, or no verifier for a code issued with a challenge).
-* ``POST /oauth2/revoke`` (``token``) -> 200 ``{}``;
+* ``POST /oauth2/revoke`` (``token, client_id``, RFC 7009 as Doorkeeper answers it) -> 200 ``{}``
+  for a token it revoked and for one it does not know; 403 ``unauthorized_client`` without the
+  sandbox's client id or for a token issued to another client. A revoked token is 401
+  ``token_revoked`` (Rails paths: ``Couldn't authenticate you``) on the API afterwards.
   ``GET /.well-known/oauth-authorization-server`` gives RFC 8414 metadata.
 
 Test control (only with ``--test-control``; JSON in and out, never subject to faults)

@@ -1325,11 +1325,27 @@ class Handler(BaseHTTPRequestHandler):
         )
 
     def h_oauth_revoke(self, body: bytes, suffix: str | None) -> Response:
+        """RFC 7009 as Doorkeeper does it: the (public) client names itself with ``client_id``;
+        no client, an unknown one, or a token issued to another client is 403
+        ``unauthorized_client``; an unknown token is 200 all the same. A revoked token is 401 on
+        the API afterwards."""
         form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
         info = self.sandbox.tokens.get(form.get("token", ""))
+        client = form.get("client_id", "")
+        if client != self.sandbox.oauth_client_id or (
+            info is not None and info["client_id"] not in (None, client)
+        ):
+            return self.oauth_error(
+                "unauthorized_client", 403, "You are not authorized to revoke this token"
+            )
         if info is not None:
             info["revoked"] = True
-        return Response(200, b"{}", "application/json; charset=utf-8")
+        return Response(
+            200,
+            b"{}",
+            "application/json; charset=utf-8",
+            {"Cache-Control": "no-store", "Pragma": "no-cache"},
+        )
 
     def h_oauth_metadata(self, body: bytes, suffix: str | None) -> Response:
         host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_address[1]}"
