@@ -28,5 +28,7 @@ TESTS = ROOT / "tests"
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 pytest_plugins = [
-    name for name in ("sandbox_fixture", "nominatim_fixture") if (TESTS / f"{name}.py").exists()
+    name
+    for name in ("sandbox_fixture", "nominatim_fixture", "qgis_auth_fixture")
+    if (TESTS / f"{name}.py").exists()
 ]

@@ -13,33 +13,14 @@ import time
 
 import pytest
 import requests
-from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
+from qgis_auth_fixture import clean_login_settings
 
 from osm_roundtrip.plugin.adapters import auth
 from osm_roundtrip.plugin.adapters import settings as plugin_settings
 from osm_roundtrip.ui.login_dialog import LoginDialog
 from tools.osm_sandbox.launch import DEFAULT_SEED
-
-KEYS = (
-    "osm_server",
-    "custom_api_url",
-    "sandbox_url",
-    "oauth_client_id",
-    "auth_config_ids",
-    "auth_config_id",
-    "account_names",
-    "download_folder",
-)
-
-
-@pytest.fixture(scope="module")
-def auth_db(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master-password", True)
-    return manager
 
 
 @pytest.fixture(scope="module")
@@ -50,19 +31,10 @@ def approving(osm_sandbox_factory):
 @pytest.fixture
 def sandbox_settings(auth_db, approving):
     """The settings name the approving sandbox; restored (and logged out) after the test."""
-    store = QgsSettings()
-    saved = {key: store.value(plugin_settings.PREFIX + key) for key in KEYS}
-    for key in KEYS:
-        store.remove(plugin_settings.PREFIX + key)
-    store.setValue(plugin_settings.PREFIX + "osm_server", "sandbox")
-    store.setValue(plugin_settings.PREFIX + "sandbox_url", approving.url)
-    yield store
-    auth.forget(approving.api)
-    for key, value in saved.items():
-        if value is None:
-            store.remove(plugin_settings.PREFIX + key)
-        else:
-            store.setValue(plugin_settings.PREFIX + key, value)
+    with clean_login_settings(approving.api) as store:
+        store.setValue(plugin_settings.PREFIX + "osm_server", "sandbox")
+        store.setValue(plugin_settings.PREFIX + "sandbox_url", approving.url)
+        yield store
 
 
 class Browser:
@@ -259,11 +231,9 @@ def test_the_reviews_login_button_uses_the_dialog(sandbox_settings, approving, q
 def test_a_server_without_user_details_still_logs_in(auth_db, osm_sandbox_factory, qtbot):
     """CGImap alone (no Rails port) does not tell the account: the login is kept all the same."""
     alone = osm_sandbox_factory(DEFAULT_SEED, "--auto-approve", "alice", "--no-discovery")
-    store = QgsSettings()
-    saved = {key: store.value(plugin_settings.PREFIX + key) for key in KEYS}
-    store.setValue(plugin_settings.PREFIX + "osm_server", "sandbox")
-    store.setValue(plugin_settings.PREFIX + "sandbox_url", alone.url)
-    try:
+    with clean_login_settings(alone.api) as store:
+        store.setValue(plugin_settings.PREFIX + "osm_server", "sandbox")
+        store.setValue(plugin_settings.PREFIX + "sandbox_url", alone.url)
         dialog = LoginDialog(alone.api, open_url=Browser())
         qtbot.addWidget(dialog)
         named = []
@@ -277,10 +247,3 @@ def test_a_server_without_user_details_still_logs_in(auth_db, osm_sandbox_factor
         assert "does not tell the account name (HTTP 404)" in dialog.statusLabel.text()
         assert auth.token_for(alone.api)
         assert auth.account_name(alone.api) == ""
-    finally:
-        auth.forget(alone.api)
-        for key, value in saved.items():
-            if value is None:
-                store.remove(plugin_settings.PREFIX + key)
-            else:
-                store.setValue(plugin_settings.PREFIX + key, value)

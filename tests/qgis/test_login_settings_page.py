@@ -10,32 +10,14 @@ from urllib.parse import parse_qs
 
 import pytest
 import requests
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
+from qgis.core import QgsAuthMethodConfig
 from qgis.PyQt.QtCore import Qt
+from qgis_auth_fixture import clean_login_settings
 
 from osm_roundtrip.plugin.adapters import auth
 from osm_roundtrip.plugin.adapters import settings as plugin_settings
 from osm_roundtrip.ui.settings_page import SettingsForm
 from tools.osm_sandbox.launch import DEFAULT_SEED
-
-KEYS = (
-    "osm_server",
-    "custom_api_url",
-    "sandbox_url",
-    "oauth_client_id",
-    "auth_config_ids",
-    "auth_config_id",
-    "account_names",
-    "download_folder",
-)
-
-
-@pytest.fixture(scope="module")
-def auth_db(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master-password", True)
-    return manager
 
 
 @pytest.fixture(scope="module")
@@ -45,17 +27,8 @@ def approving(osm_sandbox_factory):
 
 @pytest.fixture
 def store(auth_db, approving):
-    store = QgsSettings()
-    saved = {key: store.value(plugin_settings.PREFIX + key) for key in KEYS}
-    for key in KEYS:
-        store.remove(plugin_settings.PREFIX + key)
-    yield store
-    auth.forget(approving.api)
-    for key, value in saved.items():
-        if value is None:
-            store.remove(plugin_settings.PREFIX + key)
-        else:
-            store.setValue(plugin_settings.PREFIX + key, value)
+    with clean_login_settings(approving.api) as store:
+        yield store
 
 
 def bearer_status(sandbox, token: str) -> int:

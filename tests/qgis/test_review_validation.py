@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsGeometry,
@@ -38,14 +37,6 @@ LOCKERS = QgsPointXY(9.5211, 47.1402)  # amenity=lockers: outdated, fixed to ame
 UNTAGGED = QgsPointXY(9.5215, 47.1404)  # no tags: an error
 SETTINGS = ("recent_comments", "last_source", "last_hashtags")
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def auth_db(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master-password", True)
-    return manager
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
+from qgis.core import QgsAuthMethodConfig, QgsSettings
 
 from osm_roundtrip.plugin.adapters import auth, download_service, osm_layers, upload_service
 from osm_roundtrip.plugin.adapters import settings as plugin_settings
@@ -111,14 +111,6 @@ def hostile():
     server = HostileServer()
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def auth_db(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master-password", True)
-    return manager
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from collections import Counter
 import pytest
 import requests
 from lxml import etree
-from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 from sandbox_fixture import DEFAULT_SEED
 from upload_kill_child import STEPS, run_killed
@@ -51,14 +51,6 @@ def osm_sandbox(osm_sandbox_factory):
     """A sandbox announcing a 2 s request time-out: a request lost by the kill is settled
     after that, as production's 300 s would be."""
     return osm_sandbox_factory(DEFAULT_SEED, "--api-timeout", "2")
-
-
-@pytest.fixture(scope="module")
-def auth_db(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master-password", True)
-    return manager
 
 
 @pytest.fixture

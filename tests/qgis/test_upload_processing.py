@@ -6,21 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig
+from qgis.core import QgsAuthMethodConfig
 
 from osm_roundtrip.plugin.adapters import auth, download_service
 from osm_roundtrip.plugin.core.gpkg_update import connect
 from osm_roundtrip.plugin.core.osm.osmchange import parse_osc
 
 BBOX = (9.518, 47.138, 9.524, 47.142)
-
-
-@pytest.fixture(scope="module")
-def auth_db(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master-password", True)
-    return manager
 
 
 @pytest.fixture

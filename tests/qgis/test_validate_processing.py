@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 import requests
 from qgis.core import (
-    QgsApplication,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -18,14 +17,6 @@ from osm_roundtrip.plugin.core.gpkg import encode_point
 from osm_roundtrip.plugin.core.gpkg_update import connect
 
 BBOX = (9.518, 47.138, 9.524, 47.142)
-
-
-@pytest.fixture(scope="module")
-def auth_db(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master-password", True)
-    return manager
 
 
 @pytest.fixture
