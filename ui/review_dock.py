@@ -609,7 +609,7 @@ class ReviewDock(QgsDockWidget, FORM):
             return
         self.fixing = True
         try:
-            state = self.state.fix(fix)
+            state = self.state.fix(fix, self.iface.mapCanvas() if self.iface is not None else None)
         except OsmRoundtripError as error:
             self.problemDetail.setText(error_text(error))
             return

@@ -75,15 +75,17 @@ class ReviewState:
         step(3)
         return self
 
-    def fix(self, fix: Fix) -> ReviewState:
-        """Apply ``fix`` to its feature, then compute everything again."""
-        write_fix(self.layers, fix)
+    def fix(self, fix: Fix, canvas=None) -> ReviewState:
+        """Apply ``fix`` to its feature, then compute everything again (``canvas``: the map,
+        whose drawing in progress ends before the layer's editing starts)."""
+        write_fix(self.layers, fix, canvas)
         return self.compute()
 
 
-def write_fix(layers: Dict[str, object], fix: Fix) -> None:
+def write_fix(layers: Dict[str, object], fix: Fix, canvas=None) -> None:
     """Write the tags after ``fix`` into the fix's feature (columns and ``other_tags``) through
     the layer's edit buffer and save them (the edit mode stays as it was)."""
+    from ..plugin.adapters import osm_layers
     from ..plugin.adapters.upload_service import feature_tags, tag_columns
 
     if fix.source is None:
@@ -111,7 +113,7 @@ def write_fix(layers: Dict[str, object], fix: Fix) -> None:
     if not changed:
         return
     was_editing = layer.isEditable()
-    if not was_editing and not layer.startEditing():
+    if not was_editing and not osm_layers.start_editing(layer, canvas):
         raise FixFailed(f"{layer.name()} cannot be edited")
     if not layer.changeAttributeValues(fid, changed):
         if not was_editing:

@@ -618,7 +618,7 @@ class TagDock(QgsDockWidget):
 
     def _start_editing(self) -> None:
         if self.layer is not None and not self.layer.isEditable():
-            self.layer.startEditing()
+            osm_layers.start_editing(self.layer, self.iface.mapCanvas())
         self.refresh()
 
     def _write(self, tags: dict) -> None:

@@ -241,6 +241,21 @@ def open_download(
     return layers
 
 
+def start_editing(layer: QgsVectorLayer, canvas=None) -> bool:
+    """``layer.startEditing()`` once the map ``canvas`` has finished the drawing in progress.
+
+    When editing starts, QGIS opens the GeoPackage again for writing and switches it to WAL,
+    while its map renders read the file through connections without locks. A render reading
+    the file in that moment can make the first reads after the start fail: no features, "At
+    least one of the required GeoPackage tables, gpkg_spatial_ref_sys or gpkg_contents, is
+    missing" (QGIS 3.22 to 3.44). Waiting for the drawing in progress avoids that; the next one
+    starts after editing started.
+    """
+    if canvas is not None and canvas.isDrawing():
+        canvas.waitWhileRendering()
+    return layer.startEditing()
+
+
 def configure_layer(layer: QgsVectorLayer, gpkg_path, role: str) -> None:
     """Properties, attribute form and style of one OSM layer (also for Processing outputs)."""
     layer.setCustomProperty(GPKG_PROPERTY, normalized_path(gpkg_path))

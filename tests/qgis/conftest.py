@@ -19,3 +19,24 @@ def provider(qgis_app, qgis_processing):
     yield registry.providerById("osmroundtrip")
     if added is not None:
         registry.removeProvider(added)
+
+
+@pytest.fixture
+def wait_for_map(qgis_iface):
+    """``wait_for_map()``: let the map canvas draw what was just added to the project, as a user
+    sees it before editing. Starting to edit a download while the map draws it can lose QGIS' first
+    reads after the start (see ``osm_layers.start_editing``); tests that edit right after loading
+    a download wait first."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    canvas = qgis_iface.mapCanvas()
+
+    def wait(start_within: float = 0.2) -> None:
+        deadline = time.monotonic() + start_within
+        while not canvas.isDrawing() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+        canvas.waitWhileRendering()
+
+    return wait

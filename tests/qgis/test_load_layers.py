@@ -175,6 +175,39 @@ def test_edit_a_tag_and_move_a_vertex_then_commit(download):
     assert base.ways[way_id].tags.get("name") != "Neue Gasse"
 
 
+def test_editing_starts_once_the_map_has_drawn_the_download(download, qgis_iface):
+    """Editing a layer while the map canvas draws the download lost the first reads after the
+    start now and then (QGIS reopens the file for writing then): the plugin's start waits for
+    the drawing in progress, and the layer reads its features at once."""
+    import time
+
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from osm_roundtrip.plugin.adapters import osm_layers
+
+    _, layers, _ = download
+    points = layers["osm_points"]
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(*VADUZ))
+    canvas.refresh()
+    deadline = time.monotonic() + 10
+    while not canvas.isDrawing():
+        assert time.monotonic() < deadline, "the map did not start drawing"
+        QCoreApplication.processEvents()
+    drawing_at_start = []
+    points.beforeEditingStarted.connect(lambda: drawing_at_start.append(canvas.isDrawing()))
+    assert osm_layers.start_editing(points, canvas)
+    assert drawing_at_start == [False]
+    assert next(points.getFeatures(), None) is not None
+    points.rollBack()
+    lines = layers["osm_lines"]
+    assert osm_layers.start_editing(lines)  # without a map: at once
+    assert lines.isEditable()
+    lines.rollBack()
+
+
 def test_styles_classify_the_vaduz_features(download):
     _, layers, _ = download
     polygons = layers["osm_polygons"]

@@ -68,11 +68,12 @@ def relation_nodes(gpkg) -> set:
 
 
 @pytest.fixture
-def download(osm_sandbox, tmp_path, qgis_new_project):
+def download(osm_sandbox, tmp_path, qgis_new_project, wait_for_map):
     osm_sandbox.reset()
     path = tmp_path / "vaduz.gpkg"
     download_service.download_to_gpkg(BBOX, osm_sandbox.api, path)
     layers = osm_layers.open_download(path)
+    wait_for_map()  # the tests edit at once: not while the map draws the new layers
     yield path, layers
     osm_layers.remove_download(path)
 
