@@ -232,72 +232,72 @@
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="79"/>
+        <location filename="../ui/download_dialog.py" line="81"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (Produktivserver)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="80"/>
+        <location filename="../ui/download_dialog.py" line="82"/>
         <source>OpenStreetMap development server</source>
         <translation>OpenStreetMap-Entwicklungsserver</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="81"/>
+        <location filename="../ui/download_dialog.py" line="83"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="82"/>
+        <location filename="../ui/download_dialog.py" line="84"/>
         <source>Custom URL</source>
         <translation>Eigene URL</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="92"/>
+        <location filename="../ui/download_dialog.py" line="94"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="93"/>
+        <location filename="../ui/download_dialog.py" line="95"/>
         <source>Save the download as</source>
         <translation>Download speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="99"/>
+        <location filename="../ui/download_dialog.py" line="101"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="261"/>
+        <location filename="../ui/download_dialog.py" line="263"/>
         <source>Choose the area to download.</source>
         <translation>Wählen Sie das herunterzuladende Gebiet.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="195"/>
+        <location filename="../ui/download_dialog.py" line="197"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>Dies ist ein großes Gebiet: Der Download kann lange dauern und den Server belasten.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="244"/>
+        <location filename="../ui/download_dialog.py" line="246"/>
         <source>Large download</source>
         <translation>Großer Download</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="244"/>
+        <location filename="../ui/download_dialog.py" line="246"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>Das Gebiet umfasst etwa {area} km². Das Herunterladen dauert lange, belastet die OpenStreetMap-Server und ergibt Layer, die sich nur langsam bearbeiten lassen. Trotzdem herunterladen?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="264"/>
+        <location filename="../ui/download_dialog.py" line="266"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Geben Sie die URL der OSM-API ein.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="281"/>
+        <location filename="../ui/download_dialog.py" line="283"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="388"/>
+        <location filename="../ui/download_dialog.py" line="393"/>
         <source>Open an OSM file</source>
         <translation>OSM-Datei öffnen</translation>
     </message>
@@ -352,22 +352,22 @@
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="432"/>
+        <location filename="../ui/download_dialog.py" line="470"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
         <translation>Die Daten in eine neue Datei schreiben oder die Datei ersetzen und ihren Inhalt verlieren?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="438"/>
+        <location filename="../ui/download_dialog.py" line="476"/>
         <source>Write a new file</source>
         <translation>Neue Datei schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="442"/>
+        <location filename="../ui/download_dialog.py" line="480"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/download_dialog.py" line="192"/>
+        <location filename="../ui/download_dialog.py" line="194"/>
         <source>About {area} km², at least %n requests to the server.</source>
         <translation>
             <numerusform>Etwa {area} km², mindestens %n Anfrage an den Server.</numerusform>
@@ -375,22 +375,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="95"/>
+        <location filename="../ui/download_dialog.py" line="97"/>
         <source>Choose where to save the download</source>
         <translation>Wählen Sie, wo der Download gespeichert wird</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="268"/>
+        <location filename="../ui/download_dialog.py" line="270"/>
         <source>Choose the GeoPackage to save the download in. (Downloads go to the project&apos;s folder, or to the download folder set in the settings, when there is one.)</source>
         <translation>Wählen Sie das GeoPackage, in dem der Download gespeichert wird. (Downloads werden im Ordner des Projekts gespeichert oder, falls in den Einstellungen einer festgelegt ist, im Download-Ordner.)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="351"/>
+        <location filename="../ui/download_dialog.py" line="356"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="388"/>
+        <location filename="../ui/download_dialog.py" line="393"/>
         <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
         <translation>OpenStreetMap-Dateien (*.osm *.osm.pbf *.pbf *.xml)</translation>
     </message>
@@ -888,182 +888,182 @@
 <context>
     <name>OsmLayers</name>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="221"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="222"/>
         <source>The layer {layer} of {path} cannot be opened.</source>
         <translation>Der Layer {layer} von {path} kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Shops</source>
         <translation>Geschäfte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Amenities</source>
         <translation>Einrichtungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Tourism</source>
         <translation>Tourismus</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Public transport</source>
         <translation>Öffentlicher Verkehr</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Trees</source>
         <translation>Bäume</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Entrances</source>
         <translation>Eingänge</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Motorways and trunk roads</source>
         <translation>Autobahnen und Schnellstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Primary roads</source>
         <translation>Primärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Secondary roads</source>
         <translation>Sekundärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Tertiary roads</source>
         <translation>Tertiärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Local streets</source>
         <translation>Ortsstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Service roads</source>
         <translation>Zufahrtswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Paths</source>
         <translation>Fuß- und Radwege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Tracks</source>
         <translation>Wirtschaftswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Railways</source>
         <translation>Bahnstrecken</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Waterways</source>
         <translation>Wasserläufe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Power lines</source>
         <translation>Stromleitungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Barriers</source>
         <translation>Barrieren</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Other roads</source>
         <translation>Sonstige Straßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Buildings</source>
         <translation>Gebäude</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Water</source>
         <translation>Wasserflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Parking</source>
         <translation>Parkplätze</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Sports</source>
         <translation>Sportanlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Parks</source>
         <translation>Parks</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Forest</source>
         <translation>Wald</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Grass</source>
         <translation>Grasflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Farmland</source>
         <translation>Ackerland</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Residential</source>
         <translation>Wohngebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Commercial</source>
         <translation>Geschäftsgebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Industrial</source>
         <translation>Industriegebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Other land use</source>
         <translation>Sonstige Landnutzung</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="575"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="576"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="583"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="584"/>
         <source>Incomplete (cut by the download area)</source>
         <translation>Unvollständig (vom Download-Gebiet abgeschnitten)</translation>
     </message>
@@ -1787,7 +1787,7 @@
         <translation>Der Server unter {source} hat statt OSM-Daten eine Webseite geliefert.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="337"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="340"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Die Datei {source} konnte nicht gelesen werden: {reason}</translation>
     </message>
@@ -1827,42 +1827,42 @@
         <translation>Um sich bei {server} anzumelden, wählen Sie ihn in den Plugin-Einstellungen als Server und tragen Sie dort seine OAuth-2-Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_check.py" line="40"/>
+        <location filename="../plugin/core/gpkg_check.py" line="45"/>
         <source>The GeoPackage {path} is damaged ({detail}). Its edits cannot be matched to OpenStreetMap: download the area again.</source>
         <translation>Das GeoPackage {path} ist beschädigt ({detail}). Seine Bearbeitungen können OpenStreetMap nicht zugeordnet werden: Laden Sie das Gebiet erneut herunter.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_check.py" line="65"/>
+        <location filename="../plugin/core/gpkg_check.py" line="120"/>
         <source>{path} was not made by a download of OSM Roundtrip. Download the area (or open the .osm file) with the plugin to edit and upload it.</source>
         <translation>{path} wurde nicht durch einen Download von OSM Roundtrip erstellt. Laden Sie das Gebiet mit dem Plugin herunter (oder öffnen Sie damit die .osm-Datei), um es zu bearbeiten und hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="54"/>
+        <location filename="../plugin/core/gpkg_target.py" line="55"/>
         <source>{path} already exists and holds {what}. It was not replaced.</source>
         <translation>{path} existiert bereits und enthält {what}. Die Datei wurde nicht ersetzt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="93"/>
+        <location filename="../plugin/core/gpkg_target.py" line="94"/>
         <source>data not made by OSM Roundtrip</source>
         <translation>Daten, die nicht von OSM Roundtrip erstellt wurden</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="97"/>
+        <location filename="../plugin/core/gpkg_target.py" line="98"/>
         <source>an unfinished upload</source>
         <translation>einen nicht abgeschlossenen Upload</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="99"/>
+        <location filename="../plugin/core/gpkg_target.py" line="100"/>
         <source>edits not uploaded yet ({count})</source>
         <translation>noch nicht hochgeladene Bearbeitungen ({count})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="106"/>
+        <location filename="../plugin/core/gpkg_target.py" line="107"/>
         <source>edits that could not be checked ({reason})</source>
         <translation>Bearbeitungen, die nicht geprüft werden konnten ({reason})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="115"/>
+        <location filename="../plugin/core/gpkg_target.py" line="116"/>
         <source>tables of your own ({names})</source>
         <translation>eigene Tabellen ({names})</translation>
     </message>
@@ -2176,119 +2176,142 @@
         <translation>Der Server {url} nennt den Kontonamen nicht (HTTP {status}); die Anmeldung selbst bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="134"/>
+        <location filename="../plugin/core/osm/labels.py" line="140"/>
         <source>+ {key}={value}</source>
         <translation>+ {key}={value}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="137"/>
+        <location filename="../plugin/core/osm/labels.py" line="143"/>
         <source>− {key}</source>
         <translation>− {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="139"/>
+        <location filename="../plugin/core/osm/labels.py" line="145"/>
         <source>{key}: {old} → {new}</source>
         <translation>{key}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="152"/>
+        <location filename="../plugin/core/osm/labels.py" line="158"/>
         <source>{key}={value}</source>
         <translation>{key}={value}</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="183"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="204"/>
         <source>%n nodes</source>
-        <translation>%n Knoten</translation>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="186"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="207"/>
         <source>%n members</source>
-        <translation>%n Mitglieder</translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="192"/>
+        <location filename="../plugin/core/osm/labels.py" line="213"/>
         <source>moved {distance} m</source>
         <translation>um {distance} m verschoben</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="201"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="173"/>
         <source>%n nodes added</source>
-        <translation>%n Knoten hinzugefügt</translation>
+        <translation>
+            <numerusform>%n Knoten hinzugefügt</numerusform>
+            <numerusform>%n Knoten hinzugefügt</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="201"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="175"/>
         <source>%n nodes removed</source>
-        <translation>%n Knoten entfernt</translation>
+        <translation>
+            <numerusform>%n Knoten entfernt</numerusform>
+            <numerusform>%n Knoten entfernt</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="207"/>
+        <location filename="../plugin/core/osm/labels.py" line="176"/>
         <source>nodes reordered</source>
         <translation>Knoten neu angeordnet</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="212"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="183"/>
         <source>%n members added</source>
-        <translation>%n Mitglieder hinzugefügt</translation>
+        <translation>
+            <numerusform>%n Mitglied hinzugefügt</numerusform>
+            <numerusform>%n Mitglieder hinzugefügt</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="212"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="185"/>
         <source>%n members removed</source>
-        <translation>%n Mitglieder entfernt</translation>
+        <translation>
+            <numerusform>%n Mitglied entfernt</numerusform>
+            <numerusform>%n Mitglieder entfernt</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="218"/>
+        <location filename="../plugin/core/osm/labels.py" line="186"/>
         <source>members reordered</source>
         <translation>Mitglieder neu angeordnet</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="195"/>
+        <location filename="../plugin/core/osm/pbf.py" line="196"/>
         <source>The PBF file {source} has invalid data in the block at byte {offset}: {reason}</source>
         <translation>Die PBF-Datei {source} enthält ungültige Daten im Block bei Byte {offset}: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="217"/>
+        <location filename="../plugin/core/osm/pbf.py" line="218"/>
         <source>The PBF file {source} has a block header of {size} bytes at byte {offset}; the format allows at most 64 KiB.</source>
         <translation>Die PBF-Datei {source} hat bei Byte {offset} einen Blockkopf von {size} Bytes; das Format erlaubt höchstens 64 KiB.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="245"/>
+        <location filename="../plugin/core/osm/pbf.py" line="246"/>
         <source>The PBF file {source} has a data block of {size} bytes at byte {offset}; the format allows at most 32 MiB.</source>
         <translation>Die PBF-Datei {source} hat bei Byte {offset} einen Datenblock von {size} Bytes; das Format erlaubt höchstens 32 MiB.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="258"/>
+        <location filename="../plugin/core/osm/pbf.py" line="259"/>
         <source>The PBF file {source} is truncated: its block at byte {offset} is cut off.</source>
         <translation>Die PBF-Datei {source} ist unvollständig: Ihr Block bei Byte {offset} ist abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="265"/>
+        <location filename="../plugin/core/osm/pbf.py" line="266"/>
         <source>The file {source} is not an OSM PBF file.</source>
         <translation>Die Datei {source} ist keine OSM-PBF-Datei.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="293"/>
+        <location filename="../plugin/core/osm/pbf.py" line="294"/>
         <source>The PBF file {source} uses {compression} compression (block at byte {offset}), which cannot be read; only zlib is supported. Convert it, for example with: osmium cat -o out.osm.pbf {source}</source>
         <translation>Die PBF-Datei {source} verwendet {compression}-Komprimierung (Block bei Byte {offset}), die nicht gelesen werden kann; nur zlib wird unterstützt. Konvertieren Sie die Datei, zum Beispiel mit: osmium cat -o out.osm.pbf {source}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="308"/>
+        <location filename="../plugin/core/osm/pbf.py" line="309"/>
         <source>The PBF file {source} has a damaged compressed block at byte {offset}: {reason}</source>
         <translation>Die PBF-Datei {source} hat bei Byte {offset} einen beschädigten komprimierten Block: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="320"/>
+        <location filename="../plugin/core/osm/pbf.py" line="321"/>
         <source>The PBF file {source} has a block at byte {offset} that unpacks to {actual} bytes instead of the {expected} it declares.</source>
         <translation>Die PBF-Datei {source} hat bei Byte {offset} einen Block, der auf {actual} Bytes statt der angegebenen {expected} entpackt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="343"/>
-        <source>The PBF file {source} requires the feature u201c{feature}u201d, which this reader does not support.</source>
-        <translation>Die PBF-Datei {source} erfordert die Funktion „{feature}“, die dieses Leseprogramm nicht unterstützt.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/pbf.py" line="510"/>
+        <location filename="../plugin/core/osm/pbf.py" line="511"/>
         <source>The PBF file {source} has node {id} at an impossible position in the block at byte {offset}.</source>
         <translation>Die PBF-Datei {source} hat im Block bei Byte {offset} den Knoten {id} an einer unmöglichen Position.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_check.py" line="108"/>
+        <source>The GeoPackage {path} cannot be read now ({detail}). Close other programs that write to it and try again.</source>
+        <translation>Das GeoPackage {path} kann gerade nicht gelesen werden ({detail}). Schließen Sie andere Programme, die in die Datei schreiben, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="344"/>
+        <source>The PBF file {source} requires the feature “{feature}”, which this reader does not support.</source>
+        <translation>Die PBF-Datei {source} erfordert die Funktion „{feature}“, die dieses Leseprogramm nicht unterstützt.</translation>
     </message>
 </context>
 <context>
@@ -2302,7 +2325,7 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="218"/>
+        <location filename="../plugin/main.py" line="220"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -2312,7 +2335,7 @@
         <translation>OpenStreetMap durchsuchen (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="125"/>
+        <location filename="../plugin/main.py" line="127"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -2322,32 +2345,32 @@
         <translation>OSM-Daten herunterladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="82"/>
+        <location filename="../plugin/main.py" line="84"/>
         <source>Open .osm file…</source>
         <translation>.osm-Datei öffnen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="94"/>
+        <location filename="../plugin/main.py" line="96"/>
         <source>Upload changes…</source>
         <translation>Änderungen hochladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="116"/>
+        <location filename="../plugin/main.py" line="118"/>
         <source>Save changes as .osc…</source>
         <translation>Änderungen als .osc speichern…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="102"/>
+        <location filename="../plugin/main.py" line="104"/>
         <source>Update data</source>
         <translation>Daten aktualisieren</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="108"/>
+        <location filename="../plugin/main.py" line="110"/>
         <source>Download the areas of the active download again: other mappers&apos; changes come in, your edits stay</source>
         <translation>Die Gebiete des aktiven Downloads erneut herunterladen: Änderungen anderer Mapper kommen hinzu, Ihre Bearbeitungen bleiben</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="146"/>
+        <location filename="../plugin/main.py" line="148"/>
         <source>OSM tags</source>
         <translation>OSM-Tags</translation>
     </message>
@@ -2601,47 +2624,47 @@
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="345"/>
+        <location filename="../ui/review_dock.py" line="347"/>
         <source>{n} more</source>
         <translation>{n} weitere</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="352"/>
+        <location filename="../ui/review_dock.py" line="354"/>
         <source>new {type}</source>
         <translation>{type} (neu)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="364"/>
+        <location filename="../ui/review_dock.py" line="367"/>
         <source>only if unused</source>
         <translation>nur falls unbenutzt</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="371"/>
+        <location filename="../ui/review_dock.py" line="374"/>
         <source>{element}, feature {features}</source>
         <translation>{element}, Objekt {features}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="432"/>
+        <location filename="../ui/review_dock.py" line="435"/>
         <source>vertex of {way}</source>
         <translation>Stützpunkt von {way}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="442"/>
+        <location filename="../ui/review_dock.py" line="445"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} Änderungen sind mehr, als ein Änderungssatz aufnehmen kann ({limit}): Sie werden in mehreren Änderungssätzen hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="449"/>
+        <location filename="../ui/review_dock.py" line="452"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
         <translation>Dies ist ein sehr großer Upload. Umfangreiche oder systematische Bearbeitungen müssen dem &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; folgen (vorher dokumentiert und diskutiert).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="459"/>
+        <location filename="../ui/review_dock.py" line="462"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
         <translation>Die Änderungen erstrecken sich über {w:.2f}° × {h:.2f}° ({area:.1f} Quadratgrad, mehr als {limit:g}). Ein solcher Änderungssatz deckt einen großen Teil der Karte ab und ist für andere schwer zu prüfen, und der Server lehnt Änderungssätze ab, die größer als die Grenze des Kontos sind: Laden Sie entfernte Gebiete getrennt hoch.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="620"/>
+        <location filename="../ui/review_dock.py" line="623"/>
         <source>Fixed: {what}</source>
         <translation>Korrigiert: {what}</translation>
     </message>
@@ -2849,22 +2872,22 @@
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL. Suche durch Nominatim.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="96"/>
+        <location filename="../ui/search_dock.py" line="97"/>
         <source>Search everywhere</source>
         <translation>Überall suchen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="97"/>
+        <location filename="../ui/search_dock.py" line="98"/>
         <source>Prefer results in the map extent</source>
         <translation>Ergebnisse im Kartenausschnitt bevorzugen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="98"/>
+        <location filename="../ui/search_dock.py" line="99"/>
         <source>Only results in the map extent</source>
         <translation>Nur Ergebnisse im Kartenausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="99"/>
+        <location filename="../ui/search_dock.py" line="100"/>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
@@ -2884,32 +2907,32 @@
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="104"/>
+        <location filename="../ui/search_dock.py" line="105"/>
         <source>Settlement</source>
         <translation>Siedlung</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="109"/>
+        <location filename="../ui/search_dock.py" line="110"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="110"/>
+        <location filename="../ui/search_dock.py" line="111"/>
         <source>Points of interest</source>
         <translation>Interessante Orte (POI)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="111"/>
+        <location filename="../ui/search_dock.py" line="112"/>
         <source>Railway</source>
         <translation>Eisenbahn</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="112"/>
+        <location filename="../ui/search_dock.py" line="113"/>
         <source>Natural features</source>
         <translation>Natürliche Objekte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="113"/>
+        <location filename="../ui/search_dock.py" line="114"/>
         <source>Man-made features</source>
         <translation>Bauwerke und Anlagen</translation>
     </message>
@@ -2919,62 +2942,62 @@
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="155"/>
+        <location filename="../ui/search_dock.py" line="156"/>
         <source>Identify place on map</source>
         <translation>Ort auf der Karte identifizieren</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="156"/>
+        <location filename="../ui/search_dock.py" line="157"/>
         <source>Click the map to get the address and outline of the place there</source>
         <translation>Klicken Sie in die Karte, um Adresse und Umriss des Ortes an dieser Stelle zu erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="374"/>
+        <location filename="../ui/search_dock.py" line="375"/>
         <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
         <translation>Ort bei {lat:.5f}, {lon:.5f} wird gesucht…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="496"/>
+        <location filename="../ui/search_dock.py" line="499"/>
         <source>Searching for “{text}”…</source>
         <translation>Suche nach „{text}“…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="516"/>
+        <location filename="../ui/search_dock.py" line="519"/>
         <source>Nominatim request</source>
         <translation>Nominatim-Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="554"/>
+        <location filename="../ui/search_dock.py" line="557"/>
         <source>No results. Check the spelling or relax the options.</source>
         <translation>Keine Ergebnisse. Prüfen Sie die Schreibweise oder lockern Sie die Optionen.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="556"/>
+        <location filename="../ui/search_dock.py" line="559"/>
         <source>No further results.</source>
         <translation>Keine weiteren Ergebnisse.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="575"/>
+        <location filename="../ui/search_dock.py" line="578"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
         <translation>Nichts gefunden bei {lat:.5f}, {lon:.5f}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="605"/>
+        <location filename="../ui/search_dock.py" line="608"/>
         <source>Added to the map: points {points}, outlines {outlines}.</source>
         <translation>Zur Karte hinzugefügt: Punkte {points}, Umrisse {outlines}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="610"/>
+        <location filename="../ui/search_dock.py" line="613"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="622"/>
+        <location filename="../ui/search_dock.py" line="625"/>
         <source>Search cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="633"/>
+        <location filename="../ui/search_dock.py" line="636"/>
         <source>Nominatim search failed</source>
         <translation>Nominatim-Suche fehlgeschlagen</translation>
     </message>
@@ -3134,7 +3157,7 @@
         <translation>Alle zur Karte hinzufügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="558"/>
+        <location filename="../ui/search_dock.py" line="561"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n Ergebnis</numerusform>
@@ -3152,37 +3175,37 @@
         <translation>Die OpenStreetMap-Daten des Gebiets des gewählten Ortes zum Bearbeiten herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="407"/>
+        <location filename="../ui/search_dock.py" line="410"/>
         <source>Save results to GeoPackage…</source>
         <translation>Ergebnisse als GeoPackage speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="421"/>
+        <location filename="../ui/search_dock.py" line="424"/>
         <source>No temporary result layers to save: add results first.</source>
         <translation>Keine temporären Ergebnis-Layer zum Speichern: Fügen Sie zuerst Ergebnisse hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="429"/>
         <source>Save the results as</source>
         <translation>Ergebnisse speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="429"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="436"/>
+        <location filename="../ui/search_dock.py" line="439"/>
         <source>The results could not be saved: {reason}</source>
         <translation>Die Ergebnisse konnten nicht gespeichert werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="443"/>
+        <location filename="../ui/search_dock.py" line="446"/>
         <source>Results saved to {path}; they stay with the project.</source>
         <translation>Ergebnisse in {path} gespeichert; sie bleiben beim Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="458"/>
+        <location filename="../ui/search_dock.py" line="461"/>
         <source>The search results on the map are temporary layers: the project does not keep them. Save them to a GeoPackage to keep them.</source>
         <translation>Die Suchergebnisse auf der Karte sind temporäre Layer: Das Projekt behält sie nicht. Speichern Sie sie in einem GeoPackage, um sie zu behalten.</translation>
     </message>

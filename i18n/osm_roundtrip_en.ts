@@ -23,7 +23,7 @@
 <context>
     <name>DownloadDialog</name>
     <message numerus="yes">
-        <location filename="../ui/download_dialog.py" line="192"/>
+        <location filename="../ui/download_dialog.py" line="194"/>
         <source>About {area} km², at least %n requests to the server.</source>
         <translation>
             <numerusform>About {area} km², at least %n request to the server.</numerusform>
@@ -82,6 +82,54 @@
             <numerusform>%n elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="173"/>
+        <source>%n nodes added</source>
+        <translation>
+            <numerusform>%n node added</numerusform>
+            <numerusform>%n nodes added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="175"/>
+        <source>%n nodes removed</source>
+        <translation>
+            <numerusform>%n node removed</numerusform>
+            <numerusform>%n nodes removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="183"/>
+        <source>%n members added</source>
+        <translation>
+            <numerusform>%n member added</numerusform>
+            <numerusform>%n members added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="185"/>
+        <source>%n members removed</source>
+        <translation>
+            <numerusform>%n member removed</numerusform>
+            <numerusform>%n members removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="204"/>
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="207"/>
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
     </context>
 <context>
     <name>ProblemsPanel</name>
@@ -124,7 +172,7 @@
 <context>
     <name>SearchDock</name>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="558"/>
+        <location filename="../ui/search_dock.py" line="561"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>

@@ -232,72 +232,72 @@
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="79"/>
+        <location filename="../ui/download_dialog.py" line="81"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (production)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="80"/>
+        <location filename="../ui/download_dialog.py" line="82"/>
         <source>OpenStreetMap development server</source>
         <translation>Serveur de développement OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="81"/>
+        <location filename="../ui/download_dialog.py" line="83"/>
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="82"/>
+        <location filename="../ui/download_dialog.py" line="84"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="92"/>
+        <location filename="../ui/download_dialog.py" line="94"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="93"/>
+        <location filename="../ui/download_dialog.py" line="95"/>
         <source>Save the download as</source>
         <translation>Enregistrer le téléchargement sous</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="99"/>
+        <location filename="../ui/download_dialog.py" line="101"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="261"/>
+        <location filename="../ui/download_dialog.py" line="263"/>
         <source>Choose the area to download.</source>
         <translation>Choisissez la zone à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="195"/>
+        <location filename="../ui/download_dialog.py" line="197"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>C’est une grande zone : le téléchargement peut être long et charger le serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="244"/>
+        <location filename="../ui/download_dialog.py" line="246"/>
         <source>Large download</source>
         <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="244"/>
+        <location filename="../ui/download_dialog.py" line="246"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>La zone couvre environ {area} km². Son téléchargement est long, charge les serveurs d’OpenStreetMap et produit des couches lentes à modifier. Télécharger quand même ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="264"/>
+        <location filename="../ui/download_dialog.py" line="266"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Saisissez l’URL de l’API OSM.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="281"/>
+        <location filename="../ui/download_dialog.py" line="283"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="388"/>
+        <location filename="../ui/download_dialog.py" line="393"/>
         <source>Open an OSM file</source>
         <translation>Ouvrir un fichier OSM</translation>
     </message>
@@ -352,22 +352,22 @@
         <translation>Données © contributeurs d’OpenStreetMap, ODbL.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="432"/>
+        <location filename="../ui/download_dialog.py" line="470"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
         <translation>Écrire les données dans un nouveau fichier, ou remplacer le fichier et perdre ce qu’il contient ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="438"/>
+        <location filename="../ui/download_dialog.py" line="476"/>
         <source>Write a new file</source>
         <translation>Écrire un nouveau fichier</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="442"/>
+        <location filename="../ui/download_dialog.py" line="480"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/download_dialog.py" line="192"/>
+        <location filename="../ui/download_dialog.py" line="194"/>
         <source>About {area} km², at least %n requests to the server.</source>
         <translation>
             <numerusform>Environ {area} km², au moins %n requête au serveur.</numerusform>
@@ -375,22 +375,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="95"/>
+        <location filename="../ui/download_dialog.py" line="97"/>
         <source>Choose where to save the download</source>
         <translation>Choisir où enregistrer le téléchargement</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="268"/>
+        <location filename="../ui/download_dialog.py" line="270"/>
         <source>Choose the GeoPackage to save the download in. (Downloads go to the project&apos;s folder, or to the download folder set in the settings, when there is one.)</source>
         <translation>Choisissez le GeoPackage dans lequel enregistrer le téléchargement. (Les téléchargements vont dans le dossier du projet, ou dans le dossier de téléchargement défini dans les paramètres, s’il y en a un.)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="351"/>
+        <location filename="../ui/download_dialog.py" line="356"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="388"/>
+        <location filename="../ui/download_dialog.py" line="393"/>
         <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
         <translation>Fichiers OpenStreetMap (*.osm *.osm.pbf *.pbf *.xml)</translation>
     </message>
@@ -888,182 +888,182 @@
 <context>
     <name>OsmLayers</name>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="221"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="222"/>
         <source>The layer {layer} of {path} cannot be opened.</source>
         <translation>La couche {layer} de {path} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Shops</source>
         <translation>Commerces</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Amenities</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Tourism</source>
         <translation>Tourisme</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Public transport</source>
         <translation>Transports en commun</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Trees</source>
         <translation>Arbres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Entrances</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Motorways and trunk roads</source>
         <translation>Autoroutes et voies express</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Primary roads</source>
         <translation>Routes principales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Secondary roads</source>
         <translation>Routes secondaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Tertiary roads</source>
         <translation>Routes tertiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Local streets</source>
         <translation>Rues locales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Service roads</source>
         <translation>Voies de desserte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Paths</source>
         <translation>Voies piétonnes et cyclables</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Tracks</source>
         <translation>Pistes agricoles et forestières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Waterways</source>
         <translation>Cours d’eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Power lines</source>
         <translation>Lignes électriques</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Barriers</source>
         <translation>Barrières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Other roads</source>
         <translation>Autres routes</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Water</source>
         <translation>Surfaces en eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Parking</source>
         <translation>Stationnement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Sports</source>
         <translation>Équipements sportifs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Parks</source>
         <translation>Parcs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Forest</source>
         <translation>Forêt</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Grass</source>
         <translation>Herbe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Farmland</source>
         <translation>Terres agricoles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Residential</source>
         <translation>Zones résidentielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Commercial</source>
         <translation>Zones commerciales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Industrial</source>
         <translation>Zones industrielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Other land use</source>
         <translation>Autre occupation du sol</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="575"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="576"/>
         <source>Other</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="583"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="584"/>
         <source>Incomplete (cut by the download area)</source>
         <translation>Incomplet (coupé par la zone téléchargée)</translation>
     </message>
@@ -1787,7 +1787,7 @@
         <translation>Le serveur {source} a répondu par une page web au lieu de données OSM.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="337"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="340"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Impossible de lire le fichier {source} : {reason}</translation>
     </message>
@@ -1827,42 +1827,42 @@
         <translation>Pour vous connecter à {server}, choisissez-le comme serveur dans les paramètres de l’extension et saisissez-y son identifiant client OAuth 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_check.py" line="40"/>
+        <location filename="../plugin/core/gpkg_check.py" line="45"/>
         <source>The GeoPackage {path} is damaged ({detail}). Its edits cannot be matched to OpenStreetMap: download the area again.</source>
         <translation>Le GeoPackage {path} est endommagé ({detail}). Ses modifications ne peuvent pas être mises en correspondance avec OpenStreetMap : téléchargez à nouveau la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_check.py" line="65"/>
+        <location filename="../plugin/core/gpkg_check.py" line="120"/>
         <source>{path} was not made by a download of OSM Roundtrip. Download the area (or open the .osm file) with the plugin to edit and upload it.</source>
         <translation>{path} ne provient pas d’un téléchargement d’OSM Roundtrip. Téléchargez la zone (ou ouvrez le fichier .osm) avec l’extension pour pouvoir la modifier et envoyer vos modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="54"/>
+        <location filename="../plugin/core/gpkg_target.py" line="55"/>
         <source>{path} already exists and holds {what}. It was not replaced.</source>
         <translation>{path} existe déjà et contient {what}. Il n’a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="93"/>
+        <location filename="../plugin/core/gpkg_target.py" line="94"/>
         <source>data not made by OSM Roundtrip</source>
         <translation>des données qui ne proviennent pas d’OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="97"/>
+        <location filename="../plugin/core/gpkg_target.py" line="98"/>
         <source>an unfinished upload</source>
         <translation>un envoi inachevé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="99"/>
+        <location filename="../plugin/core/gpkg_target.py" line="100"/>
         <source>edits not uploaded yet ({count})</source>
         <translation>des modifications pas encore envoyées ({count})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="106"/>
+        <location filename="../plugin/core/gpkg_target.py" line="107"/>
         <source>edits that could not be checked ({reason})</source>
         <translation>des modifications qui n’ont pas pu être vérifiées ({reason})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="115"/>
+        <location filename="../plugin/core/gpkg_target.py" line="116"/>
         <source>tables of your own ({names})</source>
         <translation>vos propres tables ({names})</translation>
     </message>
@@ -2176,119 +2176,142 @@
         <translation>Le serveur {url} n’indique pas le nom du compte (HTTP {status}) ; la connexion elle-même est conservée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="134"/>
+        <location filename="../plugin/core/osm/labels.py" line="140"/>
         <source>+ {key}={value}</source>
         <translation>+ {key}={value}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="137"/>
+        <location filename="../plugin/core/osm/labels.py" line="143"/>
         <source>− {key}</source>
         <translation>− {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="139"/>
+        <location filename="../plugin/core/osm/labels.py" line="145"/>
         <source>{key}: {old} → {new}</source>
         <translation>{key} : {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="152"/>
+        <location filename="../plugin/core/osm/labels.py" line="158"/>
         <source>{key}={value}</source>
         <translation>{key}={value}</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="183"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="204"/>
         <source>%n nodes</source>
-        <translation>nœuds : %n</translation>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="186"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="207"/>
         <source>%n members</source>
-        <translation>membres : %n</translation>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="192"/>
+        <location filename="../plugin/core/osm/labels.py" line="213"/>
         <source>moved {distance} m</source>
         <translation>déplacé de {distance} m</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="201"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="173"/>
         <source>%n nodes added</source>
-        <translation>nœuds ajoutés : %n</translation>
+        <translation>
+            <numerusform>%n nœud ajouté</numerusform>
+            <numerusform>%n nœuds ajoutés</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="201"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="175"/>
         <source>%n nodes removed</source>
-        <translation>nœuds retirés : %n</translation>
+        <translation>
+            <numerusform>%n nœud retiré</numerusform>
+            <numerusform>%n nœuds retirés</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="207"/>
+        <location filename="../plugin/core/osm/labels.py" line="176"/>
         <source>nodes reordered</source>
         <translation>nœuds réordonnés</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="212"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="183"/>
         <source>%n members added</source>
-        <translation>membres ajoutés : %n</translation>
+        <translation>
+            <numerusform>%n membre ajouté</numerusform>
+            <numerusform>%n membres ajoutés</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="212"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="185"/>
         <source>%n members removed</source>
-        <translation>membres retirés : %n</translation>
+        <translation>
+            <numerusform>%n membre retiré</numerusform>
+            <numerusform>%n membres retirés</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="218"/>
+        <location filename="../plugin/core/osm/labels.py" line="186"/>
         <source>members reordered</source>
         <translation>membres réordonnés</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="195"/>
+        <location filename="../plugin/core/osm/pbf.py" line="196"/>
         <source>The PBF file {source} has invalid data in the block at byte {offset}: {reason}</source>
         <translation>Le fichier PBF {source} contient des données non valides dans le bloc à l’octet {offset} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="217"/>
+        <location filename="../plugin/core/osm/pbf.py" line="218"/>
         <source>The PBF file {source} has a block header of {size} bytes at byte {offset}; the format allows at most 64 KiB.</source>
         <translation>Le fichier PBF {source} a un en-tête de bloc de {size} octets à l’octet {offset} ; le format autorise au plus 64 Kio.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="245"/>
+        <location filename="../plugin/core/osm/pbf.py" line="246"/>
         <source>The PBF file {source} has a data block of {size} bytes at byte {offset}; the format allows at most 32 MiB.</source>
         <translation>Le fichier PBF {source} a un bloc de données de {size} octets à l’octet {offset} ; le format autorise au plus 32 Mio.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="258"/>
+        <location filename="../plugin/core/osm/pbf.py" line="259"/>
         <source>The PBF file {source} is truncated: its block at byte {offset} is cut off.</source>
         <translation>Le fichier PBF {source} est tronqué : son bloc à l’octet {offset} est coupé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="265"/>
+        <location filename="../plugin/core/osm/pbf.py" line="266"/>
         <source>The file {source} is not an OSM PBF file.</source>
         <translation>Le fichier {source} n’est pas un fichier OSM PBF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="293"/>
+        <location filename="../plugin/core/osm/pbf.py" line="294"/>
         <source>The PBF file {source} uses {compression} compression (block at byte {offset}), which cannot be read; only zlib is supported. Convert it, for example with: osmium cat -o out.osm.pbf {source}</source>
         <translation>Le fichier PBF {source} utilise la compression {compression} (bloc à l’octet {offset}), qui ne peut pas être lue ; seul zlib est pris en charge. Convertissez-le, par exemple avec : osmium cat -o out.osm.pbf {source}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="308"/>
+        <location filename="../plugin/core/osm/pbf.py" line="309"/>
         <source>The PBF file {source} has a damaged compressed block at byte {offset}: {reason}</source>
         <translation>Le fichier PBF {source} a un bloc compressé endommagé à l’octet {offset} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="320"/>
+        <location filename="../plugin/core/osm/pbf.py" line="321"/>
         <source>The PBF file {source} has a block at byte {offset} that unpacks to {actual} bytes instead of the {expected} it declares.</source>
         <translation>Le fichier PBF {source} a un bloc à l’octet {offset} qui se décompresse en {actual} octets au lieu des {expected} qu’il déclare.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="343"/>
-        <source>The PBF file {source} requires the feature u201c{feature}u201d, which this reader does not support.</source>
-        <translation>Le fichier PBF {source} nécessite la fonctionnalité « {feature} », que ce lecteur ne prend pas en charge.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/pbf.py" line="510"/>
+        <location filename="../plugin/core/osm/pbf.py" line="511"/>
         <source>The PBF file {source} has node {id} at an impossible position in the block at byte {offset}.</source>
         <translation>Le fichier PBF {source} contient le nœud {id} à une position impossible dans le bloc à l’octet {offset}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_check.py" line="108"/>
+        <source>The GeoPackage {path} cannot be read now ({detail}). Close other programs that write to it and try again.</source>
+        <translation>Le GeoPackage {path} ne peut pas être lu pour l’instant ({detail}). Fermez les autres programmes qui y écrivent, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="344"/>
+        <source>The PBF file {source} requires the feature “{feature}”, which this reader does not support.</source>
+        <translation>Le fichier PBF {source} nécessite la fonctionnalité « {feature} », que ce lecteur ne prend pas en charge.</translation>
     </message>
 </context>
 <context>
@@ -2302,7 +2325,7 @@
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="218"/>
+        <location filename="../plugin/main.py" line="220"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -2312,7 +2335,7 @@
         <translation>Rechercher dans OpenStreetMap (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="125"/>
+        <location filename="../plugin/main.py" line="127"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
@@ -2322,32 +2345,32 @@
         <translation>Télécharger des données OSM…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="82"/>
+        <location filename="../plugin/main.py" line="84"/>
         <source>Open .osm file…</source>
         <translation>Ouvrir un fichier .osm…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="94"/>
+        <location filename="../plugin/main.py" line="96"/>
         <source>Upload changes…</source>
         <translation>Envoyer les modifications…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="116"/>
+        <location filename="../plugin/main.py" line="118"/>
         <source>Save changes as .osc…</source>
         <translation>Enregistrer les modifications en .osc…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="102"/>
+        <location filename="../plugin/main.py" line="104"/>
         <source>Update data</source>
         <translation>Mettre à jour les données</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="108"/>
+        <location filename="../plugin/main.py" line="110"/>
         <source>Download the areas of the active download again: other mappers&apos; changes come in, your edits stay</source>
         <translation>Télécharger à nouveau les zones du téléchargement actif : les modifications des autres contributeurs arrivent, les vôtres restent</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="146"/>
+        <location filename="../plugin/main.py" line="148"/>
         <source>OSM tags</source>
         <translation>Attributs OSM</translation>
     </message>
@@ -2601,47 +2624,47 @@
         <translation>relation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="345"/>
+        <location filename="../ui/review_dock.py" line="347"/>
         <source>{n} more</source>
         <translation>{n} de plus</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="352"/>
+        <location filename="../ui/review_dock.py" line="354"/>
         <source>new {type}</source>
         <translation>{type} à créer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="364"/>
+        <location filename="../ui/review_dock.py" line="367"/>
         <source>only if unused</source>
         <translation>uniquement si inutilisé</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="371"/>
+        <location filename="../ui/review_dock.py" line="374"/>
         <source>{element}, feature {features}</source>
         <translation>{element}, entité {features}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="432"/>
+        <location filename="../ui/review_dock.py" line="435"/>
         <source>vertex of {way}</source>
         <translation>sommet de {way}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="442"/>
+        <location filename="../ui/review_dock.py" line="445"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} modifications dépassent ce que peut contenir un groupe de modifications ({limit}) : elles seront envoyées en plusieurs groupes de modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="449"/>
+        <location filename="../ui/review_dock.py" line="452"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
-        <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href="https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct"&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
+        <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="459"/>
+        <location filename="../ui/review_dock.py" line="462"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
         <translation>Les modifications s’étendent sur {w:.2f}° × {h:.2f}° ({area:.1f} degrés carrés, plus que {limit:g}). Un tel groupe de modifications couvre une grande partie de la carte et est difficile à relire pour les autres, et le serveur refuse les groupes plus grands que la limite du compte : envoyez séparément les zones éloignées.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="620"/>
+        <location filename="../ui/review_dock.py" line="623"/>
         <source>Fixed: {what}</source>
         <translation>Corrigé : {what}</translation>
     </message>
@@ -2849,22 +2872,22 @@
         <translation>Données © contributeurs d’OpenStreetMap, ODbL. Recherche par Nominatim.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="96"/>
+        <location filename="../ui/search_dock.py" line="97"/>
         <source>Search everywhere</source>
         <translation>Rechercher partout</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="97"/>
+        <location filename="../ui/search_dock.py" line="98"/>
         <source>Prefer results in the map extent</source>
         <translation>Privilégier les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="98"/>
+        <location filename="../ui/search_dock.py" line="99"/>
         <source>Only results in the map extent</source>
         <translation>Uniquement les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="99"/>
+        <location filename="../ui/search_dock.py" line="100"/>
         <source>Any</source>
         <translation>Tous</translation>
     </message>
@@ -2884,32 +2907,32 @@
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="104"/>
+        <location filename="../ui/search_dock.py" line="105"/>
         <source>Settlement</source>
         <translation>Localité</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="109"/>
+        <location filename="../ui/search_dock.py" line="110"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="110"/>
+        <location filename="../ui/search_dock.py" line="111"/>
         <source>Points of interest</source>
         <translation>Points d’intérêt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="111"/>
+        <location filename="../ui/search_dock.py" line="112"/>
         <source>Railway</source>
         <translation>Chemin de fer</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="112"/>
+        <location filename="../ui/search_dock.py" line="113"/>
         <source>Natural features</source>
         <translation>Éléments naturels</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="113"/>
+        <location filename="../ui/search_dock.py" line="114"/>
         <source>Man-made features</source>
         <translation>Éléments artificiels</translation>
     </message>
@@ -2919,62 +2942,62 @@
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="155"/>
+        <location filename="../ui/search_dock.py" line="156"/>
         <source>Identify place on map</source>
         <translation>Identifier un lieu sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="156"/>
+        <location filename="../ui/search_dock.py" line="157"/>
         <source>Click the map to get the address and outline of the place there</source>
         <translation>Cliquez sur la carte pour obtenir l’adresse et le contour du lieu à cet endroit</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="374"/>
+        <location filename="../ui/search_dock.py" line="375"/>
         <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
         <translation>Recherche du lieu à {lat:.5f}, {lon:.5f}…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="496"/>
+        <location filename="../ui/search_dock.py" line="499"/>
         <source>Searching for “{text}”…</source>
         <translation>Recherche de « {text} »…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="516"/>
+        <location filename="../ui/search_dock.py" line="519"/>
         <source>Nominatim request</source>
         <translation>Requête Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="554"/>
+        <location filename="../ui/search_dock.py" line="557"/>
         <source>No results. Check the spelling or relax the options.</source>
         <translation>Aucun résultat. Vérifiez l’orthographe ou assouplissez les options.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="556"/>
+        <location filename="../ui/search_dock.py" line="559"/>
         <source>No further results.</source>
         <translation>Aucun autre résultat.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="575"/>
+        <location filename="../ui/search_dock.py" line="578"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
         <translation>Aucun résultat à {lat:.5f}, {lon:.5f}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="605"/>
+        <location filename="../ui/search_dock.py" line="608"/>
         <source>Added to the map: points {points}, outlines {outlines}.</source>
         <translation>Ajouté à la carte : points {points}, contours {outlines}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="610"/>
+        <location filename="../ui/search_dock.py" line="613"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="622"/>
+        <location filename="../ui/search_dock.py" line="625"/>
         <source>Search cancelled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="633"/>
+        <location filename="../ui/search_dock.py" line="636"/>
         <source>Nominatim search failed</source>
         <translation>Échec de la recherche Nominatim</translation>
     </message>
@@ -3134,7 +3157,7 @@
         <translation>Tout ajouter à la carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="558"/>
+        <location filename="../ui/search_dock.py" line="561"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -3152,37 +3175,37 @@
         <translation>Télécharger les données OpenStreetMap de la zone du lieu choisi pour les modifier</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="407"/>
+        <location filename="../ui/search_dock.py" line="410"/>
         <source>Save results to GeoPackage…</source>
         <translation>Enregistrer les résultats dans un GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="421"/>
+        <location filename="../ui/search_dock.py" line="424"/>
         <source>No temporary result layers to save: add results first.</source>
         <translation>Aucune couche de résultats temporaire à enregistrer : ajoutez d’abord des résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="429"/>
         <source>Save the results as</source>
         <translation>Enregistrer les résultats sous</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="429"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="436"/>
+        <location filename="../ui/search_dock.py" line="439"/>
         <source>The results could not be saved: {reason}</source>
         <translation>Les résultats n’ont pas pu être enregistrés : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="443"/>
+        <location filename="../ui/search_dock.py" line="446"/>
         <source>Results saved to {path}; they stay with the project.</source>
         <translation>Résultats enregistrés dans {path} ; ils restent dans le projet.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="458"/>
+        <location filename="../ui/search_dock.py" line="461"/>
         <source>The search results on the map are temporary layers: the project does not keep them. Save them to a GeoPackage to keep them.</source>
         <translation>Les résultats de recherche sur la carte sont des couches temporaires : le projet ne les conserve pas. Enregistrez-les dans un GeoPackage pour les conserver.</translation>
     </message>
