@@ -47,14 +47,14 @@
         <translation>Was haben Sie geändert und warum? Z. B. „Bänke im Park ergänzt“</translation>
     </message>
     <message>
-        <location filename="../ui/review_changeset.py" line="44"/>
-        <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local&lt;br&gt;community and on the imports list first, to check that the licence allows it&lt;br&gt;and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss&lt;br&gt;a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
-        <translation>Importe und mechanische Bearbeitungen folgen eigenen Regeln:&lt;br&gt;• die &lt;a href=&quot;{guidelines}&quot;&gt;Import-Richtlinien&lt;/a&gt; verlangen, einen Import zuerst mit der lokalen&lt;br&gt;Community und auf der Imports-Liste zu besprechen, zu prüfen, ob die Lizenz ihn erlaubt,&lt;br&gt;und ihn auf einer Wiki-Seite zu dokumentieren;&lt;br&gt;• der &lt;a href=&quot;{conduct}&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; verlangt, eine&lt;br&gt;mechanische Bearbeitung zuerst zu dokumentieren und zu besprechen und sie mit einem eigenen Konto auszuführen.&lt;br&gt;Geben Sie die Adresse dieser Dokumentationsseite an.</translation>
-    </message>
-    <message>
         <location filename="../ui/review_changeset.py" line="98"/>
         <source>Choose whether this is an import or a mechanical edit.</source>
         <translation>Wählen Sie, ob es ein Import oder eine mechanische Bearbeitung ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_changeset.py" line="44"/>
+        <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local community and on the imports list first, to check that the licence allows it and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
+        <translation>Für Importe und mechanische Bearbeitungen gelten eigene Regeln:&lt;br&gt;• Die &lt;a href=&quot;{guidelines}&quot;&gt;Import-Richtlinien&lt;/a&gt; verlangen, einen Import zuerst mit der lokalen Community und auf der Import-Mailingliste zu besprechen, zu prüfen, ob die Lizenz ihn erlaubt, und ihn auf einer Wiki-Seite zu dokumentieren;&lt;br&gt;• der &lt;a href=&quot;{conduct}&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; verlangt, eine mechanische Bearbeitung zuerst zu dokumentieren und zu besprechen und sie mit einem eigenen Benutzerkonto durchzuführen.&lt;br&gt;Geben Sie die Adresse dieser Dokumentationsseite an.</translation>
     </message>
 </context>
 <context>
@@ -1807,7 +1807,7 @@
         <translation>Die Anmeldung konnte nicht in der QGIS-Authentifizierungsdatenbank gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="70"/>
+        <location filename="../plugin/adapters/upload_service.py" line="71"/>
         <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
         <translation>Speichern Sie die Bearbeitungen von {layers} vor dem Hochladen: Die Ergebnisse werden in die gespeicherten Layer geschrieben.</translation>
     </message>
@@ -2814,49 +2814,59 @@
         <translation>Import oder mechanische Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="242"/>
-        <source>Import (import=yes)</source>
-        <translation>Import (import=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.ui" line="247"/>
-        <source>Mechanical edit (mechanical=yes)</source>
-        <translation>Mechanische Bearbeitung (mechanical=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.ui" line="252"/>
+        <location filename="../ui/review_dock.ui" line="248"/>
         <source>Documentation page</source>
         <translation>Dokumentationsseite</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="258"/>
+        <location filename="../ui/review_dock.ui" line="254"/>
         <source>https://wiki.openstreetmap.org/wiki/…</source>
         <translation>https://wiki.openstreetmap.org/wiki/…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="280"/>
+        <location filename="../ui/review_dock.ui" line="276"/>
         <source>I have checked the warnings</source>
         <translation>Ich habe die Warnungen geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="292"/>
+        <location filename="../ui/review_dock.ui" line="288"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="293"/>
+        <location filename="../ui/review_dock.ui" line="289"/>
         <source>Compute the changes again from the saved layers</source>
         <translation>Die Änderungen erneut aus den gespeicherten Layern berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="298"/>
+        <location filename="../ui/review_dock.ui" line="294"/>
         <source>Save as .osc…</source>
         <translation>Als .osc speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="309"/>
+        <location filename="../ui/review_dock.ui" line="305"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="236"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="237"/>
+        <source>The changeset gets the tag import=yes</source>
+        <translation>Der Änderungssatz erhält das Tag import=yes</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="242"/>
+        <source>Mechanical edit</source>
+        <translation>Mechanische Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="243"/>
+        <source>The changeset gets the tag mechanical=yes</source>
+        <translation>Der Änderungssatz erhält das Tag mechanical=yes</translation>
     </message>
 </context>
 <context>
@@ -3769,12 +3779,12 @@
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="429"/>
+        <location filename="../plugin/adapters/upload_service.py" line="462"/>
         <source>Uploading changes to OpenStreetMap</source>
         <translation>Änderungen werden zu OpenStreetMap hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="367"/>
+        <location filename="../plugin/adapters/upload_service.py" line="368"/>
         <source>Checking the interrupted upload</source>
         <translation>Unterbrochener Upload wird geprüft</translation>
     </message>

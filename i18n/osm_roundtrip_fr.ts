@@ -47,14 +47,14 @@
         <translation>Qu’avez-vous modifié, et pourquoi ? Par ex. « Ajout de bancs dans le parc »</translation>
     </message>
     <message>
-        <location filename="../ui/review_changeset.py" line="44"/>
-        <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local&lt;br&gt;community and on the imports list first, to check that the licence allows it&lt;br&gt;and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss&lt;br&gt;a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
-        <translation>Les imports et les modifications mécaniques suivent leurs propres règles :&lt;br&gt;• les &lt;a href=&quot;{guidelines}&quot;&gt;directives d’import&lt;/a&gt; demandent de discuter d’abord un import avec la&lt;br&gt;communauté locale et sur la liste imports, de vérifier que la licence le permet&lt;br&gt;et de le documenter sur une page du wiki ;&lt;br&gt;• le &lt;a href=&quot;{conduct}&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; demande de documenter&lt;br&gt;et de discuter d’abord une modification mécanique et de la faire depuis un compte dédié.&lt;br&gt;Indiquez l’adresse de cette page de documentation.</translation>
-    </message>
-    <message>
         <location filename="../ui/review_changeset.py" line="98"/>
         <source>Choose whether this is an import or a mechanical edit.</source>
         <translation>Indiquez s’il s’agit d’un import ou d’une modification mécanique.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_changeset.py" line="44"/>
+        <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local community and on the imports list first, to check that the licence allows it and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
+        <translation>Les imports et les modifications mécaniques suivent des règles qui leur sont propres :&lt;br&gt;• les &lt;a href=&quot;{guidelines}&quot;&gt;règles d’import&lt;/a&gt; demandent de discuter d’abord d’un import avec la communauté locale et sur la liste de diffusion imports, de vérifier que la licence le permet et de le documenter sur une page du wiki ;&lt;br&gt;• le &lt;a href=&quot;{conduct}&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; demande de documenter et de discuter d’abord une modification mécanique et de la faire depuis un compte dédié.&lt;br&gt;Indiquez l’adresse de cette page de documentation.</translation>
     </message>
 </context>
 <context>
@@ -1807,7 +1807,7 @@
         <translation>La connexion n’a pas pu être enregistrée dans la base de données d’authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="70"/>
+        <location filename="../plugin/adapters/upload_service.py" line="71"/>
         <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
         <translation>Enregistrez les modifications de {layers} avant l’envoi : les résultats sont écrits dans les couches enregistrées.</translation>
     </message>
@@ -2814,49 +2814,59 @@
         <translation>Import ou modification mécanique</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="242"/>
-        <source>Import (import=yes)</source>
-        <translation>Import (import=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.ui" line="247"/>
-        <source>Mechanical edit (mechanical=yes)</source>
-        <translation>Modification mécanique (mechanical=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.ui" line="252"/>
+        <location filename="../ui/review_dock.ui" line="248"/>
         <source>Documentation page</source>
         <translation>Page de documentation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="258"/>
+        <location filename="../ui/review_dock.ui" line="254"/>
         <source>https://wiki.openstreetmap.org/wiki/…</source>
         <translation>https://wiki.openstreetmap.org/wiki/…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="280"/>
+        <location filename="../ui/review_dock.ui" line="276"/>
         <source>I have checked the warnings</source>
         <translation>J’ai vérifié les avertissements</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="292"/>
+        <location filename="../ui/review_dock.ui" line="288"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="293"/>
+        <location filename="../ui/review_dock.ui" line="289"/>
         <source>Compute the changes again from the saved layers</source>
         <translation>Recalculer les modifications à partir des couches enregistrées</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="298"/>
+        <location filename="../ui/review_dock.ui" line="294"/>
         <source>Save as .osc…</source>
         <translation>Enregistrer en .osc…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="309"/>
+        <location filename="../ui/review_dock.ui" line="305"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="236"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="237"/>
+        <source>The changeset gets the tag import=yes</source>
+        <translation>Le groupe de modifications reçoit l’attribut import=yes</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="242"/>
+        <source>Mechanical edit</source>
+        <translation>Modification mécanique</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="243"/>
+        <source>The changeset gets the tag mechanical=yes</source>
+        <translation>Le groupe de modifications reçoit l’attribut mechanical=yes</translation>
     </message>
 </context>
 <context>
@@ -3769,12 +3779,12 @@
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="429"/>
+        <location filename="../plugin/adapters/upload_service.py" line="462"/>
         <source>Uploading changes to OpenStreetMap</source>
         <translation>Envoi des modifications vers OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="367"/>
+        <location filename="../plugin/adapters/upload_service.py" line="368"/>
         <source>Checking the interrupted upload</source>
         <translation>Vérification de l’envoi interrompu</translation>
     </message>
