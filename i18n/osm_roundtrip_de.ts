@@ -80,21 +80,6 @@
         <translation>Für alle Server-Version übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>node</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>way</source>
-        <translation>Weg</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>relation</source>
-        <translation>Relation</translation>
-    </message>
-    <message>
         <location filename="../ui/conflict_dialog.py" line="56"/>
         <source>tag {key}</source>
         <translation>Tag {key}</translation>
@@ -189,37 +174,37 @@
 <context>
     <name>DownloadBboxAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="182"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="189"/>
         <source>Download OSM data (bounding box)</source>
         <translation>OSM-Daten herunterladen (Begrenzungsrahmen)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="185"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="192"/>
         <source>Downloads every node, way and relation of the extent from an OSM API 0.6 server into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot needed to upload edits. Large extents are split into several requests within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server chosen in the plugin settings.</source>
         <translation>Lädt alle Knoten, Wege und Relationen der Ausdehnung von einem OSM-API-0.6-Server in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations sowie dem Basisstand, der zum Hochladen von Bearbeitungen nötig ist. Große Ausdehnungen werden innerhalb der Grenzen des Servers auf mehrere Anfragen aufgeteilt. ENDPOINT ist die Basis-URL der API (…/api/0.6); leer bedeutet: der in den Plugin-Einstellungen gewählte Server.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="194"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="201"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="195"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="202"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>OSM-API-URL (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="207"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="207"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="221"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="228"/>
         <source>Downloading {bbox} from {url}</source>
         <translation>{bbox} wird von {url} heruntergeladen</translation>
     </message>
@@ -408,12 +393,12 @@
         <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="401"/>
+        <location filename="../plugin/adapters/download_service.py" line="421"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Die OSM-Daten konnten nicht geladen werden: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="439"/>
+        <location filename="../plugin/adapters/download_service.py" line="481"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
         <translation>
             <numerusform>%n Relation reicht über das Gebiet hinaus und ist als unvollständig markiert; ist sie eine Fläche, wird sie aus ihren vollständigen Ringen gezeichnet.</numerusform>
@@ -421,7 +406,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="447"/>
+        <location filename="../plugin/adapters/download_service.py" line="491"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
         <translation>
             <numerusform>%n Weg verwendet Knoten, die nicht in den Daten sind (Weg {example}): Er wird durch die vorhandenen Knoten gezeichnet, als unvollständig markiert und mit allen seinen Knoten hochgeladen.</numerusform>
@@ -429,24 +414,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="378"/>
+        <location filename="../plugin/adapters/download_service.py" line="380"/>
         <source>Download cancelled; nothing was changed.</source>
         <translation>Download abgebrochen; es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="424"/>
+        <location filename="../plugin/adapters/download_service.py" line="445"/>
         <source>The area holds no OSM data; the group “{name}” is empty.</source>
         <translation>Das Gebiet enthält keine OSM-Daten; die Gruppe „{name}“ ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="428"/>
+        <location filename="../plugin/adapters/download_service.py" line="449"/>
         <source>{list} and {last}</source>
         <translation>{list} und {last}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="435"/>
+        <location filename="../plugin/adapters/download_service.py" line="456"/>
         <source>Downloaded {counts} into “{name}”.</source>
         <translation>{counts} in „{name}“ heruntergeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="415"/>
+        <source>The layers are saved in {path}.</source>
+        <translation>Die Layer sind in {path} gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n points</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n Linie</numerusform>
+            <numerusform>%n Linien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n polygons</source>
+        <translation>
+            <numerusform>%n Polygon</numerusform>
+            <numerusform>%n Polygone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="460"/>
+        <source>%n relations reach outside the area.</source>
+        <translation>
+            <numerusform>%n Relation reicht über das Gebiet hinaus.</numerusform>
+            <numerusform>%n Relationen reichen über das Gebiet hinaus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="467"/>
+        <source>%n ways lack some of their nodes.</source>
+        <translation>
+            <numerusform>Bei %n Weg fehlen einige Knoten.</numerusform>
+            <numerusform>Bei %n Wegen fehlen einige Knoten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -570,37 +608,37 @@
 <context>
     <name>LoadOsmFileAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="246"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="253"/>
         <source>Load .osm file</source>
         <translation>.osm-Datei laden</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>OSM file</source>
         <translation>OSM-Datei</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="270"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="270"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="274"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="281"/>
         <source>The file {path} does not exist.</source>
         <translation>Die Datei {path} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
         <source>Reads an OSM file (OSM XML .osm or OSM PBF .osm.pbf) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
         <translation>Liest eine OSM-Datei (OSM XML .osm oder OSM PBF .osm.pbf) in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations und dem Basisstand ein, genau wie ein Download von der API.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
         <translation>OpenStreetMap-Dateien (*.osm *.osm.pbf *.pbf *.xml)</translation>
     </message>
@@ -868,6 +906,29 @@
     </message>
 </context>
 <context>
+    <name>OsmElements</name>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="58"/>
+        <source>node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="59"/>
+        <source>way</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="60"/>
+        <source>relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="67"/>
+        <source>{type} {id}</source>
+        <translation>{type} {id}</translation>
+    </message>
+</context>
+<context>
     <name>OsmIssues</name>
     <message>
         <location filename="../plugin/adapters/validation.py" line="126"/>
@@ -1112,27 +1173,27 @@
         <translation>Der Server unter {url} hat ungültiges JSON gesendet ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="292"/>
+        <location filename="../plugin/core/http.py" line="305"/>
         <source>The server {host} did not answer within {seconds} s.</source>
         <translation>Der Server {host} hat nicht innerhalb von {seconds} s geantwortet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="300"/>
+        <location filename="../plugin/core/http.py" line="313"/>
         <source>Could not connect to {host}: {reason}</source>
         <translation>Keine Verbindung zu {host} möglich: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="308"/>
+        <location filename="../plugin/core/http.py" line="321"/>
         <source>The request to {host} failed: {reason}</source>
         <translation>Die Anfrage an {host} ist fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="324"/>
+        <location filename="../plugin/core/http.py" line="337"/>
         <source>The server refused the request because of rate limiting (HTTP {status}). {body}</source>
         <translation>Der Server hat die Anfrage wegen einer Ratenbegrenzung abgelehnt (HTTP {status}). {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="296"/>
+        <location filename="../plugin/core/oauth.py" line="517"/>
         <source>The server answered HTTP {status}: {body}</source>
         <translation>Der Server hat mit HTTP {status} geantwortet: {body}</translation>
     </message>
@@ -1252,37 +1313,37 @@
         <translation>Die Zoomstufe muss zwischen 0 und {maximum} liegen (erhalten: {zoom}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="134"/>
+        <location filename="../plugin/core/oauth.py" line="135"/>
         <source>The server at {url} did not send an access token.</source>
         <translation>Der Server unter {url} hat kein Zugriffstoken gesendet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="330"/>
+        <location filename="../plugin/core/oauth.py" line="331"/>
         <source>The authorization was refused: {reason}</source>
         <translation>Die Autorisierung wurde verweigert: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="322"/>
+        <location filename="../plugin/core/oauth.py" line="323"/>
         <source>The answer of the authorization server does not belong to this login (state mismatch); please try again.</source>
         <translation>Die Antwort des Autorisierungsservers gehört nicht zu dieser Anmeldung (state stimmt nicht überein); bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="345"/>
+        <location filename="../plugin/core/oauth.py" line="346"/>
         <source>No loopback listener: enter the code shown by the server.</source>
         <translation>Kein lokaler Empfänger (Loopback): Geben Sie den vom Server angezeigten Code ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="353"/>
+        <location filename="../plugin/core/oauth.py" line="354"/>
         <source>No answer from the browser within {seconds} s; the login was abandoned.</source>
         <translation>Keine Antwort vom Browser innerhalb von {seconds} s; die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="398"/>
+        <location filename="../plugin/core/oauth.py" line="399"/>
         <source>The server refused to issue a token (HTTP {status}): {body}</source>
         <translation>Der Server hat die Ausstellung eines Tokens verweigert (HTTP {status}): {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="439"/>
+        <location filename="../plugin/core/oauth.py" line="440"/>
         <source>Could not listen on 127.0.0.1 for the browser&apos;s answer and no way to ask for the code was given.</source>
         <translation>Auf 127.0.0.1 konnte nicht auf die Antwort des Browsers gewartet werden, und es wurde keine Möglichkeit angegeben, den Code abzufragen.</translation>
     </message>
@@ -1792,17 +1853,17 @@
         <translation>Die Datei {source} konnte nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="43"/>
+        <location filename="../plugin/adapters/auth.py" line="46"/>
         <source>The QGIS authentication database is not available: {reason}</source>
         <translation>Die QGIS-Authentifizierungsdatenbank ist nicht verfügbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="65"/>
+        <location filename="../plugin/adapters/auth.py" line="68"/>
         <source>The QGIS master password is needed to store the login safely.</source>
         <translation>Das QGIS-Master-Passwort wird benötigt, um die Anmeldung sicher zu speichern.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="89"/>
+        <location filename="../plugin/adapters/auth.py" line="92"/>
         <source>The login could not be saved in the QGIS auth database.</source>
         <translation>Die Anmeldung konnte nicht in der QGIS-Authentifizierungsdatenbank gespeichert werden.</translation>
     </message>
@@ -1812,17 +1873,17 @@
         <translation>Speichern Sie die Bearbeitungen von {layers} vor dem Hochladen: Die Ergebnisse werden in die gespeicherten Layer geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="275"/>
+        <location filename="../plugin/adapters/auth.py" line="348"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
         <translation>Es ist keine OAuth-2-Client-ID festgelegt. Registrieren Sie in Ihren Kontoeinstellungen auf dem Server eine Anwendung (nicht vertraulich, Weiterleitungs-URI http://127.0.0.1/callback und urn:ietf:wg:oauth:2.0:oob, Berechtigungen read_prefs und write_api) und tragen Sie deren Client-ID in den Plugin-Einstellungen ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="196"/>
+        <location filename="../plugin/adapters/auth.py" line="199"/>
         <source>{url} is not an address of an OSM API.</source>
         <translation>{url} ist keine Adresse einer OSM-API.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="288"/>
+        <location filename="../plugin/adapters/auth.py" line="361"/>
         <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
         <translation>Um sich bei {server} anzumelden, wählen Sie ihn in den Plugin-Einstellungen als Server und tragen Sie dort seine OAuth-2-Client-ID ein.</translation>
     </message>
@@ -1872,12 +1933,12 @@
         <translation>{path} ist in einem anderen Programm geöffnet. Schließen Sie die Datei dort und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="226"/>
+        <location filename="../plugin/core/http.py" line="238"/>
         <source>The server {host} did not finish its answer within {seconds} s.</source>
         <translation>Der Server {host} hat seine Antwort nicht innerhalb von {seconds} s abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="270"/>
+        <location filename="../plugin/core/http.py" line="283"/>
         <source>The answer of {host} is larger than {megabytes} MB, the limit for this kind of request; it was not used.</source>
         <translation>Die Antwort von {host} ist größer als {megabytes} MB, die Grenze für diese Art von Anfrage; sie wurde nicht verwendet.</translation>
     </message>
@@ -2317,9 +2378,14 @@
 <context>
     <name>OsmRoundtripLogin</name>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="481"/>
+        <location filename="../plugin/adapters/auth.py" line="554"/>
         <source>Logging in to OpenStreetMap</source>
         <translation>Anmeldung bei OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="291"/>
+        <source>Logging out of OpenStreetMap</source>
+        <translation>Abmeldung von OpenStreetMap</translation>
     </message>
 </context>
 <context>
@@ -2386,32 +2452,32 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../ui/review_problems.py" line="57"/>
+        <location filename="../ui/review_problems.py" line="58"/>
         <source>Errors ({count})</source>
         <translation>Fehler ({count})</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="57"/>
+        <location filename="../ui/review_problems.py" line="58"/>
         <source>Warnings ({count})</source>
         <translation>Warnungen ({count})</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="80"/>
+        <location filename="../ui/review_problems.py" line="81"/>
         <source>Click a problem to show it on the map.</source>
         <translation>Klicken Sie auf ein Problem, um es auf der Karte zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="83"/>
+        <location filename="../ui/review_problems.py" line="84"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="85"/>
+        <location filename="../ui/review_problems.py" line="86"/>
         <source>Problems ({count})</source>
         <translation>Probleme ({count})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="93"/>
+        <location filename="../ui/review_problems.py" line="94"/>
         <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
         <translation>
             <numerusform>%n Fehler muss vor dem Hochladen behoben werden (in den Layern oder mit Korrigieren).</numerusform>
@@ -2419,7 +2485,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="99"/>
+        <location filename="../ui/review_problems.py" line="100"/>
         <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
         <translation>
             <numerusform>%n Warnung: Prüfen Sie sie und haken Sie dann „Ich habe die Warnungen geprüft“ an.</numerusform>
@@ -2427,32 +2493,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="104"/>
+        <location filename="../ui/review_problems.py" line="105"/>
         <source>The validator found no problems.</source>
         <translation>Die Prüfung hat keine Probleme gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>node</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>way</source>
-        <translation>Weg</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>relation</source>
-        <translation>Relation</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="112"/>
+        <location filename="../ui/review_problems.py" line="111"/>
         <source>new {type}</source>
         <translation>neuer {type}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="117"/>
+        <location filename="../ui/review_problems.py" line="116"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n weiteres</numerusform>
@@ -2460,12 +2511,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="144"/>
+        <location filename="../ui/review_problems.py" line="143"/>
         <source>Fix: {what}</source>
         <translation>Korrektur: {what}</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="147"/>
+        <location filename="../ui/review_problems.py" line="146"/>
         <source>This problem has no automatic fix.</source>
         <translation>Für dieses Problem gibt es keine automatische Korrektur.</translation>
     </message>
@@ -3243,27 +3294,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (Produktivserver)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>OpenStreetMap development server</source>
         <translation>OpenStreetMap-Entwicklungsserver</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>Custom URL</source>
         <translation>Eigene URL</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="43"/>
+        <location filename="../ui/settings_page.py" line="44"/>
         <source>Same as QGIS</source>
         <translation>Wie QGIS</translation>
     </message>
@@ -3318,57 +3369,57 @@
         <translation>OAuth-2.0-Client-ID</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="48"/>
+        <location filename="../ui/settings_page.ui" line="49"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="53"/>
+        <location filename="../ui/settings_page.ui" line="54"/>
         <source>Network timeout (s)</source>
         <translation>Netzwerk-Zeitlimit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="51"/>
+        <location filename="../ui/settings_page.ui" line="52"/>
         <source>Language (plugin and search results)</source>
         <translation>Sprache (Plugin und Suchergebnisse)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="55"/>
+        <location filename="../ui/settings_page.ui" line="56"/>
         <source>Folder for new downloads</source>
         <translation>Ordner für neue Downloads</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="54"/>
+        <location filename="../ui/settings_page.py" line="55"/>
         <source>The project&apos;s folder</source>
         <translation>Der Ordner des Projekts</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="101"/>
+        <location filename="../ui/settings_page.py" line="104"/>
         <source>Required to log in</source>
         <translation>Zum Anmelden erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="121"/>
+        <location filename="../ui/settings_page.py" line="127"/>
         <source>Enter the server&apos;s address first</source>
         <translation>Geben Sie zuerst die Adresse des Servers ein</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="123"/>
+        <location filename="../ui/settings_page.py" line="129"/>
         <source>Logged in as &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Angemeldet als &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="127"/>
+        <location filename="../ui/settings_page.py" line="133"/>
         <source>Logged in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="129"/>
+        <location filename="../ui/settings_page.py" line="135"/>
         <source>Not logged in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="132"/>
+        <location filename="../ui/settings_page.py" line="138"/>
         <source>Log in again…</source>
         <translation>Erneut anmelden…</translation>
     </message>
@@ -3386,6 +3437,21 @@
         <location filename="../ui/settings_page.ui" line="40"/>
         <source>Log out</source>
         <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="125"/>
+        <source>Logging out…</source>
+        <translation>Abmeldung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="195"/>
+        <source>Logged out here; the server could not be told: {reason}&lt;br&gt;You can revoke the access on the website under &lt;a href=&quot;{url}&quot;&gt;My Settings → OAuth 2 applications&lt;/a&gt;.</source>
+        <translation>Hier abgemeldet; der Server konnte nicht benachrichtigt werden: {reason}&lt;br&gt;Sie können den Zugriff auf der Website unter &lt;a href=&quot;{url}&quot;&gt;Meine Einstellungen → OAuth-2-Anwendungen&lt;/a&gt; widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="203"/>
+        <source>Logged out; {server} has revoked the access.</source>
+        <translation>Abgemeldet; {server} hat den Zugriff widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -3511,8 +3577,8 @@
     </message>
     <message>
         <location filename="../ui/tag_editor.py" line="497"/>
-        <source>{type} {id}, v{version}</source>
-        <translation>{type} {id}, v{version}</translation>
+        <source>{element}, v{version}</source>
+        <translation>{element}, v{version}</translation>
     </message>
 </context>
 <context>
@@ -3889,22 +3955,22 @@
         <translation>Anzahl der Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="109"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="116"/>
         <source>Choose the GeoPackage to write.</source>
         <translation>Wählen Sie das zu schreibende GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="147"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="154"/>
         <source>The GeoPackage {path} is open in the project. Remove its layers first or choose another file.</source>
         <translation>Das GeoPackage {path} ist im Projekt geöffnet. Entfernen Sie zuerst seine Layer oder wählen Sie eine andere Datei.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="125"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="132"/>
         <source>Replace an existing GeoPackage even if it holds edits not uploaded</source>
         <translation>Vorhandenes GeoPackage ersetzen, auch wenn es noch nicht hochgeladene Bearbeitungen enthält</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="138"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="145"/>
         <source>Set OVERWRITE to replace it, or choose another file.</source>
         <translation>Setzen Sie OVERWRITE, um es zu ersetzen, oder wählen Sie eine andere Datei.</translation>
     </message>

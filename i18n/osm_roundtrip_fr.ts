@@ -80,21 +80,6 @@
         <translation>Prendre la version du serveur pour tous</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>node</source>
-        <translation>nœud</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>way</source>
-        <translation>chemin</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>relation</source>
-        <translation>relation</translation>
-    </message>
-    <message>
         <location filename="../ui/conflict_dialog.py" line="56"/>
         <source>tag {key}</source>
         <translation>attribut {key}</translation>
@@ -189,37 +174,37 @@
 <context>
     <name>DownloadBboxAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="182"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="189"/>
         <source>Download OSM data (bounding box)</source>
         <translation>Télécharger des données OSM (rectangle englobant)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="185"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="192"/>
         <source>Downloads every node, way and relation of the extent from an OSM API 0.6 server into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot needed to upload edits. Large extents are split into several requests within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server chosen in the plugin settings.</source>
         <translation>Télécharge tous les nœuds, chemins et relations de l’emprise depuis un serveur OSM API 0.6 dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence nécessaire à l’envoi des modifications. Les grandes emprises sont découpées en plusieurs requêtes dans les limites du serveur. ENDPOINT est l’URL de base de l’API (…/api/0.6) ; vide, le serveur choisi dans les paramètres de l’extension est utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="194"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="201"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="195"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="202"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>URL de l’API OSM (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="207"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="207"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="221"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="228"/>
         <source>Downloading {bbox} from {url}</source>
         <translation>Téléchargement de {bbox} depuis {url}</translation>
     </message>
@@ -408,12 +393,12 @@
         <translation>Lecture de {file}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="401"/>
+        <location filename="../plugin/adapters/download_service.py" line="421"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Les données OSM n’ont pas pu être chargées : {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="439"/>
+        <location filename="../plugin/adapters/download_service.py" line="481"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
         <translation>
             <numerusform>%n relation dépasse la zone et est marquée incomplète ; si c’est une surface, elle est dessinée à partir de ses anneaux complets.</numerusform>
@@ -421,7 +406,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="447"/>
+        <location filename="../plugin/adapters/download_service.py" line="491"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
         <translation>
             <numerusform>%n chemin utilise des nœuds absents des données (chemin {example}) : il est dessiné par les nœuds présents, marqué incomplet et envoyé avec tous ses nœuds.</numerusform>
@@ -429,24 +414,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="378"/>
+        <location filename="../plugin/adapters/download_service.py" line="380"/>
         <source>Download cancelled; nothing was changed.</source>
         <translation>Téléchargement annulé ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="424"/>
+        <location filename="../plugin/adapters/download_service.py" line="445"/>
         <source>The area holds no OSM data; the group “{name}” is empty.</source>
         <translation>La zone ne contient aucune donnée OSM ; le groupe « {name} » est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="428"/>
+        <location filename="../plugin/adapters/download_service.py" line="449"/>
         <source>{list} and {last}</source>
         <translation>{list} et {last}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="435"/>
+        <location filename="../plugin/adapters/download_service.py" line="456"/>
         <source>Downloaded {counts} into “{name}”.</source>
         <translation>Téléchargé dans « {name} » : {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="415"/>
+        <source>The layers are saved in {path}.</source>
+        <translation>Les couches sont enregistrées dans {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n points</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n polygons</source>
+        <translation>
+            <numerusform>%n polygone</numerusform>
+            <numerusform>%n polygones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="460"/>
+        <source>%n relations reach outside the area.</source>
+        <translation>
+            <numerusform>%n relation dépasse la zone.</numerusform>
+            <numerusform>%n relations dépassent la zone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="467"/>
+        <source>%n ways lack some of their nodes.</source>
+        <translation>
+            <numerusform>%n chemin n’a pas tous ses nœuds.</numerusform>
+            <numerusform>%n chemins n’ont pas tous leurs nœuds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -570,37 +608,37 @@
 <context>
     <name>LoadOsmFileAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="246"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="253"/>
         <source>Load .osm file</source>
         <translation>Charger un fichier .osm</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>OSM file</source>
         <translation>Fichier OSM</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="270"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="270"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="274"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="281"/>
         <source>The file {path} does not exist.</source>
         <translation>Le fichier {path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
         <source>Reads an OSM file (OSM XML .osm or OSM PBF .osm.pbf) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
         <translation>Lit un fichier OSM (OSM XML .osm ou OSM PBF .osm.pbf) dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence, exactement comme un téléchargement depuis l’API.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
         <translation>Fichiers OpenStreetMap (*.osm *.osm.pbf *.pbf *.xml)</translation>
     </message>
@@ -868,6 +906,29 @@
     </message>
 </context>
 <context>
+    <name>OsmElements</name>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="58"/>
+        <source>node</source>
+        <translation>nœud</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="59"/>
+        <source>way</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="60"/>
+        <source>relation</source>
+        <translation>relation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="67"/>
+        <source>{type} {id}</source>
+        <translation>{type} {id}</translation>
+    </message>
+</context>
+<context>
     <name>OsmIssues</name>
     <message>
         <location filename="../plugin/adapters/validation.py" line="126"/>
@@ -1112,27 +1173,27 @@
         <translation>Le serveur {url} a envoyé du JSON invalide ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="292"/>
+        <location filename="../plugin/core/http.py" line="305"/>
         <source>The server {host} did not answer within {seconds} s.</source>
         <translation>Le serveur {host} n’a pas répondu en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="300"/>
+        <location filename="../plugin/core/http.py" line="313"/>
         <source>Could not connect to {host}: {reason}</source>
         <translation>Impossible de se connecter à {host} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="308"/>
+        <location filename="../plugin/core/http.py" line="321"/>
         <source>The request to {host} failed: {reason}</source>
         <translation>La requête vers {host} a échoué : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="324"/>
+        <location filename="../plugin/core/http.py" line="337"/>
         <source>The server refused the request because of rate limiting (HTTP {status}). {body}</source>
         <translation>Le serveur a refusé la requête à cause d’une limitation de débit (HTTP {status}). {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="296"/>
+        <location filename="../plugin/core/oauth.py" line="517"/>
         <source>The server answered HTTP {status}: {body}</source>
         <translation>Le serveur a répondu HTTP {status} : {body}</translation>
     </message>
@@ -1252,37 +1313,37 @@
         <translation>Le niveau de zoom doit être compris entre 0 et {maximum} (reçu : {zoom}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="134"/>
+        <location filename="../plugin/core/oauth.py" line="135"/>
         <source>The server at {url} did not send an access token.</source>
         <translation>Le serveur {url} n’a pas envoyé de jeton d’accès.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="330"/>
+        <location filename="../plugin/core/oauth.py" line="331"/>
         <source>The authorization was refused: {reason}</source>
         <translation>L’autorisation a été refusée : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="322"/>
+        <location filename="../plugin/core/oauth.py" line="323"/>
         <source>The answer of the authorization server does not belong to this login (state mismatch); please try again.</source>
         <translation>La réponse du serveur d’autorisation ne correspond pas à cette connexion (state différent) ; veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="345"/>
+        <location filename="../plugin/core/oauth.py" line="346"/>
         <source>No loopback listener: enter the code shown by the server.</source>
         <translation>Pas d’écoute locale (loopback) : saisissez le code affiché par le serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="353"/>
+        <location filename="../plugin/core/oauth.py" line="354"/>
         <source>No answer from the browser within {seconds} s; the login was abandoned.</source>
         <translation>Aucune réponse du navigateur en {seconds} s ; la connexion a été abandonnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="398"/>
+        <location filename="../plugin/core/oauth.py" line="399"/>
         <source>The server refused to issue a token (HTTP {status}): {body}</source>
         <translation>Le serveur a refusé de délivrer un jeton (HTTP {status}) : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="439"/>
+        <location filename="../plugin/core/oauth.py" line="440"/>
         <source>Could not listen on 127.0.0.1 for the browser&apos;s answer and no way to ask for the code was given.</source>
         <translation>Impossible d’écouter sur 127.0.0.1 la réponse du navigateur, et aucun moyen de demander le code n’a été fourni.</translation>
     </message>
@@ -1792,17 +1853,17 @@
         <translation>Impossible de lire le fichier {source} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="43"/>
+        <location filename="../plugin/adapters/auth.py" line="46"/>
         <source>The QGIS authentication database is not available: {reason}</source>
         <translation>La base de données d’authentification de QGIS n’est pas disponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="65"/>
+        <location filename="../plugin/adapters/auth.py" line="68"/>
         <source>The QGIS master password is needed to store the login safely.</source>
         <translation>Le mot de passe maître de QGIS est nécessaire pour enregistrer la connexion de façon sécurisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="89"/>
+        <location filename="../plugin/adapters/auth.py" line="92"/>
         <source>The login could not be saved in the QGIS auth database.</source>
         <translation>La connexion n’a pas pu être enregistrée dans la base de données d’authentification de QGIS.</translation>
     </message>
@@ -1812,17 +1873,17 @@
         <translation>Enregistrez les modifications de {layers} avant l’envoi : les résultats sont écrits dans les couches enregistrées.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="275"/>
+        <location filename="../plugin/adapters/auth.py" line="348"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
         <translation>Aucun identifiant client OAuth 2 n’est défini. Enregistrez une application (non confidentielle, URI de redirection http://127.0.0.1/callback et urn:ietf:wg:oauth:2.0:oob, autorisations read_prefs et write_api) dans les paramètres de votre compte sur le serveur et saisissez son identifiant client dans les paramètres de l’extension.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="196"/>
+        <location filename="../plugin/adapters/auth.py" line="199"/>
         <source>{url} is not an address of an OSM API.</source>
         <translation>{url} n’est pas l’adresse d’une API OSM.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="288"/>
+        <location filename="../plugin/adapters/auth.py" line="361"/>
         <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
         <translation>Pour vous connecter à {server}, choisissez-le comme serveur dans les paramètres de l’extension et saisissez-y son identifiant client OAuth 2.</translation>
     </message>
@@ -1872,12 +1933,12 @@
         <translation>{path} est ouvert dans un autre programme. Fermez-le dans ce programme et réessayez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="226"/>
+        <location filename="../plugin/core/http.py" line="238"/>
         <source>The server {host} did not finish its answer within {seconds} s.</source>
         <translation>Le serveur {host} n’a pas terminé sa réponse en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="270"/>
+        <location filename="../plugin/core/http.py" line="283"/>
         <source>The answer of {host} is larger than {megabytes} MB, the limit for this kind of request; it was not used.</source>
         <translation>La réponse de {host} dépasse {megabytes} Mo, la limite pour ce type de requête ; elle n’a pas été utilisée.</translation>
     </message>
@@ -2317,9 +2378,14 @@
 <context>
     <name>OsmRoundtripLogin</name>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="481"/>
+        <location filename="../plugin/adapters/auth.py" line="554"/>
         <source>Logging in to OpenStreetMap</source>
         <translation>Connexion à OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="291"/>
+        <source>Logging out of OpenStreetMap</source>
+        <translation>Déconnexion d’OpenStreetMap</translation>
     </message>
 </context>
 <context>
@@ -2386,32 +2452,32 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../ui/review_problems.py" line="57"/>
+        <location filename="../ui/review_problems.py" line="58"/>
         <source>Errors ({count})</source>
         <translation>Erreurs ({count})</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="57"/>
+        <location filename="../ui/review_problems.py" line="58"/>
         <source>Warnings ({count})</source>
         <translation>Avertissements ({count})</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="80"/>
+        <location filename="../ui/review_problems.py" line="81"/>
         <source>Click a problem to show it on the map.</source>
         <translation>Cliquez sur un problème pour l’afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="83"/>
+        <location filename="../ui/review_problems.py" line="84"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="85"/>
+        <location filename="../ui/review_problems.py" line="86"/>
         <source>Problems ({count})</source>
         <translation>Problèmes ({count})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="93"/>
+        <location filename="../ui/review_problems.py" line="94"/>
         <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
         <translation>
             <numerusform>%n erreur doit être corrigée avant l’envoi (dans les couches, ou avec Corriger).</numerusform>
@@ -2419,7 +2485,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="99"/>
+        <location filename="../ui/review_problems.py" line="100"/>
         <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
         <translation>
             <numerusform>%n avertissement : vérifiez-le, puis cochez « J’ai vérifié les avertissements ».</numerusform>
@@ -2427,32 +2493,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="104"/>
+        <location filename="../ui/review_problems.py" line="105"/>
         <source>The validator found no problems.</source>
         <translation>La validation n’a trouvé aucun problème.</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>node</source>
-        <translation>nœud</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>way</source>
-        <translation>chemin</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>relation</source>
-        <translation>relation</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="112"/>
+        <location filename="../ui/review_problems.py" line="111"/>
         <source>new {type}</source>
         <translation>{type} nouveau</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="117"/>
+        <location filename="../ui/review_problems.py" line="116"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n de plus</numerusform>
@@ -2460,12 +2511,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="144"/>
+        <location filename="../ui/review_problems.py" line="143"/>
         <source>Fix: {what}</source>
         <translation>Correction : {what}</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="147"/>
+        <location filename="../ui/review_problems.py" line="146"/>
         <source>This problem has no automatic fix.</source>
         <translation>Ce problème n’a pas de correction automatique.</translation>
     </message>
@@ -3243,27 +3294,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (production)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>OpenStreetMap development server</source>
         <translation>Serveur de développement OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="43"/>
+        <location filename="../ui/settings_page.py" line="44"/>
         <source>Same as QGIS</source>
         <translation>Comme QGIS</translation>
     </message>
@@ -3318,57 +3369,57 @@
         <translation>Identifiant client OAuth 2.0</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="48"/>
+        <location filename="../ui/settings_page.ui" line="49"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="53"/>
+        <location filename="../ui/settings_page.ui" line="54"/>
         <source>Network timeout (s)</source>
         <translation>Délai réseau (s)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="51"/>
+        <location filename="../ui/settings_page.ui" line="52"/>
         <source>Language (plugin and search results)</source>
         <translation>Langue (extension et résultats de recherche)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="55"/>
+        <location filename="../ui/settings_page.ui" line="56"/>
         <source>Folder for new downloads</source>
         <translation>Dossier des nouveaux téléchargements</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="54"/>
+        <location filename="../ui/settings_page.py" line="55"/>
         <source>The project&apos;s folder</source>
         <translation>Le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="101"/>
+        <location filename="../ui/settings_page.py" line="104"/>
         <source>Required to log in</source>
         <translation>Nécessaire pour se connecter</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="121"/>
+        <location filename="../ui/settings_page.py" line="127"/>
         <source>Enter the server&apos;s address first</source>
         <translation>Saisissez d’abord l’adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="123"/>
+        <location filename="../ui/settings_page.py" line="129"/>
         <source>Logged in as &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Connecté en tant que &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="127"/>
+        <location filename="../ui/settings_page.py" line="133"/>
         <source>Logged in</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="129"/>
+        <location filename="../ui/settings_page.py" line="135"/>
         <source>Not logged in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="132"/>
+        <location filename="../ui/settings_page.py" line="138"/>
         <source>Log in again…</source>
         <translation>Se reconnecter…</translation>
     </message>
@@ -3386,6 +3437,21 @@
         <location filename="../ui/settings_page.ui" line="40"/>
         <source>Log out</source>
         <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="125"/>
+        <source>Logging out…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="195"/>
+        <source>Logged out here; the server could not be told: {reason}&lt;br&gt;You can revoke the access on the website under &lt;a href=&quot;{url}&quot;&gt;My Settings → OAuth 2 applications&lt;/a&gt;.</source>
+        <translation>Déconnecté ici ; le serveur n’a pas pu en être informé : {reason}&lt;br&gt;Vous pouvez révoquer l’accès sur le site web, dans &lt;a href=&quot;{url}&quot;&gt;Mes paramètres → Applications OAuth 2&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="203"/>
+        <source>Logged out; {server} has revoked the access.</source>
+        <translation>Déconnecté ; {server} a révoqué l’accès.</translation>
     </message>
 </context>
 <context>
@@ -3511,8 +3577,8 @@
     </message>
     <message>
         <location filename="../ui/tag_editor.py" line="497"/>
-        <source>{type} {id}, v{version}</source>
-        <translation>{type} {id}, v{version}</translation>
+        <source>{element}, v{version}</source>
+        <translation>{element}, v{version}</translation>
     </message>
 </context>
 <context>
@@ -3889,22 +3955,22 @@
         <translation>Nombre d’entités</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="109"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="116"/>
         <source>Choose the GeoPackage to write.</source>
         <translation>Choisissez le GeoPackage à écrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="147"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="154"/>
         <source>The GeoPackage {path} is open in the project. Remove its layers first or choose another file.</source>
         <translation>Le GeoPackage {path} est ouvert dans le projet. Retirez d’abord ses couches ou choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="125"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="132"/>
         <source>Replace an existing GeoPackage even if it holds edits not uploaded</source>
         <translation>Remplacer un GeoPackage existant même s’il contient des modifications non envoyées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="138"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="145"/>
         <source>Set OVERWRITE to replace it, or choose another file.</source>
         <translation>Activez OVERWRITE pour le remplacer, ou choisissez un autre fichier.</translation>
     </message>
