@@ -47,14 +47,14 @@
         <translation>Was haben Sie geändert und warum? Z. B. „Bänke im Park ergänzt“</translation>
     </message>
     <message>
-        <location filename="../ui/review_changeset.py" line="44"/>
-        <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local&lt;br&gt;community and on the imports list first, to check that the licence allows it&lt;br&gt;and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss&lt;br&gt;a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
-        <translation>Importe und mechanische Bearbeitungen folgen eigenen Regeln:&lt;br&gt;• die &lt;a href=&quot;{guidelines}&quot;&gt;Import-Richtlinien&lt;/a&gt; verlangen, einen Import zuerst mit der lokalen&lt;br&gt;Community und auf der Imports-Liste zu besprechen, zu prüfen, ob die Lizenz ihn erlaubt,&lt;br&gt;und ihn auf einer Wiki-Seite zu dokumentieren;&lt;br&gt;• der &lt;a href=&quot;{conduct}&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; verlangt, eine&lt;br&gt;mechanische Bearbeitung zuerst zu dokumentieren und zu besprechen und sie mit einem eigenen Konto auszuführen.&lt;br&gt;Geben Sie die Adresse dieser Dokumentationsseite an.</translation>
-    </message>
-    <message>
         <location filename="../ui/review_changeset.py" line="98"/>
         <source>Choose whether this is an import or a mechanical edit.</source>
         <translation>Wählen Sie, ob es ein Import oder eine mechanische Bearbeitung ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_changeset.py" line="44"/>
+        <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local community and on the imports list first, to check that the licence allows it and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
+        <translation>Für Importe und mechanische Bearbeitungen gelten eigene Regeln:&lt;br&gt;• Die &lt;a href=&quot;{guidelines}&quot;&gt;Import-Richtlinien&lt;/a&gt; verlangen, einen Import zuerst mit der lokalen Community und auf der Import-Mailingliste zu besprechen, zu prüfen, ob die Lizenz ihn erlaubt, und ihn auf einer Wiki-Seite zu dokumentieren;&lt;br&gt;• der &lt;a href=&quot;{conduct}&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; verlangt, eine mechanische Bearbeitung zuerst zu dokumentieren und zu besprechen und sie mit einem eigenen Benutzerkonto durchzuführen.&lt;br&gt;Geben Sie die Adresse dieser Dokumentationsseite an.</translation>
     </message>
 </context>
 <context>
@@ -78,21 +78,6 @@
         <location filename="../ui/conflict_dialog.ui" line="42"/>
         <source>Take theirs for all</source>
         <translation>Für alle Server-Version übernehmen</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>node</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>way</source>
-        <translation>Weg</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>relation</source>
-        <translation>Relation</translation>
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="56"/>
@@ -189,37 +174,37 @@
 <context>
     <name>DownloadBboxAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="182"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="189"/>
         <source>Download OSM data (bounding box)</source>
         <translation>OSM-Daten herunterladen (Begrenzungsrahmen)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="185"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="192"/>
         <source>Downloads every node, way and relation of the extent from an OSM API 0.6 server into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot needed to upload edits. Large extents are split into several requests within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server chosen in the plugin settings.</source>
         <translation>Lädt alle Knoten, Wege und Relationen der Ausdehnung von einem OSM-API-0.6-Server in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations sowie dem Basisstand, der zum Hochladen von Bearbeitungen nötig ist. Große Ausdehnungen werden innerhalb der Grenzen des Servers auf mehrere Anfragen aufgeteilt. ENDPOINT ist die Basis-URL der API (…/api/0.6); leer bedeutet: der in den Plugin-Einstellungen gewählte Server.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="194"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="201"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="195"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="202"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>OSM-API-URL (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="207"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="207"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="221"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="228"/>
         <source>Downloading {bbox} from {url}</source>
         <translation>{bbox} wird von {url} heruntergeladen</translation>
     </message>
@@ -232,72 +217,72 @@
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="79"/>
+        <location filename="../ui/download_dialog.py" line="81"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (Produktivserver)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="80"/>
+        <location filename="../ui/download_dialog.py" line="82"/>
         <source>OpenStreetMap development server</source>
         <translation>OpenStreetMap-Entwicklungsserver</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="81"/>
+        <location filename="../ui/download_dialog.py" line="83"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="82"/>
+        <location filename="../ui/download_dialog.py" line="84"/>
         <source>Custom URL</source>
         <translation>Eigene URL</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="92"/>
+        <location filename="../ui/download_dialog.py" line="94"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="93"/>
+        <location filename="../ui/download_dialog.py" line="95"/>
         <source>Save the download as</source>
         <translation>Download speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="99"/>
+        <location filename="../ui/download_dialog.py" line="101"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="261"/>
+        <location filename="../ui/download_dialog.py" line="263"/>
         <source>Choose the area to download.</source>
         <translation>Wählen Sie das herunterzuladende Gebiet.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="195"/>
+        <location filename="../ui/download_dialog.py" line="197"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>Dies ist ein großes Gebiet: Der Download kann lange dauern und den Server belasten.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="244"/>
+        <location filename="../ui/download_dialog.py" line="246"/>
         <source>Large download</source>
         <translation>Großer Download</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="244"/>
+        <location filename="../ui/download_dialog.py" line="246"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>Das Gebiet umfasst etwa {area} km². Das Herunterladen dauert lange, belastet die OpenStreetMap-Server und ergibt Layer, die sich nur langsam bearbeiten lassen. Trotzdem herunterladen?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="264"/>
+        <location filename="../ui/download_dialog.py" line="266"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Geben Sie die URL der OSM-API ein.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="281"/>
+        <location filename="../ui/download_dialog.py" line="283"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="388"/>
+        <location filename="../ui/download_dialog.py" line="393"/>
         <source>Open an OSM file</source>
         <translation>OSM-Datei öffnen</translation>
     </message>
@@ -352,22 +337,22 @@
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="432"/>
+        <location filename="../ui/download_dialog.py" line="470"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
         <translation>Die Daten in eine neue Datei schreiben oder die Datei ersetzen und ihren Inhalt verlieren?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="438"/>
+        <location filename="../ui/download_dialog.py" line="476"/>
         <source>Write a new file</source>
         <translation>Neue Datei schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="442"/>
+        <location filename="../ui/download_dialog.py" line="480"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/download_dialog.py" line="192"/>
+        <location filename="../ui/download_dialog.py" line="194"/>
         <source>About {area} km², at least %n requests to the server.</source>
         <translation>
             <numerusform>Etwa {area} km², mindestens %n Anfrage an den Server.</numerusform>
@@ -375,22 +360,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="95"/>
+        <location filename="../ui/download_dialog.py" line="97"/>
         <source>Choose where to save the download</source>
         <translation>Wählen Sie, wo der Download gespeichert wird</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="268"/>
+        <location filename="../ui/download_dialog.py" line="270"/>
         <source>Choose the GeoPackage to save the download in. (Downloads go to the project&apos;s folder, or to the download folder set in the settings, when there is one.)</source>
         <translation>Wählen Sie das GeoPackage, in dem der Download gespeichert wird. (Downloads werden im Ordner des Projekts gespeichert oder, falls in den Einstellungen einer festgelegt ist, im Download-Ordner.)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="351"/>
+        <location filename="../ui/download_dialog.py" line="356"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="388"/>
+        <location filename="../ui/download_dialog.py" line="393"/>
         <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
         <translation>OpenStreetMap-Dateien (*.osm *.osm.pbf *.pbf *.xml)</translation>
     </message>
@@ -408,12 +393,12 @@
         <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="401"/>
+        <location filename="../plugin/adapters/download_service.py" line="421"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Die OSM-Daten konnten nicht geladen werden: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="439"/>
+        <location filename="../plugin/adapters/download_service.py" line="481"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
         <translation>
             <numerusform>%n Relation reicht über das Gebiet hinaus und ist als unvollständig markiert; ist sie eine Fläche, wird sie aus ihren vollständigen Ringen gezeichnet.</numerusform>
@@ -421,7 +406,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="447"/>
+        <location filename="../plugin/adapters/download_service.py" line="491"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
         <translation>
             <numerusform>%n Weg verwendet Knoten, die nicht in den Daten sind (Weg {example}): Er wird durch die vorhandenen Knoten gezeichnet, als unvollständig markiert und mit allen seinen Knoten hochgeladen.</numerusform>
@@ -429,24 +414,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="378"/>
+        <location filename="../plugin/adapters/download_service.py" line="380"/>
         <source>Download cancelled; nothing was changed.</source>
         <translation>Download abgebrochen; es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="424"/>
+        <location filename="../plugin/adapters/download_service.py" line="445"/>
         <source>The area holds no OSM data; the group “{name}” is empty.</source>
         <translation>Das Gebiet enthält keine OSM-Daten; die Gruppe „{name}“ ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="428"/>
+        <location filename="../plugin/adapters/download_service.py" line="449"/>
         <source>{list} and {last}</source>
         <translation>{list} und {last}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="435"/>
+        <location filename="../plugin/adapters/download_service.py" line="456"/>
         <source>Downloaded {counts} into “{name}”.</source>
         <translation>{counts} in „{name}“ heruntergeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="415"/>
+        <source>The layers are saved in {path}.</source>
+        <translation>Die Layer sind in {path} gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n points</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n Linie</numerusform>
+            <numerusform>%n Linien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n polygons</source>
+        <translation>
+            <numerusform>%n Polygon</numerusform>
+            <numerusform>%n Polygone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="460"/>
+        <source>%n relations reach outside the area.</source>
+        <translation>
+            <numerusform>%n Relation reicht über das Gebiet hinaus.</numerusform>
+            <numerusform>%n Relationen reichen über das Gebiet hinaus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="467"/>
+        <source>%n ways lack some of their nodes.</source>
+        <translation>
+            <numerusform>Bei %n Weg fehlen einige Knoten.</numerusform>
+            <numerusform>Bei %n Wegen fehlen einige Knoten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -570,37 +608,37 @@
 <context>
     <name>LoadOsmFileAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="246"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="253"/>
         <source>Load .osm file</source>
         <translation>.osm-Datei laden</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>OSM file</source>
         <translation>OSM-Datei</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="270"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="270"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="274"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="281"/>
         <source>The file {path} does not exist.</source>
         <translation>Die Datei {path} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
         <source>Reads an OSM file (OSM XML .osm or OSM PBF .osm.pbf) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
         <translation>Liest eine OSM-Datei (OSM XML .osm oder OSM PBF .osm.pbf) in ein GeoPackage mit den Layern osm_points, osm_lines, osm_polygons und osm_relations und dem Basisstand ein, genau wie ein Download von der API.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
         <translation>OpenStreetMap-Dateien (*.osm *.osm.pbf *.pbf *.xml)</translation>
     </message>
@@ -868,6 +906,29 @@
     </message>
 </context>
 <context>
+    <name>OsmElements</name>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="58"/>
+        <source>node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="59"/>
+        <source>way</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="60"/>
+        <source>relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="67"/>
+        <source>{type} {id}</source>
+        <translation>{type} {id}</translation>
+    </message>
+</context>
+<context>
     <name>OsmIssues</name>
     <message>
         <location filename="../plugin/adapters/validation.py" line="126"/>
@@ -888,182 +949,182 @@
 <context>
     <name>OsmLayers</name>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="221"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="222"/>
         <source>The layer {layer} of {path} cannot be opened.</source>
         <translation>Der Layer {layer} von {path} kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Shops</source>
         <translation>Geschäfte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Amenities</source>
         <translation>Einrichtungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Tourism</source>
         <translation>Tourismus</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Public transport</source>
         <translation>Öffentlicher Verkehr</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Trees</source>
         <translation>Bäume</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Entrances</source>
         <translation>Eingänge</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Motorways and trunk roads</source>
         <translation>Autobahnen und Schnellstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Primary roads</source>
         <translation>Primärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Secondary roads</source>
         <translation>Sekundärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Tertiary roads</source>
         <translation>Tertiärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Local streets</source>
         <translation>Ortsstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Service roads</source>
         <translation>Zufahrtswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Paths</source>
         <translation>Fuß- und Radwege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Tracks</source>
         <translation>Wirtschaftswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Railways</source>
         <translation>Bahnstrecken</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Waterways</source>
         <translation>Wasserläufe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Power lines</source>
         <translation>Stromleitungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Barriers</source>
         <translation>Barrieren</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Other roads</source>
         <translation>Sonstige Straßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Buildings</source>
         <translation>Gebäude</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Water</source>
         <translation>Wasserflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Parking</source>
         <translation>Parkplätze</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Sports</source>
         <translation>Sportanlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Parks</source>
         <translation>Parks</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Forest</source>
         <translation>Wald</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Grass</source>
         <translation>Grasflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Farmland</source>
         <translation>Ackerland</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Residential</source>
         <translation>Wohngebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Commercial</source>
         <translation>Geschäftsgebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Industrial</source>
         <translation>Industriegebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Other land use</source>
         <translation>Sonstige Landnutzung</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="575"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="576"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="583"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="584"/>
         <source>Incomplete (cut by the download area)</source>
         <translation>Unvollständig (vom Download-Gebiet abgeschnitten)</translation>
     </message>
@@ -1112,27 +1173,27 @@
         <translation>Der Server unter {url} hat ungültiges JSON gesendet ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="292"/>
+        <location filename="../plugin/core/http.py" line="305"/>
         <source>The server {host} did not answer within {seconds} s.</source>
         <translation>Der Server {host} hat nicht innerhalb von {seconds} s geantwortet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="300"/>
+        <location filename="../plugin/core/http.py" line="313"/>
         <source>Could not connect to {host}: {reason}</source>
         <translation>Keine Verbindung zu {host} möglich: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="308"/>
+        <location filename="../plugin/core/http.py" line="321"/>
         <source>The request to {host} failed: {reason}</source>
         <translation>Die Anfrage an {host} ist fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="324"/>
+        <location filename="../plugin/core/http.py" line="337"/>
         <source>The server refused the request because of rate limiting (HTTP {status}). {body}</source>
         <translation>Der Server hat die Anfrage wegen einer Ratenbegrenzung abgelehnt (HTTP {status}). {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="296"/>
+        <location filename="../plugin/core/oauth.py" line="517"/>
         <source>The server answered HTTP {status}: {body}</source>
         <translation>Der Server hat mit HTTP {status} geantwortet: {body}</translation>
     </message>
@@ -1252,37 +1313,37 @@
         <translation>Die Zoomstufe muss zwischen 0 und {maximum} liegen (erhalten: {zoom}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="134"/>
+        <location filename="../plugin/core/oauth.py" line="135"/>
         <source>The server at {url} did not send an access token.</source>
         <translation>Der Server unter {url} hat kein Zugriffstoken gesendet.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="330"/>
+        <location filename="../plugin/core/oauth.py" line="331"/>
         <source>The authorization was refused: {reason}</source>
         <translation>Die Autorisierung wurde verweigert: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="322"/>
+        <location filename="../plugin/core/oauth.py" line="323"/>
         <source>The answer of the authorization server does not belong to this login (state mismatch); please try again.</source>
         <translation>Die Antwort des Autorisierungsservers gehört nicht zu dieser Anmeldung (state stimmt nicht überein); bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="345"/>
+        <location filename="../plugin/core/oauth.py" line="346"/>
         <source>No loopback listener: enter the code shown by the server.</source>
         <translation>Kein lokaler Empfänger (Loopback): Geben Sie den vom Server angezeigten Code ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="353"/>
+        <location filename="../plugin/core/oauth.py" line="354"/>
         <source>No answer from the browser within {seconds} s; the login was abandoned.</source>
         <translation>Keine Antwort vom Browser innerhalb von {seconds} s; die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="398"/>
+        <location filename="../plugin/core/oauth.py" line="399"/>
         <source>The server refused to issue a token (HTTP {status}): {body}</source>
         <translation>Der Server hat die Ausstellung eines Tokens verweigert (HTTP {status}): {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="439"/>
+        <location filename="../plugin/core/oauth.py" line="440"/>
         <source>Could not listen on 127.0.0.1 for the browser&apos;s answer and no way to ask for the code was given.</source>
         <translation>Auf 127.0.0.1 konnte nicht auf die Antwort des Browsers gewartet werden, und es wurde keine Möglichkeit angegeben, den Code abzufragen.</translation>
     </message>
@@ -1787,82 +1848,82 @@
         <translation>Der Server unter {source} hat statt OSM-Daten eine Webseite geliefert.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="337"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="340"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Die Datei {source} konnte nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="43"/>
+        <location filename="../plugin/adapters/auth.py" line="46"/>
         <source>The QGIS authentication database is not available: {reason}</source>
         <translation>Die QGIS-Authentifizierungsdatenbank ist nicht verfügbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="65"/>
+        <location filename="../plugin/adapters/auth.py" line="68"/>
         <source>The QGIS master password is needed to store the login safely.</source>
         <translation>Das QGIS-Master-Passwort wird benötigt, um die Anmeldung sicher zu speichern.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="89"/>
+        <location filename="../plugin/adapters/auth.py" line="92"/>
         <source>The login could not be saved in the QGIS auth database.</source>
         <translation>Die Anmeldung konnte nicht in der QGIS-Authentifizierungsdatenbank gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="70"/>
+        <location filename="../plugin/adapters/upload_service.py" line="71"/>
         <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
         <translation>Speichern Sie die Bearbeitungen von {layers} vor dem Hochladen: Die Ergebnisse werden in die gespeicherten Layer geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="275"/>
+        <location filename="../plugin/adapters/auth.py" line="348"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
         <translation>Es ist keine OAuth-2-Client-ID festgelegt. Registrieren Sie in Ihren Kontoeinstellungen auf dem Server eine Anwendung (nicht vertraulich, Weiterleitungs-URI http://127.0.0.1/callback und urn:ietf:wg:oauth:2.0:oob, Berechtigungen read_prefs und write_api) und tragen Sie deren Client-ID in den Plugin-Einstellungen ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="196"/>
+        <location filename="../plugin/adapters/auth.py" line="199"/>
         <source>{url} is not an address of an OSM API.</source>
         <translation>{url} ist keine Adresse einer OSM-API.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="288"/>
+        <location filename="../plugin/adapters/auth.py" line="361"/>
         <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
         <translation>Um sich bei {server} anzumelden, wählen Sie ihn in den Plugin-Einstellungen als Server und tragen Sie dort seine OAuth-2-Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_check.py" line="40"/>
+        <location filename="../plugin/core/gpkg_check.py" line="45"/>
         <source>The GeoPackage {path} is damaged ({detail}). Its edits cannot be matched to OpenStreetMap: download the area again.</source>
         <translation>Das GeoPackage {path} ist beschädigt ({detail}). Seine Bearbeitungen können OpenStreetMap nicht zugeordnet werden: Laden Sie das Gebiet erneut herunter.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_check.py" line="65"/>
+        <location filename="../plugin/core/gpkg_check.py" line="120"/>
         <source>{path} was not made by a download of OSM Roundtrip. Download the area (or open the .osm file) with the plugin to edit and upload it.</source>
         <translation>{path} wurde nicht durch einen Download von OSM Roundtrip erstellt. Laden Sie das Gebiet mit dem Plugin herunter (oder öffnen Sie damit die .osm-Datei), um es zu bearbeiten und hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="54"/>
+        <location filename="../plugin/core/gpkg_target.py" line="55"/>
         <source>{path} already exists and holds {what}. It was not replaced.</source>
         <translation>{path} existiert bereits und enthält {what}. Die Datei wurde nicht ersetzt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="93"/>
+        <location filename="../plugin/core/gpkg_target.py" line="94"/>
         <source>data not made by OSM Roundtrip</source>
         <translation>Daten, die nicht von OSM Roundtrip erstellt wurden</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="97"/>
+        <location filename="../plugin/core/gpkg_target.py" line="98"/>
         <source>an unfinished upload</source>
         <translation>einen nicht abgeschlossenen Upload</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="99"/>
+        <location filename="../plugin/core/gpkg_target.py" line="100"/>
         <source>edits not uploaded yet ({count})</source>
         <translation>noch nicht hochgeladene Bearbeitungen ({count})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="106"/>
+        <location filename="../plugin/core/gpkg_target.py" line="107"/>
         <source>edits that could not be checked ({reason})</source>
         <translation>Bearbeitungen, die nicht geprüft werden konnten ({reason})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="115"/>
+        <location filename="../plugin/core/gpkg_target.py" line="116"/>
         <source>tables of your own ({names})</source>
         <translation>eigene Tabellen ({names})</translation>
     </message>
@@ -1872,12 +1933,12 @@
         <translation>{path} ist in einem anderen Programm geöffnet. Schließen Sie die Datei dort und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="226"/>
+        <location filename="../plugin/core/http.py" line="238"/>
         <source>The server {host} did not finish its answer within {seconds} s.</source>
         <translation>Der Server {host} hat seine Antwort nicht innerhalb von {seconds} s abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="270"/>
+        <location filename="../plugin/core/http.py" line="283"/>
         <source>The answer of {host} is larger than {megabytes} MB, the limit for this kind of request; it was not used.</source>
         <translation>Die Antwort von {host} ist größer als {megabytes} MB, die Grenze für diese Art von Anfrage; sie wurde nicht verwendet.</translation>
     </message>
@@ -2176,133 +2237,161 @@
         <translation>Der Server {url} nennt den Kontonamen nicht (HTTP {status}); die Anmeldung selbst bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="134"/>
+        <location filename="../plugin/core/osm/labels.py" line="140"/>
         <source>+ {key}={value}</source>
         <translation>+ {key}={value}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="137"/>
+        <location filename="../plugin/core/osm/labels.py" line="143"/>
         <source>− {key}</source>
         <translation>− {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="139"/>
+        <location filename="../plugin/core/osm/labels.py" line="145"/>
         <source>{key}: {old} → {new}</source>
         <translation>{key}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="152"/>
+        <location filename="../plugin/core/osm/labels.py" line="158"/>
         <source>{key}={value}</source>
         <translation>{key}={value}</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="183"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="204"/>
         <source>%n nodes</source>
-        <translation>%n Knoten</translation>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="186"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="207"/>
         <source>%n members</source>
-        <translation>%n Mitglieder</translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="192"/>
+        <location filename="../plugin/core/osm/labels.py" line="213"/>
         <source>moved {distance} m</source>
         <translation>um {distance} m verschoben</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="201"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="173"/>
         <source>%n nodes added</source>
-        <translation>%n Knoten hinzugefügt</translation>
+        <translation>
+            <numerusform>%n Knoten hinzugefügt</numerusform>
+            <numerusform>%n Knoten hinzugefügt</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="201"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="175"/>
         <source>%n nodes removed</source>
-        <translation>%n Knoten entfernt</translation>
+        <translation>
+            <numerusform>%n Knoten entfernt</numerusform>
+            <numerusform>%n Knoten entfernt</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="207"/>
+        <location filename="../plugin/core/osm/labels.py" line="176"/>
         <source>nodes reordered</source>
         <translation>Knoten neu angeordnet</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="212"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="183"/>
         <source>%n members added</source>
-        <translation>%n Mitglieder hinzugefügt</translation>
+        <translation>
+            <numerusform>%n Mitglied hinzugefügt</numerusform>
+            <numerusform>%n Mitglieder hinzugefügt</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="212"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="185"/>
         <source>%n members removed</source>
-        <translation>%n Mitglieder entfernt</translation>
+        <translation>
+            <numerusform>%n Mitglied entfernt</numerusform>
+            <numerusform>%n Mitglieder entfernt</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="218"/>
+        <location filename="../plugin/core/osm/labels.py" line="186"/>
         <source>members reordered</source>
         <translation>Mitglieder neu angeordnet</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="195"/>
+        <location filename="../plugin/core/osm/pbf.py" line="196"/>
         <source>The PBF file {source} has invalid data in the block at byte {offset}: {reason}</source>
         <translation>Die PBF-Datei {source} enthält ungültige Daten im Block bei Byte {offset}: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="217"/>
+        <location filename="../plugin/core/osm/pbf.py" line="218"/>
         <source>The PBF file {source} has a block header of {size} bytes at byte {offset}; the format allows at most 64 KiB.</source>
         <translation>Die PBF-Datei {source} hat bei Byte {offset} einen Blockkopf von {size} Bytes; das Format erlaubt höchstens 64 KiB.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="245"/>
+        <location filename="../plugin/core/osm/pbf.py" line="246"/>
         <source>The PBF file {source} has a data block of {size} bytes at byte {offset}; the format allows at most 32 MiB.</source>
         <translation>Die PBF-Datei {source} hat bei Byte {offset} einen Datenblock von {size} Bytes; das Format erlaubt höchstens 32 MiB.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="258"/>
+        <location filename="../plugin/core/osm/pbf.py" line="259"/>
         <source>The PBF file {source} is truncated: its block at byte {offset} is cut off.</source>
         <translation>Die PBF-Datei {source} ist unvollständig: Ihr Block bei Byte {offset} ist abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="265"/>
+        <location filename="../plugin/core/osm/pbf.py" line="266"/>
         <source>The file {source} is not an OSM PBF file.</source>
         <translation>Die Datei {source} ist keine OSM-PBF-Datei.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="293"/>
+        <location filename="../plugin/core/osm/pbf.py" line="294"/>
         <source>The PBF file {source} uses {compression} compression (block at byte {offset}), which cannot be read; only zlib is supported. Convert it, for example with: osmium cat -o out.osm.pbf {source}</source>
         <translation>Die PBF-Datei {source} verwendet {compression}-Komprimierung (Block bei Byte {offset}), die nicht gelesen werden kann; nur zlib wird unterstützt. Konvertieren Sie die Datei, zum Beispiel mit: osmium cat -o out.osm.pbf {source}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="308"/>
+        <location filename="../plugin/core/osm/pbf.py" line="309"/>
         <source>The PBF file {source} has a damaged compressed block at byte {offset}: {reason}</source>
         <translation>Die PBF-Datei {source} hat bei Byte {offset} einen beschädigten komprimierten Block: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="320"/>
+        <location filename="../plugin/core/osm/pbf.py" line="321"/>
         <source>The PBF file {source} has a block at byte {offset} that unpacks to {actual} bytes instead of the {expected} it declares.</source>
         <translation>Die PBF-Datei {source} hat bei Byte {offset} einen Block, der auf {actual} Bytes statt der angegebenen {expected} entpackt wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="343"/>
-        <source>The PBF file {source} requires the feature u201c{feature}u201d, which this reader does not support.</source>
-        <translation>Die PBF-Datei {source} erfordert die Funktion „{feature}“, die dieses Leseprogramm nicht unterstützt.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/pbf.py" line="510"/>
+        <location filename="../plugin/core/osm/pbf.py" line="511"/>
         <source>The PBF file {source} has node {id} at an impossible position in the block at byte {offset}.</source>
         <translation>Die PBF-Datei {source} hat im Block bei Byte {offset} den Knoten {id} an einer unmöglichen Position.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_check.py" line="108"/>
+        <source>The GeoPackage {path} cannot be read now ({detail}). Close other programs that write to it and try again.</source>
+        <translation>Das GeoPackage {path} kann gerade nicht gelesen werden ({detail}). Schließen Sie andere Programme, die in die Datei schreiben, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="344"/>
+        <source>The PBF file {source} requires the feature “{feature}”, which this reader does not support.</source>
+        <translation>Die PBF-Datei {source} erfordert die Funktion „{feature}“, die dieses Leseprogramm nicht unterstützt.</translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripLogin</name>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="481"/>
+        <location filename="../plugin/adapters/auth.py" line="554"/>
         <source>Logging in to OpenStreetMap</source>
         <translation>Anmeldung bei OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="291"/>
+        <source>Logging out of OpenStreetMap</source>
+        <translation>Abmeldung von OpenStreetMap</translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="218"/>
+        <location filename="../plugin/main.py" line="220"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -2312,7 +2401,7 @@
         <translation>OpenStreetMap durchsuchen (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="125"/>
+        <location filename="../plugin/main.py" line="127"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -2322,32 +2411,32 @@
         <translation>OSM-Daten herunterladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="82"/>
+        <location filename="../plugin/main.py" line="84"/>
         <source>Open .osm file…</source>
         <translation>.osm-Datei öffnen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="94"/>
+        <location filename="../plugin/main.py" line="96"/>
         <source>Upload changes…</source>
         <translation>Änderungen hochladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="116"/>
+        <location filename="../plugin/main.py" line="118"/>
         <source>Save changes as .osc…</source>
         <translation>Änderungen als .osc speichern…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="102"/>
+        <location filename="../plugin/main.py" line="104"/>
         <source>Update data</source>
         <translation>Daten aktualisieren</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="108"/>
+        <location filename="../plugin/main.py" line="110"/>
         <source>Download the areas of the active download again: other mappers&apos; changes come in, your edits stay</source>
         <translation>Die Gebiete des aktiven Downloads erneut herunterladen: Änderungen anderer Mapper kommen hinzu, Ihre Bearbeitungen bleiben</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="146"/>
+        <location filename="../plugin/main.py" line="148"/>
         <source>OSM tags</source>
         <translation>OSM-Tags</translation>
     </message>
@@ -2363,32 +2452,32 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../ui/review_problems.py" line="57"/>
+        <location filename="../ui/review_problems.py" line="58"/>
         <source>Errors ({count})</source>
         <translation>Fehler ({count})</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="57"/>
+        <location filename="../ui/review_problems.py" line="58"/>
         <source>Warnings ({count})</source>
         <translation>Warnungen ({count})</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="80"/>
+        <location filename="../ui/review_problems.py" line="81"/>
         <source>Click a problem to show it on the map.</source>
         <translation>Klicken Sie auf ein Problem, um es auf der Karte zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="83"/>
+        <location filename="../ui/review_problems.py" line="84"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="85"/>
+        <location filename="../ui/review_problems.py" line="86"/>
         <source>Problems ({count})</source>
         <translation>Probleme ({count})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="93"/>
+        <location filename="../ui/review_problems.py" line="94"/>
         <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
         <translation>
             <numerusform>%n Fehler muss vor dem Hochladen behoben werden (in den Layern oder mit Korrigieren).</numerusform>
@@ -2396,7 +2485,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="99"/>
+        <location filename="../ui/review_problems.py" line="100"/>
         <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
         <translation>
             <numerusform>%n Warnung: Prüfen Sie sie und haken Sie dann „Ich habe die Warnungen geprüft“ an.</numerusform>
@@ -2404,32 +2493,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="104"/>
+        <location filename="../ui/review_problems.py" line="105"/>
         <source>The validator found no problems.</source>
         <translation>Die Prüfung hat keine Probleme gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>node</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>way</source>
-        <translation>Weg</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>relation</source>
-        <translation>Relation</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="112"/>
+        <location filename="../ui/review_problems.py" line="111"/>
         <source>new {type}</source>
         <translation>neuer {type}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="117"/>
+        <location filename="../ui/review_problems.py" line="116"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n weiteres</numerusform>
@@ -2437,12 +2511,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="144"/>
+        <location filename="../ui/review_problems.py" line="143"/>
         <source>Fix: {what}</source>
         <translation>Korrektur: {what}</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="147"/>
+        <location filename="../ui/review_problems.py" line="146"/>
         <source>This problem has no automatic fix.</source>
         <translation>Für dieses Problem gibt es keine automatische Korrektur.</translation>
     </message>
@@ -2601,47 +2675,47 @@
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="345"/>
+        <location filename="../ui/review_dock.py" line="347"/>
         <source>{n} more</source>
         <translation>{n} weitere</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="352"/>
+        <location filename="../ui/review_dock.py" line="354"/>
         <source>new {type}</source>
         <translation>{type} (neu)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="364"/>
+        <location filename="../ui/review_dock.py" line="367"/>
         <source>only if unused</source>
         <translation>nur falls unbenutzt</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="371"/>
+        <location filename="../ui/review_dock.py" line="374"/>
         <source>{element}, feature {features}</source>
         <translation>{element}, Objekt {features}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="432"/>
+        <location filename="../ui/review_dock.py" line="435"/>
         <source>vertex of {way}</source>
         <translation>Stützpunkt von {way}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="442"/>
+        <location filename="../ui/review_dock.py" line="445"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} Änderungen sind mehr, als ein Änderungssatz aufnehmen kann ({limit}): Sie werden in mehreren Änderungssätzen hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="449"/>
+        <location filename="../ui/review_dock.py" line="452"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
         <translation>Dies ist ein sehr großer Upload. Umfangreiche oder systematische Bearbeitungen müssen dem &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; folgen (vorher dokumentiert und diskutiert).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="459"/>
+        <location filename="../ui/review_dock.py" line="462"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
         <translation>Die Änderungen erstrecken sich über {w:.2f}° × {h:.2f}° ({area:.1f} Quadratgrad, mehr als {limit:g}). Ein solcher Änderungssatz deckt einen großen Teil der Karte ab und ist für andere schwer zu prüfen, und der Server lehnt Änderungssätze ab, die größer als die Grenze des Kontos sind: Laden Sie entfernte Gebiete getrennt hoch.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="620"/>
+        <location filename="../ui/review_dock.py" line="623"/>
         <source>Fixed: {what}</source>
         <translation>Korrigiert: {what}</translation>
     </message>
@@ -2791,49 +2865,59 @@
         <translation>Import oder mechanische Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="242"/>
-        <source>Import (import=yes)</source>
-        <translation>Import (import=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.ui" line="247"/>
-        <source>Mechanical edit (mechanical=yes)</source>
-        <translation>Mechanische Bearbeitung (mechanical=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.ui" line="252"/>
+        <location filename="../ui/review_dock.ui" line="248"/>
         <source>Documentation page</source>
         <translation>Dokumentationsseite</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="258"/>
+        <location filename="../ui/review_dock.ui" line="254"/>
         <source>https://wiki.openstreetmap.org/wiki/…</source>
         <translation>https://wiki.openstreetmap.org/wiki/…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="280"/>
+        <location filename="../ui/review_dock.ui" line="276"/>
         <source>I have checked the warnings</source>
         <translation>Ich habe die Warnungen geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="292"/>
+        <location filename="../ui/review_dock.ui" line="288"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="293"/>
+        <location filename="../ui/review_dock.ui" line="289"/>
         <source>Compute the changes again from the saved layers</source>
         <translation>Die Änderungen erneut aus den gespeicherten Layern berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="298"/>
+        <location filename="../ui/review_dock.ui" line="294"/>
         <source>Save as .osc…</source>
         <translation>Als .osc speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="309"/>
+        <location filename="../ui/review_dock.ui" line="305"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="236"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="237"/>
+        <source>The changeset gets the tag import=yes</source>
+        <translation>Der Änderungssatz erhält das Tag import=yes</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="242"/>
+        <source>Mechanical edit</source>
+        <translation>Mechanische Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="243"/>
+        <source>The changeset gets the tag mechanical=yes</source>
+        <translation>Der Änderungssatz erhält das Tag mechanical=yes</translation>
     </message>
 </context>
 <context>
@@ -2849,22 +2933,22 @@
         <translation>Daten © OpenStreetMap-Mitwirkende, ODbL. Suche durch Nominatim.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="96"/>
+        <location filename="../ui/search_dock.py" line="97"/>
         <source>Search everywhere</source>
         <translation>Überall suchen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="97"/>
+        <location filename="../ui/search_dock.py" line="98"/>
         <source>Prefer results in the map extent</source>
         <translation>Ergebnisse im Kartenausschnitt bevorzugen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="98"/>
+        <location filename="../ui/search_dock.py" line="99"/>
         <source>Only results in the map extent</source>
         <translation>Nur Ergebnisse im Kartenausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="99"/>
+        <location filename="../ui/search_dock.py" line="100"/>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
@@ -2884,32 +2968,32 @@
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="104"/>
+        <location filename="../ui/search_dock.py" line="105"/>
         <source>Settlement</source>
         <translation>Siedlung</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="109"/>
+        <location filename="../ui/search_dock.py" line="110"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="110"/>
+        <location filename="../ui/search_dock.py" line="111"/>
         <source>Points of interest</source>
         <translation>Interessante Orte (POI)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="111"/>
+        <location filename="../ui/search_dock.py" line="112"/>
         <source>Railway</source>
         <translation>Eisenbahn</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="112"/>
+        <location filename="../ui/search_dock.py" line="113"/>
         <source>Natural features</source>
         <translation>Natürliche Objekte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="113"/>
+        <location filename="../ui/search_dock.py" line="114"/>
         <source>Man-made features</source>
         <translation>Bauwerke und Anlagen</translation>
     </message>
@@ -2919,62 +3003,62 @@
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="155"/>
+        <location filename="../ui/search_dock.py" line="156"/>
         <source>Identify place on map</source>
         <translation>Ort auf der Karte identifizieren</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="156"/>
+        <location filename="../ui/search_dock.py" line="157"/>
         <source>Click the map to get the address and outline of the place there</source>
         <translation>Klicken Sie in die Karte, um Adresse und Umriss des Ortes an dieser Stelle zu erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="374"/>
+        <location filename="../ui/search_dock.py" line="375"/>
         <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
         <translation>Ort bei {lat:.5f}, {lon:.5f} wird gesucht…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="496"/>
+        <location filename="../ui/search_dock.py" line="499"/>
         <source>Searching for “{text}”…</source>
         <translation>Suche nach „{text}“…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="516"/>
+        <location filename="../ui/search_dock.py" line="519"/>
         <source>Nominatim request</source>
         <translation>Nominatim-Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="554"/>
+        <location filename="../ui/search_dock.py" line="557"/>
         <source>No results. Check the spelling or relax the options.</source>
         <translation>Keine Ergebnisse. Prüfen Sie die Schreibweise oder lockern Sie die Optionen.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="556"/>
+        <location filename="../ui/search_dock.py" line="559"/>
         <source>No further results.</source>
         <translation>Keine weiteren Ergebnisse.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="575"/>
+        <location filename="../ui/search_dock.py" line="578"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
         <translation>Nichts gefunden bei {lat:.5f}, {lon:.5f}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="605"/>
+        <location filename="../ui/search_dock.py" line="608"/>
         <source>Added to the map: points {points}, outlines {outlines}.</source>
         <translation>Zur Karte hinzugefügt: Punkte {points}, Umrisse {outlines}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="610"/>
+        <location filename="../ui/search_dock.py" line="613"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="622"/>
+        <location filename="../ui/search_dock.py" line="625"/>
         <source>Search cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="633"/>
+        <location filename="../ui/search_dock.py" line="636"/>
         <source>Nominatim search failed</source>
         <translation>Nominatim-Suche fehlgeschlagen</translation>
     </message>
@@ -3134,7 +3218,7 @@
         <translation>Alle zur Karte hinzufügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="558"/>
+        <location filename="../ui/search_dock.py" line="561"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n Ergebnis</numerusform>
@@ -3152,37 +3236,37 @@
         <translation>Die OpenStreetMap-Daten des Gebiets des gewählten Ortes zum Bearbeiten herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="407"/>
+        <location filename="../ui/search_dock.py" line="410"/>
         <source>Save results to GeoPackage…</source>
         <translation>Ergebnisse als GeoPackage speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="421"/>
+        <location filename="../ui/search_dock.py" line="424"/>
         <source>No temporary result layers to save: add results first.</source>
         <translation>Keine temporären Ergebnis-Layer zum Speichern: Fügen Sie zuerst Ergebnisse hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="429"/>
         <source>Save the results as</source>
         <translation>Ergebnisse speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="429"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="436"/>
+        <location filename="../ui/search_dock.py" line="439"/>
         <source>The results could not be saved: {reason}</source>
         <translation>Die Ergebnisse konnten nicht gespeichert werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="443"/>
+        <location filename="../ui/search_dock.py" line="446"/>
         <source>Results saved to {path}; they stay with the project.</source>
         <translation>Ergebnisse in {path} gespeichert; sie bleiben beim Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="458"/>
+        <location filename="../ui/search_dock.py" line="461"/>
         <source>The search results on the map are temporary layers: the project does not keep them. Save them to a GeoPackage to keep them.</source>
         <translation>Die Suchergebnisse auf der Karte sind temporäre Layer: Das Projekt behält sie nicht. Speichern Sie sie in einem GeoPackage, um sie zu behalten.</translation>
     </message>
@@ -3210,27 +3294,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (Produktivserver)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>OpenStreetMap development server</source>
         <translation>OpenStreetMap-Entwicklungsserver</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>Custom URL</source>
         <translation>Eigene URL</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="43"/>
+        <location filename="../ui/settings_page.py" line="44"/>
         <source>Same as QGIS</source>
         <translation>Wie QGIS</translation>
     </message>
@@ -3285,57 +3369,57 @@
         <translation>OAuth-2.0-Client-ID</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="48"/>
+        <location filename="../ui/settings_page.ui" line="49"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="53"/>
+        <location filename="../ui/settings_page.ui" line="54"/>
         <source>Network timeout (s)</source>
         <translation>Netzwerk-Zeitlimit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="51"/>
+        <location filename="../ui/settings_page.ui" line="52"/>
         <source>Language (plugin and search results)</source>
         <translation>Sprache (Plugin und Suchergebnisse)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="55"/>
+        <location filename="../ui/settings_page.ui" line="56"/>
         <source>Folder for new downloads</source>
         <translation>Ordner für neue Downloads</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="54"/>
+        <location filename="../ui/settings_page.py" line="55"/>
         <source>The project&apos;s folder</source>
         <translation>Der Ordner des Projekts</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="101"/>
+        <location filename="../ui/settings_page.py" line="104"/>
         <source>Required to log in</source>
         <translation>Zum Anmelden erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="121"/>
+        <location filename="../ui/settings_page.py" line="127"/>
         <source>Enter the server&apos;s address first</source>
         <translation>Geben Sie zuerst die Adresse des Servers ein</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="123"/>
+        <location filename="../ui/settings_page.py" line="129"/>
         <source>Logged in as &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Angemeldet als &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="127"/>
+        <location filename="../ui/settings_page.py" line="133"/>
         <source>Logged in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="129"/>
+        <location filename="../ui/settings_page.py" line="135"/>
         <source>Not logged in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="132"/>
+        <location filename="../ui/settings_page.py" line="138"/>
         <source>Log in again…</source>
         <translation>Erneut anmelden…</translation>
     </message>
@@ -3353,6 +3437,21 @@
         <location filename="../ui/settings_page.ui" line="40"/>
         <source>Log out</source>
         <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="125"/>
+        <source>Logging out…</source>
+        <translation>Abmeldung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="195"/>
+        <source>Logged out here; the server could not be told: {reason}&lt;br&gt;You can revoke the access on the website under &lt;a href=&quot;{url}&quot;&gt;My Settings → OAuth 2 applications&lt;/a&gt;.</source>
+        <translation>Hier abgemeldet; der Server konnte nicht benachrichtigt werden: {reason}&lt;br&gt;Sie können den Zugriff auf der Website unter &lt;a href=&quot;{url}&quot;&gt;Meine Einstellungen → OAuth-2-Anwendungen&lt;/a&gt; widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="203"/>
+        <source>Logged out; {server} has revoked the access.</source>
+        <translation>Abgemeldet; {server} hat den Zugriff widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -3478,8 +3577,8 @@
     </message>
     <message>
         <location filename="../ui/tag_editor.py" line="497"/>
-        <source>{type} {id}, v{version}</source>
-        <translation>{type} {id}, v{version}</translation>
+        <source>{element}, v{version}</source>
+        <translation>{element}, v{version}</translation>
     </message>
 </context>
 <context>
@@ -3746,12 +3845,12 @@
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="429"/>
+        <location filename="../plugin/adapters/upload_service.py" line="462"/>
         <source>Uploading changes to OpenStreetMap</source>
         <translation>Änderungen werden zu OpenStreetMap hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="367"/>
+        <location filename="../plugin/adapters/upload_service.py" line="368"/>
         <source>Checking the interrupted upload</source>
         <translation>Unterbrochener Upload wird geprüft</translation>
     </message>
@@ -3856,22 +3955,22 @@
         <translation>Anzahl der Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="109"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="116"/>
         <source>Choose the GeoPackage to write.</source>
         <translation>Wählen Sie das zu schreibende GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="147"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="154"/>
         <source>The GeoPackage {path} is open in the project. Remove its layers first or choose another file.</source>
         <translation>Das GeoPackage {path} ist im Projekt geöffnet. Entfernen Sie zuerst seine Layer oder wählen Sie eine andere Datei.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="125"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="132"/>
         <source>Replace an existing GeoPackage even if it holds edits not uploaded</source>
         <translation>Vorhandenes GeoPackage ersetzen, auch wenn es noch nicht hochgeladene Bearbeitungen enthält</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="138"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="145"/>
         <source>Set OVERWRITE to replace it, or choose another file.</source>
         <translation>Setzen Sie OVERWRITE, um es zu ersetzen, oder wählen Sie eine andere Datei.</translation>
     </message>

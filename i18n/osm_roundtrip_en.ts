@@ -23,7 +23,7 @@
 <context>
     <name>DownloadDialog</name>
     <message numerus="yes">
-        <location filename="../ui/download_dialog.py" line="192"/>
+        <location filename="../ui/download_dialog.py" line="194"/>
         <source>About {area} km², at least %n requests to the server.</source>
         <translation>
             <numerusform>About {area} km², at least %n request to the server.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>DownloadService</name>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="439"/>
+        <location filename="../plugin/adapters/download_service.py" line="481"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
         <translation>
             <numerusform>%n relation reaches outside the area and is marked incomplete; if it is an area, it is drawn from its rings that are complete.</numerusform>
@@ -42,11 +42,59 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="447"/>
+        <location filename="../plugin/adapters/download_service.py" line="491"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
         <translation>
             <numerusform>%n way uses nodes that are not in the data (way {example}): it is drawn through the nodes that are there, marked incomplete, and uploaded with all its nodes.</numerusform>
             <numerusform>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n points</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n polygons</source>
+        <translation>
+            <numerusform>%n polygon</numerusform>
+            <numerusform>%n polygons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="460"/>
+        <source>%n relations reach outside the area.</source>
+        <translation>
+            <numerusform>%n relation reaches outside the area.</numerusform>
+            <numerusform>%n relations reach outside the area.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="467"/>
+        <source>%n ways lack some of their nodes.</source>
+        <translation>
+            <numerusform>%n way lacks some of its nodes.</numerusform>
+            <numerusform>%n ways lack some of their nodes.</numerusform>
         </translation>
     </message>
     </context>
@@ -82,11 +130,59 @@
             <numerusform>%n elements were changed on the server by someone else since your download (first: {first}). Resolve the conflicts, then upload again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="173"/>
+        <source>%n nodes added</source>
+        <translation>
+            <numerusform>%n node added</numerusform>
+            <numerusform>%n nodes added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="175"/>
+        <source>%n nodes removed</source>
+        <translation>
+            <numerusform>%n node removed</numerusform>
+            <numerusform>%n nodes removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="183"/>
+        <source>%n members added</source>
+        <translation>
+            <numerusform>%n member added</numerusform>
+            <numerusform>%n members added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="185"/>
+        <source>%n members removed</source>
+        <translation>
+            <numerusform>%n member removed</numerusform>
+            <numerusform>%n members removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="204"/>
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="207"/>
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
     </context>
 <context>
     <name>ProblemsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="93"/>
+        <location filename="../ui/review_problems.py" line="94"/>
         <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
         <translation>
             <numerusform>%n error must be fixed before the upload (in the layers, or with Fix).</numerusform>
@@ -94,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="99"/>
+        <location filename="../ui/review_problems.py" line="100"/>
         <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
         <translation>
             <numerusform>%n warning: check it, then tick “I have checked the warnings”.</numerusform>
@@ -102,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="117"/>
+        <location filename="../ui/review_problems.py" line="116"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -124,7 +220,7 @@
 <context>
     <name>SearchDock</name>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="558"/>
+        <location filename="../ui/search_dock.py" line="561"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>

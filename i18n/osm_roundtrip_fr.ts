@@ -47,14 +47,14 @@
         <translation>Qu’avez-vous modifié, et pourquoi ? Par ex. « Ajout de bancs dans le parc »</translation>
     </message>
     <message>
-        <location filename="../ui/review_changeset.py" line="44"/>
-        <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local&lt;br&gt;community and on the imports list first, to check that the licence allows it&lt;br&gt;and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss&lt;br&gt;a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
-        <translation>Les imports et les modifications mécaniques suivent leurs propres règles :&lt;br&gt;• les &lt;a href=&quot;{guidelines}&quot;&gt;directives d’import&lt;/a&gt; demandent de discuter d’abord un import avec la&lt;br&gt;communauté locale et sur la liste imports, de vérifier que la licence le permet&lt;br&gt;et de le documenter sur une page du wiki ;&lt;br&gt;• le &lt;a href=&quot;{conduct}&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; demande de documenter&lt;br&gt;et de discuter d’abord une modification mécanique et de la faire depuis un compte dédié.&lt;br&gt;Indiquez l’adresse de cette page de documentation.</translation>
-    </message>
-    <message>
         <location filename="../ui/review_changeset.py" line="98"/>
         <source>Choose whether this is an import or a mechanical edit.</source>
         <translation>Indiquez s’il s’agit d’un import ou d’une modification mécanique.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_changeset.py" line="44"/>
+        <source>Imports and mechanical edits follow rules of their own:&lt;br&gt;• the &lt;a href=&quot;{guidelines}&quot;&gt;Import Guidelines&lt;/a&gt; ask you to discuss an import with the local community and on the imports list first, to check that the licence allows it and to document it on a wiki page;&lt;br&gt;• the &lt;a href=&quot;{conduct}&quot;&gt;Automated Edits code of conduct&lt;/a&gt; asks you to document and discuss a mechanical edit first and to make it from a dedicated account.&lt;br&gt;Give the address of that documentation page.</source>
+        <translation>Les imports et les modifications mécaniques suivent des règles qui leur sont propres :&lt;br&gt;• les &lt;a href=&quot;{guidelines}&quot;&gt;règles d’import&lt;/a&gt; demandent de discuter d’abord d’un import avec la communauté locale et sur la liste de diffusion imports, de vérifier que la licence le permet et de le documenter sur une page du wiki ;&lt;br&gt;• le &lt;a href=&quot;{conduct}&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; demande de documenter et de discuter d’abord une modification mécanique et de la faire depuis un compte dédié.&lt;br&gt;Indiquez l’adresse de cette page de documentation.</translation>
     </message>
 </context>
 <context>
@@ -78,21 +78,6 @@
         <location filename="../ui/conflict_dialog.ui" line="42"/>
         <source>Take theirs for all</source>
         <translation>Prendre la version du serveur pour tous</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>node</source>
-        <translation>nœud</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>way</source>
-        <translation>chemin</translation>
-    </message>
-    <message>
-        <location filename="../ui/conflict_dialog.py" line="46"/>
-        <source>relation</source>
-        <translation>relation</translation>
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="56"/>
@@ -189,37 +174,37 @@
 <context>
     <name>DownloadBboxAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="182"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="189"/>
         <source>Download OSM data (bounding box)</source>
         <translation>Télécharger des données OSM (rectangle englobant)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="185"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="192"/>
         <source>Downloads every node, way and relation of the extent from an OSM API 0.6 server into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot needed to upload edits. Large extents are split into several requests within the server's limits. ENDPOINT is the API base URL (…/api/0.6); empty uses the server chosen in the plugin settings.</source>
         <translation>Télécharge tous les nœuds, chemins et relations de l’emprise depuis un serveur OSM API 0.6 dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence nécessaire à l’envoi des modifications. Les grandes emprises sont découpées en plusieurs requêtes dans les limites du serveur. ENDPOINT est l’URL de base de l’API (…/api/0.6) ; vide, le serveur choisi dans les paramètres de l’extension est utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="194"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="201"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="195"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="202"/>
         <source>OSM API URL (…/api/0.6)</source>
         <translation>URL de l’API OSM (…/api/0.6)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="207"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="200"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="207"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="221"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="228"/>
         <source>Downloading {bbox} from {url}</source>
         <translation>Téléchargement de {bbox} depuis {url}</translation>
     </message>
@@ -232,72 +217,72 @@
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="79"/>
+        <location filename="../ui/download_dialog.py" line="81"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (production)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="80"/>
+        <location filename="../ui/download_dialog.py" line="82"/>
         <source>OpenStreetMap development server</source>
         <translation>Serveur de développement OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="81"/>
+        <location filename="../ui/download_dialog.py" line="83"/>
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="82"/>
+        <location filename="../ui/download_dialog.py" line="84"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="92"/>
+        <location filename="../ui/download_dialog.py" line="94"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="93"/>
+        <location filename="../ui/download_dialog.py" line="95"/>
         <source>Save the download as</source>
         <translation>Enregistrer le téléchargement sous</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="99"/>
+        <location filename="../ui/download_dialog.py" line="101"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="261"/>
+        <location filename="../ui/download_dialog.py" line="263"/>
         <source>Choose the area to download.</source>
         <translation>Choisissez la zone à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="195"/>
+        <location filename="../ui/download_dialog.py" line="197"/>
         <source>This is a large area: the download may take long and load the server.</source>
         <translation>C’est une grande zone : le téléchargement peut être long et charger le serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="244"/>
+        <location filename="../ui/download_dialog.py" line="246"/>
         <source>Large download</source>
         <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="244"/>
+        <location filename="../ui/download_dialog.py" line="246"/>
         <source>The area covers about {area} km². Downloading it takes long, puts load on the OpenStreetMap servers and gives layers that are slow to edit. Download anyway?</source>
         <translation>La zone couvre environ {area} km². Son téléchargement est long, charge les serveurs d’OpenStreetMap et produit des couches lentes à modifier. Télécharger quand même ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="264"/>
+        <location filename="../ui/download_dialog.py" line="266"/>
         <source>Enter the URL of the OSM API.</source>
         <translation>Saisissez l’URL de l’API OSM.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="281"/>
+        <location filename="../ui/download_dialog.py" line="283"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="388"/>
+        <location filename="../ui/download_dialog.py" line="393"/>
         <source>Open an OSM file</source>
         <translation>Ouvrir un fichier OSM</translation>
     </message>
@@ -352,22 +337,22 @@
         <translation>Données © contributeurs d’OpenStreetMap, ODbL.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="432"/>
+        <location filename="../ui/download_dialog.py" line="470"/>
         <source>Write the data into a new file, or replace the file and lose what it holds?</source>
         <translation>Écrire les données dans un nouveau fichier, ou remplacer le fichier et perdre ce qu’il contient ?</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="438"/>
+        <location filename="../ui/download_dialog.py" line="476"/>
         <source>Write a new file</source>
         <translation>Écrire un nouveau fichier</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="442"/>
+        <location filename="../ui/download_dialog.py" line="480"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/download_dialog.py" line="192"/>
+        <location filename="../ui/download_dialog.py" line="194"/>
         <source>About {area} km², at least %n requests to the server.</source>
         <translation>
             <numerusform>Environ {area} km², au moins %n requête au serveur.</numerusform>
@@ -375,22 +360,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="95"/>
+        <location filename="../ui/download_dialog.py" line="97"/>
         <source>Choose where to save the download</source>
         <translation>Choisir où enregistrer le téléchargement</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="268"/>
+        <location filename="../ui/download_dialog.py" line="270"/>
         <source>Choose the GeoPackage to save the download in. (Downloads go to the project&apos;s folder, or to the download folder set in the settings, when there is one.)</source>
         <translation>Choisissez le GeoPackage dans lequel enregistrer le téléchargement. (Les téléchargements vont dans le dossier du projet, ou dans le dossier de téléchargement défini dans les paramètres, s’il y en a un.)</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="351"/>
+        <location filename="../ui/download_dialog.py" line="356"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.py" line="388"/>
+        <location filename="../ui/download_dialog.py" line="393"/>
         <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
         <translation>Fichiers OpenStreetMap (*.osm *.osm.pbf *.pbf *.xml)</translation>
     </message>
@@ -408,12 +393,12 @@
         <translation>Lecture de {file}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="401"/>
+        <location filename="../plugin/adapters/download_service.py" line="421"/>
         <source>The OSM data could not be loaded: {reason}</source>
         <translation>Les données OSM n’ont pas pu être chargées : {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="439"/>
+        <location filename="../plugin/adapters/download_service.py" line="481"/>
         <source>%n relations reach outside the area and are marked incomplete; areas among them are drawn from the rings that are complete.</source>
         <translation>
             <numerusform>%n relation dépasse la zone et est marquée incomplète ; si c’est une surface, elle est dessinée à partir de ses anneaux complets.</numerusform>
@@ -421,7 +406,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../plugin/adapters/download_service.py" line="447"/>
+        <location filename="../plugin/adapters/download_service.py" line="491"/>
         <source>%n ways use nodes that are not in the data (for example way {example}): they are drawn through the nodes that are there, marked incomplete, and uploaded with all their nodes.</source>
         <translation>
             <numerusform>%n chemin utilise des nœuds absents des données (chemin {example}) : il est dessiné par les nœuds présents, marqué incomplet et envoyé avec tous ses nœuds.</numerusform>
@@ -429,24 +414,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="378"/>
+        <location filename="../plugin/adapters/download_service.py" line="380"/>
         <source>Download cancelled; nothing was changed.</source>
         <translation>Téléchargement annulé ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="424"/>
+        <location filename="../plugin/adapters/download_service.py" line="445"/>
         <source>The area holds no OSM data; the group “{name}” is empty.</source>
         <translation>La zone ne contient aucune donnée OSM ; le groupe « {name} » est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="428"/>
+        <location filename="../plugin/adapters/download_service.py" line="449"/>
         <source>{list} and {last}</source>
         <translation>{list} et {last}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/download_service.py" line="435"/>
+        <location filename="../plugin/adapters/download_service.py" line="456"/>
         <source>Downloaded {counts} into “{name}”.</source>
         <translation>Téléchargé dans « {name} » : {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/download_service.py" line="415"/>
+        <source>The layers are saved in {path}.</source>
+        <translation>Les couches sont enregistrées dans {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n points</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n polygons</source>
+        <translation>
+            <numerusform>%n polygone</numerusform>
+            <numerusform>%n polygones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="436"/>
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="460"/>
+        <source>%n relations reach outside the area.</source>
+        <translation>
+            <numerusform>%n relation dépasse la zone.</numerusform>
+            <numerusform>%n relations dépassent la zone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugin/adapters/download_service.py" line="467"/>
+        <source>%n ways lack some of their nodes.</source>
+        <translation>
+            <numerusform>%n chemin n’a pas tous ses nœuds.</numerusform>
+            <numerusform>%n chemins n’ont pas tous leurs nœuds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -570,37 +608,37 @@
 <context>
     <name>LoadOsmFileAlgorithm</name>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="246"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="253"/>
         <source>Load .osm file</source>
         <translation>Charger un fichier .osm</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>OSM file</source>
         <translation>Fichier OSM</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="270"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="270"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="274"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="281"/>
         <source>The file {path} does not exist.</source>
         <translation>Le fichier {path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="249"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
         <source>Reads an OSM file (OSM XML .osm or OSM PBF .osm.pbf) into a GeoPackage with the layers osm_points, osm_lines, osm_polygons and osm_relations and the base snapshot, exactly like a download from the API.</source>
         <translation>Lit un fichier OSM (OSM XML .osm ou OSM PBF .osm.pbf) dans un GeoPackage contenant les couches osm_points, osm_lines, osm_polygons et osm_relations ainsi que l’état de référence, exactement comme un téléchargement depuis l’API.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="256"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="263"/>
         <source>OpenStreetMap files (*.osm *.osm.pbf *.pbf *.xml)</source>
         <translation>Fichiers OpenStreetMap (*.osm *.osm.pbf *.pbf *.xml)</translation>
     </message>
@@ -868,6 +906,29 @@
     </message>
 </context>
 <context>
+    <name>OsmElements</name>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="58"/>
+        <source>node</source>
+        <translation>nœud</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="59"/>
+        <source>way</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="60"/>
+        <source>relation</source>
+        <translation>relation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/i18n.py" line="67"/>
+        <source>{type} {id}</source>
+        <translation>{type} {id}</translation>
+    </message>
+</context>
+<context>
     <name>OsmIssues</name>
     <message>
         <location filename="../plugin/adapters/validation.py" line="126"/>
@@ -888,182 +949,182 @@
 <context>
     <name>OsmLayers</name>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="221"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="222"/>
         <source>The layer {layer} of {path} cannot be opened.</source>
         <translation>La couche {layer} de {path} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Shops</source>
         <translation>Commerces</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Amenities</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Tourism</source>
         <translation>Tourisme</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Public transport</source>
         <translation>Transports en commun</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Trees</source>
         <translation>Arbres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Entrances</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="311"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Motorways and trunk roads</source>
         <translation>Autoroutes et voies express</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Primary roads</source>
         <translation>Routes principales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Secondary roads</source>
         <translation>Routes secondaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Tertiary roads</source>
         <translation>Routes tertiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Local streets</source>
         <translation>Rues locales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Service roads</source>
         <translation>Voies de desserte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Paths</source>
         <translation>Voies piétonnes et cyclables</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Tracks</source>
         <translation>Pistes agricoles et forestières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Waterways</source>
         <translation>Cours d’eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Power lines</source>
         <translation>Lignes électriques</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Barriers</source>
         <translation>Barrières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="340"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
         <source>Other roads</source>
         <translation>Autres routes</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Water</source>
         <translation>Surfaces en eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Parking</source>
         <translation>Stationnement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Sports</source>
         <translation>Équipements sportifs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Parks</source>
         <translation>Parcs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Forest</source>
         <translation>Forêt</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Grass</source>
         <translation>Herbe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Farmland</source>
         <translation>Terres agricoles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Residential</source>
         <translation>Zones résidentielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Commercial</source>
         <translation>Zones commerciales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Industrial</source>
         <translation>Zones industrielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="381"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
         <source>Other land use</source>
         <translation>Autre occupation du sol</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="575"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="576"/>
         <source>Other</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="583"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="584"/>
         <source>Incomplete (cut by the download area)</source>
         <translation>Incomplet (coupé par la zone téléchargée)</translation>
     </message>
@@ -1112,27 +1173,27 @@
         <translation>Le serveur {url} a envoyé du JSON invalide ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="292"/>
+        <location filename="../plugin/core/http.py" line="305"/>
         <source>The server {host} did not answer within {seconds} s.</source>
         <translation>Le serveur {host} n’a pas répondu en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="300"/>
+        <location filename="../plugin/core/http.py" line="313"/>
         <source>Could not connect to {host}: {reason}</source>
         <translation>Impossible de se connecter à {host} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="308"/>
+        <location filename="../plugin/core/http.py" line="321"/>
         <source>The request to {host} failed: {reason}</source>
         <translation>La requête vers {host} a échoué : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="324"/>
+        <location filename="../plugin/core/http.py" line="337"/>
         <source>The server refused the request because of rate limiting (HTTP {status}). {body}</source>
         <translation>Le serveur a refusé la requête à cause d’une limitation de débit (HTTP {status}). {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/nominatim/client.py" line="296"/>
+        <location filename="../plugin/core/oauth.py" line="517"/>
         <source>The server answered HTTP {status}: {body}</source>
         <translation>Le serveur a répondu HTTP {status} : {body}</translation>
     </message>
@@ -1252,37 +1313,37 @@
         <translation>Le niveau de zoom doit être compris entre 0 et {maximum} (reçu : {zoom}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="134"/>
+        <location filename="../plugin/core/oauth.py" line="135"/>
         <source>The server at {url} did not send an access token.</source>
         <translation>Le serveur {url} n’a pas envoyé de jeton d’accès.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="330"/>
+        <location filename="../plugin/core/oauth.py" line="331"/>
         <source>The authorization was refused: {reason}</source>
         <translation>L’autorisation a été refusée : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="322"/>
+        <location filename="../plugin/core/oauth.py" line="323"/>
         <source>The answer of the authorization server does not belong to this login (state mismatch); please try again.</source>
         <translation>La réponse du serveur d’autorisation ne correspond pas à cette connexion (state différent) ; veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="345"/>
+        <location filename="../plugin/core/oauth.py" line="346"/>
         <source>No loopback listener: enter the code shown by the server.</source>
         <translation>Pas d’écoute locale (loopback) : saisissez le code affiché par le serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="353"/>
+        <location filename="../plugin/core/oauth.py" line="354"/>
         <source>No answer from the browser within {seconds} s; the login was abandoned.</source>
         <translation>Aucune réponse du navigateur en {seconds} s ; la connexion a été abandonnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="398"/>
+        <location filename="../plugin/core/oauth.py" line="399"/>
         <source>The server refused to issue a token (HTTP {status}): {body}</source>
         <translation>Le serveur a refusé de délivrer un jeton (HTTP {status}) : {body}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/oauth.py" line="439"/>
+        <location filename="../plugin/core/oauth.py" line="440"/>
         <source>Could not listen on 127.0.0.1 for the browser&apos;s answer and no way to ask for the code was given.</source>
         <translation>Impossible d’écouter sur 127.0.0.1 la réponse du navigateur, et aucun moyen de demander le code n’a été fourni.</translation>
     </message>
@@ -1787,82 +1848,82 @@
         <translation>Le serveur {source} a répondu par une page web au lieu de données OSM.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="337"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="340"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Impossible de lire le fichier {source} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="43"/>
+        <location filename="../plugin/adapters/auth.py" line="46"/>
         <source>The QGIS authentication database is not available: {reason}</source>
         <translation>La base de données d’authentification de QGIS n’est pas disponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="65"/>
+        <location filename="../plugin/adapters/auth.py" line="68"/>
         <source>The QGIS master password is needed to store the login safely.</source>
         <translation>Le mot de passe maître de QGIS est nécessaire pour enregistrer la connexion de façon sécurisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="89"/>
+        <location filename="../plugin/adapters/auth.py" line="92"/>
         <source>The login could not be saved in the QGIS auth database.</source>
         <translation>La connexion n’a pas pu être enregistrée dans la base de données d’authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="70"/>
+        <location filename="../plugin/adapters/upload_service.py" line="71"/>
         <source>Save the edits of {layers} before uploading: the results are written into the saved layers.</source>
         <translation>Enregistrez les modifications de {layers} avant l’envoi : les résultats sont écrits dans les couches enregistrées.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="275"/>
+        <location filename="../plugin/adapters/auth.py" line="348"/>
         <source>No OAuth 2 client id is set. Register an application (not confidential, redirect URI http://127.0.0.1/callback and urn:ietf:wg:oauth:2.0:oob, permissions read_prefs and write_api) in your account settings on the server and enter its client id in the plugin settings.</source>
         <translation>Aucun identifiant client OAuth 2 n’est défini. Enregistrez une application (non confidentielle, URI de redirection http://127.0.0.1/callback et urn:ietf:wg:oauth:2.0:oob, autorisations read_prefs et write_api) dans les paramètres de votre compte sur le serveur et saisissez son identifiant client dans les paramètres de l’extension.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="196"/>
+        <location filename="../plugin/adapters/auth.py" line="199"/>
         <source>{url} is not an address of an OSM API.</source>
         <translation>{url} n’est pas l’adresse d’une API OSM.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="288"/>
+        <location filename="../plugin/adapters/auth.py" line="361"/>
         <source>To log in to {server}, choose it as the server in the plugin settings and enter its OAuth 2 client id there.</source>
         <translation>Pour vous connecter à {server}, choisissez-le comme serveur dans les paramètres de l’extension et saisissez-y son identifiant client OAuth 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_check.py" line="40"/>
+        <location filename="../plugin/core/gpkg_check.py" line="45"/>
         <source>The GeoPackage {path} is damaged ({detail}). Its edits cannot be matched to OpenStreetMap: download the area again.</source>
         <translation>Le GeoPackage {path} est endommagé ({detail}). Ses modifications ne peuvent pas être mises en correspondance avec OpenStreetMap : téléchargez à nouveau la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_check.py" line="65"/>
+        <location filename="../plugin/core/gpkg_check.py" line="120"/>
         <source>{path} was not made by a download of OSM Roundtrip. Download the area (or open the .osm file) with the plugin to edit and upload it.</source>
         <translation>{path} ne provient pas d’un téléchargement d’OSM Roundtrip. Téléchargez la zone (ou ouvrez le fichier .osm) avec l’extension pour pouvoir la modifier et envoyer vos modifications.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="54"/>
+        <location filename="../plugin/core/gpkg_target.py" line="55"/>
         <source>{path} already exists and holds {what}. It was not replaced.</source>
         <translation>{path} existe déjà et contient {what}. Il n’a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="93"/>
+        <location filename="../plugin/core/gpkg_target.py" line="94"/>
         <source>data not made by OSM Roundtrip</source>
         <translation>des données qui ne proviennent pas d’OSM Roundtrip</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="97"/>
+        <location filename="../plugin/core/gpkg_target.py" line="98"/>
         <source>an unfinished upload</source>
         <translation>un envoi inachevé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="99"/>
+        <location filename="../plugin/core/gpkg_target.py" line="100"/>
         <source>edits not uploaded yet ({count})</source>
         <translation>des modifications pas encore envoyées ({count})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="106"/>
+        <location filename="../plugin/core/gpkg_target.py" line="107"/>
         <source>edits that could not be checked ({reason})</source>
         <translation>des modifications qui n’ont pas pu être vérifiées ({reason})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/gpkg_target.py" line="115"/>
+        <location filename="../plugin/core/gpkg_target.py" line="116"/>
         <source>tables of your own ({names})</source>
         <translation>vos propres tables ({names})</translation>
     </message>
@@ -1872,12 +1933,12 @@
         <translation>{path} est ouvert dans un autre programme. Fermez-le dans ce programme et réessayez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="226"/>
+        <location filename="../plugin/core/http.py" line="238"/>
         <source>The server {host} did not finish its answer within {seconds} s.</source>
         <translation>Le serveur {host} n’a pas terminé sa réponse en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="270"/>
+        <location filename="../plugin/core/http.py" line="283"/>
         <source>The answer of {host} is larger than {megabytes} MB, the limit for this kind of request; it was not used.</source>
         <translation>La réponse de {host} dépasse {megabytes} Mo, la limite pour ce type de requête ; elle n’a pas été utilisée.</translation>
     </message>
@@ -2176,133 +2237,161 @@
         <translation>Le serveur {url} n’indique pas le nom du compte (HTTP {status}) ; la connexion elle-même est conservée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="134"/>
+        <location filename="../plugin/core/osm/labels.py" line="140"/>
         <source>+ {key}={value}</source>
         <translation>+ {key}={value}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="137"/>
+        <location filename="../plugin/core/osm/labels.py" line="143"/>
         <source>− {key}</source>
         <translation>− {key}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="139"/>
+        <location filename="../plugin/core/osm/labels.py" line="145"/>
         <source>{key}: {old} → {new}</source>
         <translation>{key} : {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="152"/>
+        <location filename="../plugin/core/osm/labels.py" line="158"/>
         <source>{key}={value}</source>
         <translation>{key}={value}</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="183"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="204"/>
         <source>%n nodes</source>
-        <translation>nœuds : %n</translation>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="186"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="207"/>
         <source>%n members</source>
-        <translation>membres : %n</translation>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="192"/>
+        <location filename="../plugin/core/osm/labels.py" line="213"/>
         <source>moved {distance} m</source>
         <translation>déplacé de {distance} m</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="201"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="173"/>
         <source>%n nodes added</source>
-        <translation>nœuds ajoutés : %n</translation>
+        <translation>
+            <numerusform>%n nœud ajouté</numerusform>
+            <numerusform>%n nœuds ajoutés</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="201"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="175"/>
         <source>%n nodes removed</source>
-        <translation>nœuds retirés : %n</translation>
+        <translation>
+            <numerusform>%n nœud retiré</numerusform>
+            <numerusform>%n nœuds retirés</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="207"/>
+        <location filename="../plugin/core/osm/labels.py" line="176"/>
         <source>nodes reordered</source>
         <translation>nœuds réordonnés</translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="212"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="183"/>
         <source>%n members added</source>
-        <translation>membres ajoutés : %n</translation>
+        <translation>
+            <numerusform>%n membre ajouté</numerusform>
+            <numerusform>%n membres ajoutés</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../plugin/core/osm/labels.py" line="212"/>
+    <message numerus="yes">
+        <location filename="../plugin/core/osm/labels.py" line="185"/>
         <source>%n members removed</source>
-        <translation>membres retirés : %n</translation>
+        <translation>
+            <numerusform>%n membre retiré</numerusform>
+            <numerusform>%n membres retirés</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/labels.py" line="218"/>
+        <location filename="../plugin/core/osm/labels.py" line="186"/>
         <source>members reordered</source>
         <translation>membres réordonnés</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="195"/>
+        <location filename="../plugin/core/osm/pbf.py" line="196"/>
         <source>The PBF file {source} has invalid data in the block at byte {offset}: {reason}</source>
         <translation>Le fichier PBF {source} contient des données non valides dans le bloc à l’octet {offset} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="217"/>
+        <location filename="../plugin/core/osm/pbf.py" line="218"/>
         <source>The PBF file {source} has a block header of {size} bytes at byte {offset}; the format allows at most 64 KiB.</source>
         <translation>Le fichier PBF {source} a un en-tête de bloc de {size} octets à l’octet {offset} ; le format autorise au plus 64 Kio.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="245"/>
+        <location filename="../plugin/core/osm/pbf.py" line="246"/>
         <source>The PBF file {source} has a data block of {size} bytes at byte {offset}; the format allows at most 32 MiB.</source>
         <translation>Le fichier PBF {source} a un bloc de données de {size} octets à l’octet {offset} ; le format autorise au plus 32 Mio.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="258"/>
+        <location filename="../plugin/core/osm/pbf.py" line="259"/>
         <source>The PBF file {source} is truncated: its block at byte {offset} is cut off.</source>
         <translation>Le fichier PBF {source} est tronqué : son bloc à l’octet {offset} est coupé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="265"/>
+        <location filename="../plugin/core/osm/pbf.py" line="266"/>
         <source>The file {source} is not an OSM PBF file.</source>
         <translation>Le fichier {source} n’est pas un fichier OSM PBF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="293"/>
+        <location filename="../plugin/core/osm/pbf.py" line="294"/>
         <source>The PBF file {source} uses {compression} compression (block at byte {offset}), which cannot be read; only zlib is supported. Convert it, for example with: osmium cat -o out.osm.pbf {source}</source>
         <translation>Le fichier PBF {source} utilise la compression {compression} (bloc à l’octet {offset}), qui ne peut pas être lue ; seul zlib est pris en charge. Convertissez-le, par exemple avec : osmium cat -o out.osm.pbf {source}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="308"/>
+        <location filename="../plugin/core/osm/pbf.py" line="309"/>
         <source>The PBF file {source} has a damaged compressed block at byte {offset}: {reason}</source>
         <translation>Le fichier PBF {source} a un bloc compressé endommagé à l’octet {offset} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="320"/>
+        <location filename="../plugin/core/osm/pbf.py" line="321"/>
         <source>The PBF file {source} has a block at byte {offset} that unpacks to {actual} bytes instead of the {expected} it declares.</source>
         <translation>Le fichier PBF {source} a un bloc à l’octet {offset} qui se décompresse en {actual} octets au lieu des {expected} qu’il déclare.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/pbf.py" line="343"/>
-        <source>The PBF file {source} requires the feature u201c{feature}u201d, which this reader does not support.</source>
-        <translation>Le fichier PBF {source} nécessite la fonctionnalité « {feature} », que ce lecteur ne prend pas en charge.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/osm/pbf.py" line="510"/>
+        <location filename="../plugin/core/osm/pbf.py" line="511"/>
         <source>The PBF file {source} has node {id} at an impossible position in the block at byte {offset}.</source>
         <translation>Le fichier PBF {source} contient le nœud {id} à une position impossible dans le bloc à l’octet {offset}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/gpkg_check.py" line="108"/>
+        <source>The GeoPackage {path} cannot be read now ({detail}). Close other programs that write to it and try again.</source>
+        <translation>Le GeoPackage {path} ne peut pas être lu pour l’instant ({detail}). Fermez les autres programmes qui y écrivent, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/osm/pbf.py" line="344"/>
+        <source>The PBF file {source} requires the feature “{feature}”, which this reader does not support.</source>
+        <translation>Le fichier PBF {source} nécessite la fonctionnalité « {feature} », que ce lecteur ne prend pas en charge.</translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripLogin</name>
     <message>
-        <location filename="../plugin/adapters/auth.py" line="481"/>
+        <location filename="../plugin/adapters/auth.py" line="554"/>
         <source>Logging in to OpenStreetMap</source>
         <translation>Connexion à OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/auth.py" line="291"/>
+        <source>Logging out of OpenStreetMap</source>
+        <translation>Déconnexion d’OpenStreetMap</translation>
     </message>
 </context>
 <context>
     <name>OsmRoundtripPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="218"/>
+        <location filename="../plugin/main.py" line="220"/>
         <source>OSM Roundtrip</source>
         <translation>OSM Roundtrip</translation>
     </message>
@@ -2312,7 +2401,7 @@
         <translation>Rechercher dans OpenStreetMap (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="125"/>
+        <location filename="../plugin/main.py" line="127"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
@@ -2322,32 +2411,32 @@
         <translation>Télécharger des données OSM…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="82"/>
+        <location filename="../plugin/main.py" line="84"/>
         <source>Open .osm file…</source>
         <translation>Ouvrir un fichier .osm…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="94"/>
+        <location filename="../plugin/main.py" line="96"/>
         <source>Upload changes…</source>
         <translation>Envoyer les modifications…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="116"/>
+        <location filename="../plugin/main.py" line="118"/>
         <source>Save changes as .osc…</source>
         <translation>Enregistrer les modifications en .osc…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="102"/>
+        <location filename="../plugin/main.py" line="104"/>
         <source>Update data</source>
         <translation>Mettre à jour les données</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="108"/>
+        <location filename="../plugin/main.py" line="110"/>
         <source>Download the areas of the active download again: other mappers&apos; changes come in, your edits stay</source>
         <translation>Télécharger à nouveau les zones du téléchargement actif : les modifications des autres contributeurs arrivent, les vôtres restent</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="146"/>
+        <location filename="../plugin/main.py" line="148"/>
         <source>OSM tags</source>
         <translation>Attributs OSM</translation>
     </message>
@@ -2363,32 +2452,32 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../ui/review_problems.py" line="57"/>
+        <location filename="../ui/review_problems.py" line="58"/>
         <source>Errors ({count})</source>
         <translation>Erreurs ({count})</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="57"/>
+        <location filename="../ui/review_problems.py" line="58"/>
         <source>Warnings ({count})</source>
         <translation>Avertissements ({count})</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="80"/>
+        <location filename="../ui/review_problems.py" line="81"/>
         <source>Click a problem to show it on the map.</source>
         <translation>Cliquez sur un problème pour l’afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="83"/>
+        <location filename="../ui/review_problems.py" line="84"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="85"/>
+        <location filename="../ui/review_problems.py" line="86"/>
         <source>Problems ({count})</source>
         <translation>Problèmes ({count})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="93"/>
+        <location filename="../ui/review_problems.py" line="94"/>
         <source>%n errors must be fixed before the upload (in the layers, or with Fix).</source>
         <translation>
             <numerusform>%n erreur doit être corrigée avant l’envoi (dans les couches, ou avec Corriger).</numerusform>
@@ -2396,7 +2485,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="99"/>
+        <location filename="../ui/review_problems.py" line="100"/>
         <source>%n warnings: check each of them, then tick “I have checked the warnings”.</source>
         <translation>
             <numerusform>%n avertissement : vérifiez-le, puis cochez « J’ai vérifié les avertissements ».</numerusform>
@@ -2404,32 +2493,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="104"/>
+        <location filename="../ui/review_problems.py" line="105"/>
         <source>The validator found no problems.</source>
         <translation>La validation n’a trouvé aucun problème.</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>node</source>
-        <translation>nœud</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>way</source>
-        <translation>chemin</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="107"/>
-        <source>relation</source>
-        <translation>relation</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_problems.py" line="112"/>
+        <location filename="../ui/review_problems.py" line="111"/>
         <source>new {type}</source>
         <translation>{type} nouveau</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_problems.py" line="117"/>
+        <location filename="../ui/review_problems.py" line="116"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n de plus</numerusform>
@@ -2437,12 +2511,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="144"/>
+        <location filename="../ui/review_problems.py" line="143"/>
         <source>Fix: {what}</source>
         <translation>Correction : {what}</translation>
     </message>
     <message>
-        <location filename="../ui/review_problems.py" line="147"/>
+        <location filename="../ui/review_problems.py" line="146"/>
         <source>This problem has no automatic fix.</source>
         <translation>Ce problème n’a pas de correction automatique.</translation>
     </message>
@@ -2601,47 +2675,47 @@
         <translation>relation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="345"/>
+        <location filename="../ui/review_dock.py" line="347"/>
         <source>{n} more</source>
         <translation>{n} de plus</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="352"/>
+        <location filename="../ui/review_dock.py" line="354"/>
         <source>new {type}</source>
         <translation>{type} à créer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="364"/>
+        <location filename="../ui/review_dock.py" line="367"/>
         <source>only if unused</source>
         <translation>uniquement si inutilisé</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="371"/>
+        <location filename="../ui/review_dock.py" line="374"/>
         <source>{element}, feature {features}</source>
         <translation>{element}, entité {features}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="432"/>
+        <location filename="../ui/review_dock.py" line="435"/>
         <source>vertex of {way}</source>
         <translation>sommet de {way}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="442"/>
+        <location filename="../ui/review_dock.py" line="445"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} modifications dépassent ce que peut contenir un groupe de modifications ({limit}) : elles seront envoyées en plusieurs groupes de modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="449"/>
+        <location filename="../ui/review_dock.py" line="452"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
-        <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href="https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct"&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
+        <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="459"/>
+        <location filename="../ui/review_dock.py" line="462"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
         <translation>Les modifications s’étendent sur {w:.2f}° × {h:.2f}° ({area:.1f} degrés carrés, plus que {limit:g}). Un tel groupe de modifications couvre une grande partie de la carte et est difficile à relire pour les autres, et le serveur refuse les groupes plus grands que la limite du compte : envoyez séparément les zones éloignées.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="620"/>
+        <location filename="../ui/review_dock.py" line="623"/>
         <source>Fixed: {what}</source>
         <translation>Corrigé : {what}</translation>
     </message>
@@ -2791,49 +2865,59 @@
         <translation>Import ou modification mécanique</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="242"/>
-        <source>Import (import=yes)</source>
-        <translation>Import (import=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.ui" line="247"/>
-        <source>Mechanical edit (mechanical=yes)</source>
-        <translation>Modification mécanique (mechanical=yes)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.ui" line="252"/>
+        <location filename="../ui/review_dock.ui" line="248"/>
         <source>Documentation page</source>
         <translation>Page de documentation</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="258"/>
+        <location filename="../ui/review_dock.ui" line="254"/>
         <source>https://wiki.openstreetmap.org/wiki/…</source>
         <translation>https://wiki.openstreetmap.org/wiki/…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="280"/>
+        <location filename="../ui/review_dock.ui" line="276"/>
         <source>I have checked the warnings</source>
         <translation>J’ai vérifié les avertissements</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="292"/>
+        <location filename="../ui/review_dock.ui" line="288"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="293"/>
+        <location filename="../ui/review_dock.ui" line="289"/>
         <source>Compute the changes again from the saved layers</source>
         <translation>Recalculer les modifications à partir des couches enregistrées</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="298"/>
+        <location filename="../ui/review_dock.ui" line="294"/>
         <source>Save as .osc…</source>
         <translation>Enregistrer en .osc…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.ui" line="309"/>
+        <location filename="../ui/review_dock.ui" line="305"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="236"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="237"/>
+        <source>The changeset gets the tag import=yes</source>
+        <translation>Le groupe de modifications reçoit l’attribut import=yes</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="242"/>
+        <source>Mechanical edit</source>
+        <translation>Modification mécanique</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.ui" line="243"/>
+        <source>The changeset gets the tag mechanical=yes</source>
+        <translation>Le groupe de modifications reçoit l’attribut mechanical=yes</translation>
     </message>
 </context>
 <context>
@@ -2849,22 +2933,22 @@
         <translation>Données © contributeurs d’OpenStreetMap, ODbL. Recherche par Nominatim.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="96"/>
+        <location filename="../ui/search_dock.py" line="97"/>
         <source>Search everywhere</source>
         <translation>Rechercher partout</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="97"/>
+        <location filename="../ui/search_dock.py" line="98"/>
         <source>Prefer results in the map extent</source>
         <translation>Privilégier les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="98"/>
+        <location filename="../ui/search_dock.py" line="99"/>
         <source>Only results in the map extent</source>
         <translation>Uniquement les résultats dans l’emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="99"/>
+        <location filename="../ui/search_dock.py" line="100"/>
         <source>Any</source>
         <translation>Tous</translation>
     </message>
@@ -2884,32 +2968,32 @@
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="104"/>
+        <location filename="../ui/search_dock.py" line="105"/>
         <source>Settlement</source>
         <translation>Localité</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="109"/>
+        <location filename="../ui/search_dock.py" line="110"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="110"/>
+        <location filename="../ui/search_dock.py" line="111"/>
         <source>Points of interest</source>
         <translation>Points d’intérêt</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="111"/>
+        <location filename="../ui/search_dock.py" line="112"/>
         <source>Railway</source>
         <translation>Chemin de fer</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="112"/>
+        <location filename="../ui/search_dock.py" line="113"/>
         <source>Natural features</source>
         <translation>Éléments naturels</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="113"/>
+        <location filename="../ui/search_dock.py" line="114"/>
         <source>Man-made features</source>
         <translation>Éléments artificiels</translation>
     </message>
@@ -2919,62 +3003,62 @@
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="155"/>
+        <location filename="../ui/search_dock.py" line="156"/>
         <source>Identify place on map</source>
         <translation>Identifier un lieu sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="156"/>
+        <location filename="../ui/search_dock.py" line="157"/>
         <source>Click the map to get the address and outline of the place there</source>
         <translation>Cliquez sur la carte pour obtenir l’adresse et le contour du lieu à cet endroit</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="374"/>
+        <location filename="../ui/search_dock.py" line="375"/>
         <source>Looking up the place at {lat:.5f}, {lon:.5f}…</source>
         <translation>Recherche du lieu à {lat:.5f}, {lon:.5f}…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="496"/>
+        <location filename="../ui/search_dock.py" line="499"/>
         <source>Searching for “{text}”…</source>
         <translation>Recherche de « {text} »…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="516"/>
+        <location filename="../ui/search_dock.py" line="519"/>
         <source>Nominatim request</source>
         <translation>Requête Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="554"/>
+        <location filename="../ui/search_dock.py" line="557"/>
         <source>No results. Check the spelling or relax the options.</source>
         <translation>Aucun résultat. Vérifiez l’orthographe ou assouplissez les options.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="556"/>
+        <location filename="../ui/search_dock.py" line="559"/>
         <source>No further results.</source>
         <translation>Aucun autre résultat.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="575"/>
+        <location filename="../ui/search_dock.py" line="578"/>
         <source>Nothing found at {lat:.5f}, {lon:.5f}.</source>
         <translation>Aucun résultat à {lat:.5f}, {lon:.5f}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="605"/>
+        <location filename="../ui/search_dock.py" line="608"/>
         <source>Added to the map: points {points}, outlines {outlines}.</source>
         <translation>Ajouté à la carte : points {points}, contours {outlines}.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="610"/>
+        <location filename="../ui/search_dock.py" line="613"/>
         <source>Nominatim</source>
         <translation>Nominatim</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="622"/>
+        <location filename="../ui/search_dock.py" line="625"/>
         <source>Search cancelled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="633"/>
+        <location filename="../ui/search_dock.py" line="636"/>
         <source>Nominatim search failed</source>
         <translation>Échec de la recherche Nominatim</translation>
     </message>
@@ -3134,7 +3218,7 @@
         <translation>Tout ajouter à la carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/search_dock.py" line="558"/>
+        <location filename="../ui/search_dock.py" line="561"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -3152,37 +3236,37 @@
         <translation>Télécharger les données OpenStreetMap de la zone du lieu choisi pour les modifier</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="407"/>
+        <location filename="../ui/search_dock.py" line="410"/>
         <source>Save results to GeoPackage…</source>
         <translation>Enregistrer les résultats dans un GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="421"/>
+        <location filename="../ui/search_dock.py" line="424"/>
         <source>No temporary result layers to save: add results first.</source>
         <translation>Aucune couche de résultats temporaire à enregistrer : ajoutez d’abord des résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="429"/>
         <source>Save the results as</source>
         <translation>Enregistrer les résultats sous</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="426"/>
+        <location filename="../ui/search_dock.py" line="429"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="436"/>
+        <location filename="../ui/search_dock.py" line="439"/>
         <source>The results could not be saved: {reason}</source>
         <translation>Les résultats n’ont pas pu être enregistrés : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="443"/>
+        <location filename="../ui/search_dock.py" line="446"/>
         <source>Results saved to {path}; they stay with the project.</source>
         <translation>Résultats enregistrés dans {path} ; ils restent dans le projet.</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.py" line="458"/>
+        <location filename="../ui/search_dock.py" line="461"/>
         <source>The search results on the map are temporary layers: the project does not keep them. Save them to a GeoPackage to keep them.</source>
         <translation>Les résultats de recherche sur la carte sont des couches temporaires : le projet ne les conserve pas. Enregistrez-les dans un GeoPackage pour les conserver.</translation>
     </message>
@@ -3210,27 +3294,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>OpenStreetMap (production)</source>
         <translation>OpenStreetMap (production)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>OpenStreetMap development server</source>
         <translation>Serveur de développement OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>Local sandbox</source>
         <translation>Bac à sable local</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="32"/>
+        <location filename="../ui/settings_page.py" line="33"/>
         <source>Custom URL</source>
         <translation>URL personnalisée</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="43"/>
+        <location filename="../ui/settings_page.py" line="44"/>
         <source>Same as QGIS</source>
         <translation>Comme QGIS</translation>
     </message>
@@ -3285,57 +3369,57 @@
         <translation>Identifiant client OAuth 2.0</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="48"/>
+        <location filename="../ui/settings_page.ui" line="49"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="53"/>
+        <location filename="../ui/settings_page.ui" line="54"/>
         <source>Network timeout (s)</source>
         <translation>Délai réseau (s)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="51"/>
+        <location filename="../ui/settings_page.ui" line="52"/>
         <source>Language (plugin and search results)</source>
         <translation>Langue (extension et résultats de recherche)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.ui" line="55"/>
+        <location filename="../ui/settings_page.ui" line="56"/>
         <source>Folder for new downloads</source>
         <translation>Dossier des nouveaux téléchargements</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="54"/>
+        <location filename="../ui/settings_page.py" line="55"/>
         <source>The project&apos;s folder</source>
         <translation>Le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="101"/>
+        <location filename="../ui/settings_page.py" line="104"/>
         <source>Required to log in</source>
         <translation>Nécessaire pour se connecter</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="121"/>
+        <location filename="../ui/settings_page.py" line="127"/>
         <source>Enter the server&apos;s address first</source>
         <translation>Saisissez d’abord l’adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="123"/>
+        <location filename="../ui/settings_page.py" line="129"/>
         <source>Logged in as &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Connecté en tant que &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="127"/>
+        <location filename="../ui/settings_page.py" line="133"/>
         <source>Logged in</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="129"/>
+        <location filename="../ui/settings_page.py" line="135"/>
         <source>Not logged in</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="132"/>
+        <location filename="../ui/settings_page.py" line="138"/>
         <source>Log in again…</source>
         <translation>Se reconnecter…</translation>
     </message>
@@ -3353,6 +3437,21 @@
         <location filename="../ui/settings_page.ui" line="40"/>
         <source>Log out</source>
         <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="125"/>
+        <source>Logging out…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="195"/>
+        <source>Logged out here; the server could not be told: {reason}&lt;br&gt;You can revoke the access on the website under &lt;a href=&quot;{url}&quot;&gt;My Settings → OAuth 2 applications&lt;/a&gt;.</source>
+        <translation>Déconnecté ici ; le serveur n’a pas pu en être informé : {reason}&lt;br&gt;Vous pouvez révoquer l’accès sur le site web, dans &lt;a href=&quot;{url}&quot;&gt;Mes paramètres → Applications OAuth 2&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="203"/>
+        <source>Logged out; {server} has revoked the access.</source>
+        <translation>Déconnecté ; {server} a révoqué l’accès.</translation>
     </message>
 </context>
 <context>
@@ -3478,8 +3577,8 @@
     </message>
     <message>
         <location filename="../ui/tag_editor.py" line="497"/>
-        <source>{type} {id}, v{version}</source>
-        <translation>{type} {id}, v{version}</translation>
+        <source>{element}, v{version}</source>
+        <translation>{element}, v{version}</translation>
     </message>
 </context>
 <context>
@@ -3746,12 +3845,12 @@
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="429"/>
+        <location filename="../plugin/adapters/upload_service.py" line="462"/>
         <source>Uploading changes to OpenStreetMap</source>
         <translation>Envoi des modifications vers OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/upload_service.py" line="367"/>
+        <location filename="../plugin/adapters/upload_service.py" line="368"/>
         <source>Checking the interrupted upload</source>
         <translation>Vérification de l’envoi interrompu</translation>
     </message>
@@ -3856,22 +3955,22 @@
         <translation>Nombre d’entités</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="109"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="116"/>
         <source>Choose the GeoPackage to write.</source>
         <translation>Choisissez le GeoPackage à écrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="147"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="154"/>
         <source>The GeoPackage {path} is open in the project. Remove its layers first or choose another file.</source>
         <translation>Le GeoPackage {path} est ouvert dans le projet. Retirez d’abord ses couches ou choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="125"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="132"/>
         <source>Replace an existing GeoPackage even if it holds edits not uploaded</source>
         <translation>Remplacer un GeoPackage existant même s’il contient des modifications non envoyées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/processing/load_algorithms.py" line="138"/>
+        <location filename="../plugin/adapters/processing/load_algorithms.py" line="145"/>
         <source>Set OVERWRITE to replace it, or choose another file.</source>
         <translation>Activez OVERWRITE pour le remplacer, ou choisissez un autre fichier.</translation>
     </message>

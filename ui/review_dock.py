@@ -329,6 +329,7 @@ class ReviewDock(QgsDockWidget, FORM):
         return item
 
     def _fill_list(self) -> None:
+        from ..plugin.adapters.tag_form import preset_names
         from ..plugin.adapters.validation import tagging_schema
         from ..plugin.core.osm.labels import change_details, element_geometry, feature_label
 
@@ -337,6 +338,7 @@ class ReviewDock(QgsDockWidget, FORM):
         self._ways_of = None
         colors = {CREATE: "#1a7f37", MODIFY: "#9a6700", DELETE: "#cf222e"}
         schema = tagging_schema()
+        names = preset_names()  # in the user's language
         new_ways = [c.element.nodes for c in self.changes if c.element.type == WAY]
         translate = QCoreApplication.translate
         problems = self._problems_by_element()
@@ -356,9 +358,10 @@ class ReviewDock(QgsDockWidget, FORM):
             if change.action == DELETE or not element.tags:  # what it was
                 old = self._old(element)
                 shown = old if old is not None else element
-            label = feature_label(shown.tags, element_geometry(shown, self.base, new_ways), schema)
+            geometry = element_geometry(shown, self.base, new_ways)
+            label = feature_label(shown.tags, geometry, schema, names)
             if not label and element.type == NODE:
-                label = self._vertex_label(element.id, schema)
+                label = self._vertex_label(element.id, schema, names)
             parts = [n.translated(translate) for n in change_details(change, self.base)]
             if change.if_unused:
                 parts.append(self.tr("only if unused"))
@@ -415,7 +418,7 @@ class ReviewDock(QgsDockWidget, FORM):
         item = self.changesTree.topLevelItem(row)
         return [item.child(i).toolTip(0) for i in range(item.childCount())]
 
-    def _vertex_label(self, node_id: int, schema) -> str:
+    def _vertex_label(self, node_id: int, schema, names) -> str:
         """An untagged node: "vertex of" the first way that has it (changed, else downloaded)."""
         from ..plugin.core.osm.labels import element_geometry, feature_label
 
@@ -428,7 +431,7 @@ class ReviewDock(QgsDockWidget, FORM):
         way = self._ways_of.get(node_id)
         if way is None:
             return ""
-        name = feature_label(way.tags, element_geometry(way), schema)
+        name = feature_label(way.tags, element_geometry(way), schema, names)
         return self.tr("vertex of {way}").format(way=name or self._type_label(WAY))
 
     def _old(self, element):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Dict, List, Mapping, Optional
+from typing import Callable, Dict, List, Mapping, Optional
 
 from qgis.core import QgsAttributeEditorField, QgsEditorWidgetSetup
 
@@ -72,6 +72,19 @@ def feature_label(tags: Mapping[str, str], geometry: str, lang: str = "") -> str
     if tags.get("name"):
         return str(tags["name"])
     return next((f"{k}={v}" for k, v in sorted(tags.items())), "")
+
+
+def preset_names(lang: str = "") -> Optional[Callable[[str], str]]:
+    """A preset's name in the user's language from its id (``amenity/bench`` → "Sitzbank" in
+    German; English where the language has none), for the review's labels
+    (:func:`..core.osm.labels.feature_label`); ``None`` without the schema."""
+    from .i18n import language
+
+    schema = tag_schema()
+    if schema is None:
+        return None
+    lang = lang or language()
+    return lambda preset_id: schema.preset_name(preset_id, lang)
 
 
 def geometry_of(layer, tags: Optional[Mapping[str, str]] = None) -> str:

@@ -577,7 +577,7 @@ def test_the_review_is_a_dock_beside_the_map_and_rows_say_what_changes(
             tree.topLevelItem(i).text(2): tree.topLevelItem(i)
             for i in range(tree.topLevelItemCount())
         }
-        assert found["new node"].text(1) == "Waste basket"
+        assert found["new node"].text(1) == "Trash Can"  # iD's English name
         dock.resize(460, 860)
         shot(dock, "review_dock")
     finally:

@@ -93,7 +93,16 @@ def test_ts_files_are_current_with_the_sources():
         text=True,
     ).stdout.split()
     for committed, refreshed in zip(TS.values(), out):
-        assert set(messages(Path(refreshed))) == set(messages(committed)), committed.name
+        assert plural_flags(Path(refreshed)) == plural_flags(committed), committed.name
+
+
+def plural_flags(path: Path) -> set:
+    """The messages of a .ts file, each with whether it has plural forms (a count written with
+    ``QT_TRANSLATE_NOOP`` instead of ``translate(..., n)`` has none: "1 Mitglieder")."""
+    return {
+        (*key, translation.getparent().get("numerus") == "yes")
+        for key, translation in messages(path).items()
+    }
 
 
 def test_error_templates_use_a_literal_context():
@@ -171,3 +180,32 @@ def _problem():
     from osm_roundtrip.plugin.core.errors import Message
 
     return Message("Way {id} has no nodes.", id=1)
+
+
+def test_translatable_texts_write_characters_not_escapes():
+    """pylupdate5 reads ``"\\u201c"`` as the letters ``u201c``: the .ts then holds a text the
+    code never asks for, and its translation is never used. Such characters are written as they
+    are (“ ”, →, –)."""
+    import ast
+
+    escape = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{|x[0-9a-fA-F]{2})")
+    found = []
+    for name in plugin_sources():
+        if not name.endswith(".py"):
+            continue
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(text)):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if called not in ("tr", "translate", "QT_TRANSLATE_NOOP"):
+                continue
+            found += [
+                f"{name}:{arg.lineno}"
+                for arg in node.args
+                if isinstance(arg, ast.Constant)
+                and isinstance(arg.value, str)
+                and escape.search(ast.get_source_segment(text, arg) or "")
+            ]
+    assert found == []

@@ -84,11 +84,11 @@ def test_review_dialog_needs_a_comment_and_a_login(qgis_iface, qtbot):
     tree = dialog.changesTree
     rows = [[tree.topLevelItem(r).text(c) for c in range(3)] for r in range(5)]
     assert rows == [
-        ["Create", "Waste basket", "new node"],
+        ["Create", "Trash Can", "new node"],
         ["Create", "vertex of Path", "new node"],
         ["Create", "Path", "new way"],
         ["Modify", "Bench", "node 101"],
-        ["Delete", "vertex of Footway", "node 103"],
+        ["Delete", "vertex of Foot Path", "node 103"],
     ]
     assert dialog.details(0) == ["amenity=waste_basket", "new point"]
     assert dialog.details(2) == ["2 nodes", "highway=path", "new line"]

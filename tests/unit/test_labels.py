@@ -25,7 +25,18 @@ def test_the_name_wins_then_the_preset_then_the_main_tag(schema):
     assert feature_label({"highway": "crossing"}, "vertex", schema) == "Crossing"
     assert feature_label({"amenity": "bench"}, "point") == "amenity=bench"  # no schema
     assert feature_label({}, "point", schema) == ""
-    assert preset_name("amenity/bench", {"amenity/bench": "Sitzbank"}) == "Sitzbank"
+    assert preset_name("amenity/bench", {"amenity/bench": "Sitzbank"}.get) == "Sitzbank"
+    assert preset_name("amenity/waste_basket", {}.get) == "Waste basket"  # none: from the id
+
+
+def test_the_preset_is_named_by_the_names_passed_in(schema):
+    """The adapters pass the names in the user's language; the name tag still wins."""
+    german = {"amenity/bench": "Sitzbank", "highway/crossing": "Querungsstelle"}.get
+    assert feature_label({"amenity": "bench"}, "point", schema, german) == "Sitzbank"
+    assert feature_label({"highway": "crossing"}, "vertex", schema, german) == "Querungsstelle"
+    assert feature_label({"amenity": "bench", "name": "Lindenbank"}, "point", schema, german) == (
+        "Lindenbank"
+    )
 
 
 def test_geometry_of_elements():

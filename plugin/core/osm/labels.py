@@ -1,8 +1,9 @@
 """What the review says about a change, in words a mapper knows (pure Python).
 
 * :func:`feature_label` — the feature's ``name``, else the name of the tagging schema's preset
-  its tags match ("Bench", "Footway"), else its main tag; the one place that names a feature, so
-  that translated preset names can come in later;
+  its tags match ("Bench", "Footway"; in the user's language when the adapter passes the
+  names, :func:`...adapters.tag_form.preset_names`), else its main tag; the one place that names
+  a feature in the review;
 * :func:`element_geometry` — the schema's geometry of an element (``point``, ``vertex``,
   ``line``, ``area``, ``relation``);
 * :func:`change_details` — what a change does: each tag change as ``key: old → new`` (added
@@ -13,9 +14,9 @@
 from __future__ import annotations
 
 import math
-from typing import Iterable, List, Mapping, Optional
+from typing import Callable, Iterable, List, Mapping, Optional, Tuple
 
-from ..errors import CONTEXT, QT_TRANSLATE_NOOP
+from ..errors import CONTEXT, QT_TRANSLATE_NOOP, translate
 from .diff import CREATE, DELETE, Change, Note
 from .geometry import is_area
 from .model import NODE, RELATION, WAY, DataSet, Element
@@ -56,13 +57,17 @@ MAIN_KEYS = (
     "type",
 )
 EARTH_RADIUS = 6371008.8  # metres (mean radius)
+# a preset's name in the user's language from its id (``None`` or "" when it has none)
+PresetNames = Callable[[str], Optional[str]]
 
 
-def preset_name(preset_id: str, names: Optional[Mapping[str, str]] = None) -> str:
-    """The English name of a preset: from ``names`` (``{preset id: name}``) when given, else
-    made from the id's last part (``amenity/waste_basket`` → "Waste basket")."""
-    if names and preset_id in names:
-        return names[preset_id]
+def preset_name(preset_id: str, names: Optional[PresetNames] = None) -> str:
+    """The name of a preset: ``names(preset id)`` when given (the adapters' names in the
+    user's language), else made from the id's last part (``amenity/waste_basket`` → "Waste
+    basket")."""
+    name = names(preset_id) if names is not None else None
+    if name:
+        return name
     last = preset_id.rsplit("/", 1)[-1].replace("_", " ").strip()
     return last[:1].upper() + last[1:] if last else preset_id
 
@@ -71,10 +76,11 @@ def feature_label(
     tags: Mapping[str, str],
     geometry: str,
     schema=None,
-    names: Optional[Mapping[str, str]] = None,
+    names: Optional[PresetNames] = None,
 ) -> str:
-    """The feature's ``name`` tag, else its preset's name (``schema.match(tags, geometry)``),
-    else its main tag ``key=value``; ``""`` for an untagged element."""
+    """The feature's ``name`` tag, else its preset's name (``schema.match(tags, geometry)``,
+    named by ``names``, see :func:`preset_name`), else its main tag ``key=value``; ``""`` for an
+    untagged element."""
     name = (tags.get("name") or "").strip()
     if name:
         return name
@@ -154,15 +160,30 @@ def _listed_tags(tags: Mapping[str, str]) -> List[Note]:
     ]
 
 
-def _counted(template_added: str, template_removed: str, old: Iterable, new: Iterable):
+def _added_removed(old: Iterable, new: Iterable) -> Tuple[int, int]:
+    """How many of ``new`` are not in ``old``, and how many of ``old`` are not in ``new``."""
     old_set, new_set = set(old), set(new)
+    return len(new_set - old_set), len(old_set - new_set)
+
+
+def _node_changes(old: Iterable, new: Iterable) -> List[Note]:
+    added, removed = _added_removed(old, new)
     notes = []
-    added, removed = len(new_set - old_set), len(old_set - new_set)
     if added:
-        notes.append(Note(template_added, n=added))
+        notes.append(Note(translate(CONTEXT, "%n nodes added", None, added), n=added))
     if removed:
-        notes.append(Note(template_removed, n=removed))
-    return notes
+        notes.append(Note(translate(CONTEXT, "%n nodes removed", None, removed), n=removed))
+    return notes or [Note(QT_TRANSLATE_NOOP(CONTEXT, "nodes reordered"))]
+
+
+def _member_changes(old: Iterable, new: Iterable) -> List[Note]:
+    added, removed = _added_removed(old, new)
+    notes = []
+    if added:
+        notes.append(Note(translate(CONTEXT, "%n members added", None, added), n=added))
+    if removed:
+        notes.append(Note(translate(CONTEXT, "%n members removed", None, removed), n=removed))
+    return notes or [Note(QT_TRANSLATE_NOOP(CONTEXT, "members reordered"))]
 
 
 def _old(change: Change, base: DataSet) -> Optional[Element]:
@@ -180,10 +201,10 @@ def change_details(change: Change, base: Optional[DataSet] = None) -> List[Note]
     if change.action == CREATE:
         if element.type == WAY:
             count = len(element.nodes)  # type: ignore[attr-defined]
-            details.append(Note(QT_TRANSLATE_NOOP(CONTEXT, "%n nodes"), n=count))
+            details.append(Note(translate(CONTEXT, "%n nodes", None, count), n=count))
         elif element.type == RELATION:
             count = len(element.members)  # type: ignore[attr-defined]
-            details.append(Note(QT_TRANSLATE_NOOP(CONTEXT, "%n members"), n=count))
+            details.append(Note(translate(CONTEXT, "%n members", None, count), n=count))
         details.extend(_listed_tags(element.tags))
     elif change.action != DELETE and old is not None:
         if element.type == NODE:
@@ -198,24 +219,12 @@ def change_details(change: Change, base: Optional[DataSet] = None) -> List[Note]
         elif element.type == WAY:
             old_nodes, new_nodes = old.nodes, element.nodes  # type: ignore[attr-defined]
             if old_nodes != new_nodes:
-                found = _counted(
-                    QT_TRANSLATE_NOOP(CONTEXT, "%n nodes added"),
-                    QT_TRANSLATE_NOOP(CONTEXT, "%n nodes removed"),
-                    old_nodes,
-                    new_nodes,
-                )
-                details.extend(found or [Note(QT_TRANSLATE_NOOP(CONTEXT, "nodes reordered"))])
+                details.extend(_node_changes(old_nodes, new_nodes))
         else:
             old_members = [(m.type, m.ref, m.role) for m in old.members]  # type: ignore[attr-defined]
             new_members = [(m.type, m.ref, m.role) for m in element.members]  # type: ignore[attr-defined]
             if old_members != new_members:
-                found = _counted(
-                    QT_TRANSLATE_NOOP(CONTEXT, "%n members added"),
-                    QT_TRANSLATE_NOOP(CONTEXT, "%n members removed"),
-                    old_members,
-                    new_members,
-                )
-                details.extend(found or [Note(QT_TRANSLATE_NOOP(CONTEXT, "members reordered"))])
+                details.extend(_member_changes(old_members, new_members))
         details.extend(tag_changes(old.tags, element.tags))
     # without the base state the differ's own comparison is all there is
     skip = DERIVED if change.action == CREATE or old is not None else frozenset()

@@ -351,7 +351,7 @@ class _Reader:
                     raise self.error(
                         QT_TRANSLATE_NOOP(
                             CONTEXT,
-                            "The PBF file {source} requires the feature \u201c{feature}\u201d, "
+                            "The PBF file {source} requires the feature “{feature}”, "
                             "which this reader does not support.",
                         ),
                         feature=feature,
