@@ -954,177 +954,177 @@
         <translation>Der Layer {layer} von {path} kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Shops</source>
         <translation>Geschäfte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Amenities</source>
         <translation>Einrichtungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Tourism</source>
         <translation>Tourismus</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Public transport</source>
         <translation>Öffentlicher Verkehr</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Trees</source>
         <translation>Bäume</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Entrances</source>
         <translation>Eingänge</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Motorways and trunk roads</source>
         <translation>Autobahnen und Schnellstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Primary roads</source>
         <translation>Primärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Secondary roads</source>
         <translation>Sekundärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Tertiary roads</source>
         <translation>Tertiärstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Local streets</source>
         <translation>Ortsstraßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Service roads</source>
         <translation>Zufahrtswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Paths</source>
         <translation>Fuß- und Radwege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Tracks</source>
         <translation>Wirtschaftswege</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Railways</source>
         <translation>Bahnstrecken</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Waterways</source>
         <translation>Wasserläufe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Power lines</source>
         <translation>Stromleitungen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Barriers</source>
         <translation>Barrieren</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Other roads</source>
         <translation>Sonstige Straßen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Buildings</source>
         <translation>Gebäude</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Water</source>
         <translation>Wasserflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Parking</source>
         <translation>Parkplätze</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Sports</source>
         <translation>Sportanlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Parks</source>
         <translation>Parks</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Forest</source>
         <translation>Wald</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Grass</source>
         <translation>Grasflächen</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Farmland</source>
         <translation>Ackerland</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Residential</source>
         <translation>Wohngebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Commercial</source>
         <translation>Geschäftsgebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Industrial</source>
         <translation>Industriegebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Other land use</source>
         <translation>Sonstige Landnutzung</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="576"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="591"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="584"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="599"/>
         <source>Incomplete (cut by the download area)</source>
         <translation>Unvollständig (vom Download-Gebiet abgeschnitten)</translation>
     </message>
@@ -2572,42 +2572,42 @@
 <context>
     <name>ReviewDock</name>
     <message>
-        <location filename="../ui/review_dock.py" line="176"/>
+        <location filename="../ui/review_dock.py" line="177"/>
         <source>… (truncated in this view)</source>
         <translation>… (in dieser Ansicht gekürzt)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="222"/>
+        <location filename="../ui/review_dock.py" line="223"/>
         <source>logged in</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="222"/>
+        <location filename="../ui/review_dock.py" line="223"/>
         <source>not logged in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="224"/>
+        <location filename="../ui/review_dock.py" line="225"/>
         <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
         <translation>Hochladen auf &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="229"/>
+        <location filename="../ui/review_dock.py" line="230"/>
         <source>This file does not record the server it came from: the server of the settings is used.</source>
         <translation>Diese Datei enthält keine Angabe zum Server, von dem sie stammt: Der Server aus den Einstellungen wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="236"/>
+        <location filename="../ui/review_dock.py" line="237"/>
         <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
         <translation>Die Daten wurden von diesem Server heruntergeladen und werden nur dorthin hochgeladen; der Server aus den Einstellungen ({settings}) wird dafür nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="249"/>
+        <location filename="../ui/review_dock.py" line="250"/>
         <source>Logged in as {name} — change…</source>
         <translation>Angemeldet als {name} — ändern…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="251"/>
+        <location filename="../ui/review_dock.py" line="252"/>
         <source>Log in again…</source>
         <translation>Erneut anmelden…</translation>
     </message>
@@ -2617,22 +2617,22 @@
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="264"/>
+        <location filename="../ui/review_dock.py" line="265"/>
         <source>The layers were saved since: the changes are being computed again.</source>
         <translation>Die Layer wurden inzwischen gespeichert: Die Änderungen werden neu berechnet.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="266"/>
+        <location filename="../ui/review_dock.py" line="267"/>
         <source>There is nothing to upload.</source>
         <translation>Es gibt nichts hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="268"/>
+        <location filename="../ui/review_dock.py" line="269"/>
         <source>Log in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_dock.py" line="270"/>
+        <location filename="../ui/review_dock.py" line="271"/>
         <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
         <translation>
             <numerusform>Die Prüfung hat %n Fehler gefunden: Beheben Sie ihn vor dem Hochladen (siehe Probleme).</numerusform>
@@ -2640,7 +2640,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="278"/>
+        <location filename="../ui/review_dock.py" line="279"/>
         <source>Check the warnings, then tick “I have checked the warnings”.</source>
         <translation>Prüfen Sie die Warnungen und haken Sie dann „Ich habe die Warnungen geprüft“ an.</translation>
     </message>
@@ -2660,62 +2660,47 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="299"/>
-        <source>node</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.py" line="299"/>
-        <source>way</source>
-        <translation>Weg</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.py" line="299"/>
-        <source>relation</source>
-        <translation>Relation</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.py" line="347"/>
+        <location filename="../ui/review_dock.py" line="343"/>
         <source>{n} more</source>
         <translation>{n} weitere</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="354"/>
+        <location filename="../ui/review_dock.py" line="349"/>
         <source>new {type}</source>
         <translation>{type} (neu)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="367"/>
+        <location filename="../ui/review_dock.py" line="362"/>
         <source>only if unused</source>
         <translation>nur falls unbenutzt</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="374"/>
+        <location filename="../ui/review_dock.py" line="369"/>
         <source>{element}, feature {features}</source>
         <translation>{element}, Objekt {features}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="435"/>
+        <location filename="../ui/review_dock.py" line="430"/>
         <source>vertex of {way}</source>
         <translation>Stützpunkt von {way}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="445"/>
+        <location filename="../ui/review_dock.py" line="440"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} Änderungen sind mehr, als ein Änderungssatz aufnehmen kann ({limit}): Sie werden in mehreren Änderungssätzen hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="452"/>
+        <location filename="../ui/review_dock.py" line="447"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
         <translation>Dies ist ein sehr großer Upload. Umfangreiche oder systematische Bearbeitungen müssen dem &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Verhaltenskodex für automatisierte Bearbeitungen&lt;/a&gt; folgen (vorher dokumentiert und diskutiert).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="462"/>
+        <location filename="../ui/review_dock.py" line="457"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
         <translation>Die Änderungen erstrecken sich über {w:.2f}° × {h:.2f}° ({area:.1f} Quadratgrad, mehr als {limit:g}). Ein solcher Änderungssatz deckt einen großen Teil der Karte ab und ist für andere schwer zu prüfen, und der Server lehnt Änderungssätze ab, die größer als die Grenze des Kontos sind: Laden Sie entfernte Gebiete getrennt hoch.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="623"/>
+        <location filename="../ui/review_dock.py" line="618"/>
         <source>Fixed: {what}</source>
         <translation>Korrigiert: {what}</translation>
     </message>

@@ -209,7 +209,7 @@
 <context>
     <name>ReviewDock</name>
     <message numerus="yes">
-        <location filename="../ui/review_dock.py" line="270"/>
+        <location filename="../ui/review_dock.py" line="271"/>
         <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
         <translation>
             <numerusform>The validation found %n error: fix it (see Problems) before uploading.</numerusform>

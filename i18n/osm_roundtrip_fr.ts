@@ -954,177 +954,177 @@
         <translation>La couche {layer} de {path} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Shops</source>
         <translation>Commerces</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Amenities</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Tourism</source>
         <translation>Tourisme</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Public transport</source>
         <translation>Transports en commun</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Trees</source>
         <translation>Arbres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Entrances</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="312"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="327"/>
         <source>Addresses</source>
         <translation>Adresses</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Motorways and trunk roads</source>
         <translation>Autoroutes et voies express</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Primary roads</source>
         <translation>Routes principales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Secondary roads</source>
         <translation>Routes secondaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Tertiary roads</source>
         <translation>Routes tertiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Local streets</source>
         <translation>Rues locales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Service roads</source>
         <translation>Voies de desserte</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Paths</source>
         <translation>Voies piétonnes et cyclables</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Tracks</source>
         <translation>Pistes agricoles et forestières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Waterways</source>
         <translation>Cours d’eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Power lines</source>
         <translation>Lignes électriques</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Barriers</source>
         <translation>Barrières</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="341"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="356"/>
         <source>Other roads</source>
         <translation>Autres routes</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Water</source>
         <translation>Surfaces en eau</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Parking</source>
         <translation>Stationnement</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Sports</source>
         <translation>Équipements sportifs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Parks</source>
         <translation>Parcs</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Forest</source>
         <translation>Forêt</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Grass</source>
         <translation>Herbe</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Farmland</source>
         <translation>Terres agricoles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Residential</source>
         <translation>Zones résidentielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Commercial</source>
         <translation>Zones commerciales</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Industrial</source>
         <translation>Zones industrielles</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="382"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="397"/>
         <source>Other land use</source>
         <translation>Autre occupation du sol</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="576"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="591"/>
         <source>Other</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/osm_layers.py" line="584"/>
+        <location filename="../plugin/adapters/osm_layers.py" line="599"/>
         <source>Incomplete (cut by the download area)</source>
         <translation>Incomplet (coupé par la zone téléchargée)</translation>
     </message>
@@ -2572,42 +2572,42 @@
 <context>
     <name>ReviewDock</name>
     <message>
-        <location filename="../ui/review_dock.py" line="176"/>
+        <location filename="../ui/review_dock.py" line="177"/>
         <source>… (truncated in this view)</source>
         <translation>… (tronqué dans cet affichage)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="222"/>
+        <location filename="../ui/review_dock.py" line="223"/>
         <source>logged in</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="222"/>
+        <location filename="../ui/review_dock.py" line="223"/>
         <source>not logged in</source>
         <translation>non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="224"/>
+        <location filename="../ui/review_dock.py" line="225"/>
         <source>Upload to &lt;b&gt;{server}&lt;/b&gt; ({state})</source>
         <translation>Envoi vers &lt;b&gt;{server}&lt;/b&gt; ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="229"/>
+        <location filename="../ui/review_dock.py" line="230"/>
         <source>This file does not record the server it came from: the server of the settings is used.</source>
         <translation>Ce fichier n’indique pas le serveur dont il provient : le serveur des paramètres est utilisé.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="236"/>
+        <location filename="../ui/review_dock.py" line="237"/>
         <source>The data was downloaded from this server and is uploaded only there; the server of the settings ({settings}) is not used for it.</source>
         <translation>Les données ont été téléchargées depuis ce serveur et ne sont envoyées que vers lui ; le serveur des paramètres ({settings}) n’est pas utilisé pour elles.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="249"/>
+        <location filename="../ui/review_dock.py" line="250"/>
         <source>Logged in as {name} — change…</source>
         <translation>Connecté en tant que {name} — changer…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="251"/>
+        <location filename="../ui/review_dock.py" line="252"/>
         <source>Log in again…</source>
         <translation>Se reconnecter…</translation>
     </message>
@@ -2617,22 +2617,22 @@
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="264"/>
+        <location filename="../ui/review_dock.py" line="265"/>
         <source>The layers were saved since: the changes are being computed again.</source>
         <translation>Les couches ont été enregistrées entre-temps : les modifications sont recalculées.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="266"/>
+        <location filename="../ui/review_dock.py" line="267"/>
         <source>There is nothing to upload.</source>
         <translation>Il n’y a rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="268"/>
+        <location filename="../ui/review_dock.py" line="269"/>
         <source>Log in first.</source>
         <translation>Connectez-vous d’abord.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_dock.py" line="270"/>
+        <location filename="../ui/review_dock.py" line="271"/>
         <source>The validation found %n errors: fix them (see Problems) before uploading.</source>
         <translation>
             <numerusform>La validation a trouvé %n erreur : corrigez-la (voir Problèmes) avant l’envoi.</numerusform>
@@ -2640,7 +2640,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="278"/>
+        <location filename="../ui/review_dock.py" line="279"/>
         <source>Check the warnings, then tick “I have checked the warnings”.</source>
         <translation>Vérifiez les avertissements, puis cochez « J’ai vérifié les avertissements ».</translation>
     </message>
@@ -2660,62 +2660,47 @@
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="299"/>
-        <source>node</source>
-        <translation>nœud</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.py" line="299"/>
-        <source>way</source>
-        <translation>chemin</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.py" line="299"/>
-        <source>relation</source>
-        <translation>relation</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_dock.py" line="347"/>
+        <location filename="../ui/review_dock.py" line="343"/>
         <source>{n} more</source>
         <translation>{n} de plus</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="354"/>
+        <location filename="../ui/review_dock.py" line="349"/>
         <source>new {type}</source>
         <translation>{type} à créer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="367"/>
+        <location filename="../ui/review_dock.py" line="362"/>
         <source>only if unused</source>
         <translation>uniquement si inutilisé</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="374"/>
+        <location filename="../ui/review_dock.py" line="369"/>
         <source>{element}, feature {features}</source>
         <translation>{element}, entité {features}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="435"/>
+        <location filename="../ui/review_dock.py" line="430"/>
         <source>vertex of {way}</source>
         <translation>sommet de {way}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="445"/>
+        <location filename="../ui/review_dock.py" line="440"/>
         <source>{count} changes are more than one changeset can hold ({limit}): they will be uploaded in several changesets.</source>
         <translation>{count} modifications dépassent ce que peut contenir un groupe de modifications ({limit}) : elles seront envoyées en plusieurs groupes de modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="452"/>
+        <location filename="../ui/review_dock.py" line="447"/>
         <source>This is a very large upload. Large or systematic edits must follow the &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;Automated Edits code of conduct&lt;/a&gt; (documented and discussed first).</source>
         <translation>Il s’agit d’un envoi très volumineux. Les modifications importantes ou systématiques doivent respecter le &lt;a href=&quot;https://wiki.openstreetmap.org/wiki/Automated_Edits_code_of_conduct&quot;&gt;code de conduite des modifications automatisées&lt;/a&gt; (documentées et discutées au préalable).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="462"/>
+        <location filename="../ui/review_dock.py" line="457"/>
         <source>The changes spread over {w:.2f}° × {h:.2f}° ({area:.1f} square degrees, more than {limit:g}). Such a changeset covers a large part of the map and is hard for others to review, and the server refuses changesets larger than the account's limit: upload distant areas separately.</source>
         <translation>Les modifications s’étendent sur {w:.2f}° × {h:.2f}° ({area:.1f} degrés carrés, plus que {limit:g}). Un tel groupe de modifications couvre une grande partie de la carte et est difficile à relire pour les autres, et le serveur refuse les groupes plus grands que la limite du compte : envoyez séparément les zones éloignées.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="623"/>
+        <location filename="../ui/review_dock.py" line="618"/>
         <source>Fixed: {what}</source>
         <translation>Corrigé : {what}</translation>
     </message>

@@ -34,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from ..plugin.adapters.i18n import element_label, element_type_label
 from ..plugin.core.changeset_tags import ChangesetInput
 from ..plugin.core.osm.diff import ACTIONS, CREATE, DELETE, MODIFY, OsmChanges
 from ..plugin.core.osm.model import NODE, RELATION, WAY, DataSet
@@ -295,11 +296,6 @@ class ReviewDock(QgsDockWidget, FORM):
             DELETE: self.tr("Delete"),
         }[action]
 
-    def _type_label(self, element_type: str) -> str:
-        return {NODE: self.tr("node"), WAY: self.tr("way"), RELATION: self.tr("relation")}[
-            element_type
-        ]
-
     def _fill_counts(self) -> None:
         counts = self.changes.counts()
         table = self.countsTable
@@ -349,11 +345,10 @@ class ReviewDock(QgsDockWidget, FORM):
                 )
                 break
             element = change.element
-            kind = self._type_label(element.type)
             if element.id < 0:  # a placeholder, not an id
-                name = self.tr("new {type}").format(type=kind)
+                name = self.tr("new {type}").format(type=element_type_label(element.type))
             else:
-                name = f"{kind} {element.id}"
+                name = element_label(element.type, element.id)
             shown = element
             if change.action == DELETE or not element.tags:  # what it was
                 old = self._old(element)
@@ -432,7 +427,7 @@ class ReviewDock(QgsDockWidget, FORM):
         if way is None:
             return ""
         name = feature_label(way.tags, element_geometry(way), schema, names)
-        return self.tr("vertex of {way}").format(way=name or self._type_label(WAY))
+        return self.tr("vertex of {way}").format(way=name or element_type_label(WAY))
 
     def _old(self, element):
         table = {NODE: self.base.nodes, WAY: self.base.ways, RELATION: self.base.relations}

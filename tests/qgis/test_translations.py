@@ -134,6 +134,10 @@ def test_plugin_speaks_german(qgis_iface, qgis_processing):
         texts = [action.text() for action in plugin.actions]
         assert "OpenStreetMap durchsuchen (Nominatim)" in texts
         assert plugin.dock.windowTitle() == "OSM Roundtrip-Suche"
+        from osm_roundtrip.plugin.adapters.i18n import element_label
+
+        assert element_label("way", 28712183) == "Weg 28712183"  # tags dock, review, conflicts
+        assert element_label("relation", 7) == "Relation 7"
         # labels written once in a shared base class of the algorithms are German too
         from osm_roundtrip.plugin.adapters.processing.upload_edits_algorithm import (
             UploadEditsAlgorithm,
