@@ -558,7 +558,11 @@ def test_the_review_is_a_dock_beside_the_map_and_rows_say_what_changes(
         assert qgis_canvas.extent().contains(center) and qgis_canvas.extent().width() < 1000
         # the user zooms out a little around the named café: a click on it keeps that scale
         there = qgis_canvas.mapSettings().layerToMapCoordinates(points, named.geometry().asPoint())
-        view = QgsRectangle(there.x() - 300, there.y() - 1200, there.x() + 1700, there.y() + 800)
+        size = qgis_canvas.mapSettings().outputSize()  # 2 km across, whatever the map's shape
+        tall = 2000 * size.height() / max(size.width(), 1)
+        view = QgsRectangle(
+            there.x() - 300, there.y() - tall * 0.6, there.x() + 1700, there.y() + tall * 0.4
+        )
         qgis_canvas.setExtent(view)
         width = qgis_canvas.extent().width()
         points.selectByIds([bench])
