@@ -40,3 +40,18 @@ def wait_for_map(qgis_iface):
         canvas.waitWhileRendering()
 
     return wait
+
+
+@pytest.fixture
+def project(qgis_new_project, qgis_iface):
+    """A new project with an empty message bar; afterwards edits are rolled back and every layer
+    and group is removed."""
+    from qgis.core import QgsProject
+
+    qgis_iface.messageBar().clear_messages()
+    yield QgsProject.instance()
+    for layer in QgsProject.instance().mapLayers().values():
+        if layer.isEditable():
+            layer.rollBack()
+    QgsProject.instance().removeAllMapLayers()
+    QgsProject.instance().layerTreeRoot().removeAllChildren()

@@ -83,13 +83,6 @@ def holding():
     thread.join(5)
 
 
-@pytest.fixture
-def project(qgis_new_project, qgis_iface):
-    qgis_iface.messageBar().clear_messages()
-    yield QgsProject.instance()
-    QgsProject.instance().removeAllMapLayers()
-
-
 @pytest.mark.parametrize("mode", ["silent", "drip"])
 def test_cancel_stops_a_held_download_within_a_second(
     holding, mode, project, qgis_iface, qtbot, tmp_path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from qgis.core import Qgis, QgsProject, QgsTask
+from qgis.core import Qgis, QgsTask
 
 VADUZ = (9.515, 47.135, 9.535, 47.145)
 # More than the server's 50 000 nodes: refused as a whole, downloaded in quadrants.
@@ -21,17 +21,6 @@ def sandbox(osm_sandbox):
     osm_sandbox.clear_faults()
     yield osm_sandbox
     osm_sandbox.clear_faults()
-
-
-@pytest.fixture
-def project(qgis_new_project, qgis_iface):
-    qgis_iface.messageBar().clear_messages()
-    yield QgsProject.instance()
-    for layer in QgsProject.instance().mapLayers().values():
-        if layer.isEditable():
-            layer.rollBack()
-    QgsProject.instance().removeAllMapLayers()
-    QgsProject.instance().layerTreeRoot().removeAllChildren()
 
 
 class Outcome:

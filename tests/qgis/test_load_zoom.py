@@ -44,14 +44,6 @@ TOWN = """<?xml version='1.0' encoding='UTF-8'?>
 
 
 @pytest.fixture
-def project(qgis_new_project, qgis_iface):
-    qgis_iface.messageBar().clear_messages()
-    yield QgsProject.instance()
-    QgsProject.instance().removeAllMapLayers()
-    QgsProject.instance().layerTreeRoot().removeAllChildren()
-
-
-@pytest.fixture
 def canvas(project, qgis_iface, qtbot):
     """The test canvas in Web Mercator, looking elsewhere, with QGIS's layer-tree bridge."""
     canvas = qgis_iface.mapCanvas()

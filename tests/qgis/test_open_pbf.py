@@ -20,14 +20,6 @@ BOX = "9.515,47.135,9.535,47.145"  # Vaduz centre
 
 
 @pytest.fixture
-def project(qgis_new_project, qgis_iface):
-    qgis_iface.messageBar().clear_messages()
-    yield QgsProject.instance()
-    QgsProject.instance().removeAllMapLayers()
-    QgsProject.instance().layerTreeRoot().removeAllChildren()
-
-
-@pytest.fixture
 def vaduz(tmp_path):
     """A zlib-compressed PBF of Vaduz cut by osmium, and the same data as XML (the oracle)."""
     if not shutil.which("osmium"):
