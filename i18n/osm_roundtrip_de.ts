@@ -1828,27 +1828,27 @@
         <translation>Die Daten von {source} sind kein OSM-Dokument (sie beginnen mit &lt;{tag}&gt;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="231"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="216"/>
         <source>The OSM data from {source} is empty.</source>
         <translation>Die OSM-Daten von {source} sind leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="241"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="226"/>
         <source>The OSM data from {source} is not valid XML at line {line}, column {column}: {reason}</source>
         <translation>Die OSM-Daten von {source} sind in Zeile {line}, Spalte {column} kein gültiges XML: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="253"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="238"/>
         <source>The OSM data from {source} has an invalid value in {element}: {reason}</source>
         <translation>Die OSM-Daten von {source} enthalten einen ungültigen Wert in {element}: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="308"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="293"/>
         <source>The server at {source} answered with a web page instead of OSM data.</source>
         <translation>Der Server unter {source} hat statt OSM-Daten eine Webseite geliefert.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="340"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="310"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Die Datei {source} konnte nicht gelesen werden: {reason}</translation>
     </message>
@@ -1998,7 +1998,7 @@
         <translation>Die OSM-Daten von {source} enthalten {element} an einer unmöglichen Position (Breite {lat}, Länge {lon}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="222"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="207"/>
         <source>The OSM data from {source} has {element}, an id beyond 64 bits.</source>
         <translation>Die OSM-Daten von {source} enthalten {element}, eine ID, die 64 Bit überschreitet.</translation>
     </message>

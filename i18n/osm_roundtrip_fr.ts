@@ -1828,27 +1828,27 @@
         <translation>Les données de {source} ne sont pas un document OSM (elles commencent par &lt;{tag}&gt;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="231"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="216"/>
         <source>The OSM data from {source} is empty.</source>
         <translation>Les données OSM de {source} sont vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="241"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="226"/>
         <source>The OSM data from {source} is not valid XML at line {line}, column {column}: {reason}</source>
         <translation>Les données OSM de {source} ne sont pas du XML valide à la ligne {line}, colonne {column} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="253"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="238"/>
         <source>The OSM data from {source} has an invalid value in {element}: {reason}</source>
         <translation>Les données OSM de {source} contiennent une valeur invalide dans {element} : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="308"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="293"/>
         <source>The server at {source} answered with a web page instead of OSM data.</source>
         <translation>Le serveur {source} a répondu par une page web au lieu de données OSM.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="340"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="310"/>
         <source>Could not read the file {source}: {reason}</source>
         <translation>Impossible de lire le fichier {source} : {reason}</translation>
     </message>
@@ -1998,7 +1998,7 @@
         <translation>Les données OSM de {source} contiennent {element} à une position impossible (latitude {lat}, longitude {lon}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/osm/xmlreader.py" line="222"/>
+        <location filename="../plugin/core/osm/xmlreader.py" line="207"/>
         <source>The OSM data from {source} has {element}, an id beyond 64 bits.</source>
         <translation>Les données OSM de {source} contiennent {element}, dont l’identifiant dépasse 64 bits.</translation>
     </message>

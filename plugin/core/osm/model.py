@@ -128,6 +128,25 @@ class Relation(Element):
         return (*super()._fields(), self.members)
 
 
+def keep_latest(table: dict, deleted: dict, element) -> None:
+    """Put ``element`` read from a file into ``table`` (its type's elements by id), as every
+    reader does: live elements only; of two with the same id the higher version wins, and a
+    deletion (``visible="false"``) counts. ``deleted`` maps ``(type, id)`` to the version of a
+    deleted element, so that an older live version read later does not come back."""
+    key = (element.type, element.id)
+    old = table.get(element.id)
+    if old is not None and old.version > element.version:
+        return
+    if deleted and deleted.get(key, -1) > element.version:
+        return
+    if element.visible:
+        table[element.id] = element
+    else:
+        deleted[key] = element.version
+        if old is not None:
+            del table[element.id]
+
+
 class DataSet:
     """A set of OSM elements keyed by id per type, plus the boxes it was downloaded for."""
 

@@ -33,7 +33,7 @@ import zlib
 from typing import Callable, List, Optional, Tuple, Union
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload, Cancelled
-from .model import SCALE, DataSet, Member, Node, Relation, Way
+from .model import SCALE, DataSet, Member, Node, Relation, Way, keep_latest
 from .xmlreader import read_local_file
 
 __all__ = ["OsmPbfError", "is_pbf_head", "load_pbf_file", "parse_pbf_stream"]
@@ -501,7 +501,7 @@ class _Reader:
                     continue
             else:
                 node.visible = bool(visible)
-            self.keep(nodes, node)
+            keep_latest(nodes, deleted, node)
 
     def coordinates(self, values: List[int], convert) -> List[float]:
         return [v / SCALE for v in values] if convert is None else [convert(v) for v in values]
@@ -584,7 +584,7 @@ class _Reader:
         node.lat = self.coordinates([lat], self.to_lat)[0]
         node.lon = self.coordinates([lon], self.to_lon)[0]
         self.check_positions([node.lat], [node.lon], [node.id], [node.visible])
-        self.keep(self.dataset.nodes, node)
+        keep_latest(self.dataset.nodes, self.deleted, node)
 
     def way(self, data: bytes) -> None:
         way = _new(Way)
@@ -595,7 +595,7 @@ class _Reader:
                 way.nodes = _sints_delta(value)  # type: ignore[arg-type]
             # 9, 10: node locations (LocationsOnWays), not needed
         way.id = _signed64(way.id)
-        self.keep(self.dataset.ways, way)
+        keep_latest(self.dataset.ways, self.deleted, way)
 
     def relation(self, data: bytes) -> None:
         relation = _new(Relation)
@@ -620,22 +620,7 @@ class _Reader:
         except IndexError:
             raise _Corrupt("unknown member type") from None
         relation.id = _signed64(relation.id)
-        self.keep(self.dataset.relations, relation)
-
-    def keep(self, table: dict, element) -> None:
-        """As the XML reader: live elements only; the higher version wins (deletions count)."""
-        key = (element.type, element.id)
-        old = table.get(element.id)
-        if old is not None and old.version > element.version:
-            return
-        if self.deleted and self.deleted.get(key, -1) > element.version:
-            return
-        if element.visible:
-            table[element.id] = element
-        else:
-            self.deleted[key] = element.version
-            if old is not None:
-                del table[element.id]
+        keep_latest(self.dataset.relations, self.deleted, relation)
 
 
 def _nano(value: int) -> float:

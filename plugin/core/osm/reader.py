@@ -11,10 +11,9 @@ from __future__ import annotations
 import os
 from typing import Callable, Optional, Union
 
-from ..errors import CONTEXT, QT_TRANSLATE_NOOP
 from .model import DataSet
 from .pbf import MAX_HEADER_SIZE, is_pbf_head, load_pbf_file
-from .xmlreader import OsmXmlError, ProgressCallback, load_osm_file
+from .xmlreader import OsmXmlError, ProgressCallback, load_osm_file, unreadable
 
 __all__ = ["FILE_SUFFIXES", "is_pbf_file", "read_osm_file"]
 
@@ -27,11 +26,7 @@ def _head(path: str) -> bytes:
         with open(path, "rb") as stream:
             return stream.read(4 + MAX_HEADER_SIZE)
     except OSError as exc:
-        raise OsmXmlError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Could not read the file {source}: {reason}"),
-            source=name,
-            reason=exc.strerror or str(exc),
-        ) from None
+        raise unreadable(OsmXmlError, name, exc) from None
 
 
 def is_pbf_file(path: Union[str, os.PathLike]) -> bool:

@@ -26,7 +26,7 @@ from typing import Callable, Optional, Union
 from lxml import etree
 
 from ..errors import CONTEXT, QT_TRANSLATE_NOOP, BadPayload, Cancelled
-from .model import SCALE, DataSet, Member, Node, Relation, Way
+from .model import SCALE, DataSet, Member, Node, Relation, Way, keep_latest
 
 CHUNK = 1 << 20
 MAX_ID = (1 << 63) - 1  # OSM ids are 64-bit signed integers (SQLite's INTEGER too)
@@ -147,7 +147,7 @@ class _Builder:
                     lat=lat,
                     lon=lon,
                 )
-            self._keep(self.nodes, node)
+            keep_latest(self.nodes, self.deleted, node)
         elif tag == "tag":
             self.tags[attrib["k"]] = attrib["v"]
         elif tag == "member":
@@ -200,23 +200,8 @@ class _Builder:
         element.user = get("user", "")
         uid = get("uid")
         element.uid = int(uid) if uid else 0
-        self._keep(table, element)
+        keep_latest(table, self.deleted, element)
         return element
-
-    def _keep(self, table: dict, element) -> None:
-        """Live elements only; of two with the same id, the higher version (deletions count)."""
-        key = (element.type, element.id)
-        old = table.get(element.id)
-        if old is not None and old.version > element.version:
-            return
-        if self.deleted and self.deleted.get(key, -1) > element.version:
-            return
-        if element.visible:
-            table[element.id] = element
-        else:
-            self.deleted[key] = element.version
-            if old is not None:
-                del table[element.id]
 
     def _fail(self, template: str, **params) -> None:
         self.error = OsmXmlError(template, source=self.source, element=_describe(self), **params)
@@ -328,6 +313,15 @@ def parse_osm_bytes(content: bytes, source: str = "") -> DataSet:
     return parse_osm_stream(io.BytesIO(content), source)
 
 
+def unreadable(error_type: type, name: str, error: OSError):
+    """The ``error_type`` for a local file ``name`` the system cannot read."""
+    return error_type(
+        QT_TRANSLATE_NOOP(CONTEXT, "Could not read the file {source}: {reason}"),
+        source=name,
+        reason=error.strerror or str(error),
+    )
+
+
 def read_local_file(
     path: Union[str, os.PathLike],
     parse: Callable[..., DataSet],
@@ -345,11 +339,7 @@ def read_local_file(
         with open(path, "rb") as stream:
             return parse(stream, name, cancel=cancel, progress=progress, total=total)
     except OSError as exc:
-        raise error_type(
-            QT_TRANSLATE_NOOP(CONTEXT, "Could not read the file {source}: {reason}"),
-            source=name,
-            reason=exc.strerror or str(exc),
-        ) from None
+        raise unreadable(error_type, name, exc) from None
 
 
 def load_osm_file(
